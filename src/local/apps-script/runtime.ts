@@ -1,0 +1,273 @@
+/**
+ * The kernel of the in-memory Apps Script: an emulated clock, a per-call latency model,
+ * call counting per service method, fault injection, deterministic ids and the Drive file
+ * registry that every file-backed service (Sheets, Forms, Docs, Drive) shares.
+ *
+ * Every emulated service method starts with `rt.call('Class.method')`. That one line counts
+ * the call, advances the emulated clock by the modelled latency, enforces the 6-minute
+ * execution limit and throws an injected fault when one is due.
+ */
+import { latencyFor } from './latency';
+
+/** Errors thrown by Apps Script services surface with the name `Exception` (behaviours §0). */
+export class AppsScriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+export function gasError(message: string): AppsScriptError {
+  return new AppsScriptError(message);
+}
+
+export interface Fault {
+  /** Call name (`Range.setValues`) or pattern the fault applies to. */
+  method: string | RegExp;
+  /** Fire on the nth matching call from now (1 = the next one). */
+  nth: number;
+  /** How many consecutive matching calls fail (default 1). */
+  times?: number;
+  message: string;
+}
+
+export interface DriveEntry {
+  id: string;
+  name: string;
+  mimeType: string;
+  parentIds: string[];
+  trashed: boolean;
+  createdAt: number;
+  updatedAt: number;
+  owner: string;
+  sharingAccess: string;
+  sharingPermission: string;
+  editors: string[];
+  viewers: string[];
+  description: string;
+  /** Backing object of a Google file (spreadsheet model, form model, document model). */
+  data?: unknown;
+  /** Content of an ordinary file. */
+  bytes?: Uint8Array;
+}
+
+export const MIME = {
+  folder: 'application/vnd.google-apps.folder',
+  spreadsheet: 'application/vnd.google-apps.spreadsheet',
+  form: 'application/vnd.google-apps.form',
+  document: 'application/vnd.google-apps.document',
+  pdf: 'application/pdf',
+  plain: 'text/plain',
+  html: 'text/html',
+} as const;
+
+/** Six minutes: the maximum runtime of one execution (guides/services/quotas). */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+
+export interface RuntimeOptions {
+  /** Start of the emulated clock (epoch ms). */
+  now?: number;
+  /** Seed for ids and random numbers; the same seed gives the same run. */
+  seed?: number;
+  userEmail?: string;
+  timeZone?: string;
+  /** MailApp recipients per day: 100 consumer, 1,500 Workspace (guides/services/quotas). */
+  mailDailyQuota?: number;
+  /** Model latency (true) or keep the clock still on calls (false). */
+  latency?: boolean;
+}
+
+export class Runtime {
+  private clock: number;
+  private seed: number;
+  readonly userEmail: string;
+  readonly timeZone: string;
+  readonly mailDailyQuota: number;
+  readonly latencyEnabled: boolean;
+  readonly counts = new Map<string, number>();
+  readonly drive = new Map<string, DriveEntry>();
+  readonly rootFolderId: string;
+  private faults: (Fault & { seen: number; fired: number })[] = [];
+  private silent = 0;
+  private executionStart: number | null = null;
+  private idCounter = 0;
+  /** Total emulated time spent inside service calls. */
+  serviceTimeMs = 0;
+
+  constructor(opts: RuntimeOptions = {}) {
+    this.clock = opts.now ?? Date.UTC(2026, 0, 5, 8, 0, 0);
+    this.seed = (opts.seed ?? 20260105) >>> 0;
+    this.userEmail = opts.userEmail ?? 'procesregisseur@gemeente.example';
+    this.timeZone = opts.timeZone ?? 'Europe/Amsterdam';
+    this.mailDailyQuota = opts.mailDailyQuota ?? 1500;
+    this.latencyEnabled = opts.latency ?? true;
+    this.rootFolderId = this.newId('root');
+    this.drive.set(this.rootFolderId, this.newEntry(this.rootFolderId, 'Mijn Drive', MIME.folder, []));
+  }
+
+  // ---- clock -------------------------------------------------------------------------------
+
+  now(): number {
+    return this.clock;
+  }
+
+  nowDate(): Date {
+    return new Date(this.clock);
+  }
+
+  advance(ms: number): void {
+    if (ms < 0) throw new Error('advance: negative time');
+    this.clock += ms;
+  }
+
+  setNow(ms: number): void {
+    if (ms < this.clock) throw new Error('setNow: the emulated clock never goes back');
+    this.clock = ms;
+  }
+
+  // ---- executions ---------------------------------------------------------------------------
+
+  /** Marks the start of one Apps Script execution (menu click, trigger run, google.script.run). */
+  beginExecution(): void {
+    this.executionStart = this.clock;
+  }
+
+  endExecution(): void {
+    this.executionStart = null;
+  }
+
+  /** Emulated milliseconds since the current execution began (0 outside an execution). */
+  elapsedInExecution(): number {
+    return this.executionStart === null ? 0 : this.clock - this.executionStart;
+  }
+
+  // ---- calls, latency, faults ---------------------------------------------------------------
+
+  /** Counts one service call, advances the clock and throws a due fault. */
+  call(name: string): void {
+    if (this.silent > 0) return;
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    if (this.latencyEnabled) {
+      const ms = latencyFor(name);
+      this.clock += ms;
+      this.serviceTimeMs += ms;
+    }
+    if (this.executionStart !== null && this.clock - this.executionStart > EXECUTION_LIMIT_MS) {
+      throw gasError('Exceeded maximum execution time');
+    }
+    for (const f of this.faults) {
+      const matches = typeof f.method === 'string' ? f.method === name : f.method.test(name);
+      if (!matches) continue;
+      f.seen++;
+      if (f.seen >= f.nth && f.fired < (f.times ?? 1)) {
+        f.fired++;
+        throw gasError(f.message);
+      }
+    }
+  }
+
+  /** Runs `fn` without counting calls or advancing the clock (exporters, test inspection). */
+  uncounted<T>(fn: () => T): T {
+    this.silent++;
+    try {
+      return fn();
+    } finally {
+      this.silent--;
+    }
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.push({ ...fault, seen: 0, fired: 0 });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Total number of counted calls, optionally only those whose name starts with `prefix`. */
+  totalCalls(prefix = ''): number {
+    let n = 0;
+    for (const [k, v] of this.counts) if (k.startsWith(prefix)) n += v;
+    return n;
+  }
+
+  resetCounts(): void {
+    this.counts.clear();
+    this.serviceTimeMs = 0;
+  }
+
+  // ---- ids and randomness -------------------------------------------------------------------
+
+  /** Deterministic pseudo-random number in [0, 1) (mulberry32). */
+  random(): number {
+    this.seed = (this.seed + 0x6d2b79f5) >>> 0;
+    let t = this.seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** A Drive-like id: 33 url-safe characters, unique within the runtime. */
+  newId(prefix = ''): string {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    this.idCounter++;
+    let s = prefix ? `${prefix}` : '1';
+    while (s.length < 28) s += alphabet[Math.floor(this.random() * alphabet.length)];
+    return `${s}${this.idCounter.toString(36).padStart(5, '0')}`;
+  }
+
+  // ---- drive registry -----------------------------------------------------------------------
+
+  newEntry(id: string, name: string, mimeType: string, parentIds: string[]): DriveEntry {
+    return {
+      id,
+      name,
+      mimeType,
+      parentIds,
+      trashed: false,
+      createdAt: this.clock,
+      updatedAt: this.clock,
+      owner: this.userEmail,
+      sharingAccess: 'PRIVATE',
+      sharingPermission: 'NONE',
+      editors: [],
+      viewers: [],
+      description: '',
+    };
+  }
+
+  /** Registers a new Drive file in the user's root (where every create() puts it). */
+  createFile(name: string, mimeType: string, data?: unknown, bytes?: Uint8Array): DriveEntry {
+    const id = this.newId();
+    const entry = this.newEntry(id, name, mimeType, [this.rootFolderId]);
+    if (data !== undefined) entry.data = data;
+    if (bytes !== undefined) entry.bytes = bytes;
+    this.drive.set(id, entry);
+    return entry;
+  }
+
+  /**
+   * Looks up a Drive item. A missing id throws the Drive wording (behaviours §4); a trashed
+   * item is still returned (DriveApp keeps the id, `isTrashed()` tells).
+   */
+  getEntry(id: string, mimeType?: string): DriveEntry {
+    const e = this.drive.get(String(id));
+    if (!e || (mimeType && e.mimeType !== mimeType)) {
+      throw gasError('No item with the given ID could be found, or you do not have permission to access it.');
+    }
+    return e;
+  }
+
+  /** Removes an entry for good (a purge after trashing); later lookups fail. */
+  deleteEntry(id: string): void {
+    this.drive.delete(id);
+  }
+
+  touch(entry: DriveEntry): void {
+    entry.updatedAt = this.clock;
+  }
+
+  entriesOf(mimeType: string): DriveEntry[] {
+    return [...this.drive.values()].filter((e) => e.mimeType === mimeType);
+  }
+}
