@@ -51,6 +51,25 @@ export interface DriveEntry {
   bytes?: Uint8Array;
 }
 
+/** One mail as MailApp would have sent it (kept for the outbox export and for tests). */
+export interface SentMail {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  sentAt: number;
+}
+
+export interface LogLine {
+  at: number;
+  level: 'log' | 'info' | 'warn' | 'error';
+  message: string;
+}
+
 export const MIME = {
   folder: 'application/vnd.google-apps.folder',
   spreadsheet: 'application/vnd.google-apps.spreadsheet',
@@ -93,6 +112,27 @@ export class Runtime {
   private idCounter = 0;
   /** Total emulated time spent inside service calls. */
   serviceTimeMs = 0;
+  /** Id of the file the script is bound to (the register spreadsheet), or null for standalone. */
+  boundContainerId: string | null = null;
+  /** Every mail MailApp accepted, in order. */
+  readonly mailbox: SentMail[] = [];
+  /** Logger and console output. */
+  readonly logs: LogLine[] = [];
+  /**
+   * What the coordinator would see in the Sheets UI: menus added with `Menu.addToUi()`,
+   * sidebars, dialogs, toasts and alerts. `uiAvailable` is false in trigger runs, where
+   * `getUi()` throws (behaviours §1.1).
+   */
+  readonly ui = {
+    uiAvailable: true,
+    menus: [] as { caption: string; items: { caption: string; functionName: string }[] }[],
+    sidebars: [] as { title: string; html: string }[],
+    dialogs: [] as { title: string; html: string; modal: boolean }[],
+    toasts: [] as { message: string; title: string }[],
+    alerts: [] as { title: string; prompt: string }[],
+    /** Scripted answers for `Ui.alert`/`Ui.prompt` in tests: button name and optional text. */
+    answers: [] as { button: string; text?: string }[],
+  };
 
   constructor(opts: RuntimeOptions = {}) {
     this.clock = opts.now ?? Date.UTC(2026, 0, 5, 8, 0, 0);
