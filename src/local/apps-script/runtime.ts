@@ -109,6 +109,7 @@ export class Runtime {
   private faults: (Fault & { seen: number; fired: number })[] = [];
   private silent = 0;
   private executionStart: number | null = null;
+  private readonly endHooks: (() => void)[] = [];
   private idCounter = 0;
   /** Total emulated time spent inside service calls. */
   serviceTimeMs = 0;
@@ -174,6 +175,12 @@ export class Runtime {
 
   endExecution(): void {
     this.executionStart = null;
+    for (const fn of this.endHooks) fn();
+  }
+
+  /** Registers work done whenever an execution ends (LockService releases held locks). */
+  onEndExecution(fn: () => void): void {
+    this.endHooks.push(fn);
   }
 
   /** Emulated milliseconds since the current execution began (0 outside an execution). */

@@ -1,0 +1,22 @@
+/**
+ * THE list of functions Apps Script may call by name: simple triggers, menu items, the
+ * installable trigger handler and functions the sidebar calls through google.script.run.
+ * The build turns each name into a top-level `function` declaration in dist/Code.js; a test
+ * checks that every name here is exported by src/main.ts and that menus and triggers only
+ * use names from this list.
+ */
+export const ENTRYPOINTS = [
+  'onOpen',
+  'onInstall',
+  'menuSetup',
+  'menuNewCase',
+  'menuStartStep',
+  'menuRefresh',
+  'menuRecordDecision',
+  'menuBuildOverview',
+  'menuExportPdf',
+  'menuInstallTriggers',
+  'runDispatcher',
+] as const;
+
+export type EntryPoint = (typeof ENTRYPOINTS)[number];

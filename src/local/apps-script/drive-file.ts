@@ -1,0 +1,200 @@
+/**
+ * `File` (reference/drive/file; behaviours §4): metadata, sharing, `makeCopy` (Google files copy
+ * their model), `getBlob`/`getAs` (ordinary files give their bytes; Google files need a converter
+ * registered by their service).
+ */
+import { BlobImpl } from './blob';
+import {
+  addEditorTo,
+  addViewerTo,
+  converterFor,
+  copyData,
+  removeEditorFrom,
+  removeViewerFrom,
+  renameForType,
+  revokeFrom,
+} from './drive-core';
+import { DriveItem, driveHandles } from './drive-item';
+import { implOf, signatureError, wrap } from './handles';
+import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
+
+type File = GoogleAppsScript.Drive.File;
+type Folder = GoogleAppsScript.Drive.Folder;
+
+export class FileImpl
+  extends DriveItem
+  implements
+    Pick<
+      File,
+      | 'getId'
+      | 'getName'
+      | 'setName'
+      | 'getMimeType'
+      | 'getUrl'
+      | 'moveTo'
+      | 'makeCopy'
+      | 'setTrashed'
+      | 'isTrashed'
+      | 'getParents'
+      | 'getSize'
+      | 'getDateCreated'
+      | 'getLastUpdated'
+      | 'setDescription'
+      | 'getDescription'
+      | 'setSharing'
+      | 'getSharingAccess'
+      | 'getSharingPermission'
+      | 'addEditor'
+      | 'addEditors'
+      | 'addViewer'
+      | 'addViewers'
+      | 'removeEditor'
+      | 'removeViewer'
+      | 'getEditors'
+      | 'getViewers'
+      | 'getOwner'
+      | 'revokePermissions'
+      | 'setContent'
+    >
+{
+  protected readonly cls = 'File' as const;
+
+  setName(name: string): File {
+    this.doSetName(name);
+    return this.self();
+  }
+
+  getMimeType(): string {
+    return this.enter('getMimeType').mimeType;
+  }
+
+  getSize(): number {
+    // Google-native files take no storage quota and report 0.
+    return this.enter('getSize').bytes?.length ?? 0;
+  }
+
+  setDescription(description: string): File {
+    this.doSetDescription(description);
+    return this.self();
+  }
+
+  setTrashed(trashed: boolean): File {
+    this.doSetTrashed(trashed);
+    return this.self();
+  }
+
+  setSharing(
+    accessType: GoogleAppsScript.Drive.Access,
+    permissionType: GoogleAppsScript.Drive.Permission,
+  ): File {
+    this.doSetSharing(accessType, permissionType);
+    return this.self();
+  }
+
+  addEditor(user: string | GoogleAppsScript.Base.User): File {
+    this.share('addEditor', user, addEditorTo);
+    return this.self();
+  }
+
+  addEditors(emailAddresses: string[]): File {
+    this.share('addEditors', emailAddresses, addEditorTo);
+    return this.self();
+  }
+
+  addViewer(user: string | GoogleAppsScript.Base.User): File {
+    this.share('addViewer', user, addViewerTo);
+    return this.self();
+  }
+
+  addViewers(emailAddresses: string[]): File {
+    this.share('addViewers', emailAddresses, addViewerTo);
+    return this.self();
+  }
+
+  removeEditor(user: string | GoogleAppsScript.Base.User): File {
+    this.share('removeEditor', user, removeEditorFrom);
+    return this.self();
+  }
+
+  removeViewer(user: string | GoogleAppsScript.Base.User): File {
+    this.share('removeViewer', user, removeViewerFrom);
+    return this.self();
+  }
+
+  revokePermissions(user: string | GoogleAppsScript.Base.User): File {
+    this.share('revokePermissions', user, revokeFrom);
+    return this.self();
+  }
+
+  moveTo(destination: Folder): File {
+    this.doMoveTo(destination);
+    return this.self();
+  }
+
+  /**
+   * `makeCopy()`, `(name)`, `(destination)`, `(name, destination)`: default name `Copy of <name>`
+   * [W]; the copy lands next to the original unless a folder is given; sharing is not copied.
+   * Google files copy their model (spreadsheets deep-copy; services can register a copier).
+   */
+  makeCopy(a?: string | Folder, b?: Folder): File {
+    const e = this.enter('makeCopy');
+    const args = [a, b].filter((x) => x !== undefined);
+    const named = typeof a === 'string';
+    const dest = named ? b : a;
+    if (!named && b !== undefined) throw signatureError('DriveApp.File.makeCopy', args);
+    let parentIds = [...e.parentIds];
+    if (dest !== undefined) {
+      const folder = implOf(dest, DriveItem);
+      if (!folder || folder.entry.mimeType !== MIME.folder)
+        throw signatureError('DriveApp.File.makeCopy', args);
+      parentIds = [folder.entry.id];
+    }
+    const name = named ? a : `Copy of ${e.name}`;
+    const data = e.data === undefined ? undefined : copyData(this.rt, e);
+    const copy = this.rt.createFile(name, e.mimeType, data, e.bytes ? new Uint8Array(e.bytes) : undefined);
+    copy.parentIds = parentIds;
+    copy.description = e.description;
+    return fileHandle(this.rt, copy);
+  }
+
+  /** Ordinary files give their bytes; Google files convert to PDF through a registered converter. */
+  getBlob(): GoogleAppsScript.Base.Blob {
+    const e = this.enter('getBlob');
+    if (e.bytes !== undefined)
+      return new BlobImpl(e.bytes, e.mimeType, e.name) as unknown as GoogleAppsScript.Base.Blob;
+    return this.convert(e, MIME.pdf);
+  }
+
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    const e = this.enter('getAs');
+    if (e.bytes !== undefined) {
+      if (contentType === e.mimeType)
+        return new BlobImpl(e.bytes, e.mimeType, e.name) as unknown as GoogleAppsScript.Base.Blob;
+      throw gasError(`Converting from ${e.mimeType} to ${contentType} is not supported.`);
+    }
+    return this.convert(e, String(contentType));
+  }
+
+  private convert(e: DriveEntry, target: string): GoogleAppsScript.Base.Blob {
+    const converter = converterFor(e.mimeType);
+    if (!converter) throw gasError(`Converting from ${e.mimeType} to ${target} is not supported.`);
+    const blob = converter(this.rt, e, target);
+    blob.setName(renameForType(e.name, target));
+    return blob as unknown as GoogleAppsScript.Base.Blob;
+  }
+
+  setContent(content: string): File {
+    const e = this.enter('setContent');
+    if (typeof content !== 'string') throw signatureError('DriveApp.File.setContent', [content]);
+    if (e.bytes === undefined) throw gasError('Invalid argument: content');
+    e.bytes = new TextEncoder().encode(content);
+    this.rt.touch(e);
+    return this.self();
+  }
+}
+
+export function fileHandle(rt: Runtime, entry: DriveEntry): File {
+  return wrap<File>(new FileImpl(rt, entry), 'File');
+}
+
+driveHandles.file = fileHandle;

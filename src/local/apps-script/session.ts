@@ -1,0 +1,66 @@
+/**
+ * Session (reference/base/session; behaviours §7.4).
+ *
+ * The emulator has one user, who is also the script owner, so `getActiveUser().getEmail()` and
+ * `getEffectiveUser().getEmail()` both return `rt.userEmail`. Real Apps Script returns `''` for
+ * the active user in simple triggers and for users outside the owner's domain; code must cope
+ * with that, but the emulator does not model it.
+ */
+import { createHash } from 'node:crypto';
+import type { Runtime } from './runtime';
+import { strict } from './strict';
+
+class UserImpl {
+  constructor(
+    private readonly rt: Runtime,
+    private readonly email: string,
+  ) {}
+  getEmail(): string {
+    this.rt.call('User.getEmail');
+    return this.email;
+  }
+}
+
+class SessionImpl
+  implements
+    Pick<
+      GoogleAppsScript.Base.Session,
+      | 'getActiveUser'
+      | 'getEffectiveUser'
+      | 'getScriptTimeZone'
+      | 'getActiveUserLocale'
+      | 'getTemporaryActiveUserKey'
+    >
+{
+  constructor(private readonly rt: Runtime) {}
+
+  getActiveUser(): GoogleAppsScript.Base.User {
+    this.rt.call('Session.getActiveUser');
+    return strict(new UserImpl(this.rt, this.rt.userEmail), 'User') as unknown as GoogleAppsScript.Base.User;
+  }
+
+  getEffectiveUser(): GoogleAppsScript.Base.User {
+    this.rt.call('Session.getEffectiveUser');
+    return strict(new UserImpl(this.rt, this.rt.userEmail), 'User') as unknown as GoogleAppsScript.Base.User;
+  }
+
+  getScriptTimeZone(): string {
+    this.rt.call('Session.getScriptTimeZone');
+    return this.rt.timeZone;
+  }
+
+  getActiveUserLocale(): string {
+    this.rt.call('Session.getActiveUserLocale');
+    return 'nl';
+  }
+
+  /** Stable anonymous key per user and script (real keys rotate about every 30 days). */
+  getTemporaryActiveUserKey(): string {
+    this.rt.call('Session.getTemporaryActiveUserKey');
+    return createHash('sha256').update(`tmp-user-key:${this.rt.userEmail}`).digest('base64url').slice(0, 43);
+  }
+}
+
+export function createSession(rt: Runtime): GoogleAppsScript.Base.Session {
+  return strict(new SessionImpl(rt), 'Session') as unknown as GoogleAppsScript.Base.Session;
+}

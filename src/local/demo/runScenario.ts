@@ -1,0 +1,200 @@
+/**
+ * Plays a scenario on the in-memory Apps Script through the product's own code path: the
+ * same workflow functions the menu and the dispatcher call, against the emulated services.
+ * Partners "fill in" their forms through the respondent simulation of the emulated FormApp.
+ */
+import { replay } from '../../model/caseMachine';
+import { stepLabel } from '../../model/steps';
+import { isoDate, startOfLocalDay } from '../../model/time';
+import type { Decision, LightRoute, StepId } from '../../model/types';
+import { addWorkdays } from '../../model/workdays';
+import { readDecisions } from '../../workflow/assemble';
+import type { CaseHandle, Register } from '../../workflow/context';
+import { openCase, openRegister } from '../../workflow/context';
+import { recordDecision } from '../../workflow/decide';
+import { dispatchAll } from '../../workflow/dispatcher';
+import { openNewCase } from '../../workflow/newCase';
+import { addPersons } from '../../workflow/persons';
+import { exportOverviewPdf, publish } from '../../workflow/publish';
+import { FORMS, PERSONS } from '../../workflow/records';
+import { setupRegister } from '../../workflow/registerTabs';
+import { startStep } from '../../workflow/startStep';
+import { readTable } from '../../workspace/tables';
+import { editAsRespondent, submitAsRespondent } from '../apps-script/forms';
+import type { Runtime } from '../apps-script/runtime';
+import type { Scenario, StepRunInput } from './scenarioSchema';
+
+export interface ScenarioResult {
+  register: Register;
+  caseHandle: CaseHandle;
+  formIds: { id: string; formKey: string; partner: string; deadline: string }[];
+  pdfId: string;
+}
+
+type Say = (line: string) => void;
+
+const HOUR = 3_600_000;
+
+function at(rt: Runtime, iso: string, hour: number): void {
+  const t = startOfLocalDay(iso, 'Europe/Amsterdam') + hour * HOUR;
+  if (t > rt.now()) rt.setNow(t);
+}
+
+function itemIdsFor(itemMap: Record<string, string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [itemId, key] of Object.entries(itemMap)) m.set(key, Number(itemId));
+  return m;
+}
+
+/**
+ * Scenario files refer to group members as `#1`, `#2`, ... (their place in `persons`),
+ * because pseudonym codes are random: replaced here by the codes the namenlijst handed out.
+ */
+export function substitutePersons<T>(value: T, codes: readonly string[]): T {
+  if (typeof value === 'string') {
+    return value.replace(/#(\d+)\b/g, (m, n: string) => codes[Number(n) - 1] ?? m) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => substitutePersons(v, codes)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [substitutePersons(k, codes), substitutePersons(v, codes)]),
+    ) as T;
+  }
+  return value;
+}
+
+function toItemAnswers(
+  formKey: string,
+  itemMap: Record<string, string>,
+  raw: Record<string, string | string[]>,
+  codes: readonly string[],
+): Record<number, string | string[]> {
+  const ids = itemIdsFor(itemMap);
+  const answers = substitutePersons(raw, codes);
+  const out: Record<number, string | string[]> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`Scenario: formulier ${formKey} heeft geen vraag "${key}".`);
+    out[id] = value;
+  }
+  return out;
+}
+
+export function runScenario(rt: Runtime, scenario: Scenario, say: Say = () => {}): ScenarioResult {
+  const opts = { bevrijdingsdagEveryYear: false };
+  const first = scenario.steps[0]!;
+  at(rt, first.startOn, 8);
+  const registerSs = SpreadsheetApp.create('Register aanpak jeugdgroepen');
+  rt.boundContainerId = registerSs.getId();
+  setupRegister(registerSs, { settings: scenario.settings, partners: scenario.partners });
+  let reg = openRegister();
+  const h = openNewCase(reg);
+  say(
+    `Casus ${h.row.code} geopend voor gemeente ${reg.settings.gemeente} met ${reg.partners.length} partners.`,
+  );
+
+  for (const run of scenario.steps) {
+    reg = openRegister();
+    const handle = openCase(reg, h.row.code);
+    playStep(rt, handle, run, scenario, opts, say);
+  }
+  const finalHandle = openCase(openRegister(), h.row.code);
+  publish(finalHandle);
+  const pdfId = exportOverviewPdf(finalHandle);
+  const formIds = readTable(finalHandle.ss, FORMS).map((f) => ({
+    id: String(f.formId),
+    formKey: String(f.formKey),
+    partner: String(f.partnerId),
+    deadline: String(f.deadline),
+  }));
+  return { register: openRegister(), caseHandle: finalHandle, formIds, pdfId };
+}
+
+function playStep(
+  rt: Runtime,
+  h: CaseHandle,
+  run: StepRunInput,
+  scenario: Scenario,
+  opts: { bevrijdingsdagEveryYear: boolean },
+  say: Say,
+): void {
+  at(rt, run.startOn, 9);
+  const state = replay(h.row.code, readDecisions(h.ss));
+  if (state.step !== run.step) {
+    throw new Error(`Scenario: stap ${run.step} verwacht, maar de casus staat in stap ${state.step}.`);
+  }
+  if (run.step === '2B' && state.personDataAllowed && scenario.persons.length > 0 && !h.row.namesId) {
+    const added = addPersons(h, scenario.persons);
+    say(`  namenlijst: ${added.length} personen met codes ${added.join(', ')}`);
+  }
+  const codes = readTable(h.ss, PERSONS).map((p) => String(p.code));
+  const started = startStep(h);
+  say(
+    `Stap ${run.step} (${stepLabel(run.step, h.reg.settings.naming)}), ronde ${started.round}: ${started.created.length} formulieren, ${started.mail.sent} uitnodigingen, deadline ${started.deadline}`,
+  );
+  const forms = readTable(h.ss, FORMS).filter(
+    (f) => f.step === run.step && Number(f.round) === started.round,
+  );
+  const formOf = (partnerId: string) => {
+    const f = forms.find((x) => x.partnerId === partnerId);
+    if (!f) throw new Error(`Scenario: partner ${partnerId} heeft geen formulier in stap ${run.step}.`);
+    return {
+      formId: String(f.formId),
+      formKey: String(f.formKey),
+      itemMap: JSON.parse(String(f.itemMap)) as Record<string, string>,
+    };
+  };
+
+  // Events per working day after the start.
+  const lastDay = run.decision.day;
+  const responseIds = new Map<string, string>();
+  for (let day = 0; day <= lastDay; day++) {
+    const date = addWorkdays(run.startOn, day, opts);
+    at(rt, date, 10);
+    for (const [partnerId, sub] of Object.entries(run.submissions)) {
+      const f = formOf(partnerId);
+      if (sub.day === day) {
+        const id = submitAsRespondent(rt, f.formId, toItemAnswers(f.formKey, f.itemMap, sub.answers, codes));
+        responseIds.set(partnerId, id);
+        if (sub.duplicate) {
+          rt.advance(60_000);
+          submitAsRespondent(rt, f.formId, toItemAnswers(f.formKey, f.itemMap, sub.answers, codes));
+        }
+      }
+      if (sub.edit && sub.edit.day === day) {
+        const id = responseIds.get(partnerId);
+        if (!id) throw new Error(`Scenario: partner ${partnerId} bewerkt voordat hij antwoordde.`);
+        editAsRespondent(rt, f.formId, id, toItemAnswers(f.formKey, f.itemMap, sub.edit.answers, codes));
+      }
+    }
+    if (day === 1) for (const g of run.ghosts) submitAsRespondent(rt, formOf(g).formId, {});
+    // The time-driven dispatcher runs during the day.
+    at(rt, date, 14);
+    rt.beginExecution();
+    try {
+      dispatchAll(openRegister());
+    } finally {
+      rt.endExecution();
+    }
+  }
+  const date = addWorkdays(run.startOn, lastDay, opts);
+  at(rt, date, 16);
+  const d = run.decision;
+  const decision: Decision & { plan?: typeof d.plan } = {
+    step: run.step as StepId,
+    round: started.round,
+    outcome: d.outcome,
+    motivation: d.motivation,
+    decidedBy: d.decidedBy,
+    date: isoDate(rt.now(), 'Europe/Amsterdam'),
+  };
+  decision.motivation = substitutePersons(decision.motivation, codes);
+  if (d.route) decision.route = d.route as LightRoute;
+  if (d.directions) decision.directions = d.directions;
+  if (d.plan) decision.plan = substitutePersons(d.plan, codes);
+  const after = recordDecision(h, decision, rt.userEmail);
+  publish(h);
+  say(
+    `  besluit ${d.outcome} (${d.decidedBy}) → ${after.status === 'gesloten' ? 'casus gesloten' : `stap ${after.step}, ronde ${after.round}`}`,
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * A scenario: a fictional gemeente, its partners, one case and, per step, what every partner
+ * answers (by question id), duplicate submissions, edits, ghosts, partners who stay silent,
+ * and the gate decision. `npm start -- --scenario FILE` runs one; the JSON Schema in
+ * docs/scenario.schema.json is generated from this file.
+ */
+import { STEP_IDS } from '../../model/types';
+import * as z from '../../model/zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'verwacht een datum als jjjj-mm-dd' });
+
+/** An answer: text, the chosen options of a checkbox question, or the chosen column per grid row. */
+const AnswerValue = z.union([z.string(), z.array(z.string())]);
+
+const AnswerSet = z
+  .record(z.string(), AnswerValue)
+  .describe('Antwoorden per vraag-id; herhaalde vragen als "vraag-id|code".');
+
+const Submission = z.object({
+  /** Working days after the step started on which the partner answers. */
+  day: z.number().int().min(0).max(60).default(1),
+  answers: AnswerSet,
+  /** Submit the same answers a second time (a second response id). */
+  duplicate: z.boolean().optional(),
+  /** Later edit via the edit link (same response id, newer timestamp). */
+  edit: z.object({ day: z.number().int().min(0).max(60), answers: AnswerSet }).optional(),
+});
+
+const PlanInput = z.object({
+  goals: z.array(z.object({ id: z.string(), text: z.string().min(1) })).min(1),
+  actions: z
+    .array(
+      z.object({
+        id: z.string(),
+        spoor: z.enum(['groep', 'persoon', 'domein', 'online', 'netwerk']),
+        text: z.string().min(1),
+        goalId: z.string(),
+        owner: z.string(),
+        deadline: isoDate,
+        subject: z.string().optional(),
+      }),
+    )
+    .min(1),
+});
+
+const DecisionInput = z.object({
+  day: z.number().int().min(0).max(90).describe('Werkdagen na de start van de stap'),
+  outcome: z.string().min(1),
+  motivation: z.string().min(1),
+  decidedBy: z.string().min(1),
+  route: z.string().optional(),
+  directions: z.string().optional(),
+  plan: PlanInput.optional(),
+});
+
+const StepRun = z.object({
+  step: z.enum(STEP_IDS),
+  /** ISO date on which the coordinator starts the step (the clock jumps there, 09:00). */
+  startOn: isoDate,
+  submissions: z.record(z.string(), Submission).default({}),
+  /** Partners who submit an empty form (a ghost response). */
+  ghosts: z.array(z.string()).default([]),
+  decision: DecisionInput,
+});
+
+export const ScenarioSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  /** Settings rows as in the Instellingen tab (see docs). */
+  settings: z.record(z.string(), z.unknown()),
+  partners: z.array(z.record(z.string(), z.unknown())).min(1),
+  /** Fictional group members, added to the namenlijst at the start of step 2B. */
+  persons: z
+    .array(
+      z.object({
+        naam: z.string().min(1),
+        geboortejaar: z.number().int().optional(),
+        toelichting: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** Mail recipients per day (100 consumer, 1,500 Workspace). */
+  mailQuota: z.number().int().min(1).default(1500),
+  steps: z.array(StepRun).min(1),
+});
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type StepRunInput = z.infer<typeof StepRun>;

@@ -1,0 +1,91 @@
+/**
+ * Small helpers shared by the exporters: colours, Excel sheet names, dates in a time zone
+ * and the formula-injection test (reliability-security-privacy §2.1).
+ */
+
+/** Normalises `#rgb` / `#rrggbb` (any case) to `rrggbb`, or null for anything else. */
+export function hexColor(color: string | null | undefined): string | null {
+  if (!color) return null;
+  const c = color.trim().toLowerCase();
+  const long = /^#?([0-9a-f]{6})$/.exec(c);
+  if (long) return long[1]!;
+  const short = /^#?([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(c);
+  if (short) return `${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
+  return null;
+}
+
+/** Excel ARGB (`FFRRGGBB`) for a CSS hex colour, or null. */
+export function argb(color: string | null | undefined): string | null {
+  const hex = hexColor(color);
+  return hex ? `FF${hex.toUpperCase()}` : null;
+}
+
+/**
+ * True when a spreadsheet program could read the text as a formula: the raw first character,
+ * or the first one after leading whitespace (Excel trims), is one of = + - @ or a control
+ * character such as tab / carriage return; a full-width equals sign counts too.
+ */
+export function looksLikeFormula(text: string): boolean {
+  if (text === '') return false;
+  const risky = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
+  return risky.test(text) || risky.test(text.trimStart());
+}
+
+const EXCEL_NAME_MAX = 31;
+
+/**
+ * Turns Sheets tab names (up to 100 characters, few restrictions) into valid, unique Excel
+ * worksheet names: no `* ? : \ / [ ]`, no leading/trailing apostrophe, at most 31
+ * characters, unique ignoring case, never `History`.
+ */
+export function excelSheetNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((raw, i) => {
+    let base = raw.replace(/[*?:\\/[\]]/g, '_').replace(/^'+|'+$/g, '');
+    if (base.trim() === '' || base.toLowerCase() === 'history') base = `${base || 'Blad'}${i + 1}`;
+    let name = base.slice(0, EXCEL_NAME_MAX);
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      name = base.slice(0, EXCEL_NAME_MAX - suffix.length) + suffix;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * Sheets shows a date in the spreadsheet's time zone; Excel dates have no zone. Returns a
+ * Date whose UTC fields equal the wall-clock time in `timeZone`, which is what exceljs
+ * turns into the Excel serial number.
+ */
+export function wallClockDate(d: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(d);
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return new Date(
+    Date.UTC(
+      get('year'),
+      get('month') - 1,
+      get('day'),
+      get('hour'),
+      get('minute'),
+      get('second'),
+      d.getUTCMilliseconds(),
+    ),
+  );
+}
+
+/** Formats epoch ms as `dd-MM-yyyy HH:mm` in a time zone (Dutch reading order). */
+export function formatDutchDateTime(ms: number, timeZone: string): string {
+  const w = wallClockDate(new Date(ms), timeZone);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${p(w.getUTCDate())}-${p(w.getUTCMonth() + 1)}-${w.getUTCFullYear()} ${p(w.getUTCHours())}:${p(w.getUTCMinutes())}`;
+}

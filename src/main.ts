@@ -1,0 +1,137 @@
+/**
+ * The Apps Script face: exports exactly the functions listed in src/entrypoints.ts and
+ * nothing else. Loading this bundle calls no service; every function does its work only
+ * when Apps Script calls it.
+ */
+import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
+import { openCase, openRegister, UserError } from './workflow/context';
+import type { DecisionInput } from './workflow/decide';
+import { recordDecision } from './workflow/decide';
+import { dispatchAll, refreshCase } from './workflow/dispatcher';
+import { openNewCase } from './workflow/newCase';
+import { exportOverviewPdf, publish } from './workflow/publish';
+import { setupRegister } from './workflow/registerTabs';
+import { startStep } from './workflow/startStep';
+
+function ui(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
+/** Runs a menu action; a UserError becomes a Dutch alert instead of a stack trace. */
+function guarded(action: () => string): void {
+  try {
+    const message = action();
+    if (message) ui().alert(message);
+  } catch (e) {
+    if (e instanceof UserError) ui().alert(e.message);
+    else throw e;
+  }
+}
+
+function askCode(): string | null {
+  const r = ui().prompt(
+    'Casuscode',
+    'Voor welke casus? Bijvoorbeeld JGA-2026-001.',
+    ui().ButtonSet.OK_CANCEL,
+  );
+  if (r.getSelectedButton() !== ui().Button.OK) return null;
+  return r.getResponseText().trim();
+}
+
+export function onOpen(_e?: unknown): void {
+  addMenu(ui());
+}
+
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+export function menuSetup(): void {
+  guarded(() => {
+    setupRegister(SpreadsheetApp.getActiveSpreadsheet());
+    return 'Het register is ingericht. Vul de tabs Instellingen en Partners in en open daarna een casus.';
+  });
+}
+
+export function menuNewCase(): void {
+  guarded(() => {
+    const h = openNewCase(openRegister());
+    return `Casus ${h.row.code} is geopend. Start stap 1 via het menu wanneer de signalen binnen zijn.`;
+  });
+}
+
+export function menuStartStep(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const r = startStep(openCase(openRegister(), code));
+    return `Stap ${r.step} (ronde ${r.round}): ${r.created.length} formulier(en) gemaakt, ${r.mail.sent} uitnodiging(en) verstuurd, deadline ${r.deadline}.${r.mail.waiting ? ` ${r.mail.waiting} mail(s) wachten op het dagquotum.` : ''}`;
+  });
+}
+
+export function menuRefresh(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const r = refreshCase(openCase(openRegister(), code), { force: true });
+    return `Bijgewerkt: ${r.reconcile.newResponses} nieuwe en ${r.reconcile.newVersions} gewijzigde inzending(en), ${r.reminders} herinnering(en), ${r.escalations} escalatie(s).`;
+  });
+}
+
+export function menuRecordDecision(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const r = ui().prompt(
+      'Besluit vastleggen',
+      'Plak het besluit als JSON, bijvoorbeeld {"step":"2A","round":1,"outcome":"problematisch","motivation":"...","decidedBy":"partneroverleg","date":"2026-02-03"}.',
+      ui().ButtonSet.OK_CANCEL,
+    );
+    if (r.getSelectedButton() !== ui().Button.OK) return '';
+    let input: DecisionInput;
+    try {
+      input = JSON.parse(r.getResponseText()) as DecisionInput;
+    } catch (_e) {
+      throw new UserError('Het besluit is geen geldige JSON.');
+    }
+    const h = openCase(openRegister(), code);
+    const state = recordDecision(h, input, Session.getActiveUser().getEmail());
+    publish(h);
+    return `Besluit vastgelegd. Casus ${code} staat nu ${state.status === 'gesloten' ? 'op gesloten' : `in stap ${state.step}, ronde ${state.round}`}.`;
+  });
+}
+
+export function menuBuildOverview(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    publish(openCase(openRegister(), code));
+    return `Het integraal beeld van ${code} is bijgewerkt.`;
+  });
+}
+
+export function menuExportPdf(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    exportOverviewPdf(openCase(openRegister(), code));
+    return `Een PDF van het integraal beeld staat in de casusmap van ${code}.`;
+  });
+}
+
+export function menuInstallTriggers(): void {
+  guarded(() => {
+    const existing = ScriptApp.getProjectTriggers().filter(
+      (t) => t.getHandlerFunction() === DISPATCH_HANDLER,
+    );
+    if (existing.length > 0) return 'Automatisch bijwerken staat al aan.';
+    ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyMinutes(DISPATCH_EVERY_MINUTES).create();
+    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.`;
+  });
+}
+
+/** The time-driven dispatcher. */
+export function runDispatcher(_e?: unknown): void {
+  const report = dispatchAll(openRegister());
+  for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
+}

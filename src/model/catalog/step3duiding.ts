@@ -1,0 +1,165 @@
+/**
+ * Stap 3 — the duiding grids (domain §4.2). One grid per sourced dimension; rows are the items,
+ * columns the shared 0–3 scale with "? onbekend". Partners' scores are shown side by side in the
+ * integral overview. The items per dimension are our proposal; the dimensions are sourced.
+ */
+import type { Question } from '../types';
+import { DUIDING_HELP, DUIDING_SCALE, KANSEN_SCALE } from './shared';
+
+export const STEP3_DUIDING: readonly Question[] = [
+  {
+    // [B] S16, S17: aard en ernst van het groepsgedrag (overlast tot criminaliteit).
+    id: '3.duiding.aard',
+    step: '3',
+    kinds: ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'woningcorporatie', 'overig'],
+    level: 'groep',
+    theme: 'aard_ernst',
+    type: 'grid',
+    duiding: true,
+    title: 'Aard en ernst: hoe sterk speelt elk soort gedrag in de groep?',
+    help: DUIDING_HELP,
+    rows: [
+      'Overlast in de openbare ruimte',
+      'Vernieling',
+      'Intimidatie en bedreiging',
+      'Geweld',
+      'Wapenbezit',
+      'Drugsgebruik',
+      'Drugshandel',
+      'Vermogensdelicten (diefstal, heling)',
+      'Woninginbraak, overval of straatroof',
+      'Online delicten (bedreiging, sexting, oplichting)',
+    ],
+    choices: DUIDING_SCALE,
+    source: 'B',
+  },
+  {
+    // [B] S17: ontwikkeling en trend van het gedrag.
+    id: '3.duiding.ontwikkeling',
+    step: '3',
+    kinds: ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'woningcorporatie', 'overig'],
+    level: 'groep',
+    theme: 'aard_ernst',
+    type: 'grid',
+    duiding: true,
+    title: 'Ontwikkeling: in welke mate ziet u deze veranderingen?',
+    help: `Vergelijk met een half jaar geleden. ${DUIDING_HELP}`,
+    rows: [
+      'Meer incidenten of overlast',
+      'Zwaardere feiten dan eerder',
+      'De groep groeit of er komen nieuwe jongeren bij',
+      'Minder zichtbaar: uitwijken naar binnen of naar online',
+      'Uitwijken naar andere wijken of gemeenten',
+    ],
+    choices: DUIDING_SCALE,
+    source: 'B',
+  },
+  {
+    // [B] S3, S16: groepsdynamiek, rollen en hiërarchie.
+    id: '3.duiding.dynamiek',
+    step: '3',
+    kinds: ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht'],
+    level: 'groep',
+    theme: 'dynamiek',
+    type: 'grid',
+    duiding: true,
+    title: 'Groepsdynamiek en rollen: in welke mate ziet u dit in de groep?',
+    help: DUIDING_HELP,
+    rows: [
+      'Hiërarchie in de groep',
+      'Een vaste kern',
+      'Een leider met negatieve invloed',
+      'Meelopers',
+      'Groepsdruk',
+      'Rivaliteit of conflict met andere groepen',
+    ],
+    choices: DUIDING_SCALE,
+    source: 'B',
+  },
+  {
+    // [B] S16, S17: relatie met de omgeving en impact op de buurt.
+    id: '3.duiding.omgeving',
+    step: '3',
+    kinds: ['politie', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'woningcorporatie', 'overig'],
+    level: 'domein',
+    theme: 'context_impact',
+    type: 'grid',
+    duiding: true,
+    title: 'Relatie met de omgeving: hoe groot is de impact?',
+    help: DUIDING_HELP,
+    rows: [
+      'Meldingen en klachten van bewoners',
+      'Gevoel van onveiligheid in de buurt',
+      'Gevolgen voor ondernemers of scholen',
+      'Aandacht in de media of op sociale media',
+      'Samenhang met andere problemen in de wijk',
+    ],
+    choices: DUIDING_SCALE,
+    source: 'B',
+  },
+  {
+    // [B] S16, S1: risico's — afglijden, recidive, doorgroei naar criminele netwerken.
+    id: '3.duiding.risico',
+    step: '3',
+    kinds: ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'lokaal_team', 'zvh'],
+    level: 'groep',
+    theme: 'risico_kansen',
+    type: 'grid',
+    duiding: true,
+    title: 'Risico’s: in welke mate zijn deze aanwezig?',
+    help: DUIDING_HELP,
+    rows: [
+      'Leden met strafrechtelijke antecedenten',
+      'Jonge aanwas: jongere kinderen die aansluiten',
+      'Contact met criminele netwerken',
+      'Ronselen of uitbuiten van leden',
+      'Kans op herhaling van strafbare feiten',
+    ],
+    choices: DUIDING_SCALE,
+    source: 'B',
+  },
+  {
+    // [B] S15, S3: kansen en beschermende factoren.
+    id: '3.duiding.kansen',
+    step: '3',
+    kinds: ['politie', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'lokaal_team', 'zvh', 'overig'],
+    level: 'groep',
+    theme: 'risico_kansen',
+    type: 'grid',
+    duiding: true,
+    title: 'Kansen: in welke mate zijn deze aanwezig?',
+    help:
+      'Hier is een hoge score gunstig: 0 = afwezig, 1 = beperkt, 2 = duidelijk, 3 = sterk aanwezig. ' +
+      'Weet u het niet, kies dan "? onbekend".',
+    rows: [
+      'Leden gaan naar school of hebben werk',
+      'Leden met een positieve invloed op de groep',
+      'Betrokken ouders',
+      'Het jongerenwerk bereikt de groep',
+      'Sport en andere vrijetijdsbesteding',
+    ],
+    choices: KANSEN_SCALE,
+    source: 'B',
+  },
+  {
+    // [B] S2, S41: online gedrag en online-offline overlap.
+    id: '3.duiding.online',
+    step: '3',
+    kinds: ['politie', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'overig'],
+    level: 'online',
+    theme: 'online',
+    type: 'grid',
+    duiding: true,
+    title: 'Online: in welke mate ziet u dit gedrag?',
+    help: DUIDING_HELP,
+    rows: [
+      'Als groep actief op sociale media',
+      'Het online netwerk overlapt met de groep op straat',
+      'Filmen en verspreiden van incidenten',
+      'Online uitdagen of provoceren',
+      'Online bedreigen of intimideren',
+    ],
+    choices: DUIDING_SCALE,
+    source: 'B',
+  },
+];

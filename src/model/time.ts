@@ -1,0 +1,67 @@
+/**
+ * Pure date helpers. Apps Script's `Intl` support is unconfirmed (behaviours §8), so local
+ * time for the Netherlands is computed here: CET (UTC+1) with CEST (UTC+2) from the last
+ * Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC (EU summer-time rule).
+ * No clock is read: callers pass epoch milliseconds.
+ */
+
+function lastSundayUtc(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1, 0, 0);
+}
+
+/** Offset from UTC in minutes for the zone at that instant. Supports Europe/Amsterdam and UTC. */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'GMT') return 0;
+  if (timeZone !== 'Europe/Amsterdam') throw new Error(`Tijdzone niet ondersteund: ${timeZone}`);
+  const year = new Date(ms).getUTCFullYear();
+  const summer = ms >= lastSundayUtc(year, 2) && ms < lastSundayUtc(year, 9);
+  return summer ? 120 : 60;
+}
+
+function pad(n: number, len = 2): string {
+  return String(n).padStart(len, '0');
+}
+
+/** `yyyy-MM-dd` in the zone. */
+export function isoDate(ms: number, timeZone: string): string {
+  const d = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** `yyyy-MM-dd HH:mm` in the zone. */
+export function isoDateTime(ms: number, timeZone: string): string {
+  const d = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000);
+  return `${isoDate(ms, timeZone)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+
+/** Dutch long date of an ISO date, e.g. `maandag 12 januari 2026`. */
+export function dutchDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return `${WEEKDAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** Epoch ms of local midnight of an ISO date in the zone. */
+export function startOfLocalDay(iso: string, timeZone: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // The offset at local midnight equals the offset a few hours earlier in UTC for NL.
+  return utcMidnight - zoneOffsetMinutes(utcMidnight, timeZone) * 60_000;
+}

@@ -1,0 +1,33 @@
+/**
+ * A document as plain data: what the overview IS, separate from how Apps Script writes it.
+ * Built by render/overview.ts, written into a Google Doc by workspace/docWriter.ts (and read
+ * by tests without any Apps Script).
+ */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** CSS hex colour, e.g. `#b00020`. */
+  color?: string;
+}
+
+export type DocNode =
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'paragraph'; runs: Run[] }
+  | { type: 'list'; ordered?: boolean; items: Run[][] }
+  | {
+      type: 'table';
+      header: string[];
+      rows: string[][];
+      /** Optional background per body cell (same shape as rows), CSS hex or null. */
+      shading?: (string | null)[][];
+    }
+  | { type: 'pagebreak' };
+
+export interface DocTree {
+  /** Text of the page header, e.g. `Vertrouwelijk — JGA-2026-001`. */
+  header: string;
+  title: string;
+  subtitle?: string;
+  nodes: DocNode[];
+}

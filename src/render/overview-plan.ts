@@ -1,0 +1,138 @@
+/**
+ * Decisions and the plan van aanpak: the timeline table of the opening block, the driehoek
+ * decisions (step 4) and the PvA chapter (goals, actions per spoor with their latest status).
+ */
+import type { Decision, Question, Spoor } from '../model/types';
+import { SPOREN } from '../model/types';
+import type { AnswerRecord, CaseView } from './caseView';
+import type { DocNode } from './docTree';
+import { type AnswerIndex, themeBlocks } from './overview-answers';
+import {
+  heading,
+  organisationOf,
+  outcomeLabel,
+  plain,
+  routeLabel,
+  shortDate,
+  stepTitle,
+} from './overview-text';
+
+export const SPOOR_LABELS: Record<Spoor, string> = {
+  groep: 'Groepsgericht',
+  persoon: 'Persoonsgericht',
+  domein: 'Domein- en locatiegericht',
+  online: 'Online',
+  netwerk: 'Netwerk en gezin',
+};
+
+function sortedDecisions(decisions: readonly Decision[]): Decision[] {
+  return decisions
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.date.localeCompare(b.d.date) || a.i - b.i)
+    .map((x) => x.d);
+}
+
+function decisionLabel(d: Decision): string {
+  const label = outcomeLabel(d.step, d.outcome);
+  return d.route ? `${label} (vervolg: ${routeLabel(d.route)})` : label;
+}
+
+/** Opening block: every gate decision so far, oldest first. */
+export function timelineTable(view: CaseView): DocNode {
+  const rows = sortedDecisions(view.state.decisions).map((d) => [
+    shortDate(d.date),
+    stepTitle(d.step, view.settings.naming) + (d.round > 1 ? ` (ronde ${d.round})` : ''),
+    decisionLabel(d),
+    d.decidedBy,
+  ]);
+  rows.unshift([shortDate(view.openedOn), '—', 'Casus geopend', '—']);
+  return { type: 'table', header: ['Datum', 'Stap', 'Besluit', 'Besloten door'], rows };
+}
+
+/** Besluit driehoek: the step-4 decisions, each as a small two-column table. */
+export function driehoekBlocks(view: CaseView): DocNode[] {
+  const out: DocNode[] = [];
+  for (const d of sortedDecisions(view.state.decisions.filter((x) => x.step === '4'))) {
+    out.push(heading(3, `Besluit van ${shortDate(d.date)}` + (d.round > 1 ? ` (ronde ${d.round})` : '')));
+    out.push({
+      type: 'table',
+      header: ['Onderdeel', 'Inhoud'],
+      rows: [
+        ['Datum', shortDate(d.date)],
+        ['Besloten door', d.decidedBy],
+        ['Besluit', decisionLabel(d)],
+        ['Motivering', d.motivation || '—'],
+        ['Aanwijzingen', d.directions || '—'],
+      ],
+    });
+  }
+  return out;
+}
+
+/** The step-6 question that reports an action's status (a choice asked per action). */
+export function statusQuestion(catalog: readonly Question[]): Question | undefined {
+  const perAction = catalog.filter((q) => q.repeat === 'per_action' && q.type === 'choice');
+  return perAction.find((q) => /status/i.test(q.id) || /status/i.test(q.title)) ?? perAction[0];
+}
+
+/** Latest report per action: highest round, then the newest submission. */
+export function latestPerSubject(answers: readonly AnswerRecord[]): Map<string, AnswerRecord> {
+  const out = new Map<string, AnswerRecord>();
+  for (const a of answers) {
+    if (!a.subject) continue;
+    const seen = out.get(a.subject);
+    if (!seen || a.round > seen.round || (a.round === seen.round && a.submittedAt > seen.submittedAt)) {
+      out.set(a.subject, a);
+    }
+  }
+  return out;
+}
+
+export function planBlocks(idx: AnswerIndex): DocNode[] {
+  const { view } = idx;
+  const plan = view.plan;
+  const out: DocNode[] = [];
+  if (plan) {
+    out.push(plain(`Vastgestelde versie ${plan.version}.`));
+    out.push(heading(2, 'Doelen'));
+    out.push(
+      plan.goals.length > 0
+        ? {
+            type: 'list',
+            ordered: true,
+            items: plan.goals.map((g) => [{ text: `${g.id} `, bold: true }, { text: g.text }]),
+          }
+        : plain('Er zijn nog geen doelen vastgelegd.'),
+    );
+    const sq = statusQuestion(view.catalog);
+    const status = latestPerSubject(sq ? (idx.byQuestion.get(sq.id) ?? []) : []);
+    const sporen = SPOREN.filter((s) => plan.actions.some((a) => a.spoor === s));
+    if (sporen.length > 0) out.push(heading(2, 'Acties per spoor'));
+    for (const spoor of sporen) {
+      out.push(heading(3, SPOOR_LABELS[spoor]));
+      out.push({
+        type: 'table',
+        header: ['Id', 'Actie', 'Eigenaar', 'Deadline', 'Doel', 'Laatste status'],
+        rows: plan.actions
+          .filter((a) => a.spoor === spoor)
+          .map((a) => {
+            const s = status.get(a.id);
+            return [
+              a.id,
+              a.subject ? `${a.text} (betreft ${a.subject})` : a.text,
+              organisationOf(view, a.owner),
+              shortDate(a.deadline),
+              a.goalId,
+              s ? `${s.value} (ronde ${s.round})` : 'nog niet gemeld',
+            ];
+          }),
+      });
+    }
+  }
+  const contributions = themeBlocks(idx, 'pva');
+  if (contributions.length > 0) {
+    if (plan) out.push(heading(2, 'Bijdragen van partners'));
+    out.push(...contributions);
+  }
+  return out;
+}

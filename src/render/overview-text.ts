@@ -1,0 +1,103 @@
+/**
+ * Shared building blocks of the integral overview: fixed Dutch texts, date formatting,
+ * partner lookup and the attributed answer paragraph. Pure.
+ */
+
+import { gateFor, REOPEN_GATE, ROUTE_LABELS, stepLabel } from '../model/steps';
+import type { LightRoute, StepId, StepNaming } from '../model/types';
+import type { AnswerRecord, CaseView } from './caseView';
+import type { DocNode, Run } from './docTree';
+
+export const NO_CONTENT = 'Nog geen bijdragen.';
+/** Longer answers are cut in the document; the spreadsheet keeps the full text. */
+export const MAX_ANSWER_CHARS = 5000;
+export const SHORTENED_NOTE = ' (ingekort; volledige tekst in de casusspreadsheet)';
+export const EDITED_NOTE = ' (gewijzigd)';
+/** Light red: cells that need attention (large duiding differences). */
+export const ALERT_SHADING = '#f4cccc';
+
+export function emptyChapter(): DocNode {
+  return { type: 'paragraph', runs: [{ text: NO_CONTENT, italic: true }] };
+}
+
+export function heading(level: 1 | 2 | 3, text: string): DocNode {
+  return { type: 'heading', level, text };
+}
+
+export function plain(text: string): DocNode {
+  return { type: 'paragraph', runs: [{ text }] };
+}
+
+/** `Label: value` with the label in bold. */
+export function labelled(label: string, value: string): DocNode {
+  return { type: 'paragraph', runs: [{ text: `${label}: `, bold: true }, { text: value }] };
+}
+
+/** `2026-01-12` → `12-01-2026`; anything else is shown as given. */
+export function shortDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}
+
+/** Step title for the gemeente's naming, e.g. `Stap 3: Groepsduiding ...`. */
+export function stepTitle(step: StepId, naming: StepNaming): string {
+  return stepLabel(step, naming);
+}
+
+/**
+ * The label of a gate outcome (`niet_geprioriteerd` → `Niet geprioriteerd`); unknown keys are
+ * made readable instead of failing.
+ */
+export function outcomeLabel(step: StepId, outcome: string): string {
+  const known = [...gateFor(step).outcomes, ...REOPEN_GATE.outcomes].find((o) => o.key === outcome);
+  if (known) return known.label;
+  const words = outcome.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function routeLabel(route: LightRoute): string {
+  return ROUTE_LABELS[route] ?? route;
+}
+
+/** Organisation name of a partner id (the id itself when the partner left the list). */
+export function organisationOf(view: CaseView, partnerId: string): string {
+  return view.partners.find((p) => p.id === partnerId)?.organisation ?? partnerId;
+}
+
+/** Sort key of partners: their position in the gemeente's list, unknown ones last. */
+export function partnerRank(view: CaseView): (partnerId: string) => number {
+  const rank = new Map(view.partners.map((p, i) => [p.id, i] as const));
+  return (id) => rank.get(id) ?? view.partners.length;
+}
+
+export function isFilled(a: AnswerRecord): boolean {
+  return a.value.trim() !== '';
+}
+
+/** Cuts an over-long answer; `shortened` tells whether the note must follow. */
+export function shorten(value: string): { text: string; shortened: boolean } {
+  if (value.length <= MAX_ANSWER_CHARS) return { text: value, shortened: false };
+  return { text: `${value.slice(0, MAX_ANSWER_CHARS).trimEnd()}…`, shortened: true };
+}
+
+/**
+ * One attributed statement: bold organisation name (with the round when it is not the latest),
+ * the answer, and italic notes for shortened or edited answers.
+ */
+export function attributedRuns(
+  organisation: string,
+  value: string,
+  opts: { earlierRound?: number; edited?: boolean; prefix?: string } = {},
+): Run[] {
+  const label = opts.earlierRound ? `${organisation} (ronde ${opts.earlierRound})` : organisation;
+  const { text, shortened } = shorten(value);
+  const runs: Run[] = [{ text: `${label}: `, bold: true }, { text: (opts.prefix ?? '') + text }];
+  if (shortened) runs.push({ text: SHORTENED_NOTE, italic: true });
+  if (opts.edited) runs.push({ text: EDITED_NOTE, italic: true });
+  return runs;
+}
+
+/** Dutch decimal: 2.5 → `2,5`. */
+export function decimal(n: number, digits = 1): string {
+  return n.toFixed(digits).replace('.', ',');
+}

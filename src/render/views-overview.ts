@@ -1,0 +1,150 @@
+/**
+ * The `Overzicht` tab: the case at a glance (where it stands, how each step went), the
+ * partner × step status matrix and the list of forms past their deadline.
+ */
+import type { StepId } from '../model/types';
+import { STEP_IDS } from '../model/types';
+import type { CaseView, FormRecord } from './caseView';
+import type { SheetTable } from './sheetTable';
+import { COLORS, TableBuilder, textCell } from './sheetTable';
+import {
+  formStatus,
+  nlDate,
+  nlDateTime,
+  nlDay,
+  orderPartners,
+  outcomeLabel,
+  partnerName,
+  routeLabel,
+  stepName,
+  stepOrder,
+  stepTab,
+  stepTitle,
+} from './views-common';
+
+export const OVERVIEW_TAB = 'Overzicht';
+
+export type StepProgress = 'afgerond' | 'actief' | 'nog niet' | 'overgeslagen';
+
+const PROGRESS_COLOR: Record<StepProgress, string> = {
+  afgerond: COLORS.green,
+  actief: COLORS.amber,
+  'nog niet': COLORS.grey,
+  overgeslagen: COLORS.grey,
+};
+
+function roundsRun(view: CaseView, step: StepId): number {
+  const fromForms = view.forms.filter((f) => f.step === step).map((f) => f.round);
+  return Math.max(view.state.rounds[step] ?? 0, 0, ...fromForms);
+}
+
+/** Where a step stands: the current step of an open case is active; a step never run is skipped. */
+export function stepProgress(view: CaseView, step: StepId): StepProgress {
+  const { state } = view;
+  if (state.status === 'open' && step === state.step) return 'actief';
+  const ran = roundsRun(view, step) > 0 || state.decisions.some((d) => d.step === step);
+  if (ran) return 'afgerond';
+  if (state.status === 'gesloten' || stepOrder(step) < stepOrder(state.step)) return 'overgeslagen';
+  return 'nog niet';
+}
+
+/** The form shown for a partner in a step: the one of the latest round. */
+function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord | undefined {
+  let best: FormRecord | undefined;
+  for (const f of view.forms) {
+    if (f.partnerId !== partnerId || f.step !== step) continue;
+    if (!best || f.round > best.round || (f.round === best.round && f.createdAt >= best.createdAt)) best = f;
+  }
+  return best;
+}
+
+function caseStatusText(view: CaseView): string {
+  const { state } = view;
+  if (state.status === 'open') return 'open';
+  const route = routeLabel(state.closedRoute);
+  return route ? `gesloten (vervolg: ${route})` : 'gesloten';
+}
+
+export function buildOverview(view: CaseView): SheetTable {
+  const t = new TableBuilder(STEP_IDS.length + 1);
+  const { state } = view;
+  const header = { bold: true, background: COLORS.header };
+
+  t.add(['Casusoverzicht', textCell(view.code)], { bold: true });
+  t.add(['Gemeente', textCell(view.settings.gemeente)]);
+  t.add(['Status', caseStatusText(view)]);
+  t.add(['Huidige stap', textCell(stepTitle(view, state.step))]);
+  t.add(['Ronde', state.round]);
+  t.add(['Geopend op', textCell(nlDate(view.openedOn))]);
+  t.add(['Stand van', textCell(nlDateTime(view.now, view.timeZone))]);
+  t.blank();
+
+  t.add(['Verloop per stap'], { bold: true });
+  t.add(['Stap', 'Naam', 'Status', 'Rondes', 'Laatste besluit', 'Datum besluit'], header);
+  for (const step of STEP_IDS) {
+    const progress = stepProgress(view, step);
+    const last = [...state.decisions].reverse().find((d) => d.step === step);
+    t.add(
+      [
+        stepTab(step),
+        textCell(stepName(view, step)),
+        progress,
+        roundsRun(view, step),
+        last ? textCell(outcomeLabel(step, last.outcome)) : '',
+        last ? textCell(nlDate(last.date)) : '',
+      ],
+      { background: [null, null, PROGRESS_COLOR[progress]] },
+    );
+  }
+  t.blank();
+
+  t.add(['Partners per stap'], { bold: true });
+  t.add(['Partner', ...STEP_IDS.map(stepTab)], header);
+  const partnerIds = orderPartners(view, [
+    ...view.partners.filter((p) => p.active).map((p) => p.id),
+    ...view.forms.map((f) => f.partnerId),
+  ]);
+  for (const id of partnerIds) {
+    const cells = STEP_IDS.map((step) => {
+      const form = latestForm(view, id, step);
+      return form ? formStatus(view, form) : { text: 'n.v.t.', color: COLORS.grey };
+    });
+    t.add([textCell(partnerName(view, id)), ...cells.map((c) => textCell(c.text))], {
+      background: [null, ...cells.map((c) => c.color)],
+    });
+  }
+  if (partnerIds.length === 0) t.add(['Nog geen partners in de partnerlijst.']);
+  t.blank();
+
+  t.add(['Escalaties: formulieren over de deadline zonder antwoord'], { bold: true });
+  t.add(
+    ['Partner', 'Stap', 'Ronde', 'Deadline', 'Werkdagen te laat', 'Herinneringen', 'Laatste herinnering'],
+    header,
+  );
+  const overdue = view.forms
+    .map((form) => ({ form, status: formStatus(view, form) }))
+    .filter((x) => x.status.overdue)
+    .sort((a, b) => b.status.late - a.status.late || stepOrder(a.form.step) - stepOrder(b.form.step));
+  for (const { form, status } of overdue) {
+    const lastReminder = form.reminders.length > 0 ? Math.max(...form.reminders) : undefined;
+    t.add(
+      [
+        textCell(partnerName(view, form.partnerId)),
+        stepTab(form.step),
+        form.round,
+        textCell(nlDate(form.deadline)),
+        status.late,
+        form.reminders.length,
+        lastReminder === undefined ? '' : textCell(nlDay(lastReminder, view.timeZone)),
+      ],
+      { background: COLORS.red },
+    );
+  }
+  if (overdue.length === 0) t.add(['Geen formulieren over de deadline.']);
+
+  return t.build(OVERVIEW_TAB, {
+    frozenRows: 1,
+    columnWidths: [200, 230, 150, 150, 170, 150, 150, 150, 150],
+    tabColor: '#3c78d8',
+  });
+}

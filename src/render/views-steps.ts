@@ -1,0 +1,145 @@
+/**
+ * One tab per step that has forms (`Stap 1`, `Stap 2A`, ...): the questions down, the partners
+ * side by side, one block per round (newest round on top). Repeated questions get one row per
+ * subject (pseudonym code, action, goal).
+ */
+import type { Partner, Question, Repeat, StepId } from '../model/types';
+import { STEP_IDS } from '../model/types';
+import type { CaseView } from './caseView';
+import type { Cell, SheetTable } from './sheetTable';
+import { COLORS, TableBuilder, textCell } from './sheetTable';
+import {
+  type AnswerIndex,
+  joinAnswers,
+  nlDay,
+  orderPartners,
+  partnerName,
+  questionsOf,
+  sortSubjects,
+  stepTab,
+  stepTitle,
+} from './views-common';
+
+/** Steps that have at least one form, in werkproces order. */
+export function stepsWithForms(view: CaseView): StepId[] {
+  return STEP_IDS.filter((s) => view.forms.some((f) => f.step === s));
+}
+
+function asks(question: Question, partner: Partner | undefined): boolean {
+  if (!partner || question.kinds === 'all') return true;
+  return question.kinds.includes(partner.kind);
+}
+
+/** Subjects a repeated question is asked about: the namenlijst codes, plan actions or goals. */
+function expectedSubjects(view: CaseView, repeat: Repeat): string[] {
+  if (repeat === 'per_person') return view.persons;
+  if (repeat === 'per_action') return view.plan?.actions.map((a) => a.id) ?? [];
+  if (repeat === 'per_goal') return view.plan?.goals.map((g) => g.id) ?? [];
+  return [];
+}
+
+/** A per-action question goes to the owner of the action only. */
+function asksAbout(view: CaseView, repeat: Repeat, partnerId: string, subject: string | undefined): boolean {
+  if (repeat !== 'per_action' || !subject) return true;
+  const action = view.plan?.actions.find((a) => a.id === subject);
+  return !action || action.owner === partnerId;
+}
+
+const REPEAT_HINT: Record<string, string> = {
+  per_person: 'per persoon (code)',
+  per_action: 'per actie',
+  per_goal: 'per doel',
+};
+
+export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): SheetTable {
+  const forms = view.forms.filter((f) => f.step === step);
+  const partnerIds = orderPartners(
+    view,
+    forms.map((f) => f.partnerId),
+  );
+  const partners = new Map(view.partners.map((p) => [p.id, p]));
+  const width = 3 + partnerIds.length + 1;
+  const t = new TableBuilder(width);
+
+  t.add([textCell(stepTitle(view, step))], { bold: true });
+  t.add(
+    [
+      'Vraag-id',
+      'Vraag',
+      'Onderwerp',
+      ...partnerIds.map((id) => textCell(partnerName(view, id))),
+      'Gewijzigd',
+    ],
+    {
+      bold: true,
+      background: COLORS.header,
+    },
+  );
+
+  const rounds = [...new Set(forms.map((f) => f.round))].sort((a, b) => b - a);
+  const stepAnswers = view.answers.filter((a) => a.step === step);
+  for (const round of rounds) {
+    const roundForms = forms.filter((f) => f.round === round);
+    const inRound = new Set(roundForms.map((f) => f.partnerId));
+    const started = Math.min(...roundForms.map((f) => f.sentAt ?? f.createdAt));
+    t.add([`Ronde ${round}`, textCell(`formulieren verstuurd op ${nlDay(started, view.timeZone)}`)], {
+      bold: true,
+      background: COLORS.round,
+    });
+
+    const roundAnswers = stepAnswers.filter((a) => a.round === round);
+    const questions = questionsOf(view, step).filter((q) =>
+      partnerIds.some((id) => inRound.has(id) && asks(q, partners.get(id))),
+    );
+    const known = new Set(questions.map((q) => q.id));
+    const extra = [...new Set(roundAnswers.map((a) => a.questionId))].filter((id) => !known.has(id));
+
+    const rows: { id: string; title: string; question?: Question }[] = [
+      ...questions.map((q) => ({ id: q.id, title: q.title, question: q })),
+      ...extra.map((id) => ({ id, title: '(vraag staat niet meer in de vragenlijst)' })),
+    ];
+    for (const row of rows) {
+      const repeat = row.question?.repeat ?? 'once';
+      const answered = roundAnswers.filter((a) => a.questionId === row.id);
+      const subjects: (string | undefined)[] =
+        repeat === 'once' && answered.every((a) => a.subject === undefined)
+          ? [undefined]
+          : sortSubjects(view, [...expectedSubjects(view, repeat), ...answered.map((a) => a.subject ?? '')]);
+      if (subjects.length === 0) subjects.push(undefined);
+      for (const subject of subjects) {
+        const cells: Cell[] = [];
+        const backgrounds: (string | null)[] = [null, null, null];
+        const edited: string[] = [];
+        for (const id of partnerIds) {
+          const applies =
+            inRound.has(id) &&
+            (!row.question || asks(row.question, partners.get(id))) &&
+            asksAbout(view, repeat, id, subject);
+          const records = index.get(step, round, id, row.id, subject || undefined);
+          if (records.some((r) => r.version > 1)) edited.push(partnerName(view, id));
+          cells.push(records.length > 0 ? textCell(joinAnswers(records)) : '');
+          backgrounds.push(applies || records.length > 0 ? null : COLORS.grey);
+        }
+        const subjectCell: Cell =
+          subject === undefined ? (REPEAT_HINT[repeat] ?? '') : textCell(subject === '' ? '(geen)' : subject);
+        t.add(
+          [
+            textCell(row.id),
+            textCell(row.title),
+            subjectCell,
+            ...cells,
+            edited.length > 0 ? textCell(`ja: ${edited.join(', ')}`) : '',
+          ],
+          { background: [...backgrounds, edited.length > 0 ? COLORS.amber : null] },
+        );
+      }
+    }
+    if (rows.length === 0) t.add(['', 'Geen vragen voor deze ronde.']);
+  }
+
+  return t.build(stepTab(step), {
+    frozenRows: 2,
+    frozenColumns: 2,
+    columnWidths: [120, 340, 110, ...partnerIds.map(() => 260), 180],
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Opening the register (settings, partners, catalog, list of cases) and one case
+ * (its spreadsheet, folder and files). Every use case starts here.
+ */
+
+import type { CatalogOverrides } from '../model/catalog';
+import { applyOverrides, CATALOG } from '../model/catalog';
+import type { Partner, Question, Settings } from '../model/types';
+import type { Row } from '../workspace/tables';
+import { readTable } from '../workspace/tables';
+import { CASES } from './records';
+import { readCatalogOverrides, readPartners, readSettings } from './registerTabs';
+
+export const REGISTER_PROPERTY = 'REGISTER_ID';
+
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export interface Register {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  settings: Settings;
+  partners: Partner[];
+  catalog: readonly Question[];
+}
+
+export interface CaseRow {
+  index: number;
+  code: string;
+  status: string;
+  folderId: string;
+  spreadsheetId: string;
+  overviewId: string;
+  namesId: string;
+  openedOn: string;
+}
+
+export interface CaseHandle {
+  reg: Register;
+  row: CaseRow;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+}
+
+/** The register spreadsheet: the bound container, or the one recorded at set-up. */
+export function registerSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const id = PropertiesService.getScriptProperties().getProperty(REGISTER_PROPERTY);
+  if (!id)
+    throw new UserError('Er is nog geen register ingericht. Kies eerst "Register inrichten" in het menu.');
+  return SpreadsheetApp.openById(id);
+}
+
+export function openRegister(ss = registerSpreadsheet()): Register {
+  const settings = readSettings(ss);
+  const partners = readPartners(ss);
+  const overrides: CatalogOverrides = readCatalogOverrides(ss);
+  return { ss, settings, partners, catalog: applyOverrides(CATALOG, overrides) };
+}
+
+function toCaseRow(r: Row, index: number): CaseRow {
+  return {
+    index,
+    code: String(r.Casuscode),
+    status: String(r.Status),
+    openedOn: String(r.Geopend),
+    folderId: String(r.Map),
+    spreadsheetId: String(r.Casusspreadsheet),
+    overviewId: String(r['Integraal beeld']),
+    namesId: String(r.Namenlijst),
+  };
+}
+
+export function listCases(reg: Register): CaseRow[] {
+  return readTable(reg.ss, CASES).map(toCaseRow);
+}
+
+export function openCase(reg: Register, code: string): CaseHandle {
+  const row = listCases(reg).find((c) => c.code === code.trim());
+  if (!row) throw new UserError(`Casus ${code} bestaat niet in het register (tab Casussen).`);
+  return { reg, row, ss: SpreadsheetApp.openById(row.spreadsheetId) };
+}

@@ -1,0 +1,75 @@
+/**
+ * The one time-driven dispatcher (not one trigger per form): for every open case it
+ * reconciles the forms, queues reminders, sends what the mail quota allows and rebuilds
+ * what changed. It stops starting new cases after a time budget well inside Apps Script's
+ * 6 minutes; the next run continues with the cases it did not reach.
+ */
+import { nowMs } from '../workspace/clock';
+import type { CaseHandle, Register } from './context';
+import { listCases, openCase } from './context';
+import type { FlushResult } from './outbox';
+import { flushOutbox } from './outbox';
+import { publish } from './publish';
+import type { ReconcileResult } from './reconcile';
+import { reconcileCase } from './reconcile';
+import { queueReminders } from './remind';
+
+export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
+
+export interface CaseRefresh {
+  code: string;
+  reconcile: ReconcileResult;
+  reminders: number;
+  escalations: number;
+  mail: FlushResult;
+  published: boolean;
+}
+
+/** "Nu bijwerken" for one case; also the dispatcher's work per case. */
+export function refreshCase(h: CaseHandle, opts: { force?: boolean } = {}): CaseRefresh {
+  const reconcile = reconcileCase(h);
+  const rem = queueReminders(h);
+  const mail = flushOutbox(h);
+  const changed = opts.force || reconcile.changed || rem.queued > 0 || mail.sent > 0 || mail.failed > 0;
+  if (changed) publish(h);
+  return {
+    code: h.row.code,
+    reconcile,
+    reminders: rem.queued,
+    escalations: rem.escalations.length,
+    mail,
+    published: changed,
+  };
+}
+
+export interface DispatchReport {
+  refreshed: CaseRefresh[];
+  deferred: string[];
+  errors: { code: string; message: string }[];
+}
+
+export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): DispatchReport {
+  const start = nowMs();
+  const report: DispatchReport = { refreshed: [], deferred: [], errors: [] };
+  for (const c of listCases(reg)) {
+    if (c.status !== 'open') continue;
+    if (nowMs() - start > budgetMs) {
+      report.deferred.push(c.code);
+      continue;
+    }
+    const lock = LockService.getScriptLock();
+    if (!lock.tryLock(10_000)) {
+      report.deferred.push(c.code);
+      continue;
+    }
+    try {
+      report.refreshed.push(refreshCase(openCase(reg, c.code)));
+    } catch (e) {
+      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+  }
+  return report;
+}

@@ -1,0 +1,86 @@
+/**
+ * Opening a case: a case code, a case folder, a case spreadsheet with its system tables and
+ * views, and an (empty) overview document. File names carry the code only: never a group
+ * name or a person's name.
+ */
+import { newCase } from '../model/caseMachine';
+import { isoDate } from '../model/time';
+import { nowMs } from '../workspace/clock';
+import {
+  createDocumentIn,
+  createFolder,
+  createSpreadsheetIn,
+  ensureFolder,
+  parentFolderId,
+} from '../workspace/files';
+import { appendRows, ensureTable } from '../workspace/tables';
+import type { CaseHandle, Register } from './context';
+import { listCases } from './context';
+import { logEvents } from './log';
+import { publish } from './publish';
+import { CASE_TABLES, CASES } from './records';
+
+/** Next free code for the year: `<prefix>-<year>-<nnn>`. */
+export function nextCaseCode(prefix: string, year: number, existing: readonly string[]): string {
+  const re = new RegExp(`^${prefix}-${year}-(\\d{3})$`);
+  const used = existing
+    .map((c) => re.exec(c)?.[1])
+    .filter((x): x is string => Boolean(x))
+    .map(Number);
+  const next = (used.length ? Math.max(...used) : 0) + 1;
+  if (next > 999) throw new Error(`Casuscodes voor ${year} zijn op (maximaal 999).`);
+  return `${prefix}-${year}-${String(next).padStart(3, '0')}`;
+}
+
+export function openNewCase(reg: Register): CaseHandle {
+  const now = nowMs();
+  const today = isoDate(now, 'Europe/Amsterdam');
+  const code = nextCaseCode(
+    reg.settings.casePrefix,
+    Number(today.slice(0, 4)),
+    listCases(reg).map((c) => c.code),
+  );
+  const casesFolder = ensureFolder(
+    'CASES_FOLDER_ID',
+    'Casussen jeugdgroepen',
+    parentFolderId(reg.ss.getId()),
+  );
+  const folderId = createFolder(code, casesFolder);
+  const ssId = createSpreadsheetIn(`${code} casusspreadsheet`, folderId);
+  const docId = createDocumentIn(`${code} integraal beeld`, folderId);
+  const ss = SpreadsheetApp.openById(ssId);
+  for (const t of CASE_TABLES) ensureTable(ss, t);
+  const row = {
+    Casuscode: code,
+    Status: 'open',
+    Stap: '1',
+    Ronde: 1,
+    Geopend: today,
+    Map: folderId,
+    Casusspreadsheet: ssId,
+    'Integraal beeld': docId,
+    Namenlijst: '',
+    Bijgewerkt: now,
+  };
+  appendRows(reg.ss, CASES, [row]);
+  const h: CaseHandle = {
+    reg,
+    ss,
+    row: {
+      index: listCases(reg).length - 1,
+      code,
+      status: 'open',
+      folderId,
+      spreadsheetId: ssId,
+      overviewId: docId,
+      namesId: '',
+      openedOn: today,
+    },
+  };
+  logEvents(ss, [['casus geopend', `${code} (stap 1, ronde 1) — ${newCase(code).status}`]]);
+  publish(h);
+  // The default first tab of a new spreadsheet is replaced by the views.
+  const first = ss.getSheetByName('Sheet1');
+  if (first && ss.getSheets().length > 1) ss.deleteSheet(first);
+  return h;
+}

@@ -1,0 +1,114 @@
+/**
+ * The outbox: every mail is first a row with an idempotency key, then sent. A rerun never
+ * mails twice: a key that exists is never queued again, and a row is marked `verzenden`
+ * before MailApp is called and `verstuurd` after. A row still `verzenden` at the next run
+ * means the run stopped in between: it is marked `onzeker` for the coordinator to check
+ * instead of being sent again (at most once per key).
+ */
+import { nowMs } from '../workspace/clock';
+import { remainingQuota, sendMail } from '../workspace/mail';
+import type { Row } from '../workspace/tables';
+import { appendRows, readTable, updateRow } from '../workspace/tables';
+import type { CaseHandle } from './context';
+import { logEvents } from './log';
+import { OUTBOX } from './records';
+
+export interface MailJob {
+  key: string;
+  formKey: string;
+  kind: 'uitnodiging' | 'herinnering';
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** Queues mails whose key is new; returns how many were added. */
+export function enqueue(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  jobs: MailJob[],
+  existing?: Row[],
+): number {
+  const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => String(r.key)));
+  const fresh = jobs.filter((j) => !known.has(j.key));
+  const at = nowMs();
+  appendRows(
+    ss,
+    OUTBOX,
+    fresh.map((j) => ({ ...j, status: 'wacht', createdAt: at, sentAt: 0, error: '' })),
+  );
+  return fresh.length;
+}
+
+export interface FlushResult {
+  sent: number;
+  waiting: number;
+  failed: number;
+  uncertain: number;
+}
+
+function isDailyQuotaError(message: string): boolean {
+  return /too many times for one day: email/i.test(message);
+}
+
+/** Sends what is waiting, as far as today's quota reaches. */
+export function flushOutbox(h: CaseHandle): FlushResult {
+  const rows = readTable(h.ss, OUTBOX);
+  const result: FlushResult = { sent: 0, waiting: 0, failed: 0, uncertain: 0 };
+  const events: [string, string][] = [];
+  rows.forEach((r, i) => {
+    if (r.status === 'verzenden') {
+      updateRow(h.ss, OUTBOX, i, {
+        ...r,
+        status: 'onzeker',
+        error: 'Verzending onderbroken; controleer of deze mail is aangekomen.',
+      });
+      result.uncertain++;
+      events.push(['mail onzeker', String(r.key)]);
+    }
+  });
+  const pending = rows.map((r, i) => ({ r, i })).filter((x) => x.r.status === 'wacht');
+  if (pending.length === 0) {
+    if (events.length) logEvents(h.ss, events);
+    return result;
+  }
+  let quota = remainingQuota();
+  for (const { r, i } of pending) {
+    if (quota < 1) {
+      result.waiting++;
+      continue;
+    }
+    updateRow(h.ss, OUTBOX, i, { ...r, status: 'verzenden' });
+    try {
+      sendMail(
+        String(r.to),
+        String(r.subject),
+        String(r.body),
+        h.reg.settings.mailSenderName,
+        h.reg.settings.coordinatorEmail,
+      );
+      updateRow(h.ss, OUTBOX, i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
+      result.sent++;
+      quota--;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (isDailyQuotaError(message)) {
+        updateRow(h.ss, OUTBOX, i, {
+          ...r,
+          status: 'wacht',
+          error: 'Dagquotum bereikt; wordt morgen verstuurd.',
+        });
+        result.waiting++;
+        quota = 0;
+      } else {
+        updateRow(h.ss, OUTBOX, i, { ...r, status: 'mislukt', error: message });
+        result.failed++;
+        events.push(['mail mislukt', `${String(r.key)}: ${message}`]);
+      }
+    }
+  }
+  if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);
+  if (result.waiting)
+    events.push(['mail wacht', `${result.waiting} mail(s) wachten op het dagquotum van morgen`]);
+  if (events.length) logEvents(h.ss, events);
+  return result;
+}

@@ -1,0 +1,41 @@
+/** Rebuilding what people read: the view tabs of the case spreadsheet and the overview document. */
+import { isoDate } from '../model/time';
+import type { CaseView } from '../render/caseView';
+import { buildOverview } from '../render/overview';
+import { buildViews } from '../render/views';
+import { nowMs } from '../workspace/clock';
+import { writeDocTree } from '../workspace/docWriter';
+import { saveBlobIn } from '../workspace/files';
+import { writeSheetTable } from '../workspace/sheetWriter';
+import { assembleView } from './assemble';
+import type { CaseHandle } from './context';
+import { logEvents } from './log';
+
+export function rebuildViews(h: CaseHandle, view: CaseView = assembleView(h)): void {
+  buildViews(view).forEach((table, position) => {
+    writeSheetTable(h.ss, table, { position });
+  });
+}
+
+export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
+  const doc = DocumentApp.openById(h.row.overviewId);
+  writeDocTree(doc, buildOverview(view));
+  doc.saveAndClose();
+}
+
+/** Rebuilds both from one read of the system tables. */
+export function publish(h: CaseHandle): CaseView {
+  const view = assembleView(h);
+  rebuildViews(h, view);
+  rebuildOverview(h, view);
+  return view;
+}
+
+/** A PDF copy of the overview in the case folder (Document.getAs only supports PDF). */
+export function exportOverviewPdf(h: CaseHandle): string {
+  const blob = DocumentApp.openById(h.row.overviewId).getAs('application/pdf');
+  blob.setName(`Integraal beeld ${h.row.code} ${isoDate(nowMs(), 'Europe/Amsterdam')}.pdf`);
+  const id = saveBlobIn(blob, h.row.folderId);
+  logEvents(h.ss, [['pdf', `PDF van het integraal beeld gemaakt`]]);
+  return id;
+}

@@ -1,0 +1,145 @@
+/**
+ * Reconcile: make the answer ledger agree with every form's own response store.
+ * Level-triggered: it can run any number of times, in any order of events, and the ledger
+ * ends the same. A response id seen before with the same timestamp is skipped; a later
+ * timestamp is an edit and becomes a new version; a response without any answer is a ghost
+ * and is ignored; answers to items the registry does not know are quarantined.
+ */
+import { normaliseAnswer, splitParts } from '../model/answers';
+import type { Question } from '../model/types';
+import { nowMs } from '../workspace/clock';
+import { readResponses } from '../workspace/forms';
+import type { Row } from '../workspace/tables';
+import { appendRows, readTable, replaceTable } from '../workspace/tables';
+import type { CaseHandle } from './context';
+import { logEvents } from './log';
+import { ANSWERS, FORMS, QUARANTINE } from './records';
+
+export interface ReconcileResult {
+  newResponses: number;
+  newVersions: number;
+  ghosts: number;
+  quarantined: number;
+  missingForms: number;
+  changed: boolean;
+}
+
+export interface ReconcileOptions {
+  /** Also read forms that are closed (a full rebuild); default only open forms. */
+  includeClosed?: boolean;
+}
+
+export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): ReconcileResult {
+  const forms = readTable(h.ss, FORMS);
+  const ledger = readTable(h.ss, ANSWERS);
+  const quarantine = readTable(h.ss, QUARANTINE);
+  const byQuestion = new Map<string, Question>(h.reg.catalog.map((q) => [q.id, q]));
+  const result: ReconcileResult = {
+    newResponses: 0,
+    newVersions: 0,
+    ghosts: 0,
+    quarantined: 0,
+    missingForms: 0,
+    changed: false,
+  };
+
+  // Latest stored version and timestamp per response id.
+  const latest = new Map<string, { version: number; submittedAt: number }>();
+  for (const r of ledger) {
+    const id = String(r.responseId);
+    const prev = latest.get(id);
+    const version = Number(r.version);
+    if (!prev || version > prev.version) latest.set(id, { version, submittedAt: Number(r.submittedAt) });
+  }
+  const quarantined = new Set(quarantine.map((q) => `${q.formId}|${q.responseId}|${q.reason}`));
+
+  const newRows: Row[] = [];
+  const newQuarantine: Row[] = [];
+  const events: [string, string][] = [];
+  let formsChanged = false;
+  const now = nowMs();
+
+  for (const f of forms) {
+    if (!opts.includeClosed && f.status === 'gesloten') continue;
+    const read = readResponses(String(f.formId));
+    if (!read.ok) {
+      result.missingForms++;
+      if (f.status !== 'ontbreekt') {
+        f.status = 'ontbreekt';
+        formsChanged = true;
+        events.push(['formulier ontbreekt', `${f.formKey}: ${read.reason}`]);
+      }
+      continue;
+    }
+    const itemMap = JSON.parse(String(f.itemMap) || '{}') as Record<string, string>;
+    const ordered = [...read.responses].sort(
+      (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
+    );
+    for (const resp of ordered) {
+      const prev = latest.get(resp.responseId);
+      if (prev && prev.submittedAt >= resp.timestamp) continue;
+      const answers = [];
+      for (const a of resp.answers) {
+        const key = itemMap[a.itemId];
+        if (!key) {
+          const qk = `${f.formId}|${resp.responseId}|onbekend item ${a.itemId}`;
+          if (!quarantined.has(qk)) {
+            quarantined.add(qk);
+            newQuarantine.push({
+              at: now,
+              formId: String(f.formId),
+              responseId: resp.responseId,
+              reason: `onbekend item ${a.itemId}`,
+              data: JSON.stringify(a.value),
+            });
+          }
+          continue;
+        }
+        const qid = key.split('|')[0] ?? key;
+        const n = normaliseAnswer(key, a.value, byQuestion.get(qid));
+        if (n) answers.push(n);
+      }
+      if (answers.length === 0) {
+        result.ghosts++;
+        continue;
+      }
+      const version = (prev?.version ?? 0) + 1;
+      latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
+      if (version === 1) result.newResponses++;
+      else result.newVersions++;
+      for (const a of answers) {
+        splitParts(a.value).forEach((part, p) => {
+          newRows.push({
+            formKey: String(f.formKey),
+            responseId: resp.responseId,
+            version,
+            submittedAt: resp.timestamp,
+            questionId: a.questionId,
+            subject: a.subject ?? '',
+            part: p,
+            value: part,
+            grid: a.grid && p === 0 ? JSON.stringify(a.grid) : '',
+          });
+        });
+      }
+      if (f.status === 'open') {
+        f.status = 'beantwoord';
+        formsChanged = true;
+      }
+    }
+  }
+
+  result.quarantined = newQuarantine.length;
+  appendRows(h.ss, ANSWERS, newRows);
+  appendRows(h.ss, QUARANTINE, newQuarantine);
+  if (formsChanged) replaceTable(h.ss, FORMS, forms);
+  if (result.newResponses)
+    events.push(['antwoorden verwerkt', `${result.newResponses} nieuwe inzending(en)`]);
+  if (result.newVersions)
+    events.push(['antwoorden gewijzigd', `${result.newVersions} gewijzigde inzending(en)`]);
+  if (result.quarantined)
+    events.push(['quarantaine', `${result.quarantined} onbekend(e) antwoord(en) apart gezet`]);
+  if (events.length) logEvents(h.ss, events);
+  result.changed = newRows.length > 0 || formsChanged || newQuarantine.length > 0;
+  return result;
+}

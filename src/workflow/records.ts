@@ -1,0 +1,116 @@
+/**
+ * The system tables of a case spreadsheet and of the register. Hidden tabs whose names start
+ * with `_`; the coordinator reads the view tabs instead. Column names are internal keys.
+ */
+import type { TableDef } from '../workspace/tables';
+
+export const FORMS: TableDef = {
+  name: '_formulieren',
+  columns: [
+    'formKey',
+    'step',
+    'round',
+    'partnerId',
+    'formId',
+    'publishedUrl',
+    'editUrl',
+    'deadline',
+    'createdAt',
+    'status',
+    'itemMap',
+    'closedAt',
+  ],
+  numeric: ['round', 'createdAt', 'closedAt'],
+};
+
+export const ANSWERS: TableDef = {
+  name: '_antwoorden',
+  columns: [
+    'formKey',
+    'responseId',
+    'version',
+    'submittedAt',
+    'questionId',
+    'subject',
+    'part',
+    'value',
+    'grid',
+  ],
+  numeric: ['version', 'submittedAt', 'part'],
+};
+
+export const OUTBOX: TableDef = {
+  name: '_uitgaand',
+  columns: ['key', 'formKey', 'kind', 'to', 'subject', 'body', 'status', 'createdAt', 'sentAt', 'error'],
+  numeric: ['createdAt', 'sentAt'],
+};
+
+export const DECISIONS: TableDef = {
+  name: '_besluiten',
+  columns: [
+    'step',
+    'round',
+    'outcome',
+    'motivation',
+    'decidedBy',
+    'date',
+    'route',
+    'directions',
+    'recordedAt',
+    'recordedBy',
+  ],
+  numeric: ['round', 'recordedAt'],
+};
+
+export const PLAN: TableDef = {
+  name: '_pva',
+  columns: ['version', 'kind', 'id', 'spoor', 'text', 'goalId', 'owner', 'deadline', 'subject'],
+  numeric: ['version'],
+};
+
+export const PERSONS: TableDef = {
+  name: '_personen',
+  columns: ['code', 'addedAt'],
+  numeric: ['addedAt'],
+};
+
+export const LOG: TableDef = {
+  name: '_logboek',
+  columns: ['at', 'event', 'detail'],
+  numeric: ['at'],
+};
+
+export const QUARANTINE: TableDef = {
+  name: '_quarantaine',
+  columns: ['at', 'formId', 'responseId', 'reason', 'data'],
+  numeric: ['at'],
+};
+
+export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE];
+
+/** Register: the list of cases (visible tab). */
+export const CASES: TableDef = {
+  name: 'Casussen',
+  columns: [
+    'Casuscode',
+    'Status',
+    'Stap',
+    'Ronde',
+    'Geopend',
+    'Map',
+    'Casusspreadsheet',
+    'Integraal beeld',
+    'Namenlijst',
+    'Bijgewerkt',
+  ],
+  numeric: ['Ronde', 'Bijgewerkt'],
+  visible: true,
+};
+
+/** Namenlijst file: the only place where a pseudonym code meets a name. */
+export const NAMES: TableDef = {
+  name: 'Namenlijst',
+  columns: ['Code', 'Naam', 'Geboortejaar', 'Toelichting', 'Toegevoegd'],
+  numeric: ['Toegevoegd'],
+  visible: true,
+};

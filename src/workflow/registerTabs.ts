@@ -1,0 +1,208 @@
+/**
+ * The register's settings tabs, edited by the coordinator without code: Instellingen (one
+ * setting per row), Partners (one partner per row), Vragen (the catalog, where titles, help
+ * texts, required and hidden can be changed per gemeente) and the list Casussen.
+ * Bad input is refused with Dutch messages that name the cell.
+ */
+
+import type { CatalogOverrides } from '../model/catalog';
+import { CATALOG } from '../model/catalog';
+import {
+  formatIssues,
+  PARTNERS_SHEET,
+  PartnerListSchema,
+  parsePartnerRows,
+  parseSettingsRows,
+  partnersToRows,
+  SETTINGS_SHEET,
+  SettingsSchema,
+  settingsToRows,
+} from '../model/schemas';
+import type { CaseState, Partner, Settings } from '../model/types';
+import { label } from '../workspace/cells';
+import { nowMs } from '../workspace/clock';
+import { appendRows, ensureTable, readTable, updateRow } from '../workspace/tables';
+import type { CaseHandle } from './context';
+import { UserError } from './context';
+import { CASES } from './records';
+
+export const QUESTIONS_SHEET = 'Vragen';
+const QUESTION_HEADERS = [
+  'Vraag-id',
+  'Stap',
+  'Partners',
+  'Niveau',
+  'Soort vraag',
+  'Titel',
+  'Toelichting',
+  'Verplicht',
+  'Verbergen',
+];
+
+function values(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): unknown[][] | null {
+  const sh = ss.getSheetByName(name);
+  if (!sh) return null;
+  return sh.getDataRange().getValues();
+}
+
+/** Writes a tab of our own rows: user-editable cells are written as text. */
+function writeTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  rows: (string | number)[][],
+): void {
+  let sh = ss.getSheetByName(name);
+  if (!sh) sh = ss.insertSheet(name, ss.getNumSheets());
+  sh.clearContents();
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r, i) =>
+    Array.from({ length: width }, (_, c) => {
+      const v = r[c] ?? '';
+      if (i === 0) return label(String(v));
+      return typeof v === 'number' ? v : v === '' ? '' : `'${v}`;
+    }),
+  );
+  sh.getRange(1, 1, grid.length, width).setValues(grid);
+  sh.getRange(1, 1, 1, width).setFontWeight('bold');
+  sh.setFrozenRows(1);
+}
+
+export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+  const rows = values(ss, SETTINGS_SHEET);
+  if (!rows) throw new UserError('De tab Instellingen ontbreekt. Kies "Register inrichten" in het menu.');
+  const r = parseSettingsRows(rows);
+  if (!r.ok) throw new UserError(`De instellingen kloppen niet:\n${r.errors.join('\n')}`);
+  return r.value;
+}
+
+export function readPartners(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Partner[] {
+  const rows = values(ss, PARTNERS_SHEET);
+  if (!rows) throw new UserError('De tab Partners ontbreekt. Kies "Register inrichten" in het menu.');
+  const r = parsePartnerRows(rows);
+  if (!r.ok) throw new UserError(`De partnerlijst klopt niet:\n${r.errors.join('\n')}`);
+  if (r.value.filter((p) => p.active).length === 0) {
+    throw new UserError('Partners: er staat nog geen actieve partner in de lijst.');
+  }
+  return r.value;
+}
+
+function yes(v: unknown): boolean {
+  return /^(ja|j|yes|true|x)$/i.test(String(v ?? '').trim());
+}
+
+/** The Vragen tab compared with the built-in catalog gives the gemeente's overrides. */
+export function readCatalogOverrides(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CatalogOverrides {
+  const rows = values(ss, QUESTIONS_SHEET);
+  const titles: Record<string, string> = {};
+  const help: Record<string, string> = {};
+  const required: Record<string, boolean> = {};
+  const hide: string[] = [];
+  if (!rows || rows.length < 2) return {};
+  const byId = new Map(CATALOG.map((q) => [q.id, q]));
+  const errors: string[] = [];
+  rows.slice(1).forEach((r, i) => {
+    const id = String(r[0] ?? '').trim();
+    if (!id) return;
+    const q = byId.get(id);
+    if (!q) {
+      errors.push(`${QUESTIONS_SHEET}!A${i + 2}: onbekende vraag-id "${id}"`);
+      return;
+    }
+    const title = String(r[5] ?? '').trim();
+    const helpText = String(r[6] ?? '').trim();
+    if (!title) errors.push(`${QUESTIONS_SHEET}!F${i + 2}: titel ontbreekt`);
+    else if (title !== q.title) titles[id] = title;
+    if (helpText !== (q.help ?? '')) help[id] = helpText;
+    if (yes(r[7]) !== (q.required ?? false)) required[id] = yes(r[7]);
+    if (yes(r[8])) hide.push(id);
+  });
+  if (errors.length) throw new UserError(`De vragenlijst klopt niet:\n${errors.join('\n')}`);
+  return { titles, help, required, hide };
+}
+
+function catalogRows(): string[][] {
+  return [
+    QUESTION_HEADERS,
+    ...CATALOG.map((q) => [
+      q.id,
+      q.step,
+      q.kinds === 'all' ? 'alle' : q.kinds.join(', '),
+      q.level,
+      q.type,
+      q.title,
+      q.help ?? '',
+      q.required ? 'ja' : 'nee',
+      'nee',
+    ]),
+  ];
+}
+
+export interface RegisterInput {
+  settings?: unknown;
+  partners?: unknown;
+}
+
+/**
+ * Creates the register tabs that are missing. Given settings or partners (the demo, an
+ * import) are validated first and then written; existing tabs are otherwise left alone.
+ */
+export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: RegisterInput = {}): void {
+  if (input.settings !== undefined) {
+    const s = SettingsSchema.safeParse(input.settings);
+    if (!s.success)
+      throw new UserError(
+        `Instellingen kloppen niet:\n${formatIssues(s.error, { root: 'settings' }).join('\n')}`,
+      );
+    writeTab(ss, SETTINGS_SHEET, settingsToRows(s.data));
+  } else if (!ss.getSheetByName(SETTINGS_SHEET)) {
+    const template = SettingsSchema.parse({
+      gemeente: 'Vul de naam van de gemeente in',
+      retentionMonths: 12,
+    });
+    writeTab(ss, SETTINGS_SHEET, settingsToRows(template));
+  }
+  if (input.partners !== undefined) {
+    const p = PartnerListSchema.safeParse(input.partners);
+    if (!p.success)
+      throw new UserError(
+        `Partners kloppen niet:\n${formatIssues(p.error, { root: 'partners' }).join('\n')}`,
+      );
+    writeTab(ss, PARTNERS_SHEET, partnersToRows(p.data));
+  } else if (!ss.getSheetByName(PARTNERS_SHEET)) {
+    writeTab(ss, PARTNERS_SHEET, partnersToRows([]));
+  }
+  if (!ss.getSheetByName(QUESTIONS_SHEET)) writeTab(ss, QUESTIONS_SHEET, catalogRows());
+  ensureTable(ss, CASES);
+  const first = ss.getSheetByName('Sheet1');
+  if (first && ss.getSheets().length > 1) ss.deleteSheet(first);
+}
+
+export function appendCaseRow(
+  reg: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet },
+  row: Record<string, string | number>,
+): void {
+  appendRows(reg.ss, CASES, [row]);
+}
+
+function caseRowIndex(h: CaseHandle): { index: number; row: Record<string, string | number> } {
+  const rows = readTable(h.reg.ss, CASES);
+  const index = rows.findIndex((r) => r.Casuscode === h.row.code);
+  if (index < 0) throw new UserError(`Casus ${h.row.code} staat niet meer in de tab Casussen.`);
+  return { index, row: rows[index]! };
+}
+
+export function updateCaseRow(h: CaseHandle, state: CaseState): void {
+  const { index, row } = caseRowIndex(h);
+  updateRow(h.reg.ss, CASES, index, {
+    ...row,
+    Status: state.status,
+    Stap: state.step,
+    Ronde: state.round,
+    Bijgewerkt: nowMs(),
+  });
+}
+
+export function setCaseNamesId(h: CaseHandle, namesId: string): void {
+  const { index, row } = caseRowIndex(h);
+  updateRow(h.reg.ss, CASES, index, { ...row, Namenlijst: namesId });
+}

@@ -1,0 +1,73 @@
+/**
+ * Reminders go only to partners that have not answered: one N werkdagen before the deadline
+ * and one on the deadline day. After the deadline there is no more mail; the coordinator
+ * sees an escalation in the Overzicht and one line in the Logboek.
+ */
+
+import { stepLabel } from '../model/steps';
+import { dutchDate, isoDate } from '../model/time';
+import type { StepId } from '../model/types';
+import { addWorkdays } from '../model/workdays';
+import { mailText } from '../render/mailText';
+import { nowMs } from '../workspace/clock';
+import { readTable } from '../workspace/tables';
+import type { CaseHandle } from './context';
+import { logEvents } from './log';
+import type { MailJob } from './outbox';
+import { enqueue } from './outbox';
+import { FORMS, LOG, OUTBOX } from './records';
+
+export interface RemindResult {
+  queued: number;
+  escalations: string[];
+}
+
+export function queueReminders(h: CaseHandle): RemindResult {
+  const settings = h.reg.settings;
+  const opts = { bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear };
+  const today = isoDate(nowMs(), 'Europe/Amsterdam');
+  const outbox = readTable(h.ss, OUTBOX);
+  const jobs: MailJob[] = [];
+  const escalations: string[] = [];
+  for (const f of readTable(h.ss, FORMS)) {
+    if (f.status !== 'open') continue;
+    const deadline = String(f.deadline);
+    const partner = h.reg.partners.find((p) => p.id === f.partnerId);
+    if (!partner) continue;
+    const early = addWorkdays(deadline, -settings.reminderWorkdaysBefore, opts);
+    const kinds: string[] = [];
+    if (today > deadline) escalations.push(String(f.formKey));
+    else if (today === deadline) kinds.push('deadline');
+    else if (today >= early) kinds.push('vooraf');
+    for (const kind of kinds) {
+      const text = mailText(settings, 'reminder', {
+        casus: h.row.code,
+        stap: stepLabel(String(f.step) as StepId, settings.naming),
+        deadline: dutchDate(deadline),
+        link: String(f.publishedUrl),
+        organisatie: partner.organisation,
+        gemeente: settings.gemeente,
+      });
+      jobs.push({
+        key: `herinnering:${f.formKey}:${kind}`,
+        formKey: String(f.formKey),
+        kind: 'herinnering',
+        to: partner.email,
+        ...text,
+      });
+    }
+  }
+  const queued = enqueue(h.ss, jobs, outbox);
+  const logged = new Set(
+    readTable(h.ss, LOG)
+      .filter((l) => l.event === 'escalatie')
+      .map((l) => String(l.detail)),
+  );
+  const fresh = escalations.filter((k) => !logged.has(k));
+  if (fresh.length)
+    logEvents(
+      h.ss,
+      fresh.map((k) => ['escalatie', k] as [string, string]),
+    );
+  return { queued, escalations };
+}

@@ -1,0 +1,151 @@
+/**
+ * Starting a step: one form per partner that takes part, each with only that partner's
+ * questions, registered in `_formulieren`, and one invitation per partner in the outbox.
+ * Idempotent: a form that exists for (step, round, partner) is not made again, and a mail key
+ * that exists is not queued again — running it twice (or after a crash) finishes the job.
+ */
+
+import { replay } from '../model/caseMachine';
+import { questionsFor } from '../model/catalog';
+import { levelsFor, partnersForStep } from '../model/partners';
+import { deadlineWorkdaysFor, stepLabel } from '../model/steps';
+import { dutchDate, isoDate } from '../model/time';
+import type { Partner, Question, StepId } from '../model/types';
+import { addWorkdays } from '../model/workdays';
+import { buildFormSpec } from '../render/formSpec';
+import { mailText } from '../render/mailText';
+import { nowMs } from '../workspace/clock';
+import { createForm } from '../workspace/forms';
+import { appendRows, readTable } from '../workspace/tables';
+import { plansFrom, readDecisions } from './assemble';
+import type { CaseHandle } from './context';
+import { UserError } from './context';
+import { logEvents } from './log';
+import type { FlushResult, MailJob } from './outbox';
+import { enqueue, flushOutbox } from './outbox';
+import { FORMS, PERSONS, PLAN } from './records';
+
+export function formKey(step: StepId, round: number, partnerId: string): string {
+  return `${step}#${round}#${partnerId}`;
+}
+
+/** The questions one partner gets in one step: its kind's questions at the levels it may supply. */
+export function partnerQuestions(
+  catalog: readonly Question[],
+  partner: Partner,
+  step: StepId,
+  personDataAllowed: boolean,
+): Question[] {
+  const levels = levelsFor(partner, step).filter((l) => personDataAllowed || l !== 'persoon');
+  return questionsFor(step, partner.kind, catalog).filter((q) => levels.includes(q.level));
+}
+
+export interface StartResult {
+  step: StepId;
+  round: number;
+  created: string[];
+  skipped: string[];
+  deadline: string;
+  mail: FlushResult;
+}
+
+export function startStep(h: CaseHandle): StartResult {
+  const state = replay(h.row.code, readDecisions(h.ss));
+  if (state.status === 'gesloten') {
+    throw new UserError(
+      `Casus ${h.row.code} is gesloten. Heropen de casus eerst met een besluit "heropenen".`,
+    );
+  }
+  const { step, round } = state;
+  const settings = h.reg.settings;
+  const now = nowMs();
+  const today = isoDate(now, 'Europe/Amsterdam');
+  const deadline = addWorkdays(today, deadlineWorkdaysFor(settings, step), {
+    bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear,
+  });
+  const persons = state.personDataAllowed ? readTable(h.ss, PERSONS).map((p) => String(p.code)) : [];
+  const plans = plansFrom(readTable(h.ss, PLAN));
+  const plan = plans[plans.length - 1] ?? null;
+  if ((step === '6' || step === '7') && !plan) {
+    throw new UserError(
+      `Stap ${step} vraagt om een vastgesteld plan van aanpak; dat ontbreekt voor casus ${h.row.code}.`,
+    );
+  }
+
+  const existing = readTable(h.ss, FORMS);
+  const have = new Set(existing.map((f) => String(f.formKey)));
+  const result: StartResult = {
+    step,
+    round,
+    created: [],
+    skipped: [],
+    deadline,
+    mail: { sent: 0, waiting: 0, failed: 0, uncertain: 0 },
+  };
+  const jobs: MailJob[] = [];
+  const events: [string, string][] = [];
+
+  for (const partner of partnersForStep(h.reg.partners, step)) {
+    const key = formKey(step, round, partner.id);
+    const questions = partnerQuestions(h.reg.catalog, partner, step, state.personDataAllowed);
+    if (questions.length === 0) {
+      result.skipped.push(partner.id);
+      continue;
+    }
+    let row = existing.find((f) => f.formKey === key);
+    if (!have.has(key)) {
+      const spec = buildFormSpec(
+        {
+          caseCode: h.row.code,
+          step,
+          round,
+          stepLabel: stepLabel(step, settings.naming),
+          partner,
+          deadlineText: dutchDate(deadline),
+          persons,
+          plan,
+          levels: levelsFor(partner, step).filter((l) => state.personDataAllowed || l !== 'persoon'),
+        },
+        questions,
+      );
+      const created = createForm(spec, { folderId: h.row.folderId, allowEdits: settings.allowResponseEdits });
+      row = {
+        formKey: key,
+        step,
+        round,
+        partnerId: partner.id,
+        formId: created.formId,
+        publishedUrl: created.publishedUrl,
+        editUrl: created.editUrl,
+        deadline,
+        createdAt: now,
+        status: 'open',
+        itemMap: JSON.stringify(created.itemMap),
+        closedAt: 0,
+      };
+      // Registered right after creation, one row per form, so a crash loses at most one form.
+      appendRows(h.ss, FORMS, [row]);
+      have.add(key);
+      result.created.push(partner.id);
+      events.push(['formulier gemaakt', `${key} (${Object.keys(created.itemMap).length} vragen)`]);
+    }
+    const formDeadline = String(row?.deadline ?? deadline);
+    const text = mailText(settings, 'invite', {
+      casus: h.row.code,
+      stap: stepLabel(step, settings.naming),
+      deadline: dutchDate(formDeadline),
+      link: String(row?.publishedUrl ?? ''),
+      organisatie: partner.organisation,
+      gemeente: settings.gemeente,
+    });
+    jobs.push({ key: `uitnodiging:${key}`, formKey: key, kind: 'uitnodiging', to: partner.email, ...text });
+  }
+  enqueue(h.ss, jobs);
+  events.push([
+    'stap gestart',
+    `stap ${step}, ronde ${round}: ${result.created.length} formulier(en), deadline ${deadline}`,
+  ]);
+  logEvents(h.ss, events);
+  result.mail = flushOutbox(h);
+  return result;
+}

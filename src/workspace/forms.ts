@@ -1,0 +1,138 @@
+/**
+ * Google Forms: create one from a FormSpec, read its own response store, close it.
+ * Thin: no decisions about the werkproces here.
+ */
+import type { FormItemSpec, FormSpec } from '../render/formSpec';
+
+export interface CreatedForm {
+  formId: string;
+  publishedUrl: string;
+  editUrl: string;
+  /** Form item id → answer key (`questionId` or `questionId|subject`). */
+  itemMap: Record<string, string>;
+}
+
+function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): GoogleAppsScript.Forms.Item {
+  switch (spec.type) {
+    case 'text':
+      return form
+        .addTextItem()
+        .setTitle(spec.title)
+        .setHelpText(spec.help)
+        .setRequired(spec.required) as never;
+    case 'paragraph':
+      return form
+        .addParagraphTextItem()
+        .setTitle(spec.title)
+        .setHelpText(spec.help)
+        .setRequired(spec.required) as never;
+    case 'choice':
+      return form
+        .addMultipleChoiceItem()
+        .setTitle(spec.title)
+        .setHelpText(spec.help)
+        .setChoiceValues([...(spec.choices ?? [])])
+        .setRequired(spec.required) as never;
+    case 'checkboxes':
+      return form
+        .addCheckboxItem()
+        .setTitle(spec.title)
+        .setHelpText(spec.help)
+        .setChoiceValues([...(spec.choices ?? [])])
+        .setRequired(spec.required) as never;
+    case 'scale': {
+      const s = spec.scale ?? { min: 1, max: 5, minLabel: '', maxLabel: '' };
+      return form
+        .addScaleItem()
+        .setTitle(spec.title)
+        .setHelpText(spec.help)
+        .setBounds(s.min, s.max)
+        .setLabels(s.minLabel, s.maxLabel)
+        .setRequired(spec.required) as never;
+    }
+    case 'date':
+      return form
+        .addDateItem()
+        .setTitle(spec.title)
+        .setHelpText(spec.help)
+        .setRequired(spec.required) as never;
+    case 'grid':
+      return form
+        .addGridItem()
+        .setTitle(spec.title)
+        .setHelpText(spec.help)
+        .setRows([...(spec.rows ?? [])])
+        .setColumns([...(spec.choices ?? [])])
+        .setRequired(spec.required) as never;
+  }
+}
+
+/**
+ * Creates the form, sets every option explicitly (publishing too: forms created through the
+ * API after 2026-06-30 start unpublished — workspace/forms/api/guides/api-changes-to-google-forms)
+ * and moves it into the case folder.
+ */
+export function createForm(spec: FormSpec, opts: { folderId: string; allowEdits: boolean }): CreatedForm {
+  const form = FormApp.create(spec.title);
+  form
+    .setDescription(spec.description)
+    .setConfirmationMessage(spec.confirmation)
+    .setAllowResponseEdits(opts.allowEdits)
+    .setPublishingSummary(false)
+    .setShowLinkToRespondAgain(false)
+    .setCollectEmail(false)
+    .setProgressBar(spec.sections.length > 2);
+  const itemMap: Record<string, string> = {};
+  spec.sections.forEach((section, i) => {
+    if (i > 0) form.addPageBreakItem().setTitle(section.title).setHelpText(section.description);
+    for (const it of section.items) {
+      const created = addItem(form, it);
+      itemMap[String(created.getId())] = it.key;
+    }
+  });
+  form.setPublished(true);
+  form.setAcceptingResponses(true);
+  const id = form.getId();
+  DriveApp.getFileById(id).moveTo(DriveApp.getFolderById(opts.folderId));
+  return { formId: id, publishedUrl: form.getPublishedUrl(), editUrl: form.getEditUrl(), itemMap };
+}
+
+export interface RawAnswer {
+  itemId: string;
+  value: string | string[] | string[][];
+}
+
+export interface RawResponse {
+  responseId: string;
+  timestamp: number;
+  answers: RawAnswer[];
+}
+
+export type FormRead =
+  | { ok: true; responses: RawResponse[]; published: boolean; accepting: boolean }
+  | { ok: false; reason: string };
+
+/** Reads every response from the form's own store (the source of truth). */
+export function readResponses(formId: string): FormRead {
+  let form: GoogleAppsScript.Forms.Form;
+  try {
+    form = FormApp.openById(formId);
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+  const responses = form.getResponses().map((r) => ({
+    responseId: r.getId(),
+    timestamp: r.getTimestamp().getTime(),
+    answers: r.getItemResponses().map((ir) => ({
+      itemId: String(ir.getItem().getId()),
+      value: ir.getResponse() as string | string[] | string[][],
+    })),
+  }));
+  return { ok: true, responses, published: form.isPublished(), accepting: form.isAcceptingResponses() };
+}
+
+/** Stops a form from accepting responses (after its gate was decided). */
+export function closeForm(formId: string, message: string): void {
+  const form = FormApp.openById(formId);
+  form.setCustomClosedFormMessage(message).setAcceptingResponses(false);
+}

@@ -1,0 +1,94 @@
+/**
+ * System tables: hidden tabs in a spreadsheet that hold the product's own records (form
+ * registry, answer ledger, outbox, decisions, plan, log). Each table is read with one
+ * getValues and appended to with one setValues; rows are found by key, never by position.
+ */
+import { asText, label } from './cells';
+
+export type CellValue = string | number;
+export type Row = Record<string, CellValue>;
+
+export interface TableDef {
+  name: string;
+  columns: readonly string[];
+  /** Columns that hold numbers; all others are stored as text. */
+  numeric?: readonly string[];
+  /** Visible tab (register lists); system tables are hidden. */
+  visible?: boolean;
+}
+
+function sheetFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef) {
+  let sh = ss.getSheetByName(def.name);
+  if (!sh) {
+    sh = ss.insertSheet(def.name, ss.getNumSheets());
+    sh.getRange(1, 1, 1, def.columns.length).setValues([def.columns.map(label)]);
+    sh.setFrozenRows(1);
+    if (!def.visible) sh.hideSheet();
+  }
+  return sh;
+}
+
+/** Creates the tab with its header row when it does not exist yet. */
+export function ensureTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef): void {
+  sheetFor(ss, def);
+}
+
+function toCell(def: TableDef, col: string, v: CellValue | undefined): CellValue {
+  if (def.numeric?.includes(col)) return typeof v === 'number' ? v : Number(v ?? 0);
+  return v === undefined || v === '' ? '' : asText(String(v));
+}
+
+function fromCell(def: TableDef, col: string, v: unknown): CellValue {
+  if (def.numeric?.includes(col)) return typeof v === 'number' ? v : Number(v || 0);
+  if (v instanceof Date) return v.toISOString();
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** All data rows as records (header row skipped). */
+export function readTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef): Row[] {
+  const sh = ss.getSheetByName(def.name);
+  if (!sh) return [];
+  const last = sh.getLastRow();
+  if (last < 2) return [];
+  const values = sh.getRange(2, 1, last - 1, def.columns.length).getValues();
+  return values.map((r) => {
+    const row: Row = {};
+    def.columns.forEach((c, i) => {
+      row[c] = fromCell(def, c, r[i]);
+    });
+    return row;
+  });
+}
+
+/** Appends rows with one write; grows the grid first when needed. */
+export function appendRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef, rows: Row[]): void {
+  if (rows.length === 0) return;
+  const sh = sheetFor(ss, def);
+  const start = sh.getLastRow() + 1;
+  const needed = start + rows.length - 1 - sh.getMaxRows();
+  if (needed > 0) sh.insertRowsAfter(sh.getMaxRows(), needed);
+  sh.getRange(start, 1, rows.length, def.columns.length).setValues(
+    rows.map((r) => def.columns.map((c) => toCell(def, c, r[c]))),
+  );
+}
+
+/** Rewrites one data row in place (index = position in readTable's result). */
+export function updateRow(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  def: TableDef,
+  index: number,
+  row: Row,
+): void {
+  const sh = sheetFor(ss, def);
+  sh.getRange(index + 2, 1, 1, def.columns.length).setValues([
+    def.columns.map((c) => toCell(def, c, row[c])),
+  ]);
+}
+
+/** Replaces all data rows with one write (and clears what is left below). */
+export function replaceTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef, rows: Row[]): void {
+  const sh = sheetFor(ss, def);
+  const old = sh.getLastRow();
+  if (old > 1) sh.getRange(2, 1, old - 1, def.columns.length).clearContent();
+  appendRows(ss, def, rows);
+}

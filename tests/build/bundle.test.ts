@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENTRYPOINTS } from '../../src/entrypoints';
+import { createVmContext } from '../../src/local/apps-script/install';
+import { Runtime } from '../../src/local/apps-script/runtime';
+import { MENU_TITLE } from '../../src/ui/menu';
+
+const root = join(__dirname, '../..');
+const dist = join(root, 'dist');
+let code = '';
+
+beforeAll(() => {
+  if (!existsSync(join(dist, 'Code.js'))) execFileSync('node', ['scripts/build.mjs'], { cwd: root });
+  code = readFileSync(join(dist, 'Code.js'), 'utf8');
+});
+
+function load(rt: Runtime) {
+  const ctx = createVmContext(rt, {});
+  vm.runInContext(code, ctx, { filename: 'Code.js' });
+  return ctx as Record<string, unknown>;
+}
+
+describe('dist/Code.js', () => {
+  it('bevat alleen Code.js, appsscript.json en de HTML-bestanden van src/ui', () => {
+    const ui = readdirSync(join(root, 'src/ui')).filter((f) => f.endsWith('.html'));
+    expect(readdirSync(dist).sort()).toEqual(['Code.js', 'appsscript.json', ...ui].sort());
+  });
+
+  it('gebruikt niets wat Apps Script niet heeft', () => {
+    for (const banned of [
+      /\brequire\(/,
+      /\bprocess\./,
+      /\bsetTimeout\(/,
+      /\bfetch\(/,
+      /\bTextEncoder\b/,
+      /\bTextDecoder\b/,
+      /from "node:/,
+    ]) {
+      expect(banned.test(code), String(banned)).toBe(false);
+    }
+  });
+
+  it('is klein genoeg (grootte in de testuitvoer)', () => {
+    const bytes = statSync(join(dist, 'Code.js')).size;
+    console.log(`dist/Code.js: ${(bytes / 1024).toFixed(1)} KiB`);
+    expect(bytes).toBeLessThan(600 * 1024);
+  });
+
+  it('elke entry point is een top-level function-declaratie', () => {
+    for (const name of ENTRYPOINTS) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+  });
+
+  it('laden roept geen enkele service aan', () => {
+    const rt = new Runtime();
+    const ctx = load(rt);
+    expect(rt.totalCalls()).toBe(0);
+    for (const name of ENTRYPOINTS) expect(typeof ctx[name], name).toBe('function');
+  });
+
+  it('onOpen zet het menu neer en elk menu-item noemt een bestaande top-level functie', () => {
+    const rt = new Runtime();
+    const reg = rt.createFile('Register', 'application/vnd.google-apps.spreadsheet');
+    void reg;
+    const ctx = load(rt);
+    (ctx.onOpen as () => void)();
+    const menu = rt.ui.menus.find((m) => m.caption === MENU_TITLE);
+    expect(menu).toBeDefined();
+    expect(menu!.items.length).toBeGreaterThan(5);
+    for (const item of menu!.items) expect(typeof ctx[item.functionName], item.functionName).toBe('function');
+  });
+
+  it('draait zonder eval: zod staat in jitless-modus', () => {
+    const rt = new Runtime();
+    const ctx = createVmContext(rt, {});
+    const strict = vm.createContext(ctx, { codeGeneration: { strings: false, wasm: false } });
+    expect(() => vm.runInContext(code, strict)).not.toThrow();
+  });
+});

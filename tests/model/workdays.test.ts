@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addWorkdays,
+  dutchHolidays,
+  easterSunday,
+  holidayName,
+  isValidIsoDate,
+  isWorkday,
+  workdaysBetween,
+} from '../../src/model/workdays';
+
+const dates = (year: number, opts = {}) => dutchHolidays(year, opts).map((h) => `${h.date} ${h.name}`);
+
+describe('feestdagen', () => {
+  it('Pasen valt goed in 2024, 2026 en 2027', () => {
+    expect(easterSunday(2024)).toBe('2024-03-31');
+    expect(easterSunday(2026)).toBe('2026-04-05');
+    expect(easterSunday(2027)).toBe('2027-03-28');
+  });
+
+  it('2026: Goede Vrijdag, Pasen, Koningsdag, Hemelvaart, Pinksteren, Kerst; geen Bevrijdingsdag', () => {
+    expect(dates(2026)).toEqual([
+      '2026-01-01 Nieuwjaarsdag',
+      '2026-04-03 Goede Vrijdag',
+      '2026-04-05 Eerste Paasdag',
+      '2026-04-06 Tweede Paasdag',
+      '2026-04-27 Koningsdag',
+      '2026-05-14 Hemelvaartsdag',
+      '2026-05-24 Eerste Pinksterdag',
+      '2026-05-25 Tweede Pinksterdag',
+      '2026-12-25 Eerste Kerstdag',
+      '2026-12-26 Tweede Kerstdag',
+    ]);
+  });
+
+  it('2027: feestdagen rond Pasen op 28 maart', () => {
+    const list = dates(2027);
+    expect(list).toContain('2027-03-26 Goede Vrijdag');
+    expect(list).toContain('2027-03-29 Tweede Paasdag');
+    expect(list).toContain('2027-05-06 Hemelvaartsdag');
+    expect(list).toContain('2027-05-17 Tweede Pinksterdag');
+    expect(isWorkday('2027-03-29')).toBe(false);
+    expect(isWorkday('2027-03-30')).toBe(true);
+  });
+
+  it('Koningsdag op zondag schuift naar zaterdag 26 april (2025)', () => {
+    expect(holidayName('2025-04-26')).toBe('Koningsdag');
+    expect(holidayName('2025-04-27')).toBeUndefined();
+    expect(holidayName('2026-04-27')).toBe('Koningsdag');
+  });
+
+  it('Bevrijdingsdag alleen in lustrumjaren, tenzij elk jaar is ingesteld', () => {
+    expect(isWorkday('2025-05-05')).toBe(false);
+    expect(isWorkday('2026-05-05')).toBe(true);
+    expect(isWorkday('2026-05-05', { bevrijdingsdagEveryYear: true })).toBe(false);
+    expect(dates(2030)).toContain('2030-05-05 Bevrijdingsdag');
+  });
+
+  it('extra vrije dagen van de gemeente tellen niet als werkdag', () => {
+    expect(isWorkday('2026-03-10', { extraHolidays: ['2026-03-10'] })).toBe(false);
+    expect(holidayName('2026-03-10', { extraHolidays: ['2026-03-10'] })).toBe('Vrije dag gemeente');
+  });
+});
+
+describe('werkdagen optellen', () => {
+  it('weekend wordt overgeslagen: vrijdag + 1 = maandag', () => {
+    expect(addWorkdays('2026-03-06', 1)).toBe('2026-03-09');
+    expect(addWorkdays('2026-03-02', 10)).toBe('2026-03-16');
+  });
+
+  it('termijn over Pasen 2026 slaat Goede Vrijdag en Tweede Paasdag over', () => {
+    expect(addWorkdays('2026-04-02', 1)).toBe('2026-04-07');
+    expect(workdaysBetween('2026-04-02', '2026-04-07')).toBe(1);
+  });
+
+  it('termijn over Hemelvaart 2026', () => {
+    expect(addWorkdays('2026-05-13', 1)).toBe('2026-05-15');
+  });
+
+  it('termijn over Kerst en Nieuwjaar', () => {
+    expect(addWorkdays('2026-12-23', 3)).toBe('2026-12-29');
+    expect(addWorkdays('2026-12-30', 2)).toBe('2027-01-04');
+    expect(workdaysBetween('2026-12-23', '2027-01-04')).toBe(6);
+  });
+
+  it('0 werkdagen: zelfde dag als het een werkdag is, anders de volgende', () => {
+    expect(addWorkdays('2026-03-10', 0)).toBe('2026-03-10');
+    expect(addWorkdays('2026-03-07', 0)).toBe('2026-03-09');
+  });
+
+  it('terugtellen voor herinneringen: 2 werkdagen vóór dinsdag na Pasen', () => {
+    expect(addWorkdays('2026-04-07', -2)).toBe('2026-04-01');
+    expect(workdaysBetween('2026-04-07', '2026-04-01')).toBe(-2);
+  });
+
+  it('workdaysBetween is de omgekeerde van addWorkdays', () => {
+    for (const n of [1, 5, 10, 23]) {
+      const end = addWorkdays('2026-12-18', n);
+      expect(workdaysBetween('2026-12-18', end)).toBe(n);
+      expect(workdaysBetween(end, addWorkdays(end, -n))).toBe(-n);
+    }
+    expect(workdaysBetween('2026-03-10', '2026-03-10')).toBe(0);
+  });
+
+  it('ongeldige datums en aantallen worden geweigerd', () => {
+    expect(() => addWorkdays('2026-02-30', 1)).toThrow('Ongeldige datum "2026-02-30"');
+    expect(() => addWorkdays('2026-03-10', 1.5)).toThrow('heel getal');
+    expect(isValidIsoDate('2024-02-29')).toBe(true);
+    expect(isValidIsoDate('2026-02-29')).toBe(false);
+    expect(isValidIsoDate('2026-3-1')).toBe(false);
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+  });
+});

@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { stepLabel, stepName } from '../../src/model/steps';
+import type { DocNode, DocTree, Run } from '../../src/render/docTree';
+import { APPENDIX_TITLE, buildOverview, CHAPTERS } from '../../src/render/overview';
+import { isLargeDifference, scoreOf } from '../../src/render/overview-duiding';
+import { progressBar } from '../../src/render/overview-progress';
+import { fixtureView, LONG_ANSWER, PARTNERS } from './overview.fixture';
+
+const EXPECTED_CHAPTERS = [
+  'Aanleiding en signalen',
+  'Groepsbeschrijving',
+  'Aard, ernst en ontwikkeling',
+  'Groepsdynamiek en rollen',
+  'Online',
+  'Context en impact',
+  "Risico's en kansen",
+  'Persoonsniveau',
+  'Lopende inzet',
+  'Duiding',
+  'Probleemdefinitie en advies',
+  'Besluit driehoek',
+  'Plan van aanpak',
+  'Monitoring',
+  'Evaluatie en overdracht',
+];
+
+/** The nodes between a level-1 heading and the next one. */
+function chapter(tree: DocTree, title: string): DocNode[] {
+  const start = tree.nodes.findIndex((n) => n.type === 'heading' && n.level === 1 && n.text === title);
+  expect(start, `hoofdstuk ${title}`).toBeGreaterThanOrEqual(0);
+  const rest = tree.nodes.slice(start + 1);
+  const end = rest.findIndex((n) => n.type === 'heading' && n.level === 1);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+const paragraphs = (nodes: DocNode[]): Run[][] =>
+  nodes.flatMap((n) => (n.type === 'paragraph' ? [n.runs] : []));
+const tables = (nodes: DocNode[]) => nodes.flatMap((n) => (n.type === 'table' ? [n] : []));
+const text = (runs: Run[]) => runs.map((r) => r.text).join('');
+
+function allText(tree: DocTree): string {
+  const parts = [tree.header, tree.title, tree.subtitle ?? ''];
+  for (const n of tree.nodes) {
+    if (n.type === 'heading') parts.push(n.text);
+    if (n.type === 'paragraph') parts.push(text(n.runs));
+    if (n.type === 'list') parts.push(...n.items.map(text));
+    if (n.type === 'table') parts.push(...n.header, ...n.rows.flat());
+  }
+  return parts.join('\n');
+}
+
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      keysOf(v, out);
+    }
+  }
+  return out;
+}
+
+describe('buildOverview', () => {
+  const tree = buildOverview(fixtureView());
+
+  it('has header, title and every chapter in order, then the appendix', () => {
+    expect(tree.header).toBe('Vertrouwelijk — JGA-2026-001');
+    expect(tree.title).toBe('Integraal beeld JGA-2026-001');
+    const h1 = tree.nodes.flatMap((n) => (n.type === 'heading' && n.level === 1 ? [n.text] : []));
+    expect(h1).toEqual([...EXPECTED_CHAPTERS, APPENDIX_TITLE]);
+    expect(CHAPTERS.map((c) => c.title)).toEqual(EXPECTED_CHAPTERS);
+  });
+
+  it('opens with case facts, the current step name and the decision timeline', () => {
+    const opening = tree.nodes.slice(
+      0,
+      tree.nodes.findIndex((n) => n.type === 'heading' && n.level === 1),
+    );
+    const lines = paragraphs(opening).map(text);
+    expect(lines).toContain('Casus: JGA-2026-001');
+    expect(lines).toContain('Gemeente: Voorbeeld');
+    expect(lines.find((l) => l.startsWith('Huidige stap:'))).toBe(`Huidige stap: ${stepLabel('7', '2023')}`);
+    expect(lines).toContain('Versie van: maandag 15 juni 2026, 10:30 uur');
+    expect(lines.some((l) => l.includes('vertrouwelijk'))).toBe(true);
+    const [timeline] = tables(opening);
+    expect(timeline?.header).toEqual(['Datum', 'Stap', 'Besluit', 'Besloten door']);
+    expect(timeline?.rows.map((r) => r[0])).toEqual(['05-01-2026', '20-01-2026', '02-03-2026']);
+    expect(timeline?.rows[2]?.[2]).toBe('Geprioriteerd');
+  });
+
+  it('uses the 2016 step names when the gemeente chose them', () => {
+    const view = fixtureView();
+    view.settings = { ...view.settings, naming: '2016' };
+    view.state = { ...view.state, step: '3' };
+    const line = paragraphs(buildOverview(view).nodes)
+      .map(text)
+      .find((l) => l.startsWith('Huidige stap:'));
+    expect(line).toBe(`Huidige stap: Stap 3: ${stepName('3', '2016')}`);
+    expect(stepName('3', '2016')).not.toBe(stepName('3', '2023'));
+  });
+
+  it('attributes each answer with the bold organisation name under the question title', () => {
+    const body = chapter(tree, 'Aanleiding en signalen');
+    expect(body[0]).toEqual({ type: 'heading', level: 3, text: 'Wat is er gesignaleerd?' });
+    const paras = paragraphs(body);
+    expect(paras[0]).toEqual([
+      { text: 'Politie Basisteam Noord: ', bold: true },
+      { text: 'Melding over {{naam}} bij het winkelcentrum.' },
+    ]);
+    // Template tokens and formula-like text stay literal; blank answers are left out.
+    expect(paras[1]?.[1]?.text).toBe('=IMPORTXML("https://voorbeeld.example","//a")');
+    expect(paras).toHaveLength(2);
+  });
+
+  it('puts the latest round first, labels earlier rounds, marks edits and shortens long answers', () => {
+    const paras = paragraphs(chapter(tree, 'Groepsbeschrijving'));
+    expect(paras.map((p) => p[0]?.text)).toEqual([
+      'Politie Basisteam Noord: ',
+      'Stichting Jongerenwerk Oost: ',
+      'Politie Basisteam Noord (ronde 1): ',
+    ]);
+    expect(paras[0]?.at(-1)).toEqual({ text: ' (gewijzigd)', italic: true });
+    const long = paras[1]!;
+    expect(long[1]!.text.length).toBeLessThan(LONG_ANSWER.length);
+    expect(long[2]).toEqual({ text: ' (ingekort; volledige tekst in de casusspreadsheet)', italic: true });
+  });
+
+  it('says so when a chapter has no contributions yet', () => {
+    for (const title of ['Groepsdynamiek en rollen', 'Context en impact', 'Lopende inzet']) {
+      expect(chapter(tree, title)).toEqual([
+        { type: 'paragraph', runs: [{ text: 'Nog geen bijdragen.', italic: true }] },
+      ]);
+    }
+  });
+
+  it('shows duiding scores side by side and flags a large difference', () => {
+    const body = chapter(tree, 'Duiding');
+    const [grid] = tables(body);
+    expect(grid?.header).toEqual([
+      'Item',
+      'Politie Basisteam Noord',
+      'Stichting Jongerenwerk Oost',
+      'Verschil',
+    ]);
+    expect(grid?.rows).toEqual([
+      ['Overlast openbare ruimte', '3 ernstig', '1 beperkt', 'Groot verschil'],
+      ['Vernieling', '1 beperkt', '1 beperkt', ''],
+      ['Intimidatie', '? onbekend', '2 duidelijk', ''],
+    ]);
+    expect(grid?.shading?.[0]?.[3]).toMatch(/^#/);
+    expect(grid?.shading?.[1]?.[3]).toBeNull();
+    // The explanation of the duiding is attributed like any other answer.
+    expect(paragraphs(body).map(text)).toContain('Stichting Jongerenwerk Oost: Wij zien vooral verveling.');
+  });
+
+  it('scores duiding labels by their leading digit and ignores unknowns', () => {
+    expect(scoreOf('2 duidelijk')).toBe(2);
+    expect(scoreOf('? onbekend')).toBeNull();
+    expect(isLargeDifference(['0 niet', '2 duidelijk'])).toBe(true);
+    expect(isLargeDifference(['1 beperkt', '2 duidelijk', '? onbekend'])).toBe(false);
+    expect(isLargeDifference(['3 ernstig', ''])).toBe(false);
+  });
+
+  it('shows person contributions per pseudonym code only', () => {
+    const body = chapter(tree, 'Persoonsniveau');
+    expect(body).toContainEqual({ type: 'heading', level: 2, text: 'J-01' });
+    const lines = paragraphs(body).map(text);
+    expect(lines).toContain('Politie Basisteam Noord: kern');
+    expect(lines).toContain('Stichting Jongerenwerk Oost: meeloper');
+    expect(lines).toContain('Acties in het plan van aanpak: A3 Toeleiding naar lokaal team');
+    // No personal fields anywhere: no name keys, no contact names or mail addresses.
+    const keys = keysOf(tree);
+    expect([...keys].some((k) => /name|naam/i.test(k))).toBe(false);
+    const all = allText(tree);
+    for (const p of PARTNERS) {
+      expect(all).not.toContain(p.contactName);
+      expect(all).not.toContain(p.email);
+    }
+  });
+
+  it('records the driehoek decision with date, decider, outcome, motivation and directions', () => {
+    const [decision] = tables(chapter(tree, 'Besluit driehoek'));
+    expect(decision?.rows).toEqual([
+      ['Datum', '02-03-2026'],
+      ['Besloten door', 'lokale driehoek'],
+      ['Besluit', 'Geprioriteerd'],
+      ['Motivering', 'Aanhoudende overlast en signalen van intimidatie.'],
+      ['Aanwijzingen', 'Extra toezicht op vrijdagavond.'],
+    ]);
+  });
+
+  it('lists goals and one action table per spoor with owner and latest status', () => {
+    const body = chapter(tree, 'Plan van aanpak');
+    const goals = body.find((n) => n.type === 'list');
+    expect(goals?.type === 'list' && goals.items.map(text)).toEqual([
+      'D1 Overlast bij het winkelcentrum neemt af.',
+      'D2 Kernleden zijn in beeld bij hulpverlening.',
+    ]);
+    const h3 = body.flatMap((n) => (n.type === 'heading' && n.level === 3 ? [n.text] : []));
+    expect(h3).toEqual(['Groepsgericht', 'Persoonsgericht', 'Domein- en locatiegericht']);
+    const [groep, persoon] = tables(body);
+    expect(groep?.header).toEqual(['Id', 'Actie', 'Eigenaar', 'Deadline', 'Doel', 'Laatste status']);
+    expect(groep?.rows).toEqual([
+      ['A1', 'Groepsgesprekken', 'Stichting Jongerenwerk Oost', '01-05-2026', 'D1', 'Afgerond (ronde 2)'],
+    ]);
+    expect(persoon?.rows[0]?.[1]).toBe('Toeleiding naar lokaal team (betreft J-01)');
+  });
+
+  it('charts monitoring progress per round and averages the overlast scale', () => {
+    const body = chapter(tree, 'Monitoring');
+    const [chart, averages, round2, round1] = tables(body);
+    expect(chart?.header).toEqual([
+      'Ronde',
+      'Niet gestart',
+      'Loopt',
+      'Afgerond',
+      'Vertraagd',
+      'Gestopt',
+      'Niet gemeld',
+      'Afgerond of lopend',
+    ]);
+    expect(chart?.rows[0]?.slice(0, 7)).toEqual(['Ronde 1', '1', '1', '0', '0', '0', '1']);
+    expect(chart?.rows[1]?.slice(0, 7)).toEqual(['Ronde 2', '0', '2', '1', '0', '0', '0']);
+    expect(chart?.rows[0]?.[7]).toBe(progressBar(1 / 3));
+    expect(chart?.rows[1]?.[7]).toBe(`${'█'.repeat(20)} 100%`);
+    expect(averages?.rows).toEqual([
+      ['Ronde 1', '3,5 (n=2)'],
+      ['Ronde 2', '2,0 (n=1)'],
+    ]);
+    expect(round2?.rows.map((r) => r[3])).toEqual(['Afgerond', 'Loopt', 'Loopt']);
+    expect(round1?.rows[0]).toEqual([
+      'A1',
+      'Groepsgesprekken',
+      'Stichting Jongerenwerk Oost',
+      'Loopt',
+      'Wat is er gedaan?: Twee groepsgesprekken gevoerd.',
+    ]);
+    expect(round1?.rows[2]?.[3]).toBe('niet gemeld');
+  });
+
+  it('draws bars proportional to the share of running or finished actions', () => {
+    expect(progressBar(0)).toBe(`${'░'.repeat(20)} 0%`);
+    expect(progressBar(0.5)).toBe(`${'█'.repeat(10)}${'░'.repeat(10)} 50%`);
+  });
+
+  it('gives every partner verdict per goal with its reasoning, then remaining concerns', () => {
+    const body = chapter(tree, 'Evaluatie en overdracht');
+    const [verdicts] = tables(body);
+    expect(verdicts?.header).toEqual(['Doel', 'Politie Basisteam Noord', 'Stichting Jongerenwerk Oost']);
+    expect(verdicts?.rows).toEqual([
+      ['D1', 'ja', 'deels'],
+      ['D2', '—', '—'],
+    ]);
+    const lines = paragraphs(body).map(text);
+    expect(lines).toContain('Politie Basisteam Noord: ja — Geen meldingen meer sinds maart.');
+    expect(lines).toContain('Stichting Jongerenwerk Oost: deels');
+    expect(lines).toContain('Stichting Jongerenwerk Oost: Eén jongere heeft nog begeleiding nodig.');
+  });
+
+  it('collects answers to unknown questions in the appendix', () => {
+    const lines = paragraphs(chapter(tree, APPENDIX_TITLE)).map(text);
+    expect(lines).toContain('Gemeente Voorbeeld OOV (ronde 1): Antwoord op een vervallen vraag.');
+  });
+
+  it('renders an empty case with every chapter saying there is nothing yet', () => {
+    const view = fixtureView();
+    view.answers = [];
+    view.plan = null;
+    view.state = { ...view.state, step: '1', rounds: { '1': 1 }, decisions: [] };
+    const empty = buildOverview(view);
+    for (const title of EXPECTED_CHAPTERS) {
+      expect(chapter(empty, title)).toEqual([
+        { type: 'paragraph', runs: [{ text: 'Nog geen bijdragen.', italic: true }] },
+      ]);
+    }
+    expect(allText(empty)).not.toContain(APPENDIX_TITLE);
+  });
+});
