@@ -4,7 +4,7 @@
  * sees an escalation in the Overzicht and one line in the Logboek.
  */
 
-import { stepLabel } from '../model/steps';
+import { stepName } from '../model/steps';
 import { dutchDate, isoDate } from '../model/time';
 import type { StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
@@ -42,7 +42,7 @@ export function queueReminders(h: CaseHandle): RemindResult {
     for (const kind of kinds) {
       const text = mailText(settings, 'reminder', {
         casus: h.row.code,
-        stap: stepLabel(String(f.step) as StepId, settings.naming),
+        stap: `${String(f.step)} (${stepName(String(f.step) as StepId, settings.naming)})`,
         deadline: dutchDate(deadline),
         link: String(f.publishedUrl),
         organisatie: partner.organisation,

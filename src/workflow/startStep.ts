@@ -8,7 +8,7 @@
 import { replay } from '../model/caseMachine';
 import { questionsFor } from '../model/catalog';
 import { levelsFor, partnersForStep } from '../model/partners';
-import { deadlineWorkdaysFor, stepLabel } from '../model/steps';
+import { deadlineWorkdaysFor, stepName } from '../model/steps';
 import { dutchDate, isoDate } from '../model/time';
 import type { Partner, Question, StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
@@ -99,7 +99,7 @@ export function startStep(h: CaseHandle): StartResult {
           caseCode: h.row.code,
           step,
           round,
-          stepLabel: stepLabel(step, settings.naming),
+          stepLabel: `${step} (${stepName(step, settings.naming)})`,
           partner,
           deadlineText: dutchDate(deadline),
           persons,
@@ -132,7 +132,7 @@ export function startStep(h: CaseHandle): StartResult {
     const formDeadline = String(row?.deadline ?? deadline);
     const text = mailText(settings, 'invite', {
       casus: h.row.code,
-      stap: stepLabel(step, settings.naming),
+      stap: `${step} (${stepName(step, settings.naming)})`,
       deadline: dutchDate(formDeadline),
       link: String(row?.publishedUrl ?? ''),
       organisatie: partner.organisation,

@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BlobImpl } from '../../src/local/apps-script/blob';
-import {
-  createDriveApp,
-  createMimeTypeEnum,
-  registerConverter,
-} from '../../src/local/apps-script/drive';
+import { createDriveApp, createMimeTypeEnum, registerConverter } from '../../src/local/apps-script/drive';
 import { MIME, Runtime } from '../../src/local/apps-script/runtime';
 import { createSpreadsheetApp } from '../../src/local/apps-script/spreadsheet';
 
@@ -84,7 +80,9 @@ describe('File contents and copies', () => {
     const file = drive.createFile('tekst.txt', 'héllo');
     expect(file.getBlob().getDataAsString()).toBe('héllo');
     expect(file.getSize()).toBe(6);
-    expect(() => file.getAs(MIME.pdf)).toThrow('Converting from text/plain to application/pdf is not supported.');
+    expect(() => file.getAs(MIME.pdf)).toThrow(
+      'Converting from text/plain to application/pdf is not supported.',
+    );
 
     const ss = createSpreadsheetApp(rt).create('Register');
     const sheetFile = drive.getFileById(ss.getId());
@@ -92,7 +90,10 @@ describe('File contents and copies', () => {
     expect(sheetFile.getSize()).toBe(0);
     expect(() => sheetFile.getBlob()).toThrow(/Converting from application\/vnd\.google-apps\.spreadsheet/);
 
-    registerConverter('application/x-emulator-test', (_rt, entry, target) => new BlobImpl(`pdf:${entry.name}`, target));
+    registerConverter(
+      'application/x-emulator-test',
+      (_rt, entry, target) => new BlobImpl(`pdf:${entry.name}`, target),
+    );
     const custom = rt.createFile('Overzicht.v1', 'application/x-emulator-test', { any: 1 });
     const pdf = drive.getFileById(custom.id).getAs(MIME.pdf);
     expect([pdf.getDataAsString(), pdf.getName()]).toEqual(['pdf:Overzicht.v1', 'Overzicht.pdf']);

@@ -338,7 +338,7 @@ describe('destination', () => {
     const { form, naam } = sampleForm(FormApp);
     expect(() => form.getDestinationId()).toThrow('The form currently has no response destination.');
     expect(() => form.getDestinationType()).toThrow('The form currently has no response destination.');
-    submitAsRespondent(rt, form.getId(), { [naam.getId()]: 'Noord' });
+    const first = submitAsRespondent(rt, form.getId(), { [naam.getId()]: 'Noord' });
 
     const ss = SpreadsheetApp.create('Casus');
     const tabsBefore = ss.getSheets().length;
@@ -365,6 +365,11 @@ describe('destination', () => {
 
     submitAsRespondent(rt, form.getId(), { [naam.getId()]: 'Zuid' });
     expect(tab.getRange(3, 2).getValue()).toBe('Zuid');
+    // An edited response rewrites its own row (unconfirmed, behaviours §9.2).
+    form.setAllowResponseEdits(true);
+    editAsRespondent(rt, form.getId(), first, { [naam.getId()]: 'West' });
+    expect(tab.getRange(2, 2).getValue()).toBe('West');
+    expect(tab.getLastRow()).toBe(3);
 
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     expect(ss.getSheets().length).toBe(tabsBefore + 2);

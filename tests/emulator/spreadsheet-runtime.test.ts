@@ -67,9 +67,15 @@ describe('fault injection', () => {
   it('fails Range.setValues on the 2nd call with the injected message, once', () => {
     const rt = new Runtime({ latency: false });
     const sheet = createSpreadsheetApp(rt).create('Fouten').getSheets()[0]!;
-    rt.injectFault({ method: 'Range.setValues', nth: 2, message: 'Too many simultaneous invocations: Spreadsheets' });
+    rt.injectFault({
+      method: 'Range.setValues',
+      nth: 2,
+      message: 'Too many simultaneous invocations: Spreadsheets',
+    });
     sheet.getRange('A1:B1').setValues([[1, 2]]);
-    expect(() => sheet.getRange('A2:B2').setValues([[3, 4]])).toThrow('Too many simultaneous invocations: Spreadsheets');
+    expect(() => sheet.getRange('A2:B2').setValues([[3, 4]])).toThrow(
+      'Too many simultaneous invocations: Spreadsheets',
+    );
     sheet.getRange('A3:B3').setValues([[5, 6]]);
     expect(sheet.getDataRange().getValues()).toEqual([
       [1, 2],

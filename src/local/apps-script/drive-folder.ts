@@ -88,8 +88,7 @@ export class FolderImpl
   }
 
   setTrashed(trashed: boolean): Folder {
-    if (this.entry.id === this.rt.rootFolderId) throw gasError('Invalid argument: trashed');
-    this.doSetTrashed(trashed);
+    this.doSetTrashed(trashed, this.entry.id !== this.rt.rootFolderId);
     return this.self();
   }
 

@@ -107,8 +107,9 @@ export abstract class DriveItem {
     this.enter('setDescription').description = String(description ?? '');
   }
 
-  protected doSetTrashed(trashed: unknown): void {
+  protected doSetTrashed(trashed: unknown, allowed = true): void {
     const e = this.enter('setTrashed');
+    if (!allowed) throw gasError('Invalid argument: trashed'); // the root folder (wording unconfirmed)
     e.trashed = Boolean(trashed);
     this.rt.touch(e);
   }

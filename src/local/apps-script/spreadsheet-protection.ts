@@ -6,6 +6,7 @@
  * the file"); the owner and the current user cannot be removed; `setDomainEdit` throws on a
  * consumer (gmail.com) account. Protections are recorded, not enforced on script writes.
  */
+import { isConsumerAccount } from './drive-core';
 import { checkEmail, emailOf, implOf, signatureError, userFor, wrap } from './handles';
 import { gasError } from './runtime';
 import type { MetadataData, ProtectionData, SheetData } from './spreadsheet-model';
@@ -16,10 +17,6 @@ import { sheetHandle } from './spreadsheet-sheet';
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 type Finder = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
-
-export function isConsumer(email: string): boolean {
-  return /@(gmail|googlemail)\.com$/i.test(email);
-}
 
 class ProtectionImpl
   implements
@@ -128,7 +125,7 @@ class ProtectionImpl
   setDomainEdit(editable: boolean): Protection {
     const p = this.enter('setDomainEdit');
     // Throws on files owned by a gmail.com account (PRT#setDomainEdit); wording unconfirmed.
-    if (isConsumer(this.ctx.entry.owner)) throw gasError('Invalid argument: editable');
+    if (isConsumerAccount(this.ctx.entry.owner)) throw gasError('Invalid argument: editable');
     p.domainEdit = Boolean(editable);
     return this.self();
   }

@@ -67,25 +67,28 @@ class DataValidationBuilderImpl
     return this as unknown as Builder;
   }
 
-  private criteria(method: string, criteria: string, values: unknown[]): Builder {
-    this.rt.call(`DataValidationBuilder.${method}`);
+  /** Sets the criteria; `method` is counted unless the caller already counted it (null). */
+  private criteria(method: string | null, criteria: string, values: unknown[]): Builder {
+    if (method !== null) this.rt.call(`DataValidationBuilder.${method}`);
     this.data = { ...this.data, criteria, values };
     this.liveValues = values;
     return this.self();
   }
 
   requireValueInList(values: string[], showDropdown?: boolean): Builder {
+    this.rt.call('DataValidationBuilder.requireValueInList');
     if (!Array.isArray(values)) {
       throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
     }
-    return this.criteria('requireValueInList', 'VALUE_IN_LIST', [values.map(String), showDropdown ?? true]);
+    return this.criteria(null, 'VALUE_IN_LIST', [values.map(String), showDropdown ?? true]);
   }
 
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown?: boolean): Builder {
+    this.rt.call('DataValidationBuilder.requireValueInRange');
     const impl = implOf(range, RangeBase);
     if (!impl) throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInRange', [range]);
     const ref = { sheetId: impl.sd.id, ...impl.rect };
-    this.criteria('requireValueInRange', 'VALUE_IN_RANGE', [ref, showDropdown ?? true]);
+    this.criteria(null, 'VALUE_IN_RANGE', [ref, showDropdown ?? true]);
     this.liveValues = [range, showDropdown ?? true];
     return this.self();
   }

@@ -4,7 +4,7 @@
  * Partners "fill in" their forms through the respondent simulation of the emulated FormApp.
  */
 import { replay } from '../../model/caseMachine';
-import { stepLabel } from '../../model/steps';
+import { stepName } from '../../model/steps';
 import { isoDate, startOfLocalDay } from '../../model/time';
 import type { Decision, LightRoute, StepId } from '../../model/types';
 import { addWorkdays } from '../../model/workdays';
@@ -130,7 +130,7 @@ function playStep(
   const codes = readTable(h.ss, PERSONS).map((p) => String(p.code));
   const started = startStep(h);
   say(
-    `Stap ${run.step} (${stepLabel(run.step, h.reg.settings.naming)}), ronde ${started.round}: ${started.created.length} formulieren, ${started.mail.sent} uitnodigingen, deadline ${started.deadline}`,
+    `Stap ${run.step} (${stepName(run.step, h.reg.settings.naming)}), ronde ${started.round}: ${started.created.length} formulieren, ${started.mail.sent} uitnodigingen, deadline ${started.deadline}`,
   );
   const forms = readTable(h.ss, FORMS).filter(
     (f) => f.step === run.step && Number(f.round) === started.round,

@@ -11,6 +11,7 @@ import {
   AlignmentType,
   Document,
   ExternalHyperlink,
+  Footer,
   Header,
   HeadingLevel,
   type ILevelsOptions,
@@ -105,6 +106,7 @@ function isSafeLink(url: string | null | undefined): url is string {
 /** Text runs for one formatted run; line breaks (`\r`, `\n`) become Word line breaks. */
 function textRuns(run: DocRun, extra: { bold?: boolean; hyperlink?: boolean } = {}): TextRun[] {
   const color = hexColor(run.color);
+  const bg = hexColor(run.background);
   const lines = xmlSafe(run.text).split(/\r\n|\r|\n/);
   return lines.map(
     (line, i) =>
@@ -113,7 +115,11 @@ function textRuns(run: DocRun, extra: { bold?: boolean; hyperlink?: boolean } = 
         ...(i > 0 ? { break: 1 } : {}),
         ...(run.bold || extra.bold ? { bold: true } : {}),
         ...(run.italic ? { italics: true } : {}),
+        ...(run.underline ? { underline: {} } : {}),
         ...(color && color !== '000000' ? { color: color.toUpperCase() } : {}),
+        ...(bg && bg !== 'ffffff'
+          ? { shading: { type: ShadingType.CLEAR, fill: bg.toUpperCase(), color: 'auto' } }
+          : {}),
         ...(extra.hyperlink ? { style: 'Hyperlink' } : {}),
       }),
   );
@@ -134,11 +140,19 @@ function children(el: DocElement | DocCell, bold = false): ParagraphChild[] {
   return out;
 }
 
+const ALIGN: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  CENTER: AlignmentType.CENTER,
+  RIGHT: AlignmentType.RIGHT,
+  JUSTIFY: AlignmentType.JUSTIFIED,
+};
+
 function paragraph(el: DocElement): Paragraph {
   const heading = el.heading ? HEADINGS[el.heading] : undefined;
+  const alignment = ALIGN[String(el.alignment ?? '').toUpperCase()];
   return new Paragraph({
     children: children(el),
     ...(heading ? { heading } : {}),
+    ...(alignment ? { alignment } : {}),
     ...(el.heading === 'SUBTITLE' ? { style: 'Subtitle' } : {}),
   });
 }
@@ -199,6 +213,7 @@ function body(doc: DocumentSnapshot): (Paragraph | Table)[] {
 /** Builds the .docx for a document snapshot. */
 export async function documentSnapshotToDocx(doc: DocumentSnapshot): Promise<Buffer> {
   const header = doc.header.filter((el) => el.type !== 'TABLE').map(paragraph);
+  const footer = (doc.footer ?? []).filter((el) => el.type !== 'TABLE').map(paragraph);
   const file = new Document({
     title: xmlSafe(doc.name),
     creator: 'zeven-stappen (lokale export)',
@@ -224,6 +239,7 @@ export async function documentSnapshotToDocx(doc: DocumentSnapshot): Promise<Buf
     sections: [
       {
         ...(header.length > 0 ? { headers: { default: new Header({ children: header }) } } : {}),
+        ...(footer.length > 0 ? { footers: { default: new Footer({ children: footer }) } } : {}),
         children: body(doc),
       },
     ],

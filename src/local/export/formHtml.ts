@@ -24,6 +24,7 @@ main{border-top:10px solid #673ab7}
 .badge.ok{background:#e6f4ea;color:#137333;border-color:#a8dab5}
 .badge.off{background:#fce8e6;color:#a50e0e;border-color:#f4b4ad}
 .description{margin:0 0 12px}
+.closed{background:#fce8e6;padding:8px 12px;border-radius:6px}
 .req-note{color:#d93025;font-size:.85em}
 .item{border:1px solid #dadce0;border-radius:8px;padding:16px 20px;margin:12px 0}
 .item h3{font-size:1em;font-weight:normal;margin:0 0 4px}
@@ -49,10 +50,15 @@ function textHtml(text: string): string {
   return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
 }
 
-function choiceList(type: 'radio' | 'checkbox', name: string, choices: string[]): string {
+function choiceList(type: 'radio' | 'checkbox', name: string, choices: string[], other = false): string {
   const items = choices.map(
     (c) => `<li><label><input type="${type}" name="${name}" disabled> ${escapeHtml(c)}</label></li>`,
   );
+  if (other) {
+    items.push(
+      `<li><label><input type="${type}" name="${name}" disabled> Anders:</label> <input type="text" disabled></li>`,
+    );
+  }
   return `<ul class="options">${items.join('')}</ul>`;
 }
 
@@ -86,9 +92,9 @@ function inputHtml(item: FormItemSnapshot, name: string): string {
     case 'PARAGRAPH_TEXT':
       return '<textarea disabled placeholder="Uw antwoord"></textarea>';
     case 'MULTIPLE_CHOICE':
-      return choiceList('radio', name, item.choices);
+      return choiceList('radio', name, item.choices, item.otherOption === true);
     case 'CHECKBOX':
-      return choiceList('checkbox', name, item.choices);
+      return choiceList('checkbox', name, item.choices, item.otherOption === true);
     case 'LIST': {
       const options = item.choices.map((c) => `<option>${escapeHtml(c)}</option>`).join('');
       return `<select disabled><option>Kiezen</option>${options}</select>`;
@@ -153,6 +159,9 @@ export function formSnapshotToHtml(form: FormSnapshot, context?: FormPreviewCont
     badge(form.accepting, 'Accepteert reacties', 'Gesloten'),
     `<span class="muted">${form.responses.length} ${form.responses.length === 1 ? 'reactie' : 'reacties'} ontvangen</span>`,
     '</div>',
+    !form.accepting && form.customClosedFormMessage
+      ? `<p class="closed">Melding bij een gesloten formulier: ${textHtml(form.customClosedFormMessage)}</p>`
+      : '',
     form.description ? `<p class="description">${textHtml(form.description)}</p>` : '',
     anyRequired ? '<p class="req-note">* Geeft een verplichte vraag aan</p>' : '',
     ...form.items.map(itemHtml),

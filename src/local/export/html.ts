@@ -17,9 +17,11 @@ const DOC_CSS = `
 .title{font-size:2em;margin:0 0 4px}
 .subtitle{font-size:1.2em;color:#5f6368;margin-top:0}
 p{margin:0 0 8px;white-space:normal}
+.docfooter{margin-top:32px;padding-top:8px;border-top:1px solid #dadce0;color:#5f6368;font-size:.85em;text-align:center}
 .pagebreak{border-top:1px dashed #c8ccd0;margin:24px 0;page-break-after:always;break-after:page}
 li.nested{list-style:none}
-@media print{.pagebreak{border:0;margin:0}}
+@media print{.docfooter{margin-top:32px;padding-top:8px;border-top:1px solid #dadce0;color:#5f6368;font-size:.85em;text-align:center}
+.pagebreak{border:0;margin:0}}
 `;
 
 /** Text with line breaks (Apps Script uses `\r` for soft breaks) as escaped HTML. */
@@ -32,8 +34,14 @@ function runHtml(run: DocRun): string {
   if (html === '') return '';
   if (run.bold) html = `<strong>${html}</strong>`;
   if (run.italic) html = `<em>${html}</em>`;
+  if (run.underline) html = `<u>${html}</u>`;
   const color = hexColor(run.color);
-  if (color && color !== '000000') html = `<span style="color:#${color}">${html}</span>`;
+  const bg = hexColor(run.background);
+  const styles = [
+    ...(color && color !== '000000' ? [`color:#${color}`] : []),
+    ...(bg && bg !== 'ffffff' ? [`background:#${bg}`] : []),
+  ];
+  if (styles.length > 0) html = `<span style="${styles.join(';')}">${html}</span>`;
   const href = safeHref(run.link);
   if (href) html = `<a href="${href}" rel="noopener noreferrer">${html}</a>`;
   return html;
@@ -43,13 +51,17 @@ function runsHtml(el: DocElement | DocCell): string {
   return runsOf(el).map(runHtml).join('');
 }
 
+const ALIGN: Record<string, string> = { CENTER: 'center', RIGHT: 'right', JUSTIFY: 'justify' };
+
 function paragraphHtml(el: DocElement): string {
   const inner = runsHtml(el);
+  const align = ALIGN[String(el.alignment ?? '').toUpperCase()];
+  const style = align ? ` style="text-align:${align}"` : '';
   switch (el.heading) {
     case 'TITLE':
-      return `<h1 class="title">${inner}</h1>`;
+      return `<h1 class="title"${style}>${inner}</h1>`;
     case 'SUBTITLE':
-      return `<p class="subtitle">${inner}</p>`;
+      return `<p class="subtitle"${style}>${inner}</p>`;
     case 'HEADING1':
     case 'HEADING2':
     case 'HEADING3':
@@ -57,10 +69,10 @@ function paragraphHtml(el: DocElement): string {
     case 'HEADING5':
     case 'HEADING6': {
       const n = el.heading.slice(-1);
-      return `<h${n}>${inner}</h${n}>`;
+      return `<h${n}${style}>${inner}</h${n}>`;
     }
     default:
-      return inner === '' ? '<p>&nbsp;</p>' : `<p>${inner}</p>`;
+      return inner === '' ? '<p>&nbsp;</p>' : `<p${style}>${inner}</p>`;
   }
 }
 
@@ -137,6 +149,9 @@ export function documentSnapshotToHtml(doc: DocumentSnapshot): string {
         parts.push(paragraphHtml(el));
     }
   }
+  const footer = (doc.footer ?? []).map(textOf).filter((t) => t.trim() !== '');
+  if (footer.length > 0)
+    parts.push(`<footer class="docfooter">${footer.map(textHtml).join('<br>')}</footer>`);
   parts.push('</main>');
   return htmlPage(doc.name, DOC_CSS, parts.join('\n'));
 }

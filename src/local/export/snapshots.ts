@@ -1,7 +1,9 @@
 /**
- * The uncounted snapshot shapes the exporters read. The emulator services produce them
- * (`snapshotSpreadsheet`, `snapshotDocument`, `snapshotForm`); the exporters only depend on
- * these interfaces, so a snapshot can also be built by hand in tests.
+ * The uncounted snapshot shapes the exporters read: the minimal subset of what the emulator
+ * services produce (`snapshotSpreadsheet`, `snapshotDocument`, `snapshotForm`, whose types are
+ * supersets of these). The exporters only depend on these interfaces, so a snapshot can also
+ * be built by hand in tests; the `export*` wrappers pass the emulator's snapshots straight in,
+ * so the compiler reports any drift between the two.
  */
 
 export interface SheetSnapshot {
@@ -46,8 +48,11 @@ export interface DocRun {
   bold?: boolean;
   italic?: boolean;
   link?: string | null;
+  underline?: boolean;
   /** `#rrggbb` or null. */
   color?: string | null;
+  /** Highlight colour `#rrggbb` or null. */
+  background?: string | null;
 }
 
 export interface DocCell {
@@ -59,6 +64,8 @@ export interface DocCell {
 export interface DocElement {
   type: DocElementType;
   heading?: DocHeading;
+  /** Paragraphs: `LEFT` (default), `CENTER`, `RIGHT` or `JUSTIFY`. */
+  alignment?: string;
   text?: string;
   runs?: DocRun[];
   /** List items: the glyph type (`BULLET`, `NUMBER`, `HOLLOW_BULLET`, ...). */
@@ -76,6 +83,8 @@ export interface DocumentSnapshot {
   /** Paragraph elements of the header section, or empty when the document has none. */
   header: DocElement[];
   body: DocElement[];
+  /** Paragraph elements of the footer section, if any. */
+  footer?: DocElement[];
 }
 
 export type FormItemType =
@@ -101,6 +110,8 @@ export interface FormItemSnapshot {
   help: string;
   required: boolean;
   choices: string[];
+  /** Choice items: an extra free-text "other" option. */
+  otherOption?: boolean;
   rows: string[];
   columns: string[];
   /** SCALE: lower and upper bound. */
@@ -120,6 +131,8 @@ export interface FormSnapshot {
   title: string;
   description: string;
   confirmationMessage: string;
+  /** What respondents see instead of the form when it does not accept responses. */
+  customClosedFormMessage?: string;
   published: boolean;
   accepting: boolean;
   items: FormItemSnapshot[];
