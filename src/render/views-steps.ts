@@ -11,6 +11,7 @@ import { COLORS, TableBuilder, textCell } from './sheetTable';
 import {
   type AnswerIndex,
   joinAnswers,
+  nlDateTime,
   nlDay,
   orderPartners,
   partnerName,
@@ -68,7 +69,7 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
       'Vraag',
       'Onderwerp',
       ...partnerIds.map((id) => textCell(partnerName(view, id))),
-      'Gewijzigd',
+      'Laatst ontvangen',
     ],
     {
       bold: true,
@@ -109,14 +110,16 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
       for (const subject of subjects) {
         const cells: Cell[] = [];
         const backgrounds: (string | null)[] = [null, null, null];
-        const edited: string[] = [];
+        // Latest submission time, not an edit marker: the forms keep no older versions, so
+        // a view built from them must not depend on the ledger's version history.
+        let latest = 0;
         for (const id of partnerIds) {
           const applies =
             inRound.has(id) &&
             (!row.question || asks(row.question, partners.get(id))) &&
             asksAbout(view, repeat, id, subject);
           const records = index.get(step, round, id, row.id, subject || undefined);
-          if (records.some((r) => r.version > 1)) edited.push(partnerName(view, id));
+          for (const r of records) latest = Math.max(latest, r.submittedAt);
           cells.push(records.length > 0 ? textCell(joinAnswers(records)) : '');
           backgrounds.push(applies || records.length > 0 ? null : COLORS.grey);
         }
@@ -128,9 +131,9 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
             textCell(row.title),
             subjectCell,
             ...cells,
-            edited.length > 0 ? textCell(`ja: ${edited.join(', ')}`) : '',
+            latest > 0 ? textCell(nlDateTime(latest, view.timeZone)) : '',
           ],
-          { background: [...backgrounds, edited.length > 0 ? COLORS.amber : null] },
+          { background: [...backgrounds, null] },
         );
       }
     }

