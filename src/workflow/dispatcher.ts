@@ -9,7 +9,7 @@ import type { CaseHandle, Register } from './context';
 import { listCases, openCase } from './context';
 import type { FlushResult } from './outbox';
 import { flushOutbox } from './outbox';
-import { publish } from './publish';
+import { rebuildViews } from './publish';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
 import { queueReminders } from './remind';
@@ -31,7 +31,9 @@ export function refreshCase(h: CaseHandle, opts: { force?: boolean } = {}): Case
   const rem = queueReminders(h);
   const mail = flushOutbox(h);
   const changed = opts.force || reconcile.changed || rem.queued > 0 || mail.sent > 0 || mail.failed > 0;
-  if (changed) publish(h);
+  // Only the spreadsheet views: the overview document is rebuilt after each gate and on
+  // demand, not on every run (it is the costliest write of all).
+  if (changed) rebuildViews(h);
   return {
     code: h.row.code,
     reconcile,

@@ -8,7 +8,7 @@
 import { normaliseAnswer, splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { nowMs } from '../workspace/clock';
-import { readResponses } from '../workspace/forms';
+import { formsInFolder, readResponses } from '../workspace/forms';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
@@ -79,7 +79,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       const prev = latest.get(resp.responseId);
       if (prev && prev.submittedAt >= resp.timestamp) continue;
       const answers = [];
-      for (const a of resp.answers) {
+      for (const a of resp.answers()) {
         const key = itemMap[a.itemId];
         if (!key) {
           const qk = `${f.formId}|${resp.responseId}|onbekend item ${a.itemId}`;
@@ -126,6 +126,27 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
         f.status = 'beantwoord';
         formsChanged = true;
       }
+    }
+  }
+
+  // Forms in the case folder that the registry does not know: their responses belong to no
+  // partner and no step, so they are set apart for the coordinator, never merged.
+  const known = new Set(forms.map((f) => String(f.formId)));
+  for (const formId of formsInFolder(h.row.folderId)) {
+    if (known.has(formId)) continue;
+    const read = readResponses(formId);
+    if (!read.ok) continue;
+    for (const resp of read.responses) {
+      const qk = `${formId}|${resp.responseId}|onbekend formulier`;
+      if (quarantined.has(qk)) continue;
+      quarantined.add(qk);
+      newQuarantine.push({
+        at: now,
+        formId,
+        responseId: resp.responseId,
+        reason: 'onbekend formulier',
+        data: JSON.stringify(resp.answers().map((a) => a.value)),
+      });
     }
   }
 

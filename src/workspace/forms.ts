@@ -105,7 +105,8 @@ export interface RawAnswer {
 export interface RawResponse {
   responseId: string;
   timestamp: number;
-  answers: RawAnswer[];
+  /** Read on demand: a response that is already in the ledger costs no item calls. */
+  answers(): RawAnswer[];
 }
 
 export type FormRead =
@@ -123,10 +124,11 @@ export function readResponses(formId: string): FormRead {
   const responses = form.getResponses().map((r) => ({
     responseId: r.getId(),
     timestamp: r.getTimestamp().getTime(),
-    answers: r.getItemResponses().map((ir) => ({
-      itemId: String(ir.getItem().getId()),
-      value: ir.getResponse() as string | string[] | string[][],
-    })),
+    answers: () =>
+      r.getItemResponses().map((ir) => ({
+        itemId: String(ir.getItem().getId()),
+        value: ir.getResponse() as string | string[] | string[][],
+      })),
   }));
   return { ok: true, responses, published: form.isPublished(), accepting: form.isAcceptingResponses() };
 }
@@ -135,4 +137,15 @@ export function readResponses(formId: string): FormRead {
 export function closeForm(formId: string, message: string): void {
   const form = FormApp.openById(formId);
   form.setCustomClosedFormMessage(message).setAcceptingResponses(false);
+}
+
+/** Ids of the forms in a folder (a form made by hand, or left behind by a crash, shows up here). */
+export function formsInFolder(folderId: string): string[] {
+  const it = DriveApp.getFolderById(folderId).getFilesByType(MimeType.GOOGLE_FORMS);
+  const ids: string[] = [];
+  while (it.hasNext()) {
+    const f = it.next();
+    if (!f.isTrashed()) ids.push(f.getId());
+  }
+  return ids;
 }

@@ -7,7 +7,7 @@ import { recordDecision } from '../../src/workflow/decide';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { addPersons } from '../../src/workflow/persons';
 import { reconcileCase } from '../../src/workflow/reconcile';
-import { ANSWERS, DECISIONS, FORMS } from '../../src/workflow/records';
+import { ANSWERS, DECISIONS, FORMS, LOG, QUARANTINE } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
 import { PERSONS, play, shortScenario } from './helpers';
@@ -142,5 +142,56 @@ describe('een korte casus: signalen, 2A niet problematisch', () => {
       expect(m.subject).toContain('JGA-2026-001');
       for (const person of PERSONS) expect(`${m.subject}\n${m.body}`).not.toContain(person.naam);
     }
+  });
+});
+
+describe('bijzondere inzendingen en termijnen', () => {
+  it('zet antwoorden van een onbekend formulier in de casusmap in quarantaine, één keer', () => {
+    const h = handle();
+    const stray = FormApp.create('Handgemaakt formulier');
+    stray.addTextItem().setTitle('Opmerking');
+    DriveApp.getFileById(stray.getId()).moveTo(DriveApp.getFolderById(h.row.folderId));
+    stray
+      .createResponse()
+      .withItemResponse(stray.getItems()[0]!.asTextItem().createResponse('los antwoord'))
+      .submit();
+    const first = reconcileCase(h);
+    const second = reconcileCase(h);
+    expect(first.quarantined).toBe(1);
+    expect(second.quarantined).toBe(0);
+    const q = readTable(h.ss, QUARANTINE);
+    expect(q.map((r) => r.reason)).toEqual(['onbekend formulier']);
+    expect(readTable(h.ss, ANSWERS).some((r) => r.value === 'los antwoord')).toBe(false);
+  });
+
+  it('zet een antwoord op een met de hand toegevoegde vraag in quarantaine en verwerkt de rest', () => {
+    const h = handle();
+    const row = readTable(h.ss, FORMS).find((f) => f.formKey === '2A#1#politie')!;
+    const form = FormApp.openById(String(row.formId));
+    form.setAcceptingResponses(true);
+    const extra = form.addTextItem().setTitle('Extra vraag van de regisseur');
+    const map = JSON.parse(String(row.itemMap)) as Record<string, string>;
+    const functie = form.getItems().find((i) => map[String(i.getId())] === '2A.functie');
+    let resp = form.createResponse().withItemResponse(extra.createResponse('buiten de lijst'));
+    if (functie) resp = resp.withItemResponse(functie.asTextItem().createResponse('wijkagent'));
+    resp.submit();
+    const r = reconcileCase(h, { includeClosed: true });
+    expect(r.quarantined).toBe(1);
+    expect(readTable(h.ss, QUARANTINE).some((q) => String(q.reason).startsWith('onbekend item'))).toBe(true);
+  });
+
+  it('rekent de deadline in werkdagen en escaleert na de deadline zonder nog te mailen', () => {
+    const h = handle();
+    const forms = readTable(h.ss, FORMS);
+    // Step 1 started Monday 12 January 2026: ten working days later is Monday 26 January.
+    expect(forms.find((f) => f.formKey === '1#1#politie')!.deadline).toBe('2026-01-26');
+    const log = readTable(h.ss, LOG)
+      .filter((l) => l.event === 'escalatie')
+      .map((l) => l.detail);
+    expect(log).toEqual(expect.arrayContaining(['2A#1#politie', '2A#1#jongerenwerk', '2A#1#boa']));
+    const overview = snapshotSpreadsheet(p.local.rt, h.row.spreadsheetId).sheets.find(
+      (s) => s.name === 'Overzicht',
+    )!;
+    expect(JSON.stringify(overview.values)).toMatch(/te laat/);
   });
 });

@@ -4,6 +4,7 @@
  * and the gate decision. `npm start -- --scenario FILE` runs one; the JSON Schema in
  * docs/scenario.schema.json is generated from this file.
  */
+import { PartnerListSchema, SettingsSchema } from '../../model/schemas';
 import { STEP_IDS } from '../../model/types';
 import * as z from '../../model/zod';
 
@@ -66,9 +67,10 @@ const StepRun = z.object({
 export const ScenarioSchema = z.object({
   name: z.string().min(1),
   description: z.string().default(''),
-  /** Settings rows as in the Instellingen tab (see docs). */
-  settings: z.record(z.string(), z.unknown()),
-  partners: z.array(z.record(z.string(), z.unknown())).min(1),
+  /** The gemeente's settings (as in the Instellingen tab; see docs/handleiding.md). */
+  settings: SettingsSchema,
+  /** The gemeente's partners (as in the Partners tab). */
+  partners: PartnerListSchema.min(1, { error: 'geef minstens één partner' }),
   /** Fictional group members, added to the namenlijst at the start of step 2B. */
   persons: z
     .array(

@@ -1,0 +1,194 @@
+/**
+ * The full demo case through all seven steps on the in-memory Apps Script: the product's
+ * real code path from opening the case to closing it, then read back as a coordinator would.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotDocument } from '../../src/local/apps-script/document';
+import { snapshotForm } from '../../src/local/apps-script/forms';
+import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { demoScenarioPath, loadScenario } from '../../src/local/demo/loadScenario';
+import type { Scenario } from '../../src/local/demo/scenarioSchema';
+import { writeOutputs } from '../../src/local/export/writeAll';
+import { replay } from '../../src/model/caseMachine';
+import { readDecisions } from '../../src/workflow/assemble';
+import { openCase, openRegister } from '../../src/workflow/context';
+import { rebuildViews } from '../../src/workflow/publish';
+import { reconcileCase } from '../../src/workflow/reconcile';
+import { ANSWERS, FORMS, PERSONS } from '../../src/workflow/records';
+import { readTable, replaceTable } from '../../src/workspace/tables';
+import type { Played } from './helpers';
+import { play, visibleTabs } from './helpers';
+
+let scenario: Scenario;
+let p: Played;
+
+beforeAll(() => {
+  const loaded = loadScenario(demoScenarioPath());
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  scenario = loaded.scenario;
+  p = play(scenario);
+});
+afterAll(() => p.local.dispose());
+
+const handle = () => openCase(openRegister(), p.result.caseHandle.row.code);
+
+/** Every person's full name and each part of it longer than 3 letters. */
+function nameParts(): string[] {
+  return scenario.persons.flatMap((x) => [x.naam, ...x.naam.split(/\s+/).filter((w) => w.length > 3)]);
+}
+
+describe('de demo: een casus door alle zeven stappen', () => {
+  it('doorloopt 1, 2A, 2B, 3, 4, 5, drie monitoringrondes en 7, en sluit de casus', () => {
+    const h = handle();
+    const decisions = readDecisions(h.ss);
+    expect(decisions.map((d) => `${d.step}:${d.outcome}`)).toEqual([
+      '1:verder_verkennen',
+      '2A:problematisch',
+      '2B:bevestigd',
+      '3:gereed',
+      '4:geprioriteerd',
+      '5:vastgesteld',
+      '6:doorgaan',
+      '6:bijstellen',
+      '6:afschalen',
+      '7:afgerond',
+    ]);
+    const state = replay(h.row.code, decisions);
+    expect(state.status).toBe('gesloten');
+    expect(h.row.status).toBe('gesloten');
+    expect(scenario.partners.length).toBeGreaterThanOrEqual(8);
+    expect(scenario.persons.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gebruikt vanaf 2B persoonscodes uit de namenlijst in de formulieren, nooit namen', () => {
+    const h = handle();
+    const codes = readTable(h.ss, PERSONS).map((r) => String(r.code));
+    expect(codes).toHaveLength(scenario.persons.length);
+    for (const c of codes) expect(c).toMatch(/^P-[2-9A-HJKMNP-Z]{4}$/);
+    const forms2b = readTable(h.ss, FORMS).filter((f) => f.step === '2B');
+    expect(forms2b.length).toBeGreaterThan(0);
+    const titles = forms2b.flatMap((f) =>
+      snapshotForm(p.local.rt, String(f.formId)).items.map((i) => i.title),
+    );
+    for (const c of codes)
+      expect(
+        titles.some((t) => t.includes(c)),
+        c,
+      ).toBe(true);
+    // Before 2B no form mentions a person code.
+    const early = readTable(h.ss, FORMS).filter((f) => f.step === '1' || f.step === '2A');
+    for (const f of early)
+      expect(JSON.stringify(snapshotForm(p.local.rt, String(f.formId)))).not.toMatch(/P-[2-9A-Z]{4}/);
+    const names = readTable(SpreadsheetApp.openById(h.row.namesId), {
+      name: 'Namenlijst',
+      columns: ['Code', 'Naam'],
+    });
+    expect(names.map((r) => r.Code)).toEqual(codes);
+    expect(names.map((r) => r.Naam)).toEqual(scenario.persons.map((x) => x.naam));
+  });
+
+  it('geeft in stap 6 elke actie-eigenaar alleen zijn eigen acties en vraagt in stap 7 per doel', () => {
+    const h = handle();
+    const forms = readTable(h.ss, FORMS);
+    const plan = scenario.steps.find((s) => s.step === '5')!.decision.plan!;
+    for (const f of forms.filter((x) => x.step === '6' && x.round === 1)) {
+      const map = JSON.parse(String(f.itemMap)) as Record<string, string>;
+      const subjects = new Set(
+        Object.values(map)
+          .filter((k) => k.startsWith('6.actie.'))
+          .map((k) => k.split('|')[1]),
+      );
+      const own = plan.actions.filter((a) => a.owner === f.partnerId).map((a) => a.id);
+      expect([...subjects].sort()).toEqual([...own].sort());
+    }
+    for (const f of forms.filter((x) => x.step === '7')) {
+      const map = JSON.parse(String(f.itemMap)) as Record<string, string>;
+      const goals = new Set(
+        Object.values(map)
+          .filter((k) => k.startsWith('7.doel.bereikt|'))
+          .map((k) => k.split('|')[1]),
+      );
+      expect([...goals].sort()).toEqual(plan.goals.map((g) => g.id).sort());
+    }
+  });
+
+  it('houdt namen buiten alles behalve de namenlijst: formulieren, bestanden, mails, logs, eigenschappen, casusspreadsheet, integraal beeld', () => {
+    const h = handle();
+    const rt = p.local.rt;
+    const texts: string[] = [];
+    for (const e of rt.drive.values()) texts.push(e.name);
+    for (const f of readTable(h.ss, FORMS)) texts.push(JSON.stringify(snapshotForm(rt, String(f.formId))));
+    for (const m of rt.mailbox) texts.push(m.subject, m.body);
+    for (const l of rt.logs) texts.push(l.message);
+    texts.push(JSON.stringify(PropertiesService.getScriptProperties().getProperties()));
+    texts.push(JSON.stringify(snapshotSpreadsheet(rt, h.row.spreadsheetId)));
+    texts.push(JSON.stringify(snapshotSpreadsheet(rt, p.result.register.ss.getId())));
+    texts.push(JSON.stringify(snapshotDocument(rt, h.row.overviewId)));
+    const all = texts.join('\n');
+    for (const part of nameParts()) expect(all, part).not.toContain(part);
+    // ...and they are in the namenlijst.
+    expect(JSON.stringify(snapshotSpreadsheet(rt, h.row.namesId))).toContain(scenario.persons[0]!.naam);
+  });
+
+  it('de casusspreadsheet is opnieuw op te bouwen uit de formulieren met precies dezelfde inhoud', () => {
+    const h = handle();
+    const withoutStamp = (tabs: Record<string, unknown[][]>): Record<string, unknown[][] | undefined> => {
+      const o = tabs.Overzicht?.filter((r) => r[0] !== 'Stand van');
+      return { ...tabs, Overzicht: o };
+    };
+    rebuildViews(h);
+    const before = withoutStamp(visibleTabs(p, h.row.spreadsheetId, ['Logboek']));
+    const ledgerBefore = readTable(h.ss, ANSWERS).length;
+    replaceTable(h.ss, ANSWERS, []);
+    const r = reconcileCase(h, { includeClosed: true });
+    expect(r.newResponses).toBeGreaterThan(50);
+    rebuildViews(h);
+    const after = withoutStamp(visibleTabs(p, h.row.spreadsheetId, ['Logboek']));
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const tab of Object.keys(before)) expect(after[tab], tab).toEqual(before[tab]);
+    // The edit history of superseded versions is the only thing the forms cannot give back.
+    expect(readTable(h.ss, ANSWERS).length).toBeLessThanOrEqual(ledgerBefore);
+  });
+
+  it('schrijft xlsx en docx die met een bibliotheek teruggelezen bevatten wat beantwoord is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+    const h = handle();
+    await writeOutputs(p.local.rt, dir, {
+      spreadsheets: [{ id: h.row.spreadsheetId, file: 'casus.xlsx' }],
+      documents: [{ id: h.row.overviewId, file: 'beeld' }],
+      forms: [],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'casus.xlsx'));
+    const cells: unknown[] = [];
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          cells.push(c.value);
+          expect(c.formula, `${ws.name}!${c.address}`).toBeUndefined();
+        }),
+      ),
+    );
+    expect(cells).toContain('=HYPERLINK("https://voorbeeld.example","klik")');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Overzicht', 'Stap 3', 'Acties']),
+    );
+
+    const buffer = readFileSync(join(dir, 'beeld.docx'));
+    const text = (await mammoth.extractRawText({ buffer })).value;
+    expect(text).toContain('Plan van aanpak');
+    expect(text).toContain('Duiding');
+    expect(text).toContain('=HYPERLINK("https://voorbeeld.example","klik")');
+    expect(text).toContain('+31 6 12345678 is ons piketnummer');
+    const zip = await JSZip.loadAsync(buffer);
+    const headers = Object.keys(zip.files).filter((f) => /word\/header\d*\.xml/.test(f));
+    const headerXml = (await Promise.all(headers.map((f) => zip.file(f)!.async('string')))).join('');
+    expect(headerXml).toContain('Vertrouwelijk');
+  });
+});
