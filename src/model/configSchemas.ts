@@ -27,7 +27,7 @@ export const MAIL_TEXT_KEYS: readonly MailTextKey[] = [
   'reminderSubject',
   'reminderBody',
 ];
-export const MAIL_PLACEHOLDERS = ['casus', 'stap', 'deadline', 'link', 'organisatie'] as const;
+export const MAIL_PLACEHOLDERS = ['casus', 'stap', 'deadline', 'link', 'organisatie', 'gemeente'] as const;
 
 const mailText = (noun: string) =>
   optionalText(noun).superRefine((value, ctx) => {
@@ -84,7 +84,7 @@ export const SettingsSchema = z.object({
   retentionMonths: intField('bewaartermijn', 1, 120, 'maanden'),
   bevrijdingsdagEveryYear: boolField('Bevrijdingsdag elk jaar').default(false),
   mailSenderName: requiredText('afzendernaam').default('Procesregisseur groepsaanpak'),
-  allowResponseEdits: boolField('antwoorden wijzigen').default(true),
+  allowResponseEdits: boolField('antwoorden wijzigen').default(false),
   mailTexts: z
     .object({
       inviteSubject: mailText('onderwerp uitnodiging'),

@@ -148,7 +148,7 @@ const step2B: StepDefinition = {
   name2016: 'Informatie verzamelen en verbinden (2B: namenlijst)',
   doel: 'De procesregisseur stelt een namenlijst op en de politie maakt een groepsscan, om vast te stellen wie tot de groep behoort en of de problematiek bevestigd wordt.',
   lead: 'procesregisseur (namenlijst) en politie (groepsscan)',
-  partnerKinds: ['politie', 'jongerenwerk', 'boa', 'gemeente'],
+  partnerKinds: ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente'],
   products: [
     'Namenlijst (met pseudoniemen)',
     'Groepsscan van de politie',

@@ -4,6 +4,7 @@
  * overridden per gemeente in the Instellingen tab; `{casus}`, `{stap}`, `{deadline}`,
  * `{link}`, `{organisatie}` and `{gemeente}` are replaced (once, never inside replaced text).
  */
+import { MAIL_PLACEHOLDERS } from '../model/schemas';
 import type { MailTextKey, Settings } from '../model/types';
 
 export const DEFAULT_MAIL_TEXTS: Record<MailTextKey, string> = {

@@ -34,8 +34,8 @@ describe('partnersoorten', () => {
     }
   });
 
-  it('OM doet mee vanaf stap 3, politie in alle stappen', () => {
-    expect(defaultStepsFor('om')).toEqual(['3', '4', '5', '6', '7']);
+  it('OM doet mee vanaf stap 2B (ontvangt namenlijst en advies), politie in alle stappen', () => {
+    expect(defaultStepsFor('om')).toEqual(['2B', '3', '4', '5', '6', '7']);
     expect(defaultStepsFor('politie')).toEqual(['1', '2A', '2B', '3', '4', '5', '6', '7']);
     expect(defaultLevelsFor('om', '2A')).toEqual([]);
     expect(defaultLevelsFor('om', '3')).toEqual(['groep', 'persoon']);

@@ -191,7 +191,7 @@ describe('Instellingen-schema', () => {
       coordinatorEmail: 'regie@voorbeeldstad.test',
       reminderWorkdaysBefore: 2,
       bevrijdingsdagEveryYear: false,
-      allowResponseEdits: true,
+      allowResponseEdits: false, // edits are off unless the gemeente turns them on
       mailTexts: {},
     });
     expect(s.deadlineWorkdays).toMatchObject({ default: 10, '2A': 10, '2B': 15 });

@@ -76,7 +76,7 @@ describe('Instellingen-tabblad', () => {
         'Instellingen!B10: ongeldige termijn stap 2B "3,5"; kies een heel getal van 1 tot en met 60 werkdagen',
         'Instellingen!B17: ongeldige bewaartermijn "0"; kies een heel getal van 1 tot en met 120 maanden',
         'Instellingen!B18: ongeldige waarde voor Bevrijdingsdag elk jaar "soms"; kies ja of nee',
-        'Instellingen!B21: onbekende invulplek {naam} in onderwerp uitnodiging "Hallo {naam}"; gebruik {casus}, {stap}, {deadline}, {link}, {organisatie}',
+        'Instellingen!B21: onbekende invulplek {naam} in onderwerp uitnodiging "Hallo {naam}"; gebruik {casus}, {stap}, {deadline}, {link}, {organisatie}, {gemeente}',
       ],
     });
   });

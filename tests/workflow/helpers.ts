@@ -65,6 +65,7 @@ export function shortScenario(overrides: Partial<Scenario> = {}): Scenario {
       coordinatorName: 'Procesregisseur Test',
       coordinatorEmail: 'regie@testdorp.example',
       mailSenderName: 'Gemeente Testdorp',
+      allowResponseEdits: true,
     },
     partners: PARTNERS,
     persons: PERSONS,
