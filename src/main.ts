@@ -96,7 +96,6 @@ export function menuRecordDecision(): void {
     }
     const h = openCase(openRegister(), code);
     const state = recordDecision(h, input, Session.getActiveUser().getEmail());
-    publish(h);
     return `Besluit vastgelegd. Casus ${code} staat nu ${state.status === 'gesloten' ? 'op gesloten' : `in stap ${state.step}, ronde ${state.round}`}.`;
   });
 }

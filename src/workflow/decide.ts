@@ -14,6 +14,7 @@ import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
+import { publish } from './publish';
 import { reconcileCase } from './reconcile';
 import { DECISIONS, FORMS, PLAN } from './records';
 import { updateCaseRow } from './registerTabs';
@@ -120,5 +121,8 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   if (newPlan) events.push(['plan van aanpak', `versie ${newPlan.version} vastgelegd`]);
   logEvents(h.ss, events);
   updateCaseRow(h, after);
+  h.row.status = after.status;
+  // After every gate: the views and the overview document show the new state.
+  publish(h);
   return after;
 }

@@ -34,7 +34,7 @@ export function enqueue(
   appendRows(
     ss,
     OUTBOX,
-    fresh.map((j) => ({ ...j, status: 'wacht', createdAt: at, sentAt: 0, error: '' })),
+    fresh.map((j) => ({ ...j, status: 'wacht', createdAt: at, sentAt: 0, attempts: 0, error: '' })),
   );
   return fresh.length;
 }
@@ -49,6 +49,14 @@ export interface FlushResult {
 function isDailyQuotaError(message: string): boolean {
   return /too many times for one day: email/i.test(message);
 }
+
+/** Errors that no retry can fix: a wrong address or a message MailApp will never accept. */
+function isPermanentError(message: string): boolean {
+  return /Invalid email|no recipient|Limit Exceeded: Email (Recipients|Body)/i.test(message);
+}
+
+/** A transient failure (service hiccup) is retried on later runs, at most this many times in all. */
+export const MAX_ATTEMPTS = 3;
 
 /** Sends what is waiting, as far as today's quota reaches. */
 export function flushOutbox(h: CaseHandle): FlushResult {
@@ -100,9 +108,12 @@ export function flushOutbox(h: CaseHandle): FlushResult {
         result.waiting++;
         quota = 0;
       } else {
-        updateRow(h.ss, OUTBOX, i, { ...r, status: 'mislukt', error: message });
-        result.failed++;
-        events.push(['mail mislukt', `${String(r.key)}: ${message}`]);
+        const attempts = Number(r.attempts || 0) + 1;
+        const retry = !isPermanentError(message) && attempts < MAX_ATTEMPTS;
+        updateRow(h.ss, OUTBOX, i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: message });
+        if (retry) result.waiting++;
+        else result.failed++;
+        events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${message}`]);
       }
     }
   }

@@ -41,8 +41,20 @@ export const ANSWERS: TableDef = {
 
 export const OUTBOX: TableDef = {
   name: '_uitgaand',
-  columns: ['key', 'formKey', 'kind', 'to', 'subject', 'body', 'status', 'createdAt', 'sentAt', 'error'],
-  numeric: ['createdAt', 'sentAt'],
+  columns: [
+    'key',
+    'formKey',
+    'kind',
+    'to',
+    'subject',
+    'body',
+    'status',
+    'createdAt',
+    'sentAt',
+    'attempts',
+    'error',
+  ],
+  numeric: ['createdAt', 'sentAt', 'attempts'],
 };
 
 export const DECISIONS: TableDef = {

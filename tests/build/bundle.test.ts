@@ -30,6 +30,17 @@ describe('dist/Code.js', () => {
     expect(readdirSync(dist).sort()).toEqual(['Code.js', 'appsscript.json', ...ui].sort());
   });
 
+  it('clasp show-file-status noemt precies de bestanden in dist/', () => {
+    const out = execFileSync('npx', ['clasp', 'show-file-status'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const tracked = out.split('Untracked files:')[0]!;
+    const files = [...tracked.matchAll(/dist\/(\S+)/g)].map((m) => m[1]).sort();
+    expect(files).toEqual(readdirSync(dist).sort());
+  });
+
   it('gebruikt niets wat Apps Script niet heeft', () => {
     for (const banned of [
       /\brequire\(/,

@@ -36,6 +36,7 @@ describe('buildViews', () => {
   it('maakt de tabbladen in vaste volgorde, met een stap-tab alleen voor stappen met formulieren', () => {
     expect(tables.map((t) => t.name)).toEqual([
       'Overzicht',
+      'Formulieren',
       'Stap 1',
       'Stap 2A',
       'Stap 2B',
@@ -90,6 +91,32 @@ describe('buildViews', () => {
       expect(all).not.toContain(p.contactName);
       expect(all).not.toContain(p.email);
     }
+  });
+
+  describe('Formulieren', () => {
+    it('houdt per formulier stap, ronde, partner, status, deadline, verzending, herinneringen en antwoord bij', () => {
+      const view = caseView();
+      const t = tab(buildViews(view), 'Formulieren');
+      expect(texts(t.rows[0]!).slice(0, 9)).toEqual([
+        'Stap',
+        'Ronde',
+        'Partner',
+        'Status',
+        'Deadline',
+        'Verstuurd',
+        'Herinnerd',
+        'Beantwoord',
+        'Inzendingen',
+      ]);
+      expect(t.rows.length - 1).toBe(view.forms.length);
+      for (const f of view.forms) {
+        const row = t.rows.find((r) => r.some((c) => cellText(c) === f.formId))!;
+        expect(row).toBeDefined();
+        expect(cellText(row[9]!)).toBe(f.publishedUrl);
+        expect(row[8]).toBe(f.responseCount);
+        if (f.reminders.length) expect(cellText(row[6]!)).not.toBe('');
+      }
+    });
   });
 
   describe('Overzicht', () => {

@@ -93,6 +93,16 @@ describe('de demo: een casus door alle zeven stappen', () => {
     expect(names.map((r) => r.Naam)).toEqual(scenario.persons.map((x) => x.naam));
   });
 
+  it('maakt op verzoek een PDF van het integraal beeld in de casusmap, en publiceert formulieren ook na 30 juni 2026', () => {
+    const pdf = p.local.rt.getEntry(p.result.pdfId);
+    expect(pdf.parentIds).toEqual([p.result.caseHandle.row.folderId]);
+    expect(pdf.name).toMatch(/^Integraal beeld JGA-2026-001 \d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(new TextDecoder().decode(pdf.bytes!.slice(0, 5))).toBe('%PDF-');
+    const late = readTable(handle().ss, FORMS).filter((f) => String(f.deadline) > '2026-07-01');
+    expect(late.length).toBeGreaterThan(0);
+    for (const f of late) expect(snapshotForm(p.local.rt, String(f.formId)).published).toBe(true);
+  });
+
   it('geeft in stap 6 elke actie-eigenaar alleen zijn eigen acties en vraagt in stap 7 per doel', () => {
     const h = handle();
     const forms = readTable(h.ss, FORMS);

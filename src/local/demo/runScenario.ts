@@ -198,7 +198,6 @@ function playStep(
   if (d.directions) decision.directions = d.directions;
   if (d.plan) decision.plan = substitutePersons(d.plan, codes);
   const after = recordDecision(h, decision, rt.userEmail);
-  publish(h);
   say(
     `  besluit ${d.outcome} (${d.decidedBy}) → ${after.status === 'gesloten' ? 'casus gesloten' : `stap ${after.step}, ronde ${after.round}`}`,
   );

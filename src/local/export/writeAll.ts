@@ -21,6 +21,8 @@ export interface OutputManifest {
   documents: { id: string; file: string }[];
   /** `file` relative to `forms/`; `.html` is added when missing. */
   forms: { id: string; file: string; context?: FormPreviewContext }[];
+  /** Ordinary Drive files (e.g. the PDF of the overview), written byte for byte. */
+  files?: { id: string; file: string }[];
 }
 
 const GROUPS = {
@@ -75,6 +77,12 @@ export async function writeOutputs(rt: Runtime, dir: string, manifest: OutputMan
     const base = d.file.replace(/\.(docx|html)$/i, '');
     await put(`${base}.docx`, await documentSnapshotToDocx(snap), `${snap.name} (Word)`, GROUPS.docs);
     await put(`${base}.html`, documentSnapshotToHtml(snap), `${snap.name} (webpagina)`, GROUPS.docs);
+  }
+
+  for (const f of manifest.files ?? []) {
+    const entry = rt.getEntry(f.id);
+    if (!entry.bytes) throw new Error(`Bestand ${entry.name} heeft geen inhoud om te schrijven.`);
+    await put(f.file, Buffer.from(entry.bytes), entry.name, GROUPS.docs);
   }
 
   for (const f of manifest.forms) {

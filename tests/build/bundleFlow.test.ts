@@ -1,0 +1,150 @@
+/**
+ * The real bundle, end to end: dist/Code.js loaded into a node:vm context with the in-memory
+ * Apps Script as its globals, driven only through its entry points — menu clicks (with the
+ * prompts answered) and the time-driven dispatcher fired by the emulated trigger scheduler.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
+import { createVmContext } from '../../src/local/apps-script/install';
+import { Runtime } from '../../src/local/apps-script/runtime';
+import { runDueTriggers } from '../../src/local/apps-script/script';
+import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
+import type { Partner } from '../../src/model/types';
+
+const root = join(__dirname, '../..');
+let code = '';
+beforeAll(() => {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root });
+  code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
+});
+
+const PARTNERS: Partner[] = [
+  {
+    id: 'politie',
+    organisation: 'Politie Basisteam Proefdorp',
+    kind: 'politie',
+    contactName: 'Wijkagent',
+    email: 'wijkagent@politie.example',
+    steps: ['1', '2A', '2B', '3', '4', '5', '6', '7'],
+    levels: ['groep', 'persoon', 'domein', 'online'],
+    active: true,
+  },
+  {
+    id: 'jongerenwerk',
+    organisation: 'Jongerenwerk Proefdorp',
+    kind: 'jongerenwerk',
+    contactName: 'Jongerenwerker',
+    email: 'jw@jongerenwerk.example',
+    steps: ['1', '2A', '3'],
+    levels: ['groep', 'domein', 'online'],
+    active: true,
+  },
+];
+
+type Ctx = Record<string, any>;
+
+function click(rt: Runtime, ctx: Ctx, fn: string, answers: { button: string; text?: string }[] = []): string {
+  rt.ui.answers.push(...answers, { button: 'OK' });
+  rt.beginExecution();
+  try {
+    ctx[fn]();
+  } finally {
+    rt.endExecution();
+  }
+  rt.ui.answers.length = 0;
+  return rt.ui.alerts.at(-1)?.prompt ?? '';
+}
+
+function write(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, rows: (string | number)[][]) {
+  const sh = ss.getSheetByName(name)!;
+  sh.clearContents();
+  const width = Math.max(...rows.map((r) => r.length));
+  sh.getRange(1, 1, rows.length, width).setValues(
+    rows.map((r) =>
+      Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' ? `'${r[i]}` : (r[i] ?? ''))),
+    ),
+  );
+}
+
+/** Answers every required item of a form with a valid value (a partner filling it in). */
+function fillRequired(rt: Runtime, formId: string): string {
+  const snap = snapshotForm(rt, formId);
+  const answers: Record<number, string | string[]> = {};
+  for (const it of snap.items) {
+    if (!it.required) continue;
+    if (it.type === 'MULTIPLE_CHOICE' || it.type === 'LIST') answers[it.id] = it.choices[0]!;
+    else if (it.type === 'CHECKBOX') answers[it.id] = [it.choices[0]!];
+    else if (it.type === 'SCALE') answers[it.id] = String(it.bounds![0]);
+    else if (it.type === 'DATE') answers[it.id] = '2026-01-13';
+    else if (it.type === 'GRID') answers[it.id] = it.rows.map(() => it.columns[0]!);
+    else answers[it.id] = `=IMPORTXML("https://x.example","//a") en tekst`;
+  }
+  return submitAsRespondent(rt, formId, answers);
+}
+
+describe('dist/Code.js door een casus via menu en trigger', () => {
+  it('inrichten, casus openen, stap starten, antwoorden ophalen via de trigger, besluiten, PDF', () => {
+    const rt = new Runtime({ now: Date.UTC(2026, 0, 12, 8, 0) });
+    const ctx = createVmContext(rt, {}) as Ctx;
+    vm.runInContext(code, ctx as vm.Context);
+    const ss = (ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).create('Register');
+    rt.boundContainerId = ss.getId();
+
+    expect(click(rt, ctx, 'menuSetup')).toContain('Het register is ingericht');
+    const settings = SettingsSchema.parse({
+      gemeente: 'Proefdorp',
+      coordinatorEmail: 'regie@proefdorp.example',
+      retentionMonths: 12,
+    });
+    write(ss, 'Instellingen', settingsToRows(settings));
+    write(ss, 'Partners', partnersToRows(PARTNERS));
+
+    expect(click(rt, ctx, 'menuNewCase')).toContain('Casus JGA-2026-001 is geopend');
+    const started = click(rt, ctx, 'menuStartStep', [{ button: 'OK', text: 'JGA-2026-001' }]);
+    expect(started).toContain('2 formulier(en) gemaakt, 2 uitnodiging(en) verstuurd');
+    expect(rt.mailbox.map((m) => m.to[0])).toEqual(['wijkagent@politie.example', 'jw@jongerenwerk.example']);
+
+    // The partner answers; the dispatcher trigger (installed once) picks it up.
+    const caseId = [...rt.drive.values()].find((e) => e.name === 'JGA-2026-001 casusspreadsheet')!.id;
+    const registry = () =>
+      snapshotSpreadsheet(rt, caseId).sheets.find((s) => s.name === '_formulieren')!.values;
+    const politieForm = String(registry().find((r) => r[0] === '1#1#politie')![4]);
+    fillRequired(rt, politieForm);
+    expect(click(rt, ctx, 'menuInstallTriggers')).toContain('elke 15 minuten');
+    expect(click(rt, ctx, 'menuInstallTriggers')).toContain('staat al aan');
+    expect((ctx.ScriptApp as GoogleAppsScript.Script.ScriptApp).getProjectTriggers()).toHaveLength(1);
+    const runs = runDueTriggers(rt, ctx, rt.now() + 60 * 60 * 1000);
+    expect(runs.length).toBe(4);
+    expect(runs.filter((r) => r.error)).toEqual([]);
+    const ledger = snapshotSpreadsheet(rt, caseId).sheets.find((s) => s.name === '_antwoorden')!.values;
+    expect(ledger.length).toBeGreaterThan(1);
+    const formulas = snapshotSpreadsheet(rt, caseId).sheets.flatMap((s) => s.formulas.flat());
+    expect(formulas.every((f) => f === '')).toBe(true);
+
+    // A decision the gate does not know is refused with the allowed outcomes named.
+    const refused = click(rt, ctx, 'menuRecordDecision', [
+      { button: 'OK', text: 'JGA-2026-001' },
+      {
+        button: 'OK',
+        text: '{"step":"1","round":1,"outcome":"geprioriteerd","motivation":"x","decidedBy":"overleg","date":"2026-01-20"}',
+      },
+    ]);
+    expect(refused).toMatch(/verder_verkennen|Verder verkennen/);
+    const decided = click(rt, ctx, 'menuRecordDecision', [
+      { button: 'OK', text: 'JGA-2026-001' },
+      {
+        button: 'OK',
+        text: '{"step":"1","round":1,"outcome":"verder_verkennen","motivation":"Signaal van de politie","decidedBy":"partneroverleg","date":"2026-01-20"}',
+      },
+    ]);
+    expect(decided).toContain('stap 2A, ronde 1');
+    expect(click(rt, ctx, 'menuExportPdf', [{ button: 'OK', text: 'JGA-2026-001' }])).toContain('PDF');
+    const pdf = [...rt.drive.values()].find((e) => e.name.endsWith('.pdf'))!;
+    expect(new TextDecoder().decode(pdf.bytes!.slice(0, 5))).toBe('%PDF-');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * A crash halfway through starting a step (here: MailApp failing on the second mail, or
+ * FormApp failing on the third form) loses nothing and duplicates nothing: running the same
+ * action again finishes the job with exactly one form and one invitation per partner.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { startLocalAppsScript } from '../../src/local/harness';
+import type { CaseHandle } from '../../src/workflow/context';
+import { openCase, openRegister } from '../../src/workflow/context';
+import { openNewCase } from '../../src/workflow/newCase';
+import { FORMS, OUTBOX } from '../../src/workflow/records';
+import { setupRegister } from '../../src/workflow/registerTabs';
+import { startStep } from '../../src/workflow/startStep';
+import { readTable } from '../../src/workspace/tables';
+import { PARTNERS } from './helpers';
+
+let local: LocalAppsScript;
+afterEach(() => local.dispose());
+
+function freshCase(): CaseHandle {
+  local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
+  const ss = SpreadsheetApp.create('Register');
+  local.rt.boundContainerId = ss.getId();
+  setupRegister(ss, {
+    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
+    partners: PARTNERS,
+  });
+  return openNewCase(openRegister());
+}
+
+describe('opnieuw starten na een onderbreking', () => {
+  it('MailApp valt uit bij de tweede uitnodiging: de herhaling mailt alleen wie nog niets kreeg', () => {
+    const h = freshCase();
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 2, message: 'Service unavailable: Mail' });
+    const first = startStep(h);
+    expect(first.mail.sent).toBe(2);
+    expect(first.mail.waiting).toBe(1);
+    expect(readTable(h.ss, OUTBOX).map((r) => r.status)).toEqual(['verstuurd', 'wacht', 'verstuurd']);
+    const again = startStep(openCase(openRegister(), h.row.code));
+    expect(again.created).toEqual([]);
+    expect(again.mail.sent).toBe(1);
+    expect(local.rt.mailbox.map((m) => m.to[0]).sort()).toEqual(PARTNERS.map((p) => p.email).sort());
+    expect(readTable(h.ss, FORMS)).toHaveLength(3);
+    expect(readTable(h.ss, OUTBOX).map((r) => r.status)).toEqual(['verstuurd', 'verstuurd', 'verstuurd']);
+  });
+
+  it('een ongeldig adres wordt niet steeds opnieuw geprobeerd', () => {
+    const h = freshCase();
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 1, times: 5, message: 'Invalid email: jan@' });
+    startStep(h);
+    startStep(openCase(openRegister(), h.row.code));
+    const rows = readTable(h.ss, OUTBOX);
+    expect(rows[0]!.status).toBe('mislukt');
+    expect(rows[0]!.attempts).toBe(1);
+  });
+
+  it('FormApp valt uit bij het derde formulier: de herhaling maakt alleen het ontbrekende formulier', () => {
+    const h = freshCase();
+    local.rt.injectFault({ method: 'FormApp.create', nth: 3, message: 'Service Forms failed' });
+    expect(() => startStep(h)).toThrow('Service Forms failed');
+    expect(readTable(h.ss, FORMS)).toHaveLength(2);
+    expect(local.rt.mailbox).toHaveLength(0);
+    const again = startStep(openCase(openRegister(), h.row.code));
+    expect(again.created).toEqual(['boa']);
+    const forms = readTable(h.ss, FORMS);
+    expect(forms.map((f) => f.formKey)).toEqual(['1#1#politie', '1#1#jongerenwerk', '1#1#boa']);
+    expect(local.rt.mailbox.map((m) => m.to[0]).sort()).toEqual(PARTNERS.map((p) => p.email).sort());
+    // A third run changes nothing.
+    startStep(openCase(openRegister(), h.row.code));
+    expect(readTable(h.ss, FORMS)).toHaveLength(3);
+    expect(local.rt.mailbox).toHaveLength(3);
+  });
+});
