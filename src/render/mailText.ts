@@ -46,12 +46,11 @@ export interface MailVars {
   gemeente: string;
 }
 
+const PLACEHOLDER_RE = new RegExp(`\\{(${MAIL_PLACEHOLDERS.join('|')})\\}`, 'g');
+
 /** Fills the placeholders in one pass, so text coming from a value is never expanded again. */
 export function fill(template: string, vars: MailVars): string {
-  return template.replace(
-    /\{(casus|stap|deadline|link|organisatie|gemeente)\}/g,
-    (_, k: keyof MailVars) => vars[k],
-  );
+  return template.replace(PLACEHOLDER_RE, (_, k: keyof MailVars) => vars[k]);
 }
 
 export function mailText(
