@@ -8,6 +8,7 @@ import { openCase, openRegister, UserError } from './workflow/context';
 import type { DecisionInput } from './workflow/decide';
 import { recordDecision } from './workflow/decide';
 import { dispatchAll, refreshCase } from './workflow/dispatcher';
+import { withLock } from './workflow/lock';
 import { openNewCase } from './workflow/newCase';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
@@ -55,7 +56,7 @@ export function menuSetup(): void {
 
 export function menuNewCase(): void {
   guarded(() => {
-    const h = openNewCase(openRegister());
+    const h = withLock(() => openNewCase(openRegister()));
     return `Casus ${h.row.code} is geopend. Start stap 1 via het menu wanneer de signalen binnen zijn.`;
   });
 }
@@ -64,7 +65,7 @@ export function menuStartStep(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    const r = startStep(openCase(openRegister(), code));
+    const r = withLock(() => startStep(openCase(openRegister(), code)));
     return `Stap ${r.step} (ronde ${r.round}): ${r.created.length} formulier(en) gemaakt, ${r.mail.sent} uitnodiging(en) verstuurd, deadline ${r.deadline}.${r.mail.waiting ? ` ${r.mail.waiting} mail(s) wachten op het dagquotum.` : ''}`;
   });
 }
@@ -73,7 +74,7 @@ export function menuRefresh(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    const r = refreshCase(openCase(openRegister(), code), { force: true });
+    const r = withLock(() => refreshCase(openCase(openRegister(), code), { force: true }));
     return `Bijgewerkt: ${r.reconcile.newResponses} nieuwe en ${r.reconcile.newVersions} gewijzigde inzending(en), ${r.reminders} herinnering(en), ${r.escalations} escalatie(s).`;
   });
 }
@@ -94,8 +95,8 @@ export function menuRecordDecision(): void {
     } catch (_e) {
       throw new UserError('Het besluit is geen geldige JSON.');
     }
-    const h = openCase(openRegister(), code);
-    const state = recordDecision(h, input, Session.getActiveUser().getEmail());
+    const by = Session.getActiveUser().getEmail();
+    const state = withLock(() => recordDecision(openCase(openRegister(), code), input, by));
     return `Besluit vastgelegd. Casus ${code} staat nu ${state.status === 'gesloten' ? 'op gesloten' : `in stap ${state.step}, ronde ${state.round}`}.`;
   });
 }
@@ -104,7 +105,7 @@ export function menuBuildOverview(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    publish(openCase(openRegister(), code));
+    withLock(() => publish(openCase(openRegister(), code)));
     return `Het integraal beeld van ${code} is bijgewerkt.`;
   });
 }
@@ -113,7 +114,7 @@ export function menuExportPdf(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    exportOverviewPdf(openCase(openRegister(), code));
+    withLock(() => exportOverviewPdf(openCase(openRegister(), code)));
     return `Een PDF van het integraal beeld staat in de casusmap van ${code}.`;
   });
 }

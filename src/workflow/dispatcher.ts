@@ -7,6 +7,7 @@
 import { nowMs } from '../workspace/clock';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCase } from './context';
+import { tryWithLock } from './lock';
 import type { FlushResult } from './outbox';
 import { flushOutbox } from './outbox';
 import { rebuildViews } from './publish';
@@ -59,18 +60,12 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
       report.deferred.push(c.code);
       continue;
     }
-    const lock = LockService.getScriptLock();
-    if (!lock.tryLock(10_000)) {
-      report.deferred.push(c.code);
-      continue;
-    }
     try {
-      report.refreshed.push(refreshCase(openCase(reg, c.code)));
+      const r = tryWithLock(() => refreshCase(openCase(reg, c.code)));
+      if (r.ok) report.refreshed.push(r.value);
+      else report.deferred.push(c.code);
     } catch (e) {
       report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      SpreadsheetApp.flush();
-      lock.releaseLock();
     }
   }
   return report;

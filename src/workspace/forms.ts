@@ -12,58 +12,43 @@ export interface CreatedForm {
   itemMap: Record<string, string>;
 }
 
-function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): GoogleAppsScript.Forms.Item {
+interface QuestionItem<T> {
+  setTitle(title: string): T;
+  setHelpText(text: string): T;
+  setRequired(enabled: boolean): T;
+  getId(): number;
+}
+
+/** Title, help text and required: the same three calls on every question type. */
+function common<T extends QuestionItem<T>>(item: T, spec: FormItemSpec): T {
+  return item.setTitle(spec.title).setHelpText(spec.help).setRequired(spec.required);
+}
+
+function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId(): number } {
+  const choices = [...(spec.choices ?? [])];
   switch (spec.type) {
     case 'text':
-      return form
-        .addTextItem()
-        .setTitle(spec.title)
-        .setHelpText(spec.help)
-        .setRequired(spec.required) as never;
+      return common(form.addTextItem(), spec);
     case 'paragraph':
-      return form
-        .addParagraphTextItem()
-        .setTitle(spec.title)
-        .setHelpText(spec.help)
-        .setRequired(spec.required) as never;
+      return common(form.addParagraphTextItem(), spec);
     case 'choice':
-      return form
-        .addMultipleChoiceItem()
-        .setTitle(spec.title)
-        .setHelpText(spec.help)
-        .setChoiceValues([...(spec.choices ?? [])])
-        .setRequired(spec.required) as never;
+      return common(form.addMultipleChoiceItem().setChoiceValues(choices), spec);
     case 'checkboxes':
-      return form
-        .addCheckboxItem()
-        .setTitle(spec.title)
-        .setHelpText(spec.help)
-        .setChoiceValues([...(spec.choices ?? [])])
-        .setRequired(spec.required) as never;
+      return common(form.addCheckboxItem().setChoiceValues(choices), spec);
     case 'scale': {
       const s = spec.scale ?? { min: 1, max: 5, minLabel: '', maxLabel: '' };
-      return form
-        .addScaleItem()
-        .setTitle(spec.title)
-        .setHelpText(spec.help)
-        .setBounds(s.min, s.max)
-        .setLabels(s.minLabel, s.maxLabel)
-        .setRequired(spec.required) as never;
+      return common(form.addScaleItem().setBounds(s.min, s.max).setLabels(s.minLabel, s.maxLabel), spec);
     }
     case 'date':
-      return form
-        .addDateItem()
-        .setTitle(spec.title)
-        .setHelpText(spec.help)
-        .setRequired(spec.required) as never;
+      return common(form.addDateItem(), spec);
     case 'grid':
-      return form
-        .addGridItem()
-        .setTitle(spec.title)
-        .setHelpText(spec.help)
-        .setRows([...(spec.rows ?? [])])
-        .setColumns([...(spec.choices ?? [])])
-        .setRequired(spec.required) as never;
+      return common(
+        form
+          .addGridItem()
+          .setRows([...(spec.rows ?? [])])
+          .setColumns(choices),
+        spec,
+      );
   }
 }
 

@@ -13,7 +13,9 @@ const vars = {
 
 describe('mailteksten', () => {
   it('vult elke invulplek in, één keer: tekst uit een waarde wordt niet opnieuw ingevuld', () => {
-    expect(fill('{organisatie} — {casus} — {onbekend}', vars)).toBe('Politie {casus} — JGA-2026-001 — {onbekend}');
+    expect(fill('{organisatie} — {casus} — {onbekend}', vars)).toBe(
+      'Politie {casus} — JGA-2026-001 — {onbekend}',
+    );
   });
 
   it('gebruikt de eigen teksten van de gemeente waar die zijn ingesteld', () => {

@@ -4,10 +4,13 @@
  * action again finishes the job with exactly one form and one invitation per partner.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { holdLockElsewhere } from '../../src/local/apps-script/lock';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
+import { dispatchAll } from '../../src/workflow/dispatcher';
+import { withLock } from '../../src/workflow/lock';
 import { openNewCase } from '../../src/workflow/newCase';
 import { FORMS, OUTBOX } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
@@ -70,5 +73,29 @@ describe('opnieuw starten na een onderbreking', () => {
     startStep(openCase(openRegister(), h.row.code));
     expect(readTable(h.ss, FORMS)).toHaveLength(3);
     expect(local.rt.mailbox).toHaveLength(3);
+  });
+});
+
+describe('één bewerking tegelijk', () => {
+  it('een tweede bewerking terwijl een andere het slot heeft, krijgt een duidelijke melding en doet niets', () => {
+    const h = freshCase();
+    holdLockElsewhere(local.rt, 'script', local.rt.now() + 60_000);
+    const before = local.rt.now();
+    expect(() => withLock(() => startStep(h))).toThrow(/Er loopt al een andere bewerking/);
+    expect(local.rt.now() - before).toBeGreaterThanOrEqual(10_000);
+    expect(readTable(h.ss, FORMS)).toHaveLength(0);
+    // Once the other execution is done, the same action goes through.
+    local.rt.advance(60_000);
+    expect(withLock(() => startStep(h)).created).toHaveLength(3);
+  });
+
+  it('de dispatcher slaat een casus over als het slot bezet is en pakt hem de volgende keer op', () => {
+    const h = freshCase();
+    startStep(h);
+    holdLockElsewhere(local.rt, 'script', local.rt.now() + 60_000);
+    const report = dispatchAll(openRegister());
+    expect(report.deferred).toEqual([h.row.code]);
+    local.rt.advance(60_000);
+    expect(dispatchAll(openRegister()).refreshed.map((r) => r.code)).toEqual([h.row.code]);
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * One action at a time: menu actions and the dispatcher take the script lock, so two
+ * coordinators (or a coordinator and the trigger) never create the same forms or send the
+ * same mails at once. Pending sheet writes are flushed before the lock is released
+ * (reference/lock/lock#releaseLock).
+ */
+import { UserError } from './context';
+
+export const LOCK_WAIT_MS = 10_000;
+
+/** Runs `fn` holding the script lock; returns null when the lock could not be had. */
+export function tryWithLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ok: true; value: T } | { ok: false } {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) return { ok: false };
+  try {
+    return { ok: true, value: fn() };
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+/** Like tryWithLock, but tells the coordinator to try again when another action is running. */
+export function withLock<T>(fn: () => T): T {
+  const r = tryWithLock(fn);
+  if (!r.ok) {
+    throw new UserError(
+      'Er loopt al een andere bewerking (bijvoorbeeld het automatisch bijwerken). Probeer het over een minuut opnieuw.',
+    );
+  }
+  return r.value;
+}
