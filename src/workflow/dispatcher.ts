@@ -4,6 +4,7 @@
  * what changed. It stops starting new cases after a time budget well inside Apps Script's
  * 6 minutes; the next run continues with the cases it did not reach.
  */
+import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCase } from './context';
@@ -27,8 +28,18 @@ export interface CaseRefresh {
 }
 
 /** "Nu bijwerken" for one case; also the dispatcher's work per case. */
+/** Whether the case folder was scanned for unknown forms today; marks it scanned. */
+function firstScanToday(code: string): boolean {
+  const props = PropertiesService.getScriptProperties();
+  const key = `FOLDER_SCAN_${code}`;
+  const today = isoDate(nowMs(), 'Europe/Amsterdam');
+  if (props.getProperty(key) === today) return false;
+  props.setProperty(key, today);
+  return true;
+}
+
 export function refreshCase(h: CaseHandle, opts: { force?: boolean } = {}): CaseRefresh {
-  const reconcile = reconcileCase(h);
+  const reconcile = reconcileCase(h, { scanFolder: opts.force === true || firstScanToday(h.row.code) });
   const rem = queueReminders(h);
   const mail = flushOutbox(h);
   const changed = opts.force || reconcile.changed || rem.queued > 0 || mail.sent > 0 || mail.failed > 0;

@@ -27,6 +27,11 @@ export interface ReconcileResult {
 export interface ReconcileOptions {
   /** Also read forms that are closed (a full rebuild); default only open forms. */
   includeClosed?: boolean;
+  /**
+   * Look for forms in the case folder that the registry does not know (default true). It costs
+   * a few calls per form in the folder, so the dispatcher does it once a day per case.
+   */
+  scanFolder?: boolean;
 }
 
 export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): ReconcileResult {
@@ -132,7 +137,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   // Forms in the case folder that the registry does not know: their responses belong to no
   // partner and no step, so they are set apart for the coordinator, never merged.
   const known = new Set(forms.map((f) => String(f.formId)));
-  for (const formId of formsInFolder(h.row.folderId)) {
+  for (const formId of opts.scanFolder === false ? [] : formsInFolder(h.row.folderId)) {
     if (known.has(formId)) continue;
     const read = readResponses(formId);
     if (!read.ok) continue;

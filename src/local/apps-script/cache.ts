@@ -4,7 +4,8 @@
  * at most 1,000 entries per cache (the entry closest to expiry is evicted first; the real
  * eviction order is unconfirmed).
  */
-import { gasError, type Runtime } from './runtime';
+import { gasError, perRuntime, type Runtime } from './runtime';
+import { documentStore, type ScopedStores } from './scoped-stores';
 import { strict } from './strict';
 
 export const MAX_KEY_CHARS = 250;
@@ -15,22 +16,9 @@ export const MAX_ENTRIES = 1000;
 
 type Entries = Map<string, { value: string; expiresAt: number }>;
 
-interface CacheState {
-  script: Entries;
-  user: Entries;
-  document: Map<string, Entries>;
-}
-
-const states = new WeakMap<Runtime, CacheState>();
-
-function stateOf(rt: Runtime): CacheState {
-  let s = states.get(rt);
-  if (!s) {
-    s = { script: new Map(), user: new Map(), document: new Map() };
-    states.set(rt, s);
-  }
-  return s;
-}
+const stateOf = perRuntime(
+  (): ScopedStores<Entries> => ({ script: new Map(), user: new Map(), document: new Map() }),
+);
 
 class CacheImpl implements GoogleAppsScript.Cache.Cache {
   constructor(
@@ -133,15 +121,8 @@ class CacheServiceImpl
   /** `null` outside a containing document. */
   getDocumentCache(): GoogleAppsScript.Cache.Cache | null {
     this.rt.call('CacheService.getDocumentCache');
-    const id = this.rt.boundContainerId;
-    if (id === null) return null;
-    const docs = stateOf(this.rt).document;
-    let entries = docs.get(id);
-    if (!entries) {
-      entries = new Map();
-      docs.set(id, entries);
-    }
-    return strict(new CacheImpl(this.rt, entries), 'Cache');
+    const entries = documentStore(this.rt, stateOf(this.rt), (): Entries => new Map());
+    return entries ? strict(new CacheImpl(this.rt, entries), 'Cache') : null;
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type InlineNode,
   type ParaNode,
 } from './document-model';
+import { javaTypeName } from './handles';
 import { gasError, MIME, type Runtime } from './runtime';
 import { strict } from './strict';
 
@@ -61,18 +62,7 @@ export function handleOf(el: ElementBase, cls: string): any {
 
 /** `(number[][])`-style Java type name of an argument for signature errors (behaviours §0). */
 export function describeArg(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'string') return 'String';
-  if (typeof v === 'boolean') return 'Boolean';
-  if (typeof v === 'number') return 'number';
-  if (v instanceof Date) return 'Date';
-  if (Array.isArray(v)) {
-    const first = v.find((x) => x !== null && x !== undefined);
-    return `${first === undefined ? 'Object' : describeArg(first)}[]`;
-  }
-  if (v instanceof ElementBase) return CLASS_OF[(v.node as AnyNode).kind];
-  return 'Object';
+  return javaTypeName(v, (o) => (o instanceof ElementBase ? CLASS_OF[(o.node as AnyNode).kind] : undefined));
 }
 
 export function signatureError(cls: string, method: string, args: unknown[]): Error {

@@ -216,18 +216,13 @@ class DocumentAppImpl
   /** The document a script is bound to; null in scripts bound to something else. */
   getActiveDocument(): Doc {
     this.rt.call('DocumentApp.getActiveDocument');
-    const id = this.rt.boundContainerId;
-    const bound = id ? this.rt.drive.get(id) : undefined;
-    return bound?.mimeType === MIME.document ? docHandle(this.rt, bound.id) : (null as unknown as Doc);
+    const bound = this.rt.boundEntry(MIME.document);
+    return bound ? docHandle(this.rt, bound.id) : (null as unknown as Doc);
   }
 
   getUi(): GoogleAppsScript.Base.Ui {
     this.rt.call('DocumentApp.getUi');
-    const id = this.rt.boundContainerId;
-    if (!id || this.rt.drive.get(id)?.mimeType !== MIME.document) {
-      throw gasError('Cannot call DocumentApp.getUi() from this context.');
-    }
-    return createUi(this.rt, 'DocumentApp');
+    return createUi(this.rt, 'DocumentApp', MIME.document);
   }
 }
 

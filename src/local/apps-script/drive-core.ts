@@ -127,6 +127,13 @@ export function setSharingOn(
 
 export type IterKind = 'File' | 'Folder';
 
+/** Ids of the registry's files (or folders) that pass `pred`, in creation order. */
+export function idsOf(rt: Runtime, kind: IterKind, pred: (e: DriveEntry) => boolean): string[] {
+  return [...rt.drive.values()]
+    .filter((e) => (e.mimeType === MIME.folder) === (kind === 'Folder') && pred(e))
+    .map((e) => e.id);
+}
+
 export class DriveIteratorImpl<T> {
   constructor(
     private readonly rt: Runtime,

@@ -4,17 +4,8 @@
  * registered by their service).
  */
 import { BlobImpl } from './blob';
-import {
-  addEditorTo,
-  addViewerTo,
-  converterFor,
-  copyData,
-  removeEditorFrom,
-  removeViewerFrom,
-  renameForType,
-  revokeFrom,
-} from './drive-core';
-import { DriveItem, driveHandles } from './drive-item';
+import { converterFor, copyData, renameForType } from './drive-core';
+import { DriveItem, type DriveItemMember, driveHandles } from './drive-item';
 import { implOf, signatureError, wrap } from './handles';
 import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
 
@@ -22,47 +13,10 @@ type File = GoogleAppsScript.Drive.File;
 type Folder = GoogleAppsScript.Drive.Folder;
 
 export class FileImpl
-  extends DriveItem
-  implements
-    Pick<
-      File,
-      | 'getId'
-      | 'getName'
-      | 'setName'
-      | 'getMimeType'
-      | 'getUrl'
-      | 'moveTo'
-      | 'makeCopy'
-      | 'setTrashed'
-      | 'isTrashed'
-      | 'getParents'
-      | 'getSize'
-      | 'getDateCreated'
-      | 'getLastUpdated'
-      | 'setDescription'
-      | 'getDescription'
-      | 'setSharing'
-      | 'getSharingAccess'
-      | 'getSharingPermission'
-      | 'addEditor'
-      | 'addEditors'
-      | 'addViewer'
-      | 'addViewers'
-      | 'removeEditor'
-      | 'removeViewer'
-      | 'getEditors'
-      | 'getViewers'
-      | 'getOwner'
-      | 'revokePermissions'
-      | 'setContent'
-    >
+  extends DriveItem<File>
+  implements Pick<File, DriveItemMember | 'getMimeType' | 'makeCopy' | 'getSize' | 'setContent'>
 {
   protected readonly cls = 'File' as const;
-
-  setName(name: string): File {
-    this.doSetName(name);
-    return this.self();
-  }
 
   getMimeType(): string {
     return this.enter('getMimeType').mimeType;
@@ -71,64 +25,6 @@ export class FileImpl
   getSize(): number {
     // Google-native files take no storage quota and report 0.
     return this.enter('getSize').bytes?.length ?? 0;
-  }
-
-  setDescription(description: string): File {
-    this.doSetDescription(description);
-    return this.self();
-  }
-
-  setTrashed(trashed: boolean): File {
-    this.doSetTrashed(trashed);
-    return this.self();
-  }
-
-  setSharing(
-    accessType: GoogleAppsScript.Drive.Access,
-    permissionType: GoogleAppsScript.Drive.Permission,
-  ): File {
-    this.doSetSharing(accessType, permissionType);
-    return this.self();
-  }
-
-  addEditor(user: string | GoogleAppsScript.Base.User): File {
-    this.share('addEditor', user, addEditorTo);
-    return this.self();
-  }
-
-  addEditors(emailAddresses: string[]): File {
-    this.share('addEditors', emailAddresses, addEditorTo);
-    return this.self();
-  }
-
-  addViewer(user: string | GoogleAppsScript.Base.User): File {
-    this.share('addViewer', user, addViewerTo);
-    return this.self();
-  }
-
-  addViewers(emailAddresses: string[]): File {
-    this.share('addViewers', emailAddresses, addViewerTo);
-    return this.self();
-  }
-
-  removeEditor(user: string | GoogleAppsScript.Base.User): File {
-    this.share('removeEditor', user, removeEditorFrom);
-    return this.self();
-  }
-
-  removeViewer(user: string | GoogleAppsScript.Base.User): File {
-    this.share('removeViewer', user, removeViewerFrom);
-    return this.self();
-  }
-
-  revokePermissions(user: string | GoogleAppsScript.Base.User): File {
-    this.share('revokePermissions', user, revokeFrom);
-    return this.self();
-  }
-
-  moveTo(destination: Folder): File {
-    this.doMoveTo(destination);
-    return this.self();
   }
 
   /**

@@ -4,17 +4,9 @@
  * here — do not rely on it).
  */
 import { BlobImpl } from './blob';
-import {
-  addEditorTo,
-  addViewerTo,
-  type IterKind,
-  parseQuery,
-  removeEditorFrom,
-  removeViewerFrom,
-  revokeFrom,
-} from './drive-core';
+import { type IterKind, idsOf, parseQuery } from './drive-core';
 import { FileImpl, fileHandle } from './drive-file';
-import { DriveItem, driveHandles } from './drive-item';
+import { DriveItem, type DriveItemMember, driveHandles } from './drive-item';
 import { implOf, signatureError, wrap } from './handles';
 import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
 
@@ -25,119 +17,38 @@ const GOOGLE_TYPES: string[] = [MIME.folder, MIME.spreadsheet, MIME.form, MIME.d
 const MB = 1024 * 1024;
 
 export class FolderImpl
-  extends DriveItem
+  extends DriveItem<Folder>
   implements
     Pick<
       Folder,
-      | 'getId'
-      | 'getName'
-      | 'setName'
-      | 'getUrl'
+      | DriveItemMember
       | 'createFolder'
       | 'getFiles'
       | 'getFolders'
       | 'getFilesByType'
       | 'getFilesByName'
       | 'getFoldersByName'
-      | 'getParents'
       | 'addFile'
       | 'removeFile'
       | 'addFolder'
       | 'removeFolder'
-      | 'setTrashed'
-      | 'isTrashed'
-      | 'moveTo'
-      | 'setSharing'
-      | 'getSharingAccess'
-      | 'getSharingPermission'
-      | 'addEditor'
-      | 'addEditors'
-      | 'addViewer'
-      | 'addViewers'
-      | 'removeEditor'
-      | 'removeViewer'
-      | 'getEditors'
-      | 'getViewers'
-      | 'getOwner'
-      | 'revokePermissions'
-      | 'setDescription'
-      | 'getDescription'
       | 'searchFiles'
       | 'searchFolders'
     >
 {
   protected readonly cls = 'Folder' as const;
 
-  private children(kind: IterKind, pred: (e: DriveEntry) => boolean = () => true): string[] {
-    const folder = kind === 'Folder';
-    return [...this.rt.drive.values()]
-      .filter(
-        (e) => e.parentIds.includes(this.entry.id) && (e.mimeType === MIME.folder) === folder && pred(e),
-      )
-      .map((e) => e.id);
+  /** This folder's files or subfolders that pass `pred`. */
+  private ids(kind: IterKind, pred: (e: DriveEntry) => boolean): string[] {
+    return idsOf(this.rt, kind, (e) => e.parentIds.includes(this.entry.id) && pred(e));
   }
 
-  setName(name: string): Folder {
-    this.doSetName(name);
-    return this.self();
+  private files(pred: (e: DriveEntry) => boolean = () => true): GoogleAppsScript.Drive.FileIterator {
+    return iterator(this.rt, 'File', this.ids('File', pred));
   }
 
-  setDescription(description: string): Folder {
-    this.doSetDescription(description);
-    return this.self();
-  }
-
-  setTrashed(trashed: boolean): Folder {
-    this.doSetTrashed(trashed, this.entry.id !== this.rt.rootFolderId);
-    return this.self();
-  }
-
-  moveTo(destination: Folder): Folder {
-    this.doMoveTo(destination);
-    return this.self();
-  }
-
-  setSharing(
-    accessType: GoogleAppsScript.Drive.Access,
-    permissionType: GoogleAppsScript.Drive.Permission,
-  ): Folder {
-    this.doSetSharing(accessType, permissionType);
-    return this.self();
-  }
-
-  addEditor(user: string | GoogleAppsScript.Base.User): Folder {
-    this.share('addEditor', user, addEditorTo);
-    return this.self();
-  }
-
-  addEditors(emailAddresses: string[]): Folder {
-    this.share('addEditors', emailAddresses, addEditorTo);
-    return this.self();
-  }
-
-  addViewer(user: string | GoogleAppsScript.Base.User): Folder {
-    this.share('addViewer', user, addViewerTo);
-    return this.self();
-  }
-
-  addViewers(emailAddresses: string[]): Folder {
-    this.share('addViewers', emailAddresses, addViewerTo);
-    return this.self();
-  }
-
-  removeEditor(user: string | GoogleAppsScript.Base.User): Folder {
-    this.share('removeEditor', user, removeEditorFrom);
-    return this.self();
-  }
-
-  removeViewer(user: string | GoogleAppsScript.Base.User): Folder {
-    this.share('removeViewer', user, removeViewerFrom);
-    return this.self();
-  }
-
-  revokePermissions(user: string | GoogleAppsScript.Base.User): Folder {
-    this.share('revokePermissions', user, revokeFrom);
-    return this.self();
+  private folders(pred: (e: DriveEntry) => boolean = () => true): GoogleAppsScript.Drive.FolderIterator {
+    return iterator(this.rt, 'Folder', this.ids('Folder', pred));
   }
 
   createFolder(name: string): Folder {
@@ -154,49 +65,37 @@ export class FolderImpl
   /** Order unspecified in Drive; trashed children are included (check `isTrashed()`) [W]. */
   getFiles(): GoogleAppsScript.Drive.FileIterator {
     this.enter('getFiles');
-    return iterator(this.rt, 'File', this.children('File'));
+    return this.files();
   }
 
   getFolders(): GoogleAppsScript.Drive.FolderIterator {
     this.enter('getFolders');
-    return iterator(this.rt, 'Folder', this.children('Folder'));
+    return this.folders();
   }
 
   getFilesByType(mimeType: string): GoogleAppsScript.Drive.FileIterator {
     this.enter('getFilesByType');
-    return iterator(
-      this.rt,
-      'File',
-      this.children('File', (e) => e.mimeType === mimeType),
-    );
+    return this.files((e) => e.mimeType === mimeType);
   }
 
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     this.enter('getFilesByName');
-    return iterator(
-      this.rt,
-      'File',
-      this.children('File', (e) => e.name === name),
-    );
+    return this.files((e) => e.name === name);
   }
 
   getFoldersByName(name: string): GoogleAppsScript.Drive.FolderIterator {
     this.enter('getFoldersByName');
-    return iterator(
-      this.rt,
-      'Folder',
-      this.children('Folder', (e) => e.name === name),
-    );
+    return this.folders((e) => e.name === name);
   }
 
   searchFiles(params: string): GoogleAppsScript.Drive.FileIterator {
     this.enter('searchFiles');
-    return iterator(this.rt, 'File', this.children('File', parseQuery(params)));
+    return this.files(parseQuery(params));
   }
 
   searchFolders(params: string): GoogleAppsScript.Drive.FolderIterator {
     this.enter('searchFolders');
-    return iterator(this.rt, 'Folder', this.children('Folder', parseQuery(params)));
+    return this.folders(parseQuery(params));
   }
 
   private link(

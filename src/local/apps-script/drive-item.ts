@@ -2,11 +2,13 @@
  * What `File` and `Folder` share (reference/drive/file, …/drive/folder; behaviours §4): both are
  * views of a Drive entry in the runtime registry; a trashed item keeps working (`isTrashed()`).
  */
-import { DriveIteratorImpl, type IterKind, setSharingOn, urlOf } from './drive-core';
-import { implOf, signatureError, userFor, wrap } from './handles';
+import { DriveIteratorImpl, type IterKind, revokeFrom, setSharingOn, urlOf } from './drive-core';
+import { Shareable, type SharingMember } from './drive-sharing';
+import { implOf, signatureError, wrap } from './handles';
 import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
 
 type User = GoogleAppsScript.Drive.User;
+type Folder = GoogleAppsScript.Drive.Folder;
 
 /** Handle factories, filled in by drive-file.ts and drive-folder.ts (avoids an import cycle). */
 export const driveHandles = {
@@ -19,22 +21,57 @@ export const driveHandles = {
   },
 };
 
-export abstract class DriveItem {
+/** The members `DriveItem` implements, for the `Pick<…>` lists of File and Folder. */
+export type DriveItemMember =
+  | SharingMember
+  | 'getId'
+  | 'getName'
+  | 'setName'
+  | 'getUrl'
+  | 'getDescription'
+  | 'setDescription'
+  | 'getDateCreated'
+  | 'getLastUpdated'
+  | 'isTrashed'
+  | 'setTrashed'
+  | 'getParents'
+  | 'getSharingAccess'
+  | 'getSharingPermission'
+  | 'setSharing'
+  | 'revokePermissions'
+  | 'moveTo';
+
+/** `Self` is the Apps Script interface (`File` or `Folder`) the setters return. */
+export abstract class DriveItem<Self = unknown> extends Shareable<Self, User> {
   protected abstract readonly cls: 'File' | 'Folder';
 
   constructor(
     protected readonly rt: Runtime,
     /** Emulator internal (not an Apps Script member). */
     readonly entry: DriveEntry,
-  ) {}
+  ) {
+    super();
+  }
+
+  protected sharedEntry(method: string): DriveEntry {
+    return this.enter(method);
+  }
+
+  protected signatureOf(method: string): string {
+    return `DriveApp.${this.cls}.${method}`;
+  }
+
+  protected override sharingChanged(entry: DriveEntry): void {
+    this.rt.touch(entry);
+  }
 
   protected enter(method: string): DriveEntry {
     this.rt.call(`${this.cls}.${method}`);
     return this.entry;
   }
 
-  protected self<T>(): T {
-    return this as unknown as T;
+  protected self(): Self {
+    return this as unknown as Self;
   }
 
   getId(): string {
@@ -74,19 +111,6 @@ export abstract class DriveItem {
     ) as GoogleAppsScript.Drive.FolderIterator;
   }
 
-  getOwner(): User {
-    return userFor(this.enter('getOwner').owner);
-  }
-
-  /** Editors without the owner (unconfirmed whether Apps Script lists the owner). */
-  getEditors(): User[] {
-    return this.enter('getEditors').editors.map((e) => userFor(e));
-  }
-
-  getViewers(): User[] {
-    return this.enter('getViewers').viewers.map((e) => userFor(e));
-  }
-
   getSharingAccess(): GoogleAppsScript.Drive.Access {
     return this.enter('getSharingAccess').sharingAccess as unknown as GoogleAppsScript.Drive.Access;
   }
@@ -96,37 +120,41 @@ export abstract class DriveItem {
       .sharingPermission as unknown as GoogleAppsScript.Drive.Permission;
   }
 
-  protected doSetName(name: unknown): void {
+  setName(name: string): Self {
     const e = this.enter('setName');
     if (typeof name !== 'string') throw signatureError(`DriveApp.${this.cls}.setName`, [name]);
     e.name = name;
     this.rt.touch(e);
+    return this.self();
   }
 
-  protected doSetDescription(description: unknown): void {
+  setDescription(description: string): Self {
     this.enter('setDescription').description = String(description ?? '');
+    return this.self();
   }
 
-  protected doSetTrashed(trashed: unknown, allowed = true): void {
+  /** The root folder cannot be trashed (wording unconfirmed). */
+  setTrashed(trashed: boolean): Self {
     const e = this.enter('setTrashed');
-    if (!allowed) throw gasError('Invalid argument: trashed'); // the root folder (wording unconfirmed)
+    if (e.id === this.rt.rootFolderId) throw gasError('Invalid argument: trashed');
     e.trashed = Boolean(trashed);
     this.rt.touch(e);
+    return this.self();
   }
 
-  protected doSetSharing(access: unknown, permission: unknown): void {
-    setSharingOn(this.rt, this.enter('setSharing'), access, permission, this.cls);
+  setSharing(
+    accessType: GoogleAppsScript.Drive.Access,
+    permissionType: GoogleAppsScript.Drive.Permission,
+  ): Self {
+    setSharingOn(this.rt, this.enter('setSharing'), accessType, permissionType, this.cls);
+    return this.self();
   }
 
-  protected share(method: string, users: unknown, fn: (entry: DriveEntry, user: unknown) => void): void {
-    const e = this.enter(method);
-    const list = /^(add|remove)(Editors|Viewers)$/.test(method) ? users : [users];
-    if (!Array.isArray(list)) throw signatureError(`DriveApp.${this.cls}.${method}`, [users]);
-    for (const u of list) fn(e, u);
-    this.rt.touch(e);
+  revokePermissions(user: string | GoogleAppsScript.Base.User): Self {
+    return this.share('revokePermissions', user, revokeFrom);
   }
 
-  protected doMoveTo(destination: unknown): void {
+  moveTo(destination: Folder): Self {
     const e = this.enter('moveTo');
     const target = implOf(destination, DriveItem);
     if (!target || target.entry.mimeType !== MIME.folder)
@@ -134,5 +162,6 @@ export abstract class DriveItem {
     if (target.entry.id === e.id) throw gasError('Invalid argument: destination');
     e.parentIds = [target.entry.id];
     this.rt.touch(e);
+    return this.self();
   }
 }

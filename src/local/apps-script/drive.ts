@@ -8,6 +8,7 @@ import {
   DriveIteratorImpl,
   decodeToken,
   type IterKind,
+  idsOf,
   Permission,
   parseQuery,
   registerConverter,
@@ -94,13 +95,17 @@ class DriveAppImpl
 
   constructor(private readonly rt: Runtime) {}
 
+  /** Files or folders anywhere in Drive (the root folder aside) that pass `pred`. */
   private ids(kind: IterKind, pred: (e: DriveEntry) => boolean): string[] {
-    return [...this.rt.drive.values()]
-      .filter(
-        (e) =>
-          e.id !== this.rt.rootFolderId && (e.mimeType === MIME.folder) === (kind === 'Folder') && pred(e),
-      )
-      .map((e) => e.id);
+    return idsOf(this.rt, kind, (e) => e.id !== this.rt.rootFolderId && pred(e));
+  }
+
+  private files(pred: (e: DriveEntry) => boolean): FileIterator {
+    return iterator(this.rt, 'File', this.ids('File', pred));
+  }
+
+  private folders(pred: (e: DriveEntry) => boolean): FolderIterator {
+    return iterator(this.rt, 'Folder', this.ids('Folder', pred));
   }
 
   private lookup(id: unknown, folder: boolean): DriveEntry {
@@ -140,75 +145,47 @@ class DriveAppImpl
   /** Includes trashed files, as DriveApp does [W] — filter with `isTrashed()` or `searchFiles`. */
   getFiles(): FileIterator {
     this.rt.call('DriveApp.getFiles');
-    return iterator(
-      this.rt,
-      'File',
-      this.ids('File', () => true),
-    );
+    return this.files(() => true);
   }
 
   getFolders(): FolderIterator {
     this.rt.call('DriveApp.getFolders');
-    return iterator(
-      this.rt,
-      'Folder',
-      this.ids('Folder', () => true),
-    );
+    return this.folders(() => true);
   }
 
   getFilesByName(name: string): FileIterator {
     this.rt.call('DriveApp.getFilesByName');
-    return iterator(
-      this.rt,
-      'File',
-      this.ids('File', (e) => e.name === name),
-    );
+    return this.files((e) => e.name === name);
   }
 
   getFilesByType(mimeType: string): FileIterator {
     this.rt.call('DriveApp.getFilesByType');
-    return iterator(
-      this.rt,
-      'File',
-      this.ids('File', (e) => e.mimeType === mimeType),
-    );
+    return this.files((e) => e.mimeType === mimeType);
   }
 
   getFoldersByName(name: string): FolderIterator {
     this.rt.call('DriveApp.getFoldersByName');
-    return iterator(
-      this.rt,
-      'Folder',
-      this.ids('Folder', (e) => e.name === name),
-    );
+    return this.folders((e) => e.name === name);
   }
 
   getTrashedFiles(): FileIterator {
     this.rt.call('DriveApp.getTrashedFiles');
-    return iterator(
-      this.rt,
-      'File',
-      this.ids('File', (e) => e.trashed),
-    );
+    return this.files((e) => e.trashed);
   }
 
   getTrashedFolders(): FolderIterator {
     this.rt.call('DriveApp.getTrashedFolders');
-    return iterator(
-      this.rt,
-      'Folder',
-      this.ids('Folder', (e) => e.trashed),
-    );
+    return this.folders((e) => e.trashed);
   }
 
   searchFiles(params: string): FileIterator {
     this.rt.call('DriveApp.searchFiles');
-    return iterator(this.rt, 'File', this.ids('File', parseQuery(params)));
+    return this.files(parseQuery(params));
   }
 
   searchFolders(params: string): FolderIterator {
     this.rt.call('DriveApp.searchFolders');
-    return iterator(this.rt, 'Folder', this.ids('Folder', parseQuery(params)));
+    return this.folders(parseQuery(params));
   }
 
   continueFileIterator(continuationToken: string): FileIterator {

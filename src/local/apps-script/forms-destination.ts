@@ -5,7 +5,7 @@
  */
 
 import { type FormModel, formModelOf, type ResponseModel, sheetHeaders, sheetRow } from './forms-model';
-import { gasError, type Runtime } from './runtime';
+import { gasError, perRuntime, type Runtime } from './runtime';
 import { linkFormResponseSheet, unlinkFormResponseSheet } from './spreadsheet';
 
 type Link = ReturnType<typeof linkFormResponseSheet>;
@@ -20,16 +20,7 @@ interface LiveLink {
   rows: Map<string, number>;
 }
 
-const links = new WeakMap<Runtime, Map<string, LiveLink>>();
-
-function linksOf(rt: Runtime): Map<string, LiveLink> {
-  let m = links.get(rt);
-  if (!m) {
-    m = new Map();
-    links.set(rt, m);
-  }
-  return m;
-}
+const linksOf = perRuntime((): Map<string, LiveLink> => new Map());
 
 /** What `Sheet.getFormUrl()` reports for a linked tab; `FormApp.openByUrl` accepts it. */
 export function formUrlForSheet(formId: string): string {

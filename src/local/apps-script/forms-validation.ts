@@ -38,8 +38,37 @@ class BuilderBase {
   }
 }
 
-class TextValidationBuilderImpl
+/** The pattern and length rules; text items add the number rules below. */
+class ParagraphTextValidationBuilderImpl
   extends BuilderBase
+  implements
+    Pick<
+      GoogleAppsScript.Forms.ParagraphTextValidationBuilder,
+      'requireTextLengthLessThanOrEqualTo' | 'build'
+    >
+{
+  requireTextContainsPattern(p: string) {
+    return this.rule('requireTextContainsPattern', 'contains', String(p));
+  }
+  requireTextDoesNotContainPattern(p: string) {
+    return this.rule('requireTextDoesNotContainPattern', 'notContains', String(p));
+  }
+  requireTextMatchesPattern(p: string) {
+    return this.rule('requireTextMatchesPattern', 'matches', String(p));
+  }
+  requireTextDoesNotMatchPattern(p: string) {
+    return this.rule('requireTextDoesNotMatchPattern', 'notMatches', String(p));
+  }
+  requireTextLengthGreaterThanOrEqualTo(n: number) {
+    return this.rule('requireTextLengthGreaterThanOrEqualTo', 'minLength', n);
+  }
+  requireTextLengthLessThanOrEqualTo(n: number) {
+    return this.rule('requireTextLengthLessThanOrEqualTo', 'maxLength', n);
+  }
+}
+
+class TextValidationBuilderImpl
+  extends ParagraphTextValidationBuilderImpl
   implements Pick<GoogleAppsScript.Forms.TextValidationBuilder, 'requireNumber' | 'build' | 'setHelpText'>
 {
   requireNumber() {
@@ -78,52 +107,6 @@ class TextValidationBuilderImpl
   requireTextIsUrl() {
     return this.rule('requireTextIsUrl', 'url');
   }
-  requireTextContainsPattern(p: string) {
-    return this.rule('requireTextContainsPattern', 'contains', String(p));
-  }
-  requireTextDoesNotContainPattern(p: string) {
-    return this.rule('requireTextDoesNotContainPattern', 'notContains', String(p));
-  }
-  requireTextMatchesPattern(p: string) {
-    return this.rule('requireTextMatchesPattern', 'matches', String(p));
-  }
-  requireTextDoesNotMatchPattern(p: string) {
-    return this.rule('requireTextDoesNotMatchPattern', 'notMatches', String(p));
-  }
-  requireTextLengthGreaterThanOrEqualTo(n: number) {
-    return this.rule('requireTextLengthGreaterThanOrEqualTo', 'minLength', n);
-  }
-  requireTextLengthLessThanOrEqualTo(n: number) {
-    return this.rule('requireTextLengthLessThanOrEqualTo', 'maxLength', n);
-  }
-}
-
-class ParagraphTextValidationBuilderImpl
-  extends BuilderBase
-  implements
-    Pick<
-      GoogleAppsScript.Forms.ParagraphTextValidationBuilder,
-      'requireTextLengthLessThanOrEqualTo' | 'build'
-    >
-{
-  requireTextContainsPattern(p: string) {
-    return this.rule('requireTextContainsPattern', 'contains', String(p));
-  }
-  requireTextDoesNotContainPattern(p: string) {
-    return this.rule('requireTextDoesNotContainPattern', 'notContains', String(p));
-  }
-  requireTextMatchesPattern(p: string) {
-    return this.rule('requireTextMatchesPattern', 'matches', String(p));
-  }
-  requireTextDoesNotMatchPattern(p: string) {
-    return this.rule('requireTextDoesNotMatchPattern', 'notMatches', String(p));
-  }
-  requireTextLengthGreaterThanOrEqualTo(n: number) {
-    return this.rule('requireTextLengthGreaterThanOrEqualTo', 'minLength', n);
-  }
-  requireTextLengthLessThanOrEqualTo(n: number) {
-    return this.rule('requireTextLengthLessThanOrEqualTo', 'maxLength', n);
-  }
 }
 
 class GridValidationBuilderImpl
@@ -135,28 +118,33 @@ class GridValidationBuilderImpl
   }
 }
 
+function create<T>(
+  rt: Runtime,
+  Impl: new (rt: Runtime, cls: string, target: ValidationModel['target']) => BuilderBase,
+  cls: string,
+  target: ValidationModel['target'],
+): T {
+  return strict(new Impl(rt, cls, target), cls) as T;
+}
+
 export function createTextValidation(rt: Runtime): GoogleAppsScript.Forms.TextValidationBuilder {
-  const cls = 'TextValidationBuilder';
-  return strict(new TextValidationBuilderImpl(rt, cls, 'TEXT'), cls) as any;
+  return create(rt, TextValidationBuilderImpl, 'TextValidationBuilder', 'TEXT');
 }
 
 export function createParagraphTextValidation(
   rt: Runtime,
 ): GoogleAppsScript.Forms.ParagraphTextValidationBuilder {
-  const cls = 'ParagraphTextValidationBuilder';
-  return strict(new ParagraphTextValidationBuilderImpl(rt, cls, 'PARAGRAPH_TEXT'), cls) as any;
+  return create(rt, ParagraphTextValidationBuilderImpl, 'ParagraphTextValidationBuilder', 'PARAGRAPH_TEXT');
 }
 
 export function createGridValidation(rt: Runtime): GoogleAppsScript.Forms.GridValidationBuilder {
-  const cls = 'GridValidationBuilder';
-  return strict(new GridValidationBuilderImpl(rt, cls, 'GRID'), cls) as any;
+  return create(rt, GridValidationBuilderImpl, 'GridValidationBuilder', 'GRID');
 }
 
 export function createCheckboxGridValidation(
   rt: Runtime,
 ): GoogleAppsScript.Forms.CheckboxGridValidationBuilder {
-  const cls = 'CheckboxGridValidationBuilder';
-  return strict(new GridValidationBuilderImpl(rt, cls, 'CHECKBOX_GRID'), cls) as any;
+  return create(rt, GridValidationBuilderImpl, 'CheckboxGridValidationBuilder', 'CHECKBOX_GRID');
 }
 
 // ---- respondent check -----------------------------------------------------------------------------

@@ -274,19 +274,14 @@ class FormAppImpl
   /** The form the script is bound to; null in scripts bound to something else. */
   getActiveForm(): Form {
     this.rt.call('FormApp.getActiveForm');
-    const id = this.rt.boundContainerId;
-    const bound = id ? this.rt.drive.get(id) : undefined;
-    return bound?.mimeType === MIME.form ? formHandle(this.rt, bound.id) : (null as unknown as Form);
+    const bound = this.rt.boundEntry(MIME.form);
+    return bound ? formHandle(this.rt, bound.id) : (null as unknown as Form);
   }
 
   /** Only from a script bound to a form, opened in the editor. */
   getUi(): GoogleAppsScript.Base.Ui {
     this.rt.call('FormApp.getUi');
-    const id = this.rt.boundContainerId;
-    if (!id || this.rt.drive.get(id)?.mimeType !== MIME.form) {
-      throw gasError('Cannot call FormApp.getUi() from this context.');
-    }
-    return createUi(this.rt, 'FormApp');
+    return createUi(this.rt, 'FormApp', MIME.form);
   }
 
   createTextValidation() {

@@ -23,8 +23,11 @@ export function implOf<T>(handle: unknown, ctor: abstract new (...args: never[])
   return impl instanceof ctor ? impl : null;
 }
 
-/** Java-side type name as Apps Script prints it in signature errors (`String`, `number[]`). */
-export function typeName(v: unknown): string {
+/**
+ * Java-side type name as Apps Script prints it in signature errors (`String`, `number[]`);
+ * `objectName` names an object the emulator made (a handle), or gives undefined for `Object`.
+ */
+export function javaTypeName(v: unknown, objectName: (o: object) => string | undefined): string {
   if (v === null) return 'null';
   if (v === undefined) return 'undefined';
   if (typeof v === 'string') return 'String';
@@ -33,13 +36,15 @@ export function typeName(v: unknown): string {
   if (v instanceof Date) return 'Date';
   if (Array.isArray(v)) {
     const first = v.find((x) => x !== null && x !== undefined);
-    return `${first === undefined ? 'Object' : typeName(first)}[]`;
+    return `${first === undefined ? 'Object' : javaTypeName(first, objectName)}[]`;
   }
-  if (typeof v === 'object') {
-    const impl = impls.get(v);
-    if (impl) return impl.constructor.name.replace(/Impl$/, '');
-  }
+  if (typeof v === 'object') return objectName(v) ?? 'Object';
   return 'Object';
+}
+
+/** The type name of a Sheets/Drive argument: handles made by `wrap` give their class name. */
+export function typeName(v: unknown): string {
+  return javaTypeName(v, (o) => impls.get(o)?.constructor.name.replace(/Impl$/, ''));
 }
 
 /**

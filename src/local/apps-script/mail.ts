@@ -3,7 +3,7 @@
  * Accepted mails land in `rt.mailbox`. The daily quota counts recipients (to + cc + bcc) and
  * resets 24 hours after the first request of the window.
  */
-import { gasError, type Runtime, type SentMail } from './runtime';
+import { gasError, perRuntime, type Runtime, type SentMail } from './runtime';
 import { strict } from './strict';
 
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
@@ -18,14 +18,10 @@ interface QuotaWindow {
   used: number;
 }
 
-const windows = new WeakMap<Runtime, QuotaWindow>();
+const windows = perRuntime((): QuotaWindow => ({ start: null, used: 0 }));
 
 function windowOf(rt: Runtime): QuotaWindow {
-  let w = windows.get(rt);
-  if (!w) {
-    w = { start: null, used: 0 };
-    windows.set(rt, w);
-  }
+  const w = windows(rt);
   if (w.start !== null && rt.now() >= w.start + DAY_MS) {
     w.start = null;
     w.used = 0;

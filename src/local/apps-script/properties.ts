@@ -5,7 +5,8 @@
  * day, resetting 24 hours after the first request.
  */
 import { isConsumerAccount } from './mail';
-import { gasError, type Runtime } from './runtime';
+import { gasError, perRuntime, type Runtime } from './runtime';
+import { documentStore, type ScopedStores } from './scoped-stores';
 import { strict } from './strict';
 
 export const MAX_VALUE_BYTES = 9 * 1024;
@@ -16,25 +17,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Store = Map<string, string>;
 
-interface PropertyState {
-  script: Store;
-  user: Store;
-  /** Per bound container id. */
-  document: Map<string, Store>;
+interface PropertyState extends ScopedStores<Store> {
   windowStart: number | null;
   ops: number;
 }
 
-const states = new WeakMap<Runtime, PropertyState>();
-
-function stateOf(rt: Runtime): PropertyState {
-  let s = states.get(rt);
-  if (!s) {
-    s = { script: new Map(), user: new Map(), document: new Map(), windowStart: null, ops: 0 };
-    states.set(rt, s);
-  }
-  return s;
-}
+const stateOf = perRuntime(
+  (): PropertyState => ({
+    script: new Map(),
+    user: new Map(),
+    document: new Map(),
+    windowStart: null,
+    ops: 0,
+  }),
+);
 
 /** Daily read/write quota of the user. */
 export function dailyPropertyQuota(rt: Runtime): number {
@@ -148,15 +144,8 @@ class PropertiesServiceImpl
   /** `null` unless the script is bound to a document (reference/properties/properties-service). */
   getDocumentProperties(): GoogleAppsScript.Properties.Properties | null {
     this.rt.call('PropertiesService.getDocumentProperties');
-    const id = this.rt.boundContainerId;
-    if (id === null) return null;
-    const docs = stateOf(this.rt).document;
-    let store = docs.get(id);
-    if (!store) {
-      store = new Map();
-      docs.set(id, store);
-    }
-    return strict(new PropertiesImpl(this.rt, store), 'Properties');
+    const store = documentStore(this.rt, stateOf(this.rt), (): Store => new Map());
+    return store ? strict(new PropertiesImpl(this.rt, store), 'Properties') : null;
   }
 }
 

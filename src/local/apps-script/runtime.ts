@@ -17,6 +17,22 @@ export class AppsScriptError extends Error {
   }
 }
 
+/**
+ * Per-runtime state kept by a service outside `Runtime` itself, made by `make` on first use
+ * (a WeakMap, so a dropped runtime takes its state with it).
+ */
+export function perRuntime<T>(make: (rt: Runtime) => T): (rt: Runtime) => T {
+  const states = new WeakMap<Runtime, T>();
+  return (rt) => {
+    let s = states.get(rt);
+    if (s === undefined) {
+      s = make(rt);
+      states.set(rt, s);
+    }
+    return s;
+  };
+}
+
 export function gasError(message: string): AppsScriptError {
   return new AppsScriptError(message);
 }
@@ -303,6 +319,13 @@ export class Runtime {
       throw gasError('No item with the given ID could be found, or you do not have permission to access it.');
     }
     return e;
+  }
+
+  /** The item the script is bound to, if it is of type `mimeType`; otherwise null. */
+  boundEntry(mimeType: string): DriveEntry | null {
+    const id = this.boundContainerId;
+    const entry = id === null ? undefined : this.drive.get(id);
+    return entry?.mimeType === mimeType ? entry : null;
   }
 
   /** Removes an entry for good (a purge after trashing); later lookups fail. */

@@ -4,7 +4,7 @@
  * fires somewhere in that hour, `nearMinute(m)` within ±15 minutes, `atDate` near midnight ±15
  * minutes; the slot is drawn once from `rt.random()` and kept.
  */
-import type { Runtime } from './runtime';
+import { perRuntime, type Runtime } from './runtime';
 import { zonedParts, zonedToUtc } from './utilitiesDate';
 
 export type TriggerSourceName = 'CLOCK' | 'SPREADSHEETS' | 'FORMS' | 'DOCUMENTS';
@@ -45,16 +45,11 @@ interface ScriptState {
   requiredScopes: { authMode: string; scopes: string[] | 'ALL' }[];
 }
 
-const states = new WeakMap<Runtime, ScriptState>();
-
-export function scriptState(rt: Runtime): ScriptState {
-  let s = states.get(rt);
-  if (!s) {
-    s = { triggers: [], scriptId: rt.newId('1s'), requiredScopes: [] };
-    states.set(rt, s);
-  }
-  return s;
-}
+export const scriptState: (rt: Runtime) => ScriptState = perRuntime((rt) => ({
+  triggers: [],
+  scriptId: rt.newId('1s'),
+  requiredScopes: [],
+}));
 
 /** A trigger id like Apps Script's: a long decimal number as a string. */
 export function newTriggerUid(rt: Runtime): string {

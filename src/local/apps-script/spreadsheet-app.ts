@@ -89,9 +89,7 @@ class SpreadsheetAppImpl
   }
 
   private active(): DriveEntry | null {
-    const id = this.rt.boundContainerId;
-    const entry = id === null ? undefined : this.rt.drive.get(id);
-    return entry && entry.mimeType === MIME.spreadsheet ? entry : null;
+    return this.rt.boundEntry(MIME.spreadsheet);
   }
 
   /** The bound spreadsheet (also in trigger runs), or null for a standalone script. */

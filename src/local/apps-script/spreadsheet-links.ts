@@ -106,6 +106,7 @@ export interface SheetSnapshotData {
   fontColors: string[][];
   numberFormats: string[][];
   notes: string[][];
+  /** Width in pixels per column position (1-based, as `Sheet.setColumnWidth`). */
   columnWidths: Record<number, number>;
   protected: boolean;
 }

@@ -24,6 +24,7 @@
  */
 import { gasError } from './runtime';
 import { type CellData, ERR, MAX_CELL_CHARS } from './spreadsheet-model';
+import { wallFields } from './time-zone';
 
 export type Content = Pick<CellData, 'v' | 'd' | 'f'>;
 
@@ -32,49 +33,9 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
 // ---- time zones ----------------------------------------------------------------------------
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The wall clock of `epoch` in `tz`, as a UTC timestamp with those fields. */
 export function wallClock(epoch: number, tz: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(tz).formatToParts(new Date(epoch))) p[part.type] = Number(part.value);
-  const ms = ((epoch % 1000) + 1000) % 1000;
-  return Date.UTC(
-    p.year ?? 1970,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-    ms,
-  );
+  return wallFields(epoch, tz, ((epoch % 1000) + 1000) % 1000);
 }
 
 /** The instant whose wall clock in `tz` is `wall` (a UTC timestamp carrying the fields). */

@@ -4,15 +4,9 @@
  * model of spreadsheet-model.ts. Strictness: exact Apps Script errors where known, unknown
  * members throw `Niet geëmuleerd: …`, every call is counted and costs emulated time.
  */
-import {
-  addEditorTo,
-  addViewerTo,
-  registerCopier,
-  removeEditorFrom,
-  removeViewerFrom,
-  urlOf,
-} from './drive-core';
-import { implOf, signatureError, userFor, wrap } from './handles';
+import { registerCopier, urlOf } from './drive-core';
+import { Shareable, type SharingMember } from './drive-sharing';
+import { implOf, signatureError, wrap } from './handles';
 import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
 import { parseA1, splitSheetPrefix } from './spreadsheet-a1';
 import {
@@ -34,7 +28,7 @@ import { addMetadata, finderHandle, metadataHandle, protectionHandle } from './s
 import { rangeHandle } from './spreadsheet-range';
 import type { SsCtx } from './spreadsheet-range-base';
 import { SheetImpl, sheetHandle } from './spreadsheet-sheet';
-import { isTimeZone } from './spreadsheet-values';
+import { isIanaZone } from './time-zone';
 
 export { createSpreadsheetApp } from './spreadsheet-app';
 export { linkFormResponseSheet, snapshotSpreadsheet, unlinkFormResponseSheet } from './spreadsheet-links';
@@ -51,9 +45,11 @@ registerCopier(MIME.spreadsheet, (_rt, data) => {
 });
 
 export class SpreadsheetImpl
+  extends Shareable<Spreadsheet, GoogleAppsScript.Base.User>
   implements
     Pick<
       Spreadsheet,
+      | SharingMember
       | 'getId'
       | 'getUrl'
       | 'getName'
@@ -72,15 +68,6 @@ export class SpreadsheetImpl
       | 'setSpreadsheetLocale'
       | 'getFormUrl'
       | 'toast'
-      | 'addEditor'
-      | 'addEditors'
-      | 'addViewer'
-      | 'addViewers'
-      | 'removeEditor'
-      | 'removeViewer'
-      | 'getEditors'
-      | 'getViewers'
-      | 'getOwner'
       | 'getRange'
       | 'getProtections'
       | 'addDeveloperMetadata'
@@ -92,7 +79,9 @@ export class SpreadsheetImpl
     private readonly rt: Runtime,
     /** Emulator internal (not an Apps Script member). */
     readonly entry: DriveEntry,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Emulator internal: the context handed to sheet and range handles. */
   ctx(): SsCtx {
@@ -106,6 +95,15 @@ export class SpreadsheetImpl
 
   private self(): Spreadsheet {
     return this as unknown as Spreadsheet;
+  }
+
+  protected sharedEntry(method: string): DriveEntry {
+    this.enter(method);
+    return this.entry;
+  }
+
+  protected signatureOf(method: string): string {
+    return `SpreadsheetApp.Spreadsheet.${method}`;
   }
 
   private sheetOf(sheet: unknown, method: string): SheetData {
@@ -260,7 +258,7 @@ export class SpreadsheetImpl
   /** Stored date serials keep their wall clock, so instants read back shift with the zone. */
   setSpreadsheetTimeZone(timezone: string): void {
     const model = this.enter('setSpreadsheetTimeZone');
-    if (typeof timezone !== 'string' || !isTimeZone(timezone)) throw gasError('Invalid argument: timeZone');
+    if (typeof timezone !== 'string' || !isIanaZone(timezone)) throw gasError('Invalid argument: timeZone');
     model.timeZone = timezone;
   }
 
@@ -283,54 +281,6 @@ export class SpreadsheetImpl
   toast(msg: string, title?: string, _timeoutSeconds?: number | null): void {
     this.enter('toast');
     this.rt.ui.toasts.push({ message: String(msg), title: title === undefined ? '' : String(title) });
-  }
-
-  private share(method: string, users: unknown, fn: (e: DriveEntry, u: unknown) => void): Spreadsheet {
-    this.enter(method);
-    const list = /^(add|remove)(Editors|Viewers)$/.test(method) ? users : [users];
-    if (!Array.isArray(list)) throw signatureError(`SpreadsheetApp.Spreadsheet.${method}`, [users]);
-    for (const u of list) fn(this.entry, u);
-    return this.self();
-  }
-
-  addEditor(user: string | GoogleAppsScript.Base.User): Spreadsheet {
-    return this.share('addEditor', user, addEditorTo);
-  }
-
-  addEditors(emailAddresses: string[]): Spreadsheet {
-    return this.share('addEditors', emailAddresses, addEditorTo);
-  }
-
-  addViewer(user: string | GoogleAppsScript.Base.User): Spreadsheet {
-    return this.share('addViewer', user, addViewerTo);
-  }
-
-  addViewers(emailAddresses: string[]): Spreadsheet {
-    return this.share('addViewers', emailAddresses, addViewerTo);
-  }
-
-  removeEditor(user: string | GoogleAppsScript.Base.User): Spreadsheet {
-    return this.share('removeEditor', user, removeEditorFrom);
-  }
-
-  removeViewer(user: string | GoogleAppsScript.Base.User): Spreadsheet {
-    return this.share('removeViewer', user, removeViewerFrom);
-  }
-
-  /** Editors without the owner (as `File.getEditors`; unconfirmed). */
-  getEditors(): GoogleAppsScript.Base.User[] {
-    this.enter('getEditors');
-    return this.entry.editors.map((e) => userFor<GoogleAppsScript.Base.User>(e));
-  }
-
-  getViewers(): GoogleAppsScript.Base.User[] {
-    this.enter('getViewers');
-    return this.entry.viewers.map((e) => userFor<GoogleAppsScript.Base.User>(e));
-  }
-
-  getOwner(): GoogleAppsScript.Base.User | null {
-    this.enter('getOwner');
-    return userFor<GoogleAppsScript.Base.User>(this.entry.owner);
   }
 
   /** `'Tab'!A1:B2` or, without a sheet name, a range on the active sheet. */

@@ -184,12 +184,15 @@ function dialogArgs(method: string, args: unknown[]): { title: string; prompt: s
 
 /**
  * `<App>.getUi()`: only in a bound script opened by a user. In trigger runs (`rt.ui.uiAvailable`
- * false) it throws `Cannot call <App>.getUi() from this context.` [W].
+ * false) it throws `Cannot call <App>.getUi() from this context.` [W]; so it does when the
+ * script is not bound to a file of type `boundMime` (DocumentApp, FormApp).
  */
 export function createUi(
   rt: Runtime,
   app: 'SpreadsheetApp' | 'DocumentApp' | 'FormApp',
+  boundMime?: string,
 ): GoogleAppsScript.Base.Ui {
-  if (!rt.ui.uiAvailable) throw gasError(`Cannot call ${app}.getUi() from this context.`);
+  if ((boundMime !== undefined && !rt.boundEntry(boundMime)) || !rt.ui.uiAvailable)
+    throw gasError(`Cannot call ${app}.getUi() from this context.`);
   return strict(new UiImpl(rt), 'Ui') as unknown as GoogleAppsScript.Base.Ui;
 }

@@ -4,6 +4,7 @@
  * trigger scheduler. Month and day names are English, as observed in Apps Script.
  */
 import { gasError } from './runtime';
+import { isIanaZone, wallFields } from './time-zone';
 
 export const MONTHS = [
   'January',
@@ -23,35 +24,9 @@ export const MONTHS = [
 export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const FIXED = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
-const dtfCache = new Map<string, Intl.DateTimeFormat>();
-
-function dtf(tz: string): Intl.DateTimeFormat {
-  let f = dtfCache.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    dtfCache.set(tz, f);
-  }
-  return f;
-}
-
 /** True for IANA ids Node knows and for `GMT`, `UTC`, `GMT+2`, `GMT-03:30`. */
 export function isValidTimeZone(tz: string): boolean {
-  if (FIXED.test(tz)) return true;
-  try {
-    dtf(tz);
-    return true;
-  } catch {
-    return false;
-  }
+  return FIXED.test(tz) || isIanaZone(tz);
 }
 
 /**
@@ -66,19 +41,7 @@ export function zoneOffsetMinutes(ms: number, tz: string): number {
     return fixed[1] === '-' ? -mins : mins;
   }
   if (!isValidTimeZone(tz)) return 0;
-  const p: Record<string, number> = {};
-  for (const part of dtf(tz).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    p.year ?? 1970,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-  );
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  return Math.round((wallFields(ms, tz) - Math.floor(ms / 1000) * 1000) / 60000);
 }
 
 export interface ZonedParts {

@@ -107,7 +107,11 @@ async function main(): Promise<void> {
       forms: result.formIds.map((f) => ({
         id: f.id,
         file: `${f.formKey.replace(/#/g, '-')}.html`,
-        context: { caseCode: code, partner: f.partner, deadline: f.deadline },
+        context: {
+          caseCode: code,
+          partner: result.register.partners.find((x) => x.id === f.partner)?.organisation ?? f.partner,
+          deadline: f.deadline,
+        },
       })),
     });
     const calls = local.rt.totalCalls();

@@ -2,6 +2,7 @@
  * Small helpers shared by the exporters: colours, Excel sheet names, dates in a time zone
  * and the formula-injection test (reliability-security-privacy §2.1).
  */
+import { wallFields } from '../apps-script/time-zone';
 
 /** Normalises `#rgb` / `#rrggbb` (any case) to `rrggbb`, or null for anything else. */
 export function hexColor(color: string | null | undefined): string | null {
@@ -59,28 +60,7 @@ export function excelSheetNames(names: string[]): string[] {
  * turns into the Excel serial number.
  */
 export function wallClockDate(d: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(d);
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return new Date(
-    Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-      d.getUTCMilliseconds(),
-    ),
-  );
+  return new Date(wallFields(d.getTime(), timeZone, d.getUTCMilliseconds()));
 }
 
 /** Formats epoch ms as `dd-MM-yyyy HH:mm` in a time zone (Dutch reading order). */

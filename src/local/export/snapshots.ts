@@ -1,47 +1,22 @@
 /**
- * The uncounted snapshot shapes the exporters read: the minimal subset of what the emulator
- * services produce (`snapshotSpreadsheet`, `snapshotDocument`, `snapshotForm`, whose types are
- * supersets of these). The exporters only depend on these interfaces, so a snapshot can also
- * be built by hand in tests; the `export*` wrappers pass the emulator's snapshots straight in,
- * so the compiler reports any drift between the two.
+ * The uncounted snapshot shapes the exporters read. The spreadsheet snapshot and the element,
+ * heading and item-type unions are the emulator's own types; the document and form shapes below
+ * are a looser subset of what `snapshotDocument` and `snapshotForm` produce (optional fields),
+ * so a snapshot can also be built by hand in tests. The `export*` wrappers pass the emulator's
+ * snapshots straight in, so the compiler reports any drift between the two.
  */
+import type { ParagraphHeading } from '../apps-script/document-enums';
+import type { DocElementSnapshot } from '../apps-script/document-snapshot';
+import type { EmulatedType } from '../apps-script/forms-model';
 
-export interface SheetSnapshot {
-  name: string;
-  hidden: boolean;
-  frozenRows: number;
-  frozenColumns: number;
-  tabColor: string | null;
-  values: unknown[][];
-  formulas: string[][];
-  backgrounds: (string | null)[][];
-  fontWeights: string[][];
-  fontColors: string[][];
-  numberFormats: string[][];
-  notes: string[][];
-  /** Width in pixels per column position (1-based, as `Sheet.setColumnWidth`). */
-  columnWidths: Record<number, number>;
-  protected: boolean;
-}
+export type {
+  SheetSnapshotData as SheetSnapshot,
+  SpreadsheetSnapshotData as SpreadsheetSnapshot,
+} from '../apps-script/spreadsheet-links';
 
-export interface SpreadsheetSnapshot {
-  name: string;
-  timeZone: string;
-  sheets: SheetSnapshot[];
-}
+export type DocElementType = DocElementSnapshot['type'];
 
-export type DocElementType = 'PARAGRAPH' | 'LIST_ITEM' | 'TABLE' | 'PAGE_BREAK' | 'HORIZONTAL_RULE';
-
-export type DocHeading =
-  | 'NORMAL'
-  | 'HEADING1'
-  | 'HEADING2'
-  | 'HEADING3'
-  | 'HEADING4'
-  | 'HEADING5'
-  | 'HEADING6'
-  | 'TITLE'
-  | 'SUBTITLE';
+export type DocHeading = keyof typeof ParagraphHeading;
 
 export interface DocRun {
   text: string;
@@ -87,21 +62,8 @@ export interface DocumentSnapshot {
   footer?: DocElement[];
 }
 
-export type FormItemType =
-  | 'TEXT'
-  | 'PARAGRAPH_TEXT'
-  | 'MULTIPLE_CHOICE'
-  | 'CHECKBOX'
-  | 'LIST'
-  | 'SCALE'
-  | 'DATE'
-  | 'DATETIME'
-  | 'TIME'
-  | 'GRID'
-  | 'CHECKBOX_GRID'
-  | 'SECTION_HEADER'
-  | 'PAGE_BREAK'
-  | (string & {});
+/** The item types the emulator builds, plus the date/time variants hand-built snapshots may use. */
+export type FormItemType = EmulatedType | 'DATETIME' | 'TIME' | (string & {});
 
 export interface FormItemSnapshot {
   id: number | string;

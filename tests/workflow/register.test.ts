@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { snapshotForm } from '../../src/local/apps-script/forms';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { startLocalAppsScript } from '../../src/local/harness';
+import { openRegister, UserError } from '../../src/workflow/context';
+import { openNewCase } from '../../src/workflow/newCase';
+import { FORMS } from '../../src/workflow/records';
+import { QUESTIONS_SHEET, setupRegister } from '../../src/workflow/registerTabs';
+import { startStep } from '../../src/workflow/startStep';
+import { readTable } from '../../src/workspace/tables';
+import { PARTNERS } from './helpers';
+
+let local: LocalAppsScript;
+afterEach(() => local.dispose());
+
+function register(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
+  const ss = SpreadsheetApp.create('Register');
+  local.rt.boundContainerId = ss.getId();
+  setupRegister(ss, {
+    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
+    partners: PARTNERS,
+  });
+  return ss;
+}
+
+function setCell(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: string,
+  match: (row: unknown[]) => boolean,
+  col: number,
+  value: string,
+) {
+  const sh = ss.getSheetByName(tab)!;
+  const values = sh.getDataRange().getValues();
+  const i = values.findIndex(match);
+  expect(i).toBeGreaterThan(0);
+  sh.getRange(i + 1, col).setValue(`'${value}`);
+  return i + 1;
+}
+
+describe('het register: instellingen, partners en vragen zonder code', () => {
+  it('maakt de tabbladen Instellingen, Partners, Vragen en Casussen', () => {
+    const ss = register();
+    expect(ss.getSheets().map((s) => s.getName())).toEqual([
+      'Instellingen',
+      'Partners',
+      'Vragen',
+      'Casussen',
+    ]);
+  });
+
+  it('weigert een ongeldig e-mailadres in Partners met de cel erbij', () => {
+    const ss = register();
+    const row = setCell(ss, 'Partners', (r) => r[0] === 'boa', 5, 'handhaving@');
+    expect(() => openRegister()).toThrow(UserError);
+    expect(() => openRegister()).toThrow(`Partners!E${row}: ongeldig e-mailadres`);
+  });
+
+  it('een gewijzigde titel en een verborgen vraag in Vragen komen zo in het formulier', () => {
+    const ss = register();
+    setCell(ss, QUESTIONS_SHEET, (r) => r[0] === '1.functie', 6, 'Wat is uw rol in de wijk?');
+    setCell(ss, QUESTIONS_SHEET, (r) => r[0] === '1.bron', 9, 'ja');
+    const h = openNewCase(openRegister());
+    startStep(h);
+    const form = readTable(h.ss, FORMS).find((f) => f.formKey === '1#1#politie')!;
+    const titles = snapshotForm(local.rt, String(form.formId)).items.map((i) => i.title);
+    expect(titles).toContain('Wat is uw rol in de wijk?');
+    expect(titles).not.toContain('Wat is uw functie?');
+    const map = JSON.parse(String(form.itemMap)) as Record<string, string>;
+    expect(Object.values(map)).not.toContain('1.bron');
+    expect(Object.values(map)).toContain('1.functie');
+  });
+
+  it('een onbekende vraag-id in Vragen wordt gemeld met de cel', () => {
+    const ss = register();
+    const row = setCell(ss, QUESTIONS_SHEET, (r) => r[0] === '1.functie', 1, '1.bestaat_niet');
+    expect(() => openRegister()).toThrow(`Vragen!A${row}: onbekende vraag-id "1.bestaat_niet"`);
+  });
+});
