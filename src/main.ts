@@ -3,9 +3,12 @@
  * nothing else. Loading this bundle calls no service; every function does its work only
  * when Apps Script calls it.
  */
+import { replay } from './model/caseMachine';
+import { isoDate } from './model/time';
+import { askDecision } from './ui/decisionDialog';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
+import { readDecisions } from './workflow/assemble';
 import { openCase, openRegister, UserError } from './workflow/context';
-import type { DecisionInput } from './workflow/decide';
 import { recordDecision } from './workflow/decide';
 import { dispatchAll, refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
@@ -13,6 +16,7 @@ import { openNewCase } from './workflow/newCase';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
 import { startStep } from './workflow/startStep';
+import { nowMs } from './workspace/clock';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -83,21 +87,13 @@ export function menuRecordDecision(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    const r = ui().prompt(
-      'Besluit vastleggen',
-      'Plak het besluit als JSON, bijvoorbeeld {"step":"2A","round":1,"outcome":"problematisch","motivation":"...","decidedBy":"partneroverleg","date":"2026-02-03"}.',
-      ui().ButtonSet.OK_CANCEL,
-    );
-    if (r.getSelectedButton() !== ui().Button.OK) return '';
-    let input: DecisionInput;
-    try {
-      input = JSON.parse(r.getResponseText()) as DecisionInput;
-    } catch (_e) {
-      throw new UserError('Het besluit is geen geldige JSON.');
-    }
+    const h = openCase(openRegister(), code);
+    const state = replay(h.row.code, readDecisions(h.ss));
+    const decision = askDecision(ui(), state, isoDate(nowMs(), 'Europe/Amsterdam'));
+    if (!decision) return '';
     const by = Session.getActiveUser().getEmail();
-    const state = withLock(() => recordDecision(openCase(openRegister(), code), input, by));
-    return `Besluit vastgelegd. Casus ${code} staat nu ${state.status === 'gesloten' ? 'op gesloten' : `in stap ${state.step}, ronde ${state.round}`}.`;
+    const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by));
+    return `Besluit vastgelegd. Casus ${code} ${after.status === 'gesloten' ? 'is gesloten' : `staat nu in stap ${after.step}, ronde ${after.round}`}. De casusspreadsheet en het integraal beeld zijn bijgewerkt.`;
   });
 }
 

@@ -5,6 +5,7 @@
  * version when the outcome fixes or adjusts it, and the views and the overview are rebuilt.
  */
 import { applyDecision, ModelError, outcomeOf, replay } from '../model/caseMachine';
+import { samePlan } from '../model/planSheet';
 import { formatIssues, PlanSchema } from '../model/schemas';
 import type { CaseState, Decision, Plan } from '../model/types';
 import { nowMs } from '../workspace/clock';
@@ -14,6 +15,7 @@ import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
+import { readPlanTab, writePlanTab } from './planTab';
 import { publish } from './publish';
 import { reconcileCase } from './reconcile';
 import { DECISIONS, FORMS, PLAN } from './records';
@@ -47,6 +49,8 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   const plans = plansFrom(readTable(h.ss, PLAN));
   const outcome = outcomeOf(before, decision.outcome);
 
+  const current = plans[plans.length - 1] ?? null;
+  const nextVersion = (current?.version ?? 0) + 1;
   let newPlan: Plan | null = null;
   if (planInput) {
     if (!outcome?.requiresPlan && !outcome?.allowsPlanChange) {
@@ -54,10 +58,7 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
         `Bij het besluit "${outcome?.label ?? decision.outcome}" hoort geen (nieuw) plan van aanpak.`,
       );
     }
-    const parsed = PlanSchema.safeParse({
-      ...planInput,
-      version: (plans.length ? plans[plans.length - 1]!.version : 0) + 1,
-    });
+    const parsed = PlanSchema.safeParse({ ...planInput, version: nextVersion });
     if (!parsed.success)
       throw new UserError(`Plan van aanpak klopt niet:\n${formatIssues(parsed.error).join('\n')}`);
     const owners = new Set(h.reg.partners.map((p) => p.id));
@@ -68,6 +69,18 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
       );
     }
     newPlan = parsed.data as Plan;
+  } else if (outcome?.requiresPlan || outcome?.allowsPlanChange) {
+    // The plan comes from the case spreadsheet's "Plan van aanpak" tab.
+    const tab = readPlanTab(h, nextVersion);
+    if (!tab.ok) {
+      if (outcome.requiresPlan || tab.errors.some((e) => !e.includes('nog geen'))) {
+        throw new UserError(
+          `Het plan van aanpak in de casusspreadsheet klopt nog niet:\n${tab.errors.join('\n')}`,
+        );
+      }
+    } else if (!current || !samePlan(current, tab.plan)) {
+      newPlan = tab.plan;
+    }
   }
 
   let after: CaseState;
@@ -110,7 +123,10 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
       recordedBy,
     },
   ]);
-  if (newPlan) appendRows(h.ss, PLAN, planRows(newPlan));
+  if (newPlan) {
+    appendRows(h.ss, PLAN, planRows(newPlan));
+    writePlanTab(h, newPlan);
+  }
   const events: [string, string][] = [
     [
       'besluit',

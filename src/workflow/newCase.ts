@@ -17,6 +17,7 @@ import { appendRows, ensureTable } from '../workspace/tables';
 import type { CaseHandle, Register } from './context';
 import { listCases } from './context';
 import { logEvents } from './log';
+import { writePlanTab } from './planTab';
 import { publish } from './publish';
 import { CASE_TABLES, CASES } from './records';
 
@@ -77,6 +78,7 @@ export function openNewCase(reg: Register): CaseHandle {
       openedOn: today,
     },
   };
+  writePlanTab(h, null);
   logEvents(ss, [['casus geopend', `${code} (stap 1, ronde 1) — ${newCase(code).status}`]]);
   publish(h);
   // The default first tab of a new spreadsheet is replaced by the views.

@@ -126,23 +126,31 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     const formulas = snapshotSpreadsheet(rt, caseId).sheets.flatMap((s) => s.formulas.flat());
     expect(formulas.every((f) => f === '')).toBe(true);
 
-    // A decision the gate does not know is refused with the allowed outcomes named.
+    // The decision prompts offer only what the gate allows; a wrong number is refused.
     const refused = click(rt, ctx, 'menuRecordDecision', [
       { button: 'OK', text: 'JGA-2026-001' },
-      {
-        button: 'OK',
-        text: '{"step":"1","round":1,"outcome":"geprioriteerd","motivation":"x","decidedBy":"overleg","date":"2026-01-20"}',
-      },
+      { button: 'OK', text: '9' },
     ]);
-    expect(refused).toMatch(/verder_verkennen|Verder verkennen/);
+    expect(refused).toContain('"9" is geen keuze');
+    const offered = rt.ui.alerts.length;
+    expect(offered).toBeGreaterThan(0);
     const decided = click(rt, ctx, 'menuRecordDecision', [
       { button: 'OK', text: 'JGA-2026-001' },
-      {
-        button: 'OK',
-        text: '{"step":"1","round":1,"outcome":"verder_verkennen","motivation":"Signaal van de politie","decidedBy":"partneroverleg","date":"2026-01-20"}',
-      },
+      { button: 'OK', text: '1' },
+      { button: 'OK', text: 'Signaal van de politie bevestigd door de boa.' },
+      { button: 'OK', text: '' },
+      { button: 'OK', text: '2026-01-20' },
     ]);
     expect(decided).toContain('stap 2A, ronde 1');
+    const decisions = snapshotSpreadsheet(rt, caseId).sheets.find((s) => s.name === '_besluiten')!.values;
+    expect(decisions[1]!.slice(0, 6)).toEqual([
+      '1',
+      1,
+      'verder_verkennen',
+      'Signaal van de politie bevestigd door de boa.',
+      'partneroverleg',
+      '2026-01-20',
+    ]);
     expect(click(rt, ctx, 'menuExportPdf', [{ button: 'OK', text: 'JGA-2026-001' }])).toContain('PDF');
     const pdf = [...rt.drive.values()].find((e) => e.name.endsWith('.pdf'))!;
     expect(new TextDecoder().decode(pdf.bytes!.slice(0, 5))).toBe('%PDF-');

@@ -15,6 +15,7 @@ import { recordDecision } from '../../workflow/decide';
 import { dispatchAll } from '../../workflow/dispatcher';
 import { openNewCase } from '../../workflow/newCase';
 import { addPersons } from '../../workflow/persons';
+import { writePlanTab } from '../../workflow/planTab';
 import { exportOverviewPdf, publish } from '../../workflow/publish';
 import { FORMS, PERSONS } from '../../workflow/records';
 import { setupRegister } from '../../workflow/registerTabs';
@@ -185,7 +186,7 @@ function playStep(
   const date = addWorkdays(run.startOn, lastDay, opts);
   at(rt, date, 16);
   const d = run.decision;
-  const decision: Decision & { plan?: typeof d.plan } = {
+  const decision: Decision = {
     step: run.step as StepId,
     round: started.round,
     outcome: d.outcome,
@@ -196,7 +197,8 @@ function playStep(
   decision.motivation = substitutePersons(decision.motivation, codes);
   if (d.route) decision.route = d.route as LightRoute;
   if (d.directions) decision.directions = d.directions;
-  if (d.plan) decision.plan = substitutePersons(d.plan, codes);
+  // The coordinator writes the plan in the case spreadsheet's tab; the decision reads it there.
+  if (d.plan) writePlanTab(h, substitutePersons(d.plan, codes));
   const after = recordDecision(h, decision, rt.userEmail);
   say(
     `  besluit ${d.outcome} (${d.decidedBy}) → ${after.status === 'gesloten' ? 'casus gesloten' : `stap ${after.step}, ronde ${after.round}`}`,

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/local/demo/loadScenario';
+import { PLAN_SHEET } from '../../src/model/planSheet';
+import { plansFrom } from '../../src/workflow/assemble';
+import { openCase, openRegister, UserError } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
+import { PLAN } from '../../src/workflow/records';
+import { startStep } from '../../src/workflow/startStep';
+import { readTable } from '../../src/workspace/tables';
+import type { Played } from './helpers';
+import { PARTNERS, PERSONS, play } from './helpers';
+
+let p: Played;
+const decide = (step: string, outcome: string, day = 11) => ({
+  step,
+  startOn: '',
+  decision: { day, outcome, motivation: 'Besproken in het overleg.', decidedBy: 'procesregisseur' },
+});
+
+beforeAll(() => {
+  const steps = [
+    { ...decide('1', 'verder_verkennen'), startOn: '2026-01-12' },
+    { ...decide('2A', 'problematisch'), startOn: '2026-02-02' },
+    { ...decide('2B', 'bevestigd'), startOn: '2026-02-23' },
+    { ...decide('3', 'gereed'), startOn: '2026-03-16' },
+    { ...decide('4', 'geprioriteerd'), startOn: '2026-04-06' },
+  ];
+  const parsed = parseScenario({
+    name: 'tot stap 5',
+    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
+    partners: PARTNERS,
+    persons: PERSONS,
+    steps,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  p = play(parsed.scenario);
+});
+afterAll(() => p.local.dispose());
+
+const handle = () => openCase(openRegister(), p.result.caseHandle.row.code);
+const decision = (step: '5' | '6', outcome: string, round = 1) => ({
+  step,
+  round,
+  outcome,
+  motivation: 'Vastgesteld in het partneroverleg.',
+  decidedBy: 'partneroverleg',
+  date: '2026-05-04',
+});
+
+function writeTab(rows: string[][]) {
+  const sh = handle().ss.getSheetByName(PLAN_SHEET)!;
+  sh.getRange(3, 1, rows.length, 7).setValues(rows.map((r) => r.map((c) => (c ? `'${c}` : ''))));
+}
+
+describe('het plan van aanpak uit de casusspreadsheet', () => {
+  it('stap 5 "vastgesteld" weigert een onvolledig plan en noemt de cel', () => {
+    writeTab([
+      ['D1', '', 'Minder overlast bij het winkelcentrum', '', '', '', ''],
+      ['A1', 'domein', 'Extra avondrondes', 'D1', 'onbekend', '2026-06-30', ''],
+    ]);
+    expect(() => recordDecision(handle(), decision('5', 'vastgesteld'), 'regie@testdorp.example')).toThrow(
+      UserError,
+    );
+    expect(() => recordDecision(handle(), decision('5', 'vastgesteld'), 'regie@testdorp.example')).toThrow(
+      'Plan van aanpak!E4: onbekende eigenaar "onbekend"',
+    );
+    expect(readTable(handle().ss, PLAN)).toEqual([]);
+  });
+
+  it('legt een kloppend plan vast als versie 1 en geeft elke eigenaar in stap 6 zijn eigen acties', () => {
+    const code = readTable(handle().ss, { name: '_personen', columns: ['code'] })[0]!.code as string;
+    writeTab([
+      ['D1', '', 'Minder overlast bij het winkelcentrum', '', '', '', ''],
+      ['A1', 'domein', 'Extra avondrondes', 'D1', 'politie', '2026-06-30', ''],
+      ['A2', 'persoon', 'Gesprekken met de jongere', 'D1', 'jongerenwerk', '2026-07-15', code],
+    ]);
+    const state = recordDecision(handle(), decision('5', 'vastgesteld'), 'regie@testdorp.example');
+    expect(state.step).toBe('6');
+    const plans = plansFrom(readTable(handle().ss, PLAN));
+    expect(plans.map((x) => x.version)).toEqual([1]);
+    expect(plans[0]!.actions.map((a) => `${a.id}:${a.owner}:${a.subject ?? ''}`)).toEqual([
+      'A1:politie:',
+      `A2:jongerenwerk:${code}`,
+    ]);
+    const started = startStep(handle());
+    expect(started.created.sort()).toEqual(['boa', 'jongerenwerk', 'politie']);
+  });
+
+  it('"bijstellen" maakt alleen een nieuwe versie als het plan in de tab echt is veranderd', () => {
+    recordDecision(
+      handle(),
+      { ...decision('6', 'bijstellen'), date: '2026-06-15' },
+      'regie@testdorp.example',
+    );
+    expect(plansFrom(readTable(handle().ss, PLAN)).map((x) => x.version)).toEqual([1]);
+    writeTab([['A3', 'netwerk', 'Ouderavond organiseren', 'D1', 'politie', '2026-09-01', '']].map((r) => r));
+    // Row 3 now holds A3 instead of D1: the goal is gone, so the change is refused with the cell.
+    expect(() =>
+      recordDecision(
+        handle(),
+        { ...decision('6', 'bijstellen', 2), date: '2026-07-01' },
+        'regie@testdorp.example',
+      ),
+    ).toThrow('Plan van aanpak: het plan heeft nog geen doel');
+    writeTab([['D1', '', 'Minder overlast bij het winkelcentrum', '', '', '', '']]);
+    const sh = handle().ss.getSheetByName(PLAN_SHEET)!;
+    sh.appendRow(["'A3", "'netwerk", "'Ouderavond organiseren", "'D1", "'politie", "'2026-09-01", '']);
+    recordDecision(
+      handle(),
+      { ...decision('6', 'bijstellen', 2), date: '2026-07-01' },
+      'regie@testdorp.example',
+    );
+    const plans = plansFrom(readTable(handle().ss, PLAN));
+    expect(plans.map((x) => x.version)).toEqual([1, 2]);
+    expect(plans[1]!.actions.map((a) => a.id)).toEqual(['A1', 'A2', 'A3']);
+  });
+});
