@@ -5,9 +5,12 @@
  * version when the outcome fixes or adjusts it, and the views and the overview are rebuilt.
  */
 import { applyDecision, ModelError, outcomeOf, replay } from '../model/caseMachine';
+import { partnersForStep } from '../model/partners';
 import { samePlan } from '../model/planSheet';
 import { formatIssues, PlanSchema } from '../model/schemas';
+import { isoDate } from '../model/time';
 import type { CaseState, Decision, Plan } from '../model/types';
+import { isValidIsoDate } from '../model/workdays';
 import { nowMs } from '../workspace/clock';
 import { closeForm } from '../workspace/forms';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
@@ -41,6 +44,30 @@ function planRows(plan: Plan) {
       subject: a.subject ?? '',
     })),
   ];
+}
+
+/** A decision date lies between the opening of the case and today (a typo would block every later decision). */
+function checkDecisionDate(h: CaseHandle, date: string): void {
+  const today = isoDate(nowMs(), 'Europe/Amsterdam');
+  if (isValidIsoDate(date) && date < h.row.openedOn) {
+    throw new UserError(
+      `De besluitdatum ${date} ligt vóór de opening van casus ${h.row.code} (${h.row.openedOn}).`,
+    );
+  }
+  if (isValidIsoDate(date) && date > today) {
+    throw new UserError(`De besluitdatum ${date} ligt in de toekomst; vandaag is ${today}.`);
+  }
+}
+
+/** Every action owner must be an active partner that takes part in monitoring (step 6). */
+function checkOwnersTakePart(h: CaseHandle, plan: Plan): void {
+  const monitoring = new Set(partnersForStep(h.reg.partners, '6').map((p) => p.id));
+  const missing = plan.actions.filter((a) => !monitoring.has(a.owner));
+  if (missing.length) {
+    throw new UserError(
+      `Plan van aanpak: ${missing.map((a) => `${a.id} (${a.owner})`).join(', ')} — de eigenaar doet niet (actief) mee aan stap 6, dus de actie zou nooit worden gevolgd. Zet stap 6 bij die partner in de tab Partners of kies een andere eigenaar.`,
+    );
+  }
 }
 
 export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: string): CaseState {
@@ -90,29 +117,31 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
     if (e instanceof ModelError) throw new UserError(e.message);
     throw e;
   }
+  checkDecisionDate(h, decision.date);
+  if (newPlan) checkOwnersTakePart(h, newPlan);
 
-  // Last look at the decided step's forms, then close them.
-  reconcileCase(h);
+  // Close the decided step's forms first, then read them once more: an answer that arrives
+  // while the gate is being recorded is not lost (and a rebuild would show the same).
   const forms = readTable(h.ss, FORMS);
-  let closed = 0;
+  const justClosed = new Set<string>();
   const now = nowMs();
   for (const f of forms) {
-    if (
-      f.step === decision.step &&
-      Number(f.round) === decision.round &&
-      f.status !== 'gesloten' &&
-      f.status !== 'ontbreekt'
-    ) {
+    if (f.step !== decision.step || Number(f.round) !== decision.round || f.status === 'gesloten') continue;
+    try {
       closeForm(
         String(f.formId),
         `Deze uitvraag voor casus ${h.row.code} is afgesloten. Neem contact op met de procesregisseur als u nog iets wilt melden.`,
       );
-      f.status = 'gesloten';
-      f.closedAt = now;
-      closed++;
+    } catch (e) {
+      if (f.status !== 'ontbreekt') throw e; // a form that is gone cannot be closed
     }
+    f.status = 'gesloten';
+    f.closedAt = now;
+    justClosed.add(String(f.formKey));
   }
+  const closed = justClosed.size;
   if (closed) replaceTable(h.ss, FORMS, forms);
+  reconcileCase(h, { alsoRead: justClosed, scanFolder: false });
 
   appendRows(h.ss, DECISIONS, [
     {

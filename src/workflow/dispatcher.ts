@@ -17,6 +17,7 @@ import { reconcileCase } from './reconcile';
 import { queueReminders } from './remind';
 
 export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
+const ROTATION_KEY = 'DISPATCH_OFFSET';
 
 export interface CaseRefresh {
   code: string;
@@ -39,10 +40,20 @@ function firstScanToday(code: string): boolean {
 }
 
 export function refreshCase(h: CaseHandle, opts: { force?: boolean } = {}): CaseRefresh {
-  const reconcile = reconcileCase(h, { scanFolder: opts.force === true || firstScanToday(h.row.code) });
+  // Once a day per case: scan the folder for unknown forms and rebuild the views even when
+  // nothing came in (the Overzicht shows how late forms are, which changes with the date).
+  const daily = firstScanToday(h.row.code);
+  const reconcile = reconcileCase(h, { scanFolder: opts.force === true || daily });
   const rem = queueReminders(h);
   const mail = flushOutbox(h);
-  const changed = opts.force || reconcile.changed || rem.queued > 0 || mail.sent > 0 || mail.failed > 0;
+  const changed =
+    opts.force ||
+    daily ||
+    reconcile.changed ||
+    rem.queued > 0 ||
+    rem.newEscalations > 0 ||
+    mail.sent > 0 ||
+    mail.failed > 0;
   // Only the spreadsheet views: the overview document is rebuilt after each gate and on
   // demand, not on every run (it is the costliest write of all).
   if (changed) rebuildViews(h);
@@ -65,8 +76,13 @@ export interface DispatchReport {
 export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): DispatchReport {
   const start = nowMs();
   const report: DispatchReport = { refreshed: [], deferred: [], errors: [] };
-  for (const c of listCases(reg)) {
-    if (c.status !== 'open') continue;
+  // Start with a different case each run, so with many cases none is always last.
+  const open = listCases(reg).filter((c) => c.status === 'open');
+  const props = PropertiesService.getScriptProperties();
+  const offset = Number(props.getProperty(ROTATION_KEY) ?? 0) % Math.max(open.length, 1);
+  if (open.length > 1) props.setProperty(ROTATION_KEY, String((offset + 1) % open.length));
+  const ordered = [...open.slice(offset), ...open.slice(0, offset)];
+  for (const c of ordered) {
     if (nowMs() - start > budgetMs) {
       report.deferred.push(c.code);
       continue;

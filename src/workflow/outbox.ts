@@ -11,7 +11,7 @@ import type { Row } from '../workspace/tables';
 import { appendRows, readTable, updateRow } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { logEvents } from './log';
-import { OUTBOX } from './records';
+import { FORMS, OUTBOX } from './records';
 
 export interface MailJob {
   key: string;
@@ -79,13 +79,32 @@ export function flushOutbox(h: CaseHandle): FlushResult {
     if (events.length) logEvents(h.ss, events);
     return result;
   }
+  // A reminder that waited (quota, a passing error) is dropped once its form is answered or closed.
+  const stillOpen = pending.some((x) => x.r.kind === 'herinnering')
+    ? new Set(
+        readTable(h.ss, FORMS)
+          .filter((f) => f.status === 'open')
+          .map((f) => String(f.formKey)),
+      )
+    : new Set<string>();
   let quota = remainingQuota();
   for (const { r, i } of pending) {
+    if (r.kind === 'herinnering' && !stillOpen.has(String(r.formKey))) {
+      updateRow(h.ss, OUTBOX, i, {
+        ...r,
+        status: 'vervallen',
+        error: 'Niet meer nodig: de partner antwoordde of de stap is gesloten.',
+      });
+      continue;
+    }
     if (quota < 1) {
       result.waiting++;
       continue;
     }
     updateRow(h.ss, OUTBOX, i, { ...r, status: 'verzenden' });
+    // The marker must be stored before the mail leaves: if the run dies after sending, the next
+    // run finds "verzenden" and does not send again (reference/spreadsheet/spreadsheet-app#flush).
+    SpreadsheetApp.flush();
     try {
       sendMail(
         String(r.to),

@@ -4,11 +4,13 @@
  * ends the same. A response id seen before with the same timestamp is skipped; a later
  * timestamp is an edit and becomes a new version; a response without any answer is a ghost
  * and is ignored; answers to items the registry does not know are quarantined.
+ * A form's status is derived again on every run (answered = the ledger holds a response for
+ * it), so a run that stopped halfway leaves nothing stale behind.
  */
 import { normaliseAnswer, splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { nowMs } from '../workspace/clock';
-import { formsInFolder, readResponses } from '../workspace/forms';
+import { formsInFolder, isMissingError, readResponses } from '../workspace/forms';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
@@ -21,17 +23,28 @@ export interface ReconcileResult {
   ghosts: number;
   quarantined: number;
   missingForms: number;
+  /** Forms that could not be read this time (a passing service error). */
+  unreadable: number;
   changed: boolean;
 }
 
 export interface ReconcileOptions {
   /** Also read forms that are closed (a full rebuild); default only open forms. */
   includeClosed?: boolean;
+  /** Closed forms to read anyway (the forms a gate just closed). */
+  alsoRead?: ReadonlySet<string>;
   /**
    * Look for forms in the case folder that the registry does not know (default true). It costs
    * a few calls per form in the folder, so the dispatcher does it once a day per case.
    */
   scanFolder?: boolean;
+}
+
+/** Quarantined raw data is kept short enough for one cell (50,000 characters). */
+const QUARANTINE_MAX = 40_000;
+
+function clip(text: string): string {
+  return text.length > QUARANTINE_MAX ? `${text.slice(0, QUARANTINE_MAX)} … [ingekort]` : text;
 }
 
 export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): ReconcileResult {
@@ -45,16 +58,19 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     ghosts: 0,
     quarantined: 0,
     missingForms: 0,
+    unreadable: 0,
     changed: false,
   };
 
-  // Latest stored version and timestamp per response id.
+  // Latest stored version and timestamp per response id; which forms have an answer.
   const latest = new Map<string, { version: number; submittedAt: number }>();
+  const answered = new Set<string>();
   for (const r of ledger) {
     const id = String(r.responseId);
     const prev = latest.get(id);
     const version = Number(r.version);
     if (!prev || version > prev.version) latest.set(id, { version, submittedAt: Number(r.submittedAt) });
+    answered.add(String(r.formKey));
   }
   const quarantined = new Set(quarantine.map((q) => `${q.formId}|${q.responseId}|${q.reason}`));
 
@@ -63,16 +79,27 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   const events: [string, string][] = [];
   let formsChanged = false;
   const now = nowMs();
+  const setStatus = (f: Row, status: string) => {
+    if (f.status !== status) {
+      f.status = status;
+      formsChanged = true;
+    }
+  };
 
   for (const f of forms) {
-    if (!opts.includeClosed && f.status === 'gesloten') continue;
+    const key = String(f.formKey);
+    const closed = f.status === 'gesloten';
+    if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) continue;
     const read = readResponses(String(f.formId));
     if (!read.ok) {
-      result.missingForms++;
-      if (f.status !== 'ontbreekt') {
-        f.status = 'ontbreekt';
-        formsChanged = true;
-        events.push(['formulier ontbreekt', `${f.formKey}: ${read.reason}`]);
+      if (isMissingError(read.reason)) {
+        result.missingForms++;
+        if (f.status !== 'ontbreekt') events.push(['formulier ontbreekt', `${key}: ${read.reason}`]);
+        setStatus(f, 'ontbreekt');
+      } else {
+        // A passing service error: try again next run, change nothing.
+        result.unreadable++;
+        events.push(['formulier niet gelezen', `${key}: ${read.reason}`]);
       }
       continue;
     }
@@ -85,8 +112,8 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       if (prev && prev.submittedAt >= resp.timestamp) continue;
       const answers = [];
       for (const a of resp.answers()) {
-        const key = itemMap[a.itemId];
-        if (!key) {
+        const itemKey = itemMap[a.itemId];
+        if (!itemKey) {
           const qk = `${f.formId}|${resp.responseId}|onbekend item ${a.itemId}`;
           if (!quarantined.has(qk)) {
             quarantined.add(qk);
@@ -95,13 +122,13 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
               formId: String(f.formId),
               responseId: resp.responseId,
               reason: `onbekend item ${a.itemId}`,
-              data: JSON.stringify(a.value),
+              data: clip(JSON.stringify(a.value)),
             });
           }
           continue;
         }
-        const qid = key.split('|')[0] ?? key;
-        const n = normaliseAnswer(key, a.value, byQuestion.get(qid));
+        const qid = itemKey.split('|')[0] ?? itemKey;
+        const n = normaliseAnswer(itemKey, a.value, byQuestion.get(qid));
         if (n) answers.push(n);
       }
       if (answers.length === 0) {
@@ -110,12 +137,13 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       }
       const version = (prev?.version ?? 0) + 1;
       latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
+      answered.add(key);
       if (version === 1) result.newResponses++;
       else result.newVersions++;
       for (const a of answers) {
         splitParts(a.value).forEach((part, p) => {
           newRows.push({
-            formKey: String(f.formKey),
+            formKey: key,
             responseId: resp.responseId,
             version,
             submittedAt: resp.timestamp,
@@ -127,11 +155,9 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
           });
         });
       }
-      if (f.status === 'open') {
-        f.status = 'beantwoord';
-        formsChanged = true;
-      }
     }
+    // The status follows from what is known, every run (closed forms stay closed).
+    if (!closed) setStatus(f, answered.has(key) ? 'beantwoord' : 'open');
   }
 
   // Forms in the case folder that the registry does not know: their responses belong to no
@@ -150,7 +176,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
         formId,
         responseId: resp.responseId,
         reason: 'onbekend formulier',
-        data: JSON.stringify(resp.answers().map((a) => a.value)),
+        data: clip(JSON.stringify(resp.answers().map((a) => a.value))),
       });
     }
   }

@@ -5,7 +5,7 @@
  */
 
 import { stepName } from '../model/steps';
-import { dutchDate, isoDate } from '../model/time';
+import { dutchDate, isoDate, isoDateTime } from '../model/time';
 import type { StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
 import { mailText } from '../render/mailText';
@@ -17,15 +17,24 @@ import type { MailJob } from './outbox';
 import { enqueue } from './outbox';
 import { FORMS, LOG, OUTBOX } from './records';
 
+/** Local hours in which reminders are queued: from 8:00 until 18:00. */
+export const REMINDER_HOURS = { from: 8, to: 18 } as const;
+
 export interface RemindResult {
   queued: number;
   escalations: string[];
+  /** Escalations logged for the first time in this run. */
+  newEscalations: number;
 }
 
 export function queueReminders(h: CaseHandle): RemindResult {
   const settings = h.reg.settings;
   const opts = { bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear };
-  const today = isoDate(nowMs(), 'Europe/Amsterdam');
+  const now = nowMs();
+  const today = isoDate(now, 'Europe/Amsterdam');
+  // Reminders only go out during office hours, not from the first run after midnight.
+  const hour = Number(isoDateTime(now, 'Europe/Amsterdam').slice(11, 13));
+  const officeHours = hour >= REMINDER_HOURS.from && hour < REMINDER_HOURS.to;
   const outbox = readTable(h.ss, OUTBOX);
   const jobs: MailJob[] = [];
   const escalations: string[] = [];
@@ -36,7 +45,11 @@ export function queueReminders(h: CaseHandle): RemindResult {
     if (!partner) continue;
     const early = addWorkdays(deadline, -settings.reminderWorkdaysBefore, opts);
     const kinds: string[] = [];
+    // Never a reminder on the day the invitation went out (a short deadline would otherwise
+    // send one right after it).
+    const invited = isoDate(Number(f.createdAt), 'Europe/Amsterdam');
     if (today > deadline) escalations.push(String(f.formKey));
+    else if (!officeHours || today === invited) continue;
     else if (today === deadline) kinds.push('deadline');
     else if (today >= early) kinds.push('vooraf');
     for (const kind of kinds) {
@@ -69,5 +82,5 @@ export function queueReminders(h: CaseHandle): RemindResult {
       h.ss,
       fresh.map((k) => ['escalatie', k] as [string, string]),
     );
-  return { queued, escalations };
+  return { queued, escalations, newEscalations: fresh.length };
 }

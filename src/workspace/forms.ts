@@ -19,9 +19,12 @@ interface QuestionItem<T> {
   getId(): number;
 }
 
-/** Title, help text and required: the same three calls on every question type. */
+/** Title, help text and required on every question type (defaults are not set again: fewer calls). */
 function common<T extends QuestionItem<T>>(item: T, spec: FormItemSpec): T {
-  return item.setTitle(spec.title).setHelpText(spec.help).setRequired(spec.required);
+  let it = item.setTitle(spec.title);
+  if (spec.help) it = it.setHelpText(spec.help);
+  if (spec.required) it = it.setRequired(true);
+  return it;
 }
 
 function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId(): number } {
@@ -59,6 +62,10 @@ function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId
  */
 export function createForm(spec: FormSpec, opts: { folderId: string; allowEdits: boolean }): CreatedForm {
   const form = FormApp.create(spec.title);
+  const id = form.getId();
+  // Into the case folder first: if the run stops halfway, the form is not left in My Drive
+  // but in the folder, where reconcile finds it as an unknown form.
+  DriveApp.getFileById(id).moveTo(DriveApp.getFolderById(opts.folderId));
   form
     .setDescription(spec.description)
     .setConfirmationMessage(spec.confirmation)
@@ -75,10 +82,8 @@ export function createForm(spec: FormSpec, opts: { folderId: string; allowEdits:
       itemMap[String(created.getId())] = it.key;
     }
   });
+  // Publishing also turns accepting responses on (workspace/forms/api/guides/publish-form).
   form.setPublished(true);
-  form.setAcceptingResponses(true);
-  const id = form.getId();
-  DriveApp.getFileById(id).moveTo(DriveApp.getFolderById(opts.folderId));
   return { formId: id, publishedUrl: form.getPublishedUrl(), editUrl: form.getEditUrl(), itemMap };
 }
 
@@ -94,9 +99,14 @@ export interface RawResponse {
   answers(): RawAnswer[];
 }
 
-export type FormRead =
-  | { ok: true; responses: RawResponse[]; published: boolean; accepting: boolean }
-  | { ok: false; reason: string };
+export type FormRead = { ok: true; responses: RawResponse[] } | { ok: false; reason: string };
+
+/** Whether a read failed because the form is gone (deleted, or no access), not a passing error. */
+export function isMissingError(reason: string): boolean {
+  return /No item with the given ID|could not be found|does not exist|not found|permission|trashed/i.test(
+    reason,
+  );
+}
 
 /** Reads every response from the form's own store (the source of truth). */
 export function readResponses(formId: string): FormRead {
@@ -115,7 +125,7 @@ export function readResponses(formId: string): FormRead {
         value: ir.getResponse() as string | string[] | string[][],
       })),
   }));
-  return { ok: true, responses, published: form.isPublished(), accepting: form.isAcceptingResponses() };
+  return { ok: true, responses };
 }
 
 /** Stops a form from accepting responses (after its gate was decided). */

@@ -85,10 +85,21 @@ export function updateRow(
   ]);
 }
 
-/** Replaces all data rows with one write (and clears what is left below). */
+/**
+ * Replaces all data rows with ONE write: the new rows, padded with blank rows over what was
+ * there before. A crash can never leave the table half cleared (there is no separate clear).
+ */
 export function replaceTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef, rows: Row[]): void {
   const sh = sheetFor(ss, def);
-  const old = sh.getLastRow();
-  if (old > 1) sh.getRange(2, 1, old - 1, def.columns.length).clearContent();
-  appendRows(ss, def, rows);
+  const old = Math.max(sh.getLastRow() - 1, 0);
+  const n = Math.max(old, rows.length);
+  if (n === 0) return;
+  const needed = 1 + n - sh.getMaxRows();
+  if (needed > 0) sh.insertRowsAfter(sh.getMaxRows(), needed);
+  const blank = def.columns.map(() => '');
+  const values = [
+    ...rows.map((r) => def.columns.map((c) => toCell(def, c, r[c]))),
+    ...Array.from({ length: n - rows.length }, () => blank),
+  ];
+  sh.getRange(2, 1, n, def.columns.length).setValues(values);
 }

@@ -139,7 +139,7 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
       { button: 'OK', text: '1' },
       { button: 'OK', text: 'Signaal van de politie bevestigd door de boa.' },
       { button: 'OK', text: '' },
-      { button: 'OK', text: '2026-01-20' },
+      { button: 'OK', text: '2026-01-12' },
     ]);
     expect(decided).toContain('stap 2A, ronde 1');
     const decisions = snapshotSpreadsheet(rt, caseId).sheets.find((s) => s.name === '_besluiten')!.values;
@@ -149,7 +149,7 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
       'verder_verkennen',
       'Signaal van de politie bevestigd door de boa.',
       'partneroverleg',
-      '2026-01-20',
+      '2026-01-12',
     ]);
     expect(click(rt, ctx, 'menuExportPdf', [{ button: 'OK', text: 'JGA-2026-001' }])).toContain('PDF');
     const pdf = [...rt.drive.values()].find((e) => e.name.endsWith('.pdf'))!;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/local/demo/loadScenario';
 import { PLAN_SHEET } from '../../src/model/planSheet';
+import { isoDate } from '../../src/model/time';
 import { plansFrom } from '../../src/workflow/assemble';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
@@ -38,14 +39,18 @@ beforeAll(() => {
 afterAll(() => p.local.dispose());
 
 const handle = () => openCase(openRegister(), p.result.caseHandle.row.code);
-const decision = (step: '5' | '6', outcome: string, round = 1) => ({
-  step,
-  round,
-  outcome,
-  motivation: 'Vastgesteld in het partneroverleg.',
-  decidedBy: 'partneroverleg',
-  date: '2026-05-04',
-});
+/** A decision dated today on the emulated clock (a day later each time). */
+const decision = (step: '5' | '6', outcome: string, round = 1) => {
+  p.local.rt.advance(24 * 3600 * 1000);
+  return {
+    step,
+    round,
+    outcome,
+    motivation: 'Vastgesteld in het partneroverleg.',
+    decidedBy: 'partneroverleg',
+    date: isoDate(p.local.rt.now(), 'Europe/Amsterdam'),
+  };
+};
 
 function writeTab(rows: string[][]) {
   const sh = handle().ss.getSheetByName(PLAN_SHEET)!;
@@ -87,29 +92,17 @@ describe('het plan van aanpak uit de casusspreadsheet', () => {
   });
 
   it('"bijstellen" maakt alleen een nieuwe versie als het plan in de tab echt is veranderd', () => {
-    recordDecision(
-      handle(),
-      { ...decision('6', 'bijstellen'), date: '2026-06-15' },
-      'regie@testdorp.example',
-    );
+    recordDecision(handle(), decision('6', 'bijstellen'), 'regie@testdorp.example');
     expect(plansFrom(readTable(handle().ss, PLAN)).map((x) => x.version)).toEqual([1]);
     writeTab([['A3', 'netwerk', 'Ouderavond organiseren', 'D1', 'politie', '2026-09-01', '']].map((r) => r));
     // Row 3 now holds A3 instead of D1: the goal is gone, so the change is refused with the cell.
-    expect(() =>
-      recordDecision(
-        handle(),
-        { ...decision('6', 'bijstellen', 2), date: '2026-07-01' },
-        'regie@testdorp.example',
-      ),
-    ).toThrow('Plan van aanpak: het plan heeft nog geen doel');
+    expect(() => recordDecision(handle(), decision('6', 'bijstellen', 2), 'regie@testdorp.example')).toThrow(
+      'Plan van aanpak: het plan heeft nog geen doel',
+    );
     writeTab([['D1', '', 'Minder overlast bij het winkelcentrum', '', '', '', '']]);
     const sh = handle().ss.getSheetByName(PLAN_SHEET)!;
     sh.appendRow(["'A3", "'netwerk", "'Ouderavond organiseren", "'D1", "'politie", "'2026-09-01", '']);
-    recordDecision(
-      handle(),
-      { ...decision('6', 'bijstellen', 2), date: '2026-07-01' },
-      'regie@testdorp.example',
-    );
+    recordDecision(handle(), decision('6', 'bijstellen', 2), 'regie@testdorp.example');
     const plans = plansFrom(readTable(handle().ss, PLAN));
     expect(plans.map((x) => x.version)).toEqual([1, 2]);
     expect(plans[1]!.actions.map((a) => a.id)).toEqual(['A1', 'A2', 'A3']);
