@@ -13,6 +13,8 @@ export const ENTRYPOINTS = [
   'menuStartStep',
   'menuRefresh',
   'menuRecordDecision',
+  'menuNamesList',
+  'menuResendMail',
   'menuBuildOverview',
   'menuExportPdf',
   'menuInstallTriggers',

@@ -13,6 +13,8 @@ import { recordDecision } from './workflow/decide';
 import { dispatchAll, refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
 import { openNewCase } from './workflow/newCase';
+import { resendFailed } from './workflow/outbox';
+import { ensureNamesList, formsWithoutCodes, syncNamesList } from './workflow/persons';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
 import { startStep } from './workflow/startStep';
@@ -70,7 +72,7 @@ export function menuStartStep(): void {
     const code = askCode();
     if (!code) return '';
     const r = withLock(() => startStep(openCase(openRegister(), code)));
-    return `Stap ${r.step} (ronde ${r.round}): ${r.created.length} formulier(en) gemaakt, ${r.mail.sent} uitnodiging(en) verstuurd, deadline ${r.deadline}.${r.mail.waiting ? ` ${r.mail.waiting} mail(s) wachten op het dagquotum.` : ''}`;
+    return `Stap ${r.step} (ronde ${r.round}): ${r.created.length} formulier(en) gemaakt, ${r.mail.sent} uitnodiging(en) verstuurd, deadline ${r.deadline}.${r.mail.waiting ? ` ${r.mail.waiting} mail(s) wachten op het dagquotum.` : ''}${r.remaining.length ? `\nNog ${r.remaining.length} formulier(en) te maken: dat gebeurt bij de volgende automatische bijwerking (of kies opnieuw Stap starten).` : ''}${r.warnings.map((w) => `\n${w}`).join('')}`;
   });
 }
 
@@ -94,6 +96,41 @@ export function menuRecordDecision(): void {
     const by = Session.getActiveUser().getEmail();
     const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by));
     return `Besluit vastgelegd. Casus ${code} ${after.status === 'gesloten' ? 'is gesloten' : `staat nu in stap ${after.step}, ronde ${after.round}`}. De casusspreadsheet en het integraal beeld zijn bijgewerkt.`;
+  });
+}
+
+export function menuNamesList(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    return withLock(() => {
+      const h = openCase(openRegister(), code);
+      const had = h.row.namesId !== '';
+      const { id } = ensureNamesList(h);
+      const url = SpreadsheetApp.openById(id).getUrl();
+      if (!had) {
+        return `De namenlijst van ${code} is aangemaakt, alleen voor u toegankelijk: ${url}\nVul de namen in (kolom Naam; de kolom Code blijft leeg) en kies daarna opnieuw "Namenlijst bijwerken".`;
+      }
+      const { added } = syncNamesList(h);
+      const behind = formsWithoutCodes(h, added);
+      const note = behind.length
+        ? ` Let op: ${behind.length} formulier(en) van de lopende stap zijn eerder verstuurd en vragen nog niet naar deze personen (${behind.join(', ')}).`
+        : '';
+      return added.length
+        ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}`
+        : 'Geen nieuwe namen gevonden in de namenlijst.';
+    });
+  });
+}
+
+export function menuResendMail(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const r = withLock(() => resendFailed(openCase(openRegister(), code)));
+    return r.requeued
+      ? `${r.requeued} mail(s) opnieuw in de wachtrij gezet; ${r.mail.sent} verstuurd${r.mail.waiting ? `, ${r.mail.waiting} wachten op het dagquotum` : ''}.`
+      : 'Er zijn geen mislukte of onzekere mails.';
   });
 }
 

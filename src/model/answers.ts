@@ -50,6 +50,14 @@ export const CELL_PART = 45_000;
 export function splitParts(text: string): string[] {
   if (text.length <= CELL_PART) return [text];
   const parts: string[] = [];
-  for (let i = 0; i < text.length; i += CELL_PART) parts.push(text.slice(i, i + CELL_PART));
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + CELL_PART, text.length);
+    // Never cut between the two halves of a character outside the BMP (emoji).
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(i, end));
+    i = end;
+  }
   return parts;
 }

@@ -43,6 +43,8 @@ export interface FormRecord {
   sentAt?: number;
   /** Times reminders went out, epoch ms. */
   reminders: number[];
+  /** Status of the invitation in the outbox when it did not go out: `wacht`, `mislukt`, `onzeker`. */
+  inviteProblem?: { status: string; error: string };
   /** First response time, epoch ms. */
   respondedAt?: number;
   /** Number of distinct responses (submissions, not edits). */

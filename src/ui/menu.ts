@@ -10,6 +10,8 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Stap starten (formulieren maken en versturen)', fn: 'menuStartStep' },
   { caption: 'Nu bijwerken', fn: 'menuRefresh' },
   { caption: 'Besluit vastleggen', fn: 'menuRecordDecision' },
+  { caption: 'Namenlijst bijwerken (vanaf stap 2B)', fn: 'menuNamesList' },
+  { caption: 'Mislukte mails opnieuw versturen', fn: 'menuResendMail' },
   'separator',
   { caption: 'Integraal beeld bijwerken', fn: 'menuBuildOverview' },
   { caption: 'PDF van het integraal beeld maken', fn: 'menuExportPdf' },

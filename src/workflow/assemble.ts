@@ -121,6 +121,14 @@ export function assembleView(h: CaseHandle): CaseView {
       responseCount: new Set(own.map((a) => a.responseId)).size,
     };
     if (invite) rec.sentAt = Number(invite.sentAt);
+    else {
+      // The newest invitation row of this form that did not go out (a resend replaces older ones).
+      const open = outbox.filter(
+        (m) => m.formKey === key && m.kind === 'uitnodiging' && m.status !== 'vervangen',
+      );
+      const pending = open[open.length - 1];
+      if (pending) rec.inviteProblem = { status: String(pending.status), error: String(pending.error) };
+    }
     if (own.length) rec.respondedAt = Math.min(...own.map((a) => a.submittedAt));
     return rec;
   });

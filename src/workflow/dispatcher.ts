@@ -15,6 +15,7 @@ import { rebuildViews } from './publish';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
 import { queueReminders } from './remind';
+import { startIncomplete, startStep } from './startStep';
 
 export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
 const ROTATION_KEY = 'DISPATCH_OFFSET';
@@ -40,6 +41,8 @@ function firstScanToday(code: string): boolean {
 }
 
 export function refreshCase(h: CaseHandle, opts: { force?: boolean } = {}): CaseRefresh {
+  // A start that stopped halfway (time budget, a crash) is finished first.
+  const resumed = startIncomplete(h) ? startStep(h) : null;
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
@@ -49,6 +52,7 @@ export function refreshCase(h: CaseHandle, opts: { force?: boolean } = {}): Case
   const changed =
     opts.force ||
     daily ||
+    resumed !== null ||
     reconcile.changed ||
     rem.queued > 0 ||
     rem.newEscalations > 0 ||

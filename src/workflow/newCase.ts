@@ -50,6 +50,8 @@ export function openNewCase(reg: Register): CaseHandle {
   const ssId = createSpreadsheetIn(`${code} casusspreadsheet`, folderId);
   const docId = createDocumentIn(`${code} integraal beeld`, folderId);
   const ss = SpreadsheetApp.openById(ssId);
+  // The default first tab ("Sheet1", "Blad1", ... by locale) is removed once the views exist.
+  const firstSheetId = ss.getSheets()[0]?.getSheetId();
   for (const t of CASE_TABLES) ensureTable(ss, t);
   const row = {
     Casuscode: code,
@@ -81,8 +83,7 @@ export function openNewCase(reg: Register): CaseHandle {
   writePlanTab(h, null);
   logEvents(ss, [['casus geopend', `${code} (stap 1, ronde 1) — ${newCase(code).status}`]]);
   publish(h);
-  // The default first tab of a new spreadsheet is replaced by the views.
-  const first = ss.getSheetByName('Sheet1');
+  const first = firstSheetId === undefined ? null : ss.getSheetById(firstSheetId);
   if (first && ss.getSheets().length > 1) ss.deleteSheet(first);
   return h;
 }

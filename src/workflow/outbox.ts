@@ -142,3 +142,37 @@ export function flushOutbox(h: CaseHandle): FlushResult {
   if (events.length) logEvents(h.ss, events);
   return result;
 }
+
+/**
+ * Sends failed and uncertain mails again, to the partner's current address (after the
+ * coordinator corrected it in the Partners tab). The old row is marked `vervangen` and a new
+ * row with a fresh key takes its place, so the key of every mail stays unique.
+ */
+export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResult } {
+  const rows = readTable(h.ss, OUTBOX);
+  const keys = new Set(rows.map((r) => String(r.key)));
+  const jobs: MailJob[] = [];
+  rows.forEach((r, i) => {
+    if (r.status !== 'mislukt' && r.status !== 'onzeker') return;
+    const partnerId = String(r.formKey).split('#')[2] ?? '';
+    const partner = h.reg.partners.find((p) => p.id === partnerId);
+    if (!partner) return;
+    const base = String(r.key).replace(/~\d+$/, '');
+    let n = 2;
+    while (keys.has(`${base}~${n}`)) n++;
+    const key = `${base}~${n}`;
+    keys.add(key);
+    updateRow(h.ss, OUTBOX, i, { ...r, status: 'vervangen' });
+    jobs.push({
+      key,
+      formKey: String(r.formKey),
+      kind: r.kind === 'herinnering' ? 'herinnering' : 'uitnodiging',
+      to: partner.email,
+      subject: String(r.subject),
+      body: String(r.body),
+    });
+  });
+  const requeued = enqueue(h.ss, jobs, readTable(h.ss, OUTBOX));
+  if (requeued) logEvents(h.ss, [['mail opnieuw', `${requeued} mail(s) opnieuw in de wachtrij`]]);
+  return { requeued, mail: flushOutbox(h) };
+}

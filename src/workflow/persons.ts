@@ -1,19 +1,27 @@
 /**
  * The namenlijst: the only place where a pseudonym code meets a name. It is a separate
- * spreadsheet, shared with nobody by the product; the case spreadsheet, the forms, the
- * overview and every mail only ever carry the code. Names may be added only after the 2A
- * gate sent the case to 2B (a recorded decision).
+ * spreadsheet in a folder of its own in the coordinator's own Drive (not in the shared case
+ * folder, so it inherits nobody's sharing); the case spreadsheet, the forms, the overview and
+ * every mail only ever carry the code. It may exist only after the 2A gate sent the case to
+ * 2B (a recorded decision), and only while the case is open.
+ *
+ * The coordinator types names into it; "Namenlijst bijwerken" gives every new name a random
+ * code and registers the code in the case. Writing the codes into the namenlijst comes first
+ * and the case's code list is then made to match it, so a run that stops halfway is simply
+ * finished by the next one — no name ever gets two codes.
  */
 import { replay } from '../model/caseMachine';
+import type { StepId } from '../model/types';
 import { nowMs } from '../workspace/clock';
-import { createSpreadsheetIn, ensureFolder, parentFolderId } from '../workspace/files';
-import { appendRows, ensureTable, readTable } from '../workspace/tables';
+import { createSpreadsheetIn, ensureFolder } from '../workspace/files';
+import { appendRows, ensureTable, readTable, replaceTable } from '../workspace/tables';
 import { readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
-import { NAMES, PERSONS } from './records';
+import { FORMS, NAMES, PERSONS } from './records';
 import { setCaseNamesId } from './registerTabs';
+import { partnerQuestions } from './startStep';
 
 export interface PersonEntry {
   naam: string;
@@ -35,55 +43,107 @@ export function newPersonCode(taken: Set<string>, uuid: () => string): string {
   throw new Error('Kon geen vrije persoonscode vinden.');
 }
 
-export function addPersons(h: CaseHandle, entries: PersonEntry[]): string[] {
+function requirePersonData(h: CaseHandle): void {
   const state = replay(h.row.code, readDecisions(h.ss));
+  if (state.status === 'gesloten') {
+    throw new UserError(`Casus ${h.row.code} is gesloten: er worden geen personen meer toegevoegd.`);
+  }
   if (!state.personDataAllowed) {
     throw new UserError(
       `Persoonsgegevens zijn voor casus ${h.row.code} nog niet toegestaan: dat kan pas na het besluit in stap 2A dat het groepsgedrag problematisch is (door naar 2B).`,
     );
   }
-  entries.forEach((e, i) => {
-    if (!e.naam?.trim()) throw new UserError(`Namenlijst regel ${i + 1}: naam ontbreekt.`);
-  });
-  let namesId = h.row.namesId;
-  if (!namesId) {
-    // Not in the case folder: the namenlijsten folder is shared only with named officials.
-    const folder = ensureFolder(
-      'NAMES_FOLDER_ID',
-      'Namenlijsten (beperkt toegankelijk)',
-      parentFolderId(h.reg.ss.getId()),
-    );
-    namesId = createSpreadsheetIn(`Namenlijst ${h.row.code}`, folder);
-    setCaseNamesId(h, namesId);
-    h.row.namesId = namesId;
-  }
-  const names = SpreadsheetApp.openById(namesId);
-  ensureTable(names, NAMES);
-  const taken = new Set(readTable(h.ss, PERSONS).map((p) => String(p.code)));
+}
+
+/** The namenlijst of the case, made when it does not exist yet. */
+export function ensureNamesList(h: CaseHandle): { id: string; created: boolean } {
+  requirePersonData(h);
+  if (h.row.namesId) return { id: h.row.namesId, created: false };
+  const folder = ensureFolder('NAMES_FOLDER_ID', 'Namenlijsten (beperkt toegankelijk)', null);
+  const id = createSpreadsheetIn(`Namenlijst ${h.row.code}`, folder);
+  ensureTable(SpreadsheetApp.openById(id), NAMES);
+  setCaseNamesId(h, id);
+  h.row.namesId = id;
+  logEvents(h.ss, [['namenlijst', 'namenlijst aangemaakt (apart bestand, beperkt toegankelijk)']]);
+  return { id, created: true };
+}
+
+export interface NamesSync {
+  /** Codes handed out in this run. */
+  added: string[];
+  /** All codes of the case. */
+  codes: string[];
+}
+
+/** Gives every name without a code a new code, and makes the case's code list match. */
+export function syncNamesList(h: CaseHandle): NamesSync {
+  const { id } = ensureNamesList(h);
+  const names = SpreadsheetApp.openById(id);
+  const rows = readTable(names, NAMES);
+  const registered = readTable(h.ss, PERSONS).map((p) => String(p.code));
+  const taken = new Set([...registered, ...rows.map((r) => String(r.Code)).filter(Boolean)]);
   const at = nowMs();
-  const codes = entries.map(() => {
-    const c = newPersonCode(taken, () => Utilities.getUuid());
-    taken.add(c);
-    return c;
-  });
-  appendRows(
-    names,
-    NAMES,
-    entries.map((e, i) => ({
-      Code: codes[i] ?? '',
-      Naam: e.naam.trim(),
-      Geboortejaar: e.geboortejaar ? String(e.geboortejaar) : '',
-      Toelichting: e.toelichting ?? '',
-      Toegevoegd: at,
-    })),
-  );
+  const added: string[] = [];
+  for (const r of rows) {
+    if (String(r.Naam).trim() === '' || String(r.Code) !== '') continue;
+    const code = newPersonCode(taken, () => Utilities.getUuid());
+    taken.add(code);
+    r.Code = code;
+    r.Toegevoegd = at;
+    added.push(code);
+  }
+  if (added.length) replaceTable(names, NAMES, rows);
+  const inList = rows.map((r) => String(r.Code)).filter(Boolean);
+  const missing = inList.filter((c) => !registered.includes(c));
   appendRows(
     h.ss,
     PERSONS,
-    codes.map((code) => ({ code, addedAt: at })),
+    missing.map((code) => ({ code, addedAt: at })),
   );
-  logEvents(h.ss, [
-    ['namenlijst', `${codes.length} persoon/personen toegevoegd (codes ${codes.join(', ')})`],
-  ]);
-  return codes;
+  if (missing.length) {
+    logEvents(h.ss, [['namenlijst', `${missing.length} persoonscode(s) toegevoegd: ${missing.join(', ')}`]]);
+  }
+  return { added, codes: [...registered, ...missing] };
+}
+
+/** Adds names to the namenlijst and gives them codes (used by imports, the demo and tests). */
+export function addPersons(h: CaseHandle, entries: PersonEntry[]): string[] {
+  requirePersonData(h);
+  entries.forEach((e, i) => {
+    if (!e.naam?.trim()) throw new UserError(`Namenlijst regel ${i + 1}: naam ontbreekt.`);
+  });
+  const { id } = ensureNamesList(h);
+  appendRows(
+    SpreadsheetApp.openById(id),
+    NAMES,
+    entries.map((e) => ({
+      Code: '',
+      Naam: e.naam.trim(),
+      Geboortejaar: e.geboortejaar ? String(e.geboortejaar) : '',
+      Toelichting: e.toelichting ?? '',
+      Toegevoegd: 0,
+    })),
+  );
+  return syncNamesList(h).added;
+}
+
+/**
+ * Open forms that ask questions per person but were made before some of these codes existed:
+ * the coordinator is told, so the missing persons can be asked about separately.
+ */
+export function formsWithoutCodes(h: CaseHandle, codes: readonly string[]): string[] {
+  if (codes.length === 0) return [];
+  return readTable(h.ss, FORMS)
+    .filter((f) => f.status !== 'gesloten')
+    .filter((f) => {
+      const partner = h.reg.partners.find((p) => p.id === f.partnerId);
+      if (!partner) return false;
+      const perPerson = partnerQuestions(h.reg.catalog, partner, String(f.step) as StepId, true).some(
+        (q) => q.repeat === 'per_person',
+      );
+      if (!perPerson) return false;
+      const keys = Object.values(JSON.parse(String(f.itemMap) || '{}') as Record<string, string>);
+      return codes.some((c) => !keys.some((k) => k.endsWith(`|${c}`)));
+    })
+    .map((f) => String(f.formKey));
 }

@@ -184,8 +184,13 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
   }
   if (!ss.getSheetByName(QUESTIONS_SHEET)) writeTab(ss, QUESTIONS_SHEET, catalogRows());
   ensureTable(ss, CASES);
-  const first = ss.getSheetByName('Sheet1');
-  if (first && ss.getSheets().length > 1) ss.deleteSheet(first);
+  // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
+  // with anything in it is the coordinator's and stays.
+  const ours = new Set([SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET, CASES.name]);
+  for (const sh of ss.getSheets()) {
+    if (ours.has(sh.getName()) || ss.getSheets().length <= 1) continue;
+    if (sh.getLastRow() === 0 && sh.getLastColumn() === 0) ss.deleteSheet(sh);
+  }
 }
 
 export function appendCaseRow(

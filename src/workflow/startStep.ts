@@ -47,9 +47,18 @@ export interface StartResult {
   skipped: string[];
   deadline: string;
   mail: FlushResult;
+  /** Things the coordinator should know (Dutch). */
+  warnings: string[];
+  /** Partners whose form is still to be made (time budget used up); the dispatcher continues. */
+  remaining: string[];
 }
 
-export function startStep(h: CaseHandle): StartResult {
+/** Time one start may spend making forms before it stops and leaves the rest for the next run. */
+export const START_BUDGET_MS = 4 * 60 * 1000;
+
+export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): StartResult {
+  const started = nowMs();
+  const budget = opts.budgetMs ?? START_BUDGET_MS;
   const state = replay(h.row.code, readDecisions(h.ss));
   if (state.status === 'gesloten') {
     throw new UserError(
@@ -74,6 +83,7 @@ export function startStep(h: CaseHandle): StartResult {
 
   const existing = readTable(h.ss, FORMS);
   const have = new Set(existing.map((f) => String(f.formKey)));
+  const warnings: string[] = [];
   const result: StartResult = {
     step,
     round,
@@ -81,6 +91,8 @@ export function startStep(h: CaseHandle): StartResult {
     skipped: [],
     deadline,
     mail: { sent: 0, waiting: 0, failed: 0, uncertain: 0 },
+    warnings,
+    remaining: [],
   };
   const jobs: MailJob[] = [];
   const events: [string, string][] = [];
@@ -88,11 +100,20 @@ export function startStep(h: CaseHandle): StartResult {
   for (const partner of partnersForStep(h.reg.partners, step)) {
     const key = formKey(step, round, partner.id);
     const questions = partnerQuestions(h.reg.catalog, partner, step, state.personDataAllowed);
+    if (persons.length === 0 && questions.some((q) => q.repeat === 'per_person') && !warnings.length) {
+      warnings.push(
+        'De namenlijst heeft nog geen personen: de vragen per persoon ontbreken in deze formulieren. Vul eerst de namenlijst (menu "Namenlijst bijwerken").',
+      );
+    }
     if (questions.length === 0) {
       result.skipped.push(partner.id);
       continue;
     }
     let row = existing.find((f) => f.formKey === key);
+    if (!have.has(key) && nowMs() - started > budget) {
+      result.remaining.push(partner.id);
+      continue;
+    }
     if (!have.has(key)) {
       const spec = buildFormSpec(
         {
@@ -143,9 +164,27 @@ export function startStep(h: CaseHandle): StartResult {
   enqueue(h.ss, jobs);
   events.push([
     'stap gestart',
-    `stap ${step}, ronde ${round}: ${result.created.length} formulier(en), deadline ${deadline}`,
+    `stap ${step}, ronde ${round}: ${result.created.length} formulier(en), deadline ${deadline}${result.remaining.length ? `; nog ${result.remaining.length} te maken bij de volgende bijwerking` : ''}`,
   ]);
   logEvents(h.ss, events);
   result.mail = flushOutbox(h);
   return result;
+}
+
+/**
+ * Whether the current step was started but not every partner has its form yet (a start that
+ * ran out of time or stopped halfway). The dispatcher then continues it.
+ */
+export function startIncomplete(h: CaseHandle): boolean {
+  const state = replay(h.row.code, readDecisions(h.ss));
+  if (state.status === 'gesloten') return false;
+  const forms = readTable(h.ss, FORMS).filter(
+    (f) => f.step === state.step && Number(f.round) === state.round,
+  );
+  if (forms.length === 0) return false;
+  const have = new Set(forms.map((f) => String(f.partnerId)));
+  return partnersForStep(h.reg.partners, state.step).some(
+    (p) =>
+      !have.has(p.id) && partnerQuestions(h.reg.catalog, p, state.step, state.personDataAllowed).length > 0,
+  );
 }

@@ -8,11 +8,13 @@ import { holdLockElsewhere } from '../../src/local/apps-script/lock';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
 import type { CaseHandle } from '../../src/workflow/context';
-import { openCase, openRegister } from '../../src/workflow/context';
+import { openCase, openRegister, UserError } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { withLock } from '../../src/workflow/lock';
 import { openNewCase } from '../../src/workflow/newCase';
-import { FORMS, OUTBOX } from '../../src/workflow/records';
+import { addPersons, ensureNamesList, syncNamesList } from '../../src/workflow/persons';
+import { FORMS, NAMES, OUTBOX, PERSONS } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
@@ -97,5 +99,50 @@ describe('één bewerking tegelijk', () => {
     expect(report.deferred).toEqual([h.row.code]);
     local.rt.advance(60_000);
     expect(dispatchAll(openRegister()).refreshed.map((r) => r.code)).toEqual([h.row.code]);
+  });
+});
+
+describe('de namenlijst', () => {
+  it('kan pas bestaan na het besluit "problematisch" in 2A', () => {
+    const h = freshCase();
+    expect(() => addPersons(h, [{ naam: 'Fictief Persoon' }])).toThrow(/pas na het besluit in stap 2A/);
+    expect(() => ensureNamesList(h)).toThrow(UserError);
+  });
+
+  it('geeft namen zonder code een code, ook als het bijwerken halverwege stopte, en nooit twee codes per naam', () => {
+    const h = freshCase();
+    const decide = (step: '1' | '2A', outcome: string) =>
+      recordDecision(
+        openCase(openRegister(), h.row.code),
+        {
+          step,
+          round: 1,
+          outcome,
+          motivation: 'Besproken.',
+          decidedBy: 'partneroverleg',
+          date: '2026-01-12',
+        },
+        'regie@testdorp.example',
+      );
+    decide('1', 'verder_verkennen');
+    decide('2A', 'problematisch');
+    const hh = openCase(openRegister(), h.row.code);
+    const { id, created } = ensureNamesList(hh);
+    expect(created).toBe(true);
+    // The namenlijst is not in the shared case folder.
+    expect(local.rt.getEntry(id).parentIds).not.toContain(hh.row.folderId);
+    const names = SpreadsheetApp.openById(id);
+    names.getSheetByName('Namenlijst')!.appendRow(['', "'Fictief Een", "'2010", '', '']);
+    names.getSheetByName('Namenlijst')!.appendRow(['', "'Fictief Twee", "'2011", '', '']);
+    // The run stops right after writing the codes into the namenlijst.
+    local.rt.injectFault({ method: 'Range.setValues', nth: 2, message: 'Exceeded maximum execution time' });
+    expect(() => syncNamesList(hh)).toThrow('Exceeded maximum execution time');
+    local.rt.clearFaults();
+    const again = syncNamesList(openCase(openRegister(), h.row.code));
+    expect(again.added).toEqual([]);
+    const codes = readTable(hh.ss, PERSONS).map((r) => String(r.code));
+    const list = readTable(names, NAMES).map((r) => String(r.Code));
+    expect(codes).toEqual(list);
+    expect(new Set(codes).size).toBe(2);
   });
 });

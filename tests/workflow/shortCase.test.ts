@@ -88,7 +88,7 @@ describe('een korte casus: signalen, 2A niet problematisch', () => {
     expect(d.outcome).toBe('niet_problematisch');
     expect(d.route).toBe('lichte_interventie');
     expect(() => addPersons(h, [{ naam: 'Iemand' }])).toThrow(UserError);
-    expect(() => addPersons(h, [{ naam: 'Iemand' }])).toThrow(/pas na het besluit in stap 2A/);
+    expect(() => addPersons(h, [{ naam: 'Iemand' }])).toThrow(/is gesloten/);
   });
 
   it('weigert een besluit dat de huidige toestand niet toelaat, en verandert dan niets', () => {

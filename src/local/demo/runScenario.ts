@@ -19,7 +19,7 @@ import { writePlanTab } from '../../workflow/planTab';
 import { exportOverviewPdf, publish } from '../../workflow/publish';
 import { FORMS, PERSONS } from '../../workflow/records';
 import { setupRegister } from '../../workflow/registerTabs';
-import { startStep } from '../../workflow/startStep';
+import { startIncomplete, startStep } from '../../workflow/startStep';
 import { readTable } from '../../workspace/tables';
 import { editAsRespondent, submitAsRespondent } from '../apps-script/forms';
 import type { Runtime } from '../apps-script/runtime';
@@ -130,11 +130,21 @@ function playStep(
   }
   const codes = readTable(h.ss, PERSONS).map((p) => String(p.code));
   const started = startStep(h);
-  say(
-    `Stap ${run.step} (${stepName(run.step, h.reg.settings.naming)}), ronde ${started.round}: ${started.created.length} formulieren, ${started.mail.sent} uitnodigingen, deadline ${started.deadline}`,
-  );
+  // A start that ran out of time is finished by the dispatcher, as the trigger would.
+  while (startIncomplete(h)) {
+    rt.advance(15 * 60_000);
+    rt.beginExecution();
+    try {
+      dispatchAll(openRegister());
+    } finally {
+      rt.endExecution();
+    }
+  }
   const forms = readTable(h.ss, FORMS).filter(
     (f) => f.step === run.step && Number(f.round) === started.round,
+  );
+  say(
+    `Stap ${run.step} (${stepName(run.step, h.reg.settings.naming)}), ronde ${started.round}: ${forms.length} formulieren${started.remaining.length ? ` (${started.remaining.length} later, binnen de tijdslimiet)` : ''}, deadline ${started.deadline}`,
   );
   const formOf = (partnerId: string) => {
     const f = forms.find((x) => x.partnerId === partnerId);
