@@ -110,7 +110,8 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
       continue;
     }
     let row = existing.find((f) => f.formKey === key);
-    if (!have.has(key) && nowMs() - started > budget) {
+    // At least one form per run, so every run makes progress.
+    if (!have.has(key) && result.created.length > 0 && nowMs() - started > budget) {
       result.remaining.push(partner.id);
       continue;
     }

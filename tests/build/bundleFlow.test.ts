@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
 import { createVmContext } from '../../src/local/apps-script/install';
 import { Runtime } from '../../src/local/apps-script/runtime';
 import { runDueTriggers } from '../../src/local/apps-script/script';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
 import type { Partner } from '../../src/model/types';
+import { fillRequired } from '../workflow/helpers';
 
 const root = join(__dirname, '../..');
 let code = '';
@@ -71,22 +71,6 @@ function write(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, rows:
   );
 }
 
-/** Answers every required item of a form with a valid value (a partner filling it in). */
-function fillRequired(rt: Runtime, formId: string): string {
-  const snap = snapshotForm(rt, formId);
-  const answers: Record<number, string | string[]> = {};
-  for (const it of snap.items) {
-    if (!it.required) continue;
-    if (it.type === 'MULTIPLE_CHOICE' || it.type === 'LIST') answers[it.id] = it.choices[0]!;
-    else if (it.type === 'CHECKBOX') answers[it.id] = [it.choices[0]!];
-    else if (it.type === 'SCALE') answers[it.id] = String(it.bounds![0]);
-    else if (it.type === 'DATE') answers[it.id] = '2026-01-13';
-    else if (it.type === 'GRID') answers[it.id] = it.rows.map(() => it.columns[0]!);
-    else answers[it.id] = `=IMPORTXML("https://x.example","//a") en tekst`;
-  }
-  return submitAsRespondent(rt, formId, answers);
-}
-
 describe('dist/Code.js door een casus via menu en trigger', () => {
   it('inrichten, casus openen, stap starten, antwoorden ophalen via de trigger, besluiten, PDF', () => {
     const rt = new Runtime({ now: Date.UTC(2026, 0, 12, 8, 0) });
@@ -114,7 +98,7 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     const registry = () =>
       snapshotSpreadsheet(rt, caseId).sheets.find((s) => s.name === '_formulieren')!.values;
     const politieForm = String(registry().find((r) => r[0] === '1#1#politie')![4]);
-    fillRequired(rt, politieForm);
+    fillRequired(rt, politieForm, '=IMPORTXML("https://x.example","//a") en tekst');
     expect(click(rt, ctx, 'menuInstallTriggers')).toContain('elke 15 minuten');
     expect(click(rt, ctx, 'menuInstallTriggers')).toContain('staat al aan');
     expect((ctx.ScriptApp as GoogleAppsScript.Script.ScriptApp).getProjectTriggers()).toHaveLength(1);

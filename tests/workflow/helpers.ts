@@ -1,5 +1,6 @@
 /** Shared set-up for workflow tests: a small fictional gemeente played on the in-memory Apps Script. */
 
+import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { parseScenario } from '../../src/local/demo/loadScenario';
 import type { ScenarioResult } from '../../src/local/demo/runScenario';
@@ -7,6 +8,10 @@ import { runScenario } from '../../src/local/demo/runScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
+import type { CaseHandle } from '../../src/workflow/context';
+import { openRegister } from '../../src/workflow/context';
+import { openNewCase } from '../../src/workflow/newCase';
+import { setupRegister } from '../../src/workflow/registerTabs';
 
 export const PARTNERS = [
   {
@@ -136,4 +141,36 @@ export function visibleTabs(p: Played, id: string, except: string[] = []): Recor
   const out: Record<string, unknown[][]> = {};
   for (const s of snap.sheets) if (!s.hidden && !except.includes(s.name)) out[s.name] = s.values;
   return out;
+}
+
+/** A register with PARTNERS and one new case, on a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
+export function freshLocalCase(): { local: LocalAppsScript; h: CaseHandle } {
+  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
+  const ss = SpreadsheetApp.create('Register');
+  local.rt.boundContainerId = ss.getId();
+  setupRegister(ss, {
+    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
+    partners: PARTNERS,
+  });
+  return { local, h: openNewCase(openRegister()) };
+}
+
+/** A partner filling in a form: every required item gets a valid answer. */
+export function fillRequired(
+  rt: LocalAppsScript['rt'],
+  formId: string,
+  text = 'Ingevuld door de partner.',
+): string {
+  const snap = snapshotForm(rt, formId);
+  const answers: Record<number, string | string[]> = {};
+  for (const it of snap.items) {
+    if (!it.required) continue;
+    if (it.type === 'MULTIPLE_CHOICE' || it.type === 'LIST') answers[it.id] = it.choices[0]!;
+    else if (it.type === 'CHECKBOX') answers[it.id] = [it.choices[0]!];
+    else if (it.type === 'SCALE') answers[it.id] = String(it.bounds![0]);
+    else if (it.type === 'DATE') answers[it.id] = '2026-01-13';
+    else if (it.type === 'GRID') answers[it.id] = it.rows.map(() => it.columns[0]!);
+    else answers[it.id] = text;
+  }
+  return submitAsRespondent(rt, formId, answers);
 }

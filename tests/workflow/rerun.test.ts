@@ -6,32 +6,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { holdLockElsewhere } from '../../src/local/apps-script/lock';
 import type { LocalAppsScript } from '../../src/local/harness';
-import { startLocalAppsScript } from '../../src/local/harness';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { withLock } from '../../src/workflow/lock';
-import { openNewCase } from '../../src/workflow/newCase';
 import { addPersons, ensureNamesList, syncNamesList } from '../../src/workflow/persons';
 import { FORMS, NAMES, OUTBOX, PERSONS } from '../../src/workflow/records';
-import { setupRegister } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
-import { PARTNERS } from './helpers';
+import { freshLocalCase, PARTNERS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
 
 function freshCase(): CaseHandle {
-  local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
-  const ss = SpreadsheetApp.create('Register');
-  local.rt.boundContainerId = ss.getId();
-  setupRegister(ss, {
-    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
-    partners: PARTNERS,
-  });
-  return openNewCase(openRegister());
+  const fresh = freshLocalCase();
+  local = fresh.local;
+  return fresh.h;
 }
 
 describe('opnieuw starten na een onderbreking', () => {
