@@ -72,6 +72,21 @@ describe('het plan van aanpak uit de casusspreadsheet', () => {
     expect(readTable(handle().ss, PLAN)).toEqual([]);
   });
 
+  it('weigert een actie van een eigenaar die niet aan stap 6 meedoet: die actie zou nooit gevolgd worden', () => {
+    const partners = openRegister().ss.getSheetByName('Partners')!;
+    const row = partners.getDataRange().getValues().findIndex((r) => r[0] === 'boa') + 1;
+    const before = partners.getRange(row, 6).getValue();
+    partners.getRange(row, 6).setValue("'1, 2A, 3");
+    writeTab([
+      ['D1', '', 'Minder overlast bij het winkelcentrum', '', '', '', ''],
+      ['A1', 'domein', 'Extra avondrondes', 'D1', 'boa', '2026-06-30', ''],
+    ]);
+    expect(() => recordDecision(handle(), decision('5', 'vastgesteld'), 'regie@testdorp.example')).toThrow(
+      'A1 (boa) — de eigenaar doet niet (actief) mee aan stap 6',
+    );
+    partners.getRange(row, 6).setValue(`'${String(before)}`);
+  });
+
   it('legt een kloppend plan vast als versie 1 en geeft elke eigenaar in stap 6 zijn eigen acties', () => {
     const code = readTable(handle().ss, { name: '_personen', columns: ['code'] })[0]!.code as string;
     writeTab([
