@@ -74,7 +74,11 @@ describe('het plan van aanpak uit de casusspreadsheet', () => {
 
   it('weigert een actie van een eigenaar die niet aan stap 6 meedoet: die actie zou nooit gevolgd worden', () => {
     const partners = openRegister().ss.getSheetByName('Partners')!;
-    const row = partners.getDataRange().getValues().findIndex((r) => r[0] === 'boa') + 1;
+    const row =
+      partners
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'boa') + 1;
     const before = partners.getRange(row, 6).getValue();
     partners.getRange(row, 6).setValue("'1, 2A, 3");
     writeTab([
