@@ -105,6 +105,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
     // The marker must be stored before the mail leaves: if the run dies after sending, the next
     // run finds "verzenden" and does not send again (reference/spreadsheet/spreadsheet-app#flush).
     SpreadsheetApp.flush();
+    let failure: string | null = null;
     try {
       sendMail(
         String(r.to),
@@ -113,27 +114,32 @@ export function flushOutbox(h: CaseHandle): FlushResult {
         h.reg.settings.mailSenderName,
         h.reg.settings.coordinatorEmail,
       );
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+      // The 6-minute limit ends the run on the spot in Apps Script: nothing more is written.
+      if (/Exceeded maximum execution time/.test(failure)) throw e;
+    }
+    // Only MailApp's own refusal counts as "not sent". A failure after this point (writing
+    // "verstuurd") leaves the row at "verzenden", which the next run reports as uncertain.
+    if (failure === null) {
       updateRow(h.ss, OUTBOX, i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
       result.sent++;
       quota--;
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      if (isDailyQuotaError(message)) {
-        updateRow(h.ss, OUTBOX, i, {
-          ...r,
-          status: 'wacht',
-          error: 'Dagquotum bereikt; wordt morgen verstuurd.',
-        });
-        result.waiting++;
-        quota = 0;
-      } else {
-        const attempts = Number(r.attempts || 0) + 1;
-        const retry = !isPermanentError(message) && attempts < MAX_ATTEMPTS;
-        updateRow(h.ss, OUTBOX, i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: message });
-        if (retry) result.waiting++;
-        else result.failed++;
-        events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${message}`]);
-      }
+    } else if (isDailyQuotaError(failure)) {
+      updateRow(h.ss, OUTBOX, i, {
+        ...r,
+        status: 'wacht',
+        error: 'Dagquotum bereikt; wordt morgen verstuurd.',
+      });
+      result.waiting++;
+      quota = 0;
+    } else {
+      const attempts = Number(r.attempts || 0) + 1;
+      const retry = !isPermanentError(failure) && attempts < MAX_ATTEMPTS;
+      updateRow(h.ss, OUTBOX, i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: failure });
+      if (retry) result.waiting++;
+      else result.failed++;
+      events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${failure}`]);
     }
   }
   if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);
