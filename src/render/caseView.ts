@@ -49,6 +49,8 @@ export interface FormRecord {
   respondedAt?: number;
   /** Number of distinct responses (submissions, not edits). */
   responseCount: number;
+  /** Version of the plan van aanpak in force when the form was made (0 = none yet). */
+  planVersion: number;
 }
 
 export interface LogEntry {

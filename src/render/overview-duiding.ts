@@ -38,18 +38,21 @@ export function gridChoices(question: Question, answer: AnswerRecord): string[] 
   return rows.map((r) => byRow.get(r) ?? '');
 }
 
-/** One partner's latest answer per partner in a round, in partner order. */
-function perPartner(idx: AnswerIndex, answers: readonly AnswerRecord[]): AnswerRecord[] {
-  const latest = new Map<string, AnswerRecord>();
-  for (const a of answers) {
-    const seen = latest.get(a.partnerId);
-    if (!seen || a.submittedAt > seen.submittedAt) latest.set(a.partnerId, a);
-  }
-  return [...latest.values()].sort((a, b) => idx.rank(a.partnerId) - idx.rank(b.partnerId));
+/**
+ * Every response in a round, in partner order (a partner that submitted twice gets two
+ * columns: both scores count for the difference flag).
+ */
+function perResponse(idx: AnswerIndex, answers: readonly AnswerRecord[]): AnswerRecord[] {
+  return [...answers].sort(
+    (a, b) => idx.rank(a.partnerId) - idx.rank(b.partnerId) || a.submittedAt - b.submittedAt,
+  );
 }
 
 function dimensionTable(idx: AnswerIndex, question: Question, answers: readonly AnswerRecord[]): DocNode {
-  const partners = perPartner(idx, answers);
+  const partners = perResponse(idx, answers);
+  const count = new Map<string, number>();
+  for (const a of partners) count.set(a.partnerId, (count.get(a.partnerId) ?? 0) + 1);
+  const nth = new Map<string, number>();
   const choices = partners.map((a) => gridChoices(question, a));
   const rows: string[][] = [];
   const shading: (string | null)[][] = [];
@@ -61,7 +64,12 @@ function dimensionTable(idx: AnswerIndex, question: Question, answers: readonly 
   });
   const header = [
     'Item',
-    ...partners.map((a) => organisationOf(idx.view, a.partnerId) + (a.version > 1 ? ' (gewijzigd)' : '')),
+    ...partners.map((a) => {
+      const n = (nth.get(a.partnerId) ?? 0) + 1;
+      nth.set(a.partnerId, n);
+      const which = (count.get(a.partnerId) ?? 1) > 1 ? ` (inzending ${n})` : '';
+      return organisationOf(idx.view, a.partnerId) + which + (a.version > 1 ? ' (gewijzigd)' : '');
+    }),
     'Verschil',
   ];
   return { type: 'table', header, rows, shading };

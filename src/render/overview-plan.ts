@@ -6,6 +6,7 @@ import type { Decision, Question, Spoor } from '../model/types';
 import { SPOREN } from '../model/types';
 import type { AnswerRecord, CaseView } from './caseView';
 import type { DocNode } from './docTree';
+import { monitoringQuestions } from './monitoring';
 import { type AnswerIndex, themeBlocks } from './overview-answers';
 import {
   heading,
@@ -71,8 +72,7 @@ export function driehoekBlocks(view: CaseView): DocNode[] {
 
 /** The step-6 question that reports an action's status (a choice asked per action). */
 export function statusQuestion(catalog: readonly Question[]): Question | undefined {
-  const perAction = catalog.filter((q) => q.repeat === 'per_action' && q.type === 'choice');
-  return perAction.find((q) => /status/i.test(q.id) || /status/i.test(q.title)) ?? perAction[0];
+  return monitoringQuestions(catalog).status;
 }
 
 /** Latest report per action: highest round, then the newest submission. */

@@ -47,8 +47,21 @@ export function monitoringBlocks(idx: AnswerIndex): DocNode[] {
     const sq = statusQuestion(view.catalog);
     const statusAnswers = answersOf(idx, sq);
     const notes = view.catalog.filter((q) => q.repeat === 'per_action' && q !== sq);
-    const actionIds = (view.plan?.actions ?? []).map((a) => a.id);
-    for (const a of statusAnswers) if (a.subject && !actionIds.includes(a.subject)) actionIds.push(a.subject);
+    // Each round is judged against the actions of the plan in force when its forms were made.
+    const planOf = (round: number) => {
+      const versions = view.forms
+        .filter((f) => f.step === '6' && f.round === round)
+        .map((f) => f.planVersion);
+      const version = versions.length ? Math.max(...versions) : (view.plan?.version ?? 0);
+      return view.planHistory.find((p) => p.version === version) ?? view.plan;
+    };
+    const actionIdsOf = (round: number): string[] => {
+      const ids = (planOf(round)?.actions ?? []).map((a) => a.id);
+      for (const a of statusAnswers) {
+        if (a.round === round && a.subject && !ids.includes(a.subject)) ids.push(a.subject);
+      }
+      return ids;
+    };
     const statusLabels = [...(sq?.choices ?? [])];
     for (const a of statusAnswers) if (!statusLabels.includes(a.value)) statusLabels.push(a.value);
 
@@ -63,7 +76,7 @@ export function monitoringBlocks(idx: AnswerIndex): DocNode[] {
       header: ['Ronde', ...statusLabels, 'Niet gemeld', 'Afgerond of lopend'],
       rows: rounds.map((r) => {
         const reported = perRound.get(r) ?? new Map<string, AnswerRecord>();
-        const values = actionIds.map((id) => reported.get(id)?.value ?? NOT_REPORTED);
+        const values = actionIdsOf(r).map((id) => reported.get(id)?.value ?? NOT_REPORTED);
         const count = (label: string) => String(values.filter((v) => v === label).length);
         const share = values.length > 0 ? values.filter(isDoneOrRunning).length / values.length : 0;
         return [`Ronde ${r}`, ...statusLabels.map(count), count(NOT_REPORTED), progressBar(share)];
@@ -81,8 +94,9 @@ export function monitoringBlocks(idx: AnswerIndex): DocNode[] {
       out.push({
         type: 'table',
         header: ['Id', 'Actie', 'Eigenaar', 'Status', 'Toelichting'],
-        rows: actionIds.map((id) => {
-          const action = view.plan?.actions.find((a) => a.id === id);
+        rows: actionIdsOf(r).map((id) => {
+          const action =
+            planOf(r)?.actions.find((a) => a.id === id) ?? view.plan?.actions.find((a) => a.id === id);
           const s = reported.get(id);
           const owner = action ? organisationOf(view, action.owner) : '—';
           const by =

@@ -4,6 +4,7 @@
  */
 import type { Question } from '../model/types';
 import type { AnswerRecord, CaseView } from './caseView';
+import { monitoringQuestions } from './monitoring';
 import type { Cell, SheetTable } from './sheetTable';
 import { COLORS, TableBuilder, textCell } from './sheetTable';
 import {
@@ -97,18 +98,6 @@ export function buildPersons(view: CaseView): SheetTable {
     columnWidths: [100, 80, 60, 140, 320, 200, 360],
     tabColor: '#cc0000',
   });
-}
-
-/**
- * The status question of monitoring is found by convention: the step-6 question asked per
- * action, of type `choice`, whose id ends with `.status`. The other step-6 per-action questions
- * with free text are the explanations; the newest non-empty one is shown.
- */
-export function monitoringQuestions(catalog: readonly Question[]): { status?: Question; notes: Question[] } {
-  const perAction = catalog.filter((q) => q.step === '6' && q.repeat === 'per_action');
-  const status = perAction.find((q) => q.type === 'choice' && q.id.endsWith('.status'));
-  const notes = perAction.filter((q) => q !== status && (q.type === 'paragraph' || q.type === 'text'));
-  return status ? { status, notes } : { notes };
 }
 
 /**

@@ -3,6 +3,7 @@
  * side by side, one block per round (newest round on top). Repeated questions get one row per
  * subject (pseudonym code, action, goal).
  */
+import { asksPartner } from '../model/partnerQuestions';
 import type { Partner, Question, Repeat, StepId } from '../model/types';
 import { STEP_IDS } from '../model/types';
 import type { CaseView } from './caseView';
@@ -26,9 +27,10 @@ export function stepsWithForms(view: CaseView): StepId[] {
   return STEP_IDS.filter((s) => view.forms.some((f) => f.step === s));
 }
 
-function asks(question: Question, partner: Partner | undefined): boolean {
-  if (!partner || question.kinds === 'all') return true;
-  return question.kinds.includes(partner.kind);
+/** The same rule as the forms: kind, the partner's levels in that step, person data allowed. */
+function asks(view: CaseView, question: Question, partner: Partner | undefined): boolean {
+  if (!partner) return true;
+  return asksPartner(question, partner, view.state.personDataAllowed || view.persons.length > 0);
 }
 
 /** Subjects a repeated question is asked about: the namenlijst codes, plan actions or goals. */
@@ -90,7 +92,7 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
 
     const roundAnswers = stepAnswers.filter((a) => a.round === round);
     const questions = questionsOf(view, step).filter((q) =>
-      partnerIds.some((id) => inRound.has(id) && asks(q, partners.get(id))),
+      partnerIds.some((id) => inRound.has(id) && asks(view, q, partners.get(id))),
     );
     const known = new Set(questions.map((q) => q.id));
     const extra = [...new Set(roundAnswers.map((a) => a.questionId))].filter((id) => !known.has(id));
@@ -116,7 +118,7 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
         for (const id of partnerIds) {
           const applies =
             inRound.has(id) &&
-            (!row.question || asks(row.question, partners.get(id))) &&
+            (!row.question || asks(view, row.question, partners.get(id))) &&
             asksAbout(view, repeat, id, subject);
           const records = index.get(step, round, id, row.id, subject || undefined);
           for (const r of records) latest = Math.max(latest, r.submittedAt);

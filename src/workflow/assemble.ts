@@ -119,6 +119,7 @@ export function assembleView(h: CaseHandle): CaseView {
       createdAt: Number(f.createdAt),
       reminders: mails.filter((m) => m.kind === 'herinnering').map((m) => Number(m.sentAt)),
       responseCount: new Set(own.map((a) => a.responseId)).size,
+      planVersion: Number(f.planVersion || 0),
     };
     if (invite) rec.sentAt = Number(invite.sentAt);
     else {

@@ -55,6 +55,16 @@ function isPermanentError(message: string): boolean {
   return /Invalid email|no recipient|Limit Exceeded: Email (Recipients|Body)/i.test(message);
 }
 
+/**
+ * What is stored about a failure: Google's text can hold the partner's e-mail address
+ * (`Invalid email: ...`), which does not belong in the case spreadsheet or its log.
+ */
+export function failureReason(message: string): string {
+  if (/Invalid email/i.test(message))
+    return 'ongeldig e-mailadres; verbeter het in de tab Partners van het register';
+  return message.replace(/[^\s:;,<>"']+@[^\s:;,<>"']+/g, '[adres]');
+}
+
 /** A transient failure (service hiccup) is retried on later runs, at most this many times in all. */
 export const MAX_ATTEMPTS = 3;
 
@@ -115,9 +125,10 @@ export function flushOutbox(h: CaseHandle): FlushResult {
         h.reg.settings.coordinatorEmail,
       );
     } catch (e) {
-      failure = e instanceof Error ? e.message : String(e);
+      const message = e instanceof Error ? e.message : String(e);
       // The 6-minute limit ends the run on the spot in Apps Script: nothing more is written.
-      if (/Exceeded maximum execution time/.test(failure)) throw e;
+      if (/Exceeded maximum execution time/.test(message)) throw e;
+      failure = message;
     }
     // Only MailApp's own refusal counts as "not sent". A failure after this point (writing
     // "verstuurd") leaves the row at "verzenden", which the next run reports as uncertain.
@@ -136,10 +147,11 @@ export function flushOutbox(h: CaseHandle): FlushResult {
     } else {
       const attempts = Number(r.attempts || 0) + 1;
       const retry = !isPermanentError(failure) && attempts < MAX_ATTEMPTS;
-      updateRow(h.ss, OUTBOX, i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: failure });
+      const reason = failureReason(failure);
+      updateRow(h.ss, OUTBOX, i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: reason });
       if (retry) result.waiting++;
       else result.failed++;
-      events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${failure}`]);
+      events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${reason}`]);
     }
   }
   if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);

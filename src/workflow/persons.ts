@@ -11,6 +11,7 @@
  * finished by the next one — no name ever gets two codes.
  */
 import { replay } from '../model/caseMachine';
+import { partnerQuestions } from '../model/partnerQuestions';
 import type { StepId } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { createSpreadsheetIn, ensureFolder } from '../workspace/files';
@@ -21,7 +22,6 @@ import { UserError } from './context';
 import { logEvents } from './log';
 import { FORMS, NAMES, PERSONS } from './records';
 import { setCaseNamesId } from './registerTabs';
-import { partnerQuestions } from './startStep';
 
 export interface PersonEntry {
   naam: string;

@@ -19,8 +19,9 @@ export const FORMS: TableDef = {
     'status',
     'itemMap',
     'closedAt',
+    'planVersion',
   ],
-  numeric: ['round', 'createdAt', 'closedAt'],
+  numeric: ['round', 'createdAt', 'closedAt', 'planVersion'],
 };
 
 export const ANSWERS: TableDef = {

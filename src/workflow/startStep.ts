@@ -6,11 +6,11 @@
  */
 
 import { replay } from '../model/caseMachine';
-import { questionsFor } from '../model/catalog';
+import { partnerQuestions } from '../model/partnerQuestions';
 import { levelsFor, partnersForStep } from '../model/partners';
 import { deadlineWorkdaysFor, stepName } from '../model/steps';
 import { dutchDate, isoDate } from '../model/time';
-import type { Partner, Question, StepId } from '../model/types';
+import type { StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
 import { buildFormSpec } from '../render/formSpec';
 import { mailText } from '../render/mailText';
@@ -29,16 +29,7 @@ export function formKey(step: StepId, round: number, partnerId: string): string 
   return `${step}#${round}#${partnerId}`;
 }
 
-/** The questions one partner gets in one step: its kind's questions at the levels it may supply. */
-export function partnerQuestions(
-  catalog: readonly Question[],
-  partner: Partner,
-  step: StepId,
-  personDataAllowed: boolean,
-): Question[] {
-  const levels = levelsFor(partner, step).filter((l) => personDataAllowed || l !== 'persoon');
-  return questionsFor(step, partner.kind, catalog).filter((q) => levels.includes(q.level));
-}
+export { partnerQuestions } from '../model/partnerQuestions';
 
 export interface StartResult {
   step: StepId;
@@ -144,6 +135,7 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
         status: 'open',
         itemMap: JSON.stringify(created.itemMap),
         closedAt: 0,
+        planVersion: plan?.version ?? 0,
       };
       // Registered right after creation, one row per form, so a crash loses at most one form.
       appendRows(h.ss, FORMS, [row]);
@@ -161,6 +153,12 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
       gemeente: settings.gemeente,
     });
     jobs.push({ key: `uitnodiging:${key}`, formKey: key, kind: 'uitnodiging', to: partner.email, ...text });
+  }
+  if (result.skipped.length) {
+    const names = result.skipped.map((id) => h.reg.partners.find((p) => p.id === id)?.organisation ?? id);
+    warnings.push(
+      `Geen formulier voor ${names.join(', ')}: in deze stap staan voor hen geen vragen open (verborgen in de tab Vragen, of buiten de niveaus die zij mogen aanleveren).`,
+    );
   }
   enqueue(h.ss, jobs);
   events.push([

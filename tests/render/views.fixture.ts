@@ -108,6 +108,7 @@ const form = (
   deadline,
   createdAt: Date.parse(`${deadline}T08:00:00Z`) - 14 * 86_400_000,
   reminders: [],
+  planVersion: 0,
   responseCount: 1,
   respondedAt: Date.parse(`${deadline}T09:00:00Z`) - 86_400_000,
   ...extra,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG as REAL_CATALOG } from '../../src/model/catalog';
+import { monitoringQuestions } from '../../src/render/monitoring';
 import type { Cell, SheetTable } from '../../src/render/sheetTable';
 import { COLORS, cellText, isTextCell } from '../../src/render/sheetTable';
 import { buildViews } from '../../src/render/views';
-import { monitoringQuestions } from '../../src/render/views-records';
 import { toSheetValue } from '../../src/workspace/sheetWriter';
 import { ANSWERS, CATALOG, caseView, NAUGHTY_SIGNAL, PARTNERS } from './views.fixture';
 

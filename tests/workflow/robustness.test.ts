@@ -39,7 +39,13 @@ describe('mail', () => {
     const tab = snapshotSpreadsheet(local.rt, h.row.spreadsheetId).sheets.find(
       (s) => s.name === 'Formulieren',
     )!;
-    expect(JSON.stringify(tab.values)).toContain('mislukt: Invalid email: handhaving@testdorp');
+    expect(JSON.stringify(tab.values)).toContain(
+      'mislukt: ongeldig e-mailadres; verbeter het in de tab Partners',
+    );
+    // Google's message holds the address; it stays out of what the spreadsheet shows and logs.
+    const shown = snapshotSpreadsheet(local.rt, h.row.spreadsheetId).sheets.filter((s) => !s.hidden);
+    expect(JSON.stringify(shown.map((s) => s.values))).not.toContain('handhaving@testdorp');
+    expect(JSON.stringify(readTable(h.ss, OUTBOX).map((r) => r.error))).not.toContain('handhaving@testdorp');
     // The coordinator corrects the address in the Partners tab.
     const partners = openRegister().ss.getSheetByName('Partners')!;
     const values = partners.getDataRange().getValues();
