@@ -79,6 +79,8 @@ export interface CaseView {
   /** Every fixed plan version, oldest first (bijstellingen in monitoring). */
   planHistory: Plan[];
   log: LogEntry[];
+  /** Number of answers set apart in quarantine (unknown form or item). */
+  quarantined: number;
   /** The moment of rendering, epoch ms (render functions never read a clock). */
   now: number;
   /** Time zone for showing dates. */

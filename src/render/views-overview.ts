@@ -142,6 +142,19 @@ export function buildOverview(view: CaseView): SheetTable {
   }
   if (overdue.length === 0) t.add(['Geen formulieren over de deadline.']);
 
+  // Answers set apart (an unknown form in the case folder, a question added by hand).
+  if (view.quarantined > 0) {
+    t.blank();
+    t.add(
+      [
+        textCell(
+          `Quarantaine: ${view.quarantined} antwoord(en) konden aan geen partner of vraag worden gekoppeld en zijn apart gezet (verborgen tab _quarantaine). Bekijk ze en neem zo nodig contact op met de partner.`,
+        ),
+      ],
+      { bold: true, background: COLORS.amber },
+    );
+  }
+
   return t.build(OVERVIEW_TAB, {
     frozenRows: 1,
     columnWidths: [200, 230, 150, 150, 170, 150, 150, 150, 150],

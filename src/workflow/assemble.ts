@@ -6,7 +6,7 @@ import { nowMs } from '../workspace/clock';
 import type { Row } from '../workspace/tables';
 import { readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
-import { ANSWERS, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN } from './records';
+import { ANSWERS, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
 
 export function toDecision(r: Row): Decision {
   const d: Decision = {
@@ -152,6 +152,7 @@ export function assembleView(h: CaseHandle): CaseView {
       event: String(l.event),
       detail: String(l.detail),
     })),
+    quarantined: readTable(h.ss, QUARANTINE).length,
     now: nowMs(),
     timeZone: 'Europe/Amsterdam',
   };

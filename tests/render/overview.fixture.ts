@@ -233,6 +233,7 @@ export function fixtureView(): CaseView {
     },
     planHistory: [],
     log: [],
+    quarantined: 0,
     now: Date.UTC(2026, 5, 15, 8, 30),
     timeZone: 'Europe/Amsterdam',
   };

@@ -216,6 +216,7 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
       ],
     },
     planHistory: [],
+    quarantined: 0,
     log: [
       { at: Date.UTC(2026, 1, 2, 9), event: 'ronde gestart', detail: 'stap 6 ronde 1' },
       { at: Date.UTC(2026, 0, 2, 9), event: 'casus geopend', detail: 'JGA-2026-001' },

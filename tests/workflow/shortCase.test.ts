@@ -6,6 +6,7 @@ import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { addPersons } from '../../src/workflow/persons';
+import { rebuildViews } from '../../src/workflow/publish';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, DECISIONS, FORMS, LOG, QUARANTINE } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
@@ -161,6 +162,12 @@ describe('bijzondere inzendingen en termijnen', () => {
     expect(second.quarantined).toBe(0);
     const q = readTable(h.ss, QUARANTINE);
     expect(q.map((r) => r.reason)).toEqual(['onbekend formulier']);
+    // The coordinator sees it in the Overzicht.
+    rebuildViews(h);
+    const overview = snapshotSpreadsheet(p.local.rt, h.row.spreadsheetId).sheets.find(
+      (s) => s.name === 'Overzicht',
+    )!;
+    expect(JSON.stringify(overview.values)).toContain('Quarantaine: 1 antwoord(en)');
     expect(readTable(h.ss, ANSWERS).some((r) => r.value === 'los antwoord')).toBe(false);
   });
 
