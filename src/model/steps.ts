@@ -43,7 +43,10 @@ export interface StepDefinition {
   doel: string;
   /** Lead role (Dutch). */
   lead: string;
-  /** Partner kinds asked for input by default. */
+  /**
+   * Partner kinds asked for input by default (a new partner's steps). Narrower than the kinds
+   * that can take part (`STEP_KINDS` in the catalog); a test keeps it a subset.
+   */
   partnerKinds: readonly PartnerKind[];
   /** Products of the step (Dutch). */
   products: readonly string[];

@@ -5,8 +5,10 @@
 import type { PartnerKind, StepId } from '../types';
 
 /**
- * Partner kinds that take part in a step (domain §2.4 and §3.3). A question with
- * `kinds: 'all'` goes to exactly these kinds. OM joins from 2B; the woningcorporatie never gets
+ * Partner kinds that CAN take part in a step (domain §2.4 and §3.3): the catalog has questions
+ * for them there. A question with `kinds: 'all'` goes to exactly these kinds. Which kinds a new
+ * partner is asked in BY DEFAULT is a narrower choice: `STEPS[step].partnerKinds` (steps.ts);
+ * a gemeente can widen it per partner in the Partners tab, and then these questions apply. OM joins from 2B; the woningcorporatie never gets
  * person-level questions; lokaal team and ZVH only say "betrokken ja/nee" at person level.
  */
 export const STEP_KINDS: Readonly<Record<StepId, readonly PartnerKind[]>> = {
