@@ -4,8 +4,9 @@
  */
 import { participatingKinds, questionsFor } from '../model/catalog';
 import { partnerKindLabel } from '../model/partners';
+import { TYPE_LABEL } from '../model/questionsSheet';
 import { stepLabel, stepName } from '../model/steps';
-import type { PartnerKind, Question, QuestionType, Repeat, StepNaming } from '../model/types';
+import type { PartnerKind, Question, Repeat, StepNaming } from '../model/types';
 import { PARTNER_KINDS, STEP_IDS } from '../model/types';
 
 /** Short column headers for the summary table. */
@@ -20,16 +21,6 @@ const KIND_SHORT: Record<PartnerKind, string> = {
   zvh: 'ZVH',
   woningcorporatie: 'corporatie',
   overig: 'overig',
-};
-
-const TYPE_LABEL: Record<QuestionType, string> = {
-  text: 'kort antwoord',
-  paragraph: 'alinea',
-  choice: 'keuze',
-  checkboxes: 'aankruisvakjes',
-  scale: 'schaal',
-  date: 'datum',
-  grid: 'raster',
 };
 
 const REPEAT_LABEL: Record<Repeat, string> = {

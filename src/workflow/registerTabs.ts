@@ -7,6 +7,7 @@
 
 import type { CatalogOverrides } from '../model/catalog';
 import { CATALOG } from '../model/catalog';
+import { parseQuestionRows, QUESTIONS_SHEET, questionsToRows } from '../model/questionsSheet';
 import {
   formatIssues,
   PARTNERS_SHEET,
@@ -25,19 +26,6 @@ import { appendRows, ensureTable, readTable, updateRow } from '../workspace/tabl
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES } from './records';
-
-export const QUESTIONS_SHEET = 'Vragen';
-const QUESTION_HEADERS = [
-  'Vraag-id',
-  'Stap',
-  'Partners',
-  'Niveau',
-  'Soort vraag',
-  'Titel',
-  'Toelichting',
-  'Verplicht',
-  'Verbergen',
-];
 
 function values(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): unknown[][] | null {
   const sh = ss.getSheetByName(name);
@@ -95,55 +83,13 @@ export function readPartners(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Part
   return r.value;
 }
 
-function yes(v: unknown): boolean {
-  return /^(ja|j|yes|true|x)$/i.test(String(v ?? '').trim());
-}
-
-/** The Vragen tab compared with the built-in catalog gives the gemeente's overrides. */
+/** The Vragen tab compared with the built-in catalog gives the gemeente's overrides and own questions. */
 export function readCatalogOverrides(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CatalogOverrides {
   const rows = values(ss, QUESTIONS_SHEET);
-  const titles: Record<string, string> = {};
-  const help: Record<string, string> = {};
-  const required: Record<string, boolean> = {};
-  const hide: string[] = [];
   if (!rows || rows.length < 2) return {};
-  const byId = new Map(CATALOG.map((q) => [q.id, q]));
-  const errors: string[] = [];
-  rows.slice(1).forEach((r, i) => {
-    const id = String(r[0] ?? '').trim();
-    if (!id) return;
-    const q = byId.get(id);
-    if (!q) {
-      errors.push(`${QUESTIONS_SHEET}!A${i + 2}: onbekende vraag-id "${id}"`);
-      return;
-    }
-    const title = String(r[5] ?? '').trim();
-    const helpText = String(r[6] ?? '').trim();
-    if (!title) errors.push(`${QUESTIONS_SHEET}!F${i + 2}: titel ontbreekt`);
-    else if (title !== q.title) titles[id] = title;
-    if (helpText !== (q.help ?? '')) help[id] = helpText;
-    if (yes(r[7]) !== (q.required ?? false)) required[id] = yes(r[7]);
-    if (yes(r[8])) hide.push(id);
-  });
-  if (errors.length) throw new UserError(`De vragenlijst klopt niet:\n${errors.join('\n')}`);
-  return { titles, help, required, hide };
-}
-
-function catalogRows(): string[][] {
-  return [
-    QUESTION_HEADERS,
-    ...CATALOG.map((q) => [
-      q.id,
-      q.step,
-      q.kinds === 'all' ? 'alle' : q.kinds.join(', '),
-      q.level,
-      q.type,
-      q.title,
-      q.help ?? '',
-      q.required ? 'ja' : 'nee',
-      'nee',
-    ]),
-  ];
+  const r = parseQuestionRows(rows, CATALOG);
+  if (!r.ok) throw new UserError(`De vragenlijst klopt niet:\n${r.errors.join('\n')}`);
+  return r.overrides;
 }
 
 export interface RegisterInput {
@@ -182,7 +128,7 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
   } else if (!ss.getSheetByName(PARTNERS_SHEET)) {
     writeTab(ss, PARTNERS_SHEET, partnersToRows([]));
   }
-  if (!ss.getSheetByName(QUESTIONS_SHEET)) writeTab(ss, QUESTIONS_SHEET, catalogRows());
+  if (!ss.getSheetByName(QUESTIONS_SHEET)) writeTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG));
   ensureTable(ss, CASES);
   // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
   // with anything in it is the coordinator's and stays.
@@ -222,3 +168,5 @@ export function setCaseNamesId(h: CaseHandle, namesId: string): void {
   const { index, row } = caseRowIndex(h);
   updateRow(h.reg.ss, CASES, index, { ...row, Namenlijst: namesId });
 }
+
+export { QUESTIONS_SHEET } from '../model/questionsSheet';

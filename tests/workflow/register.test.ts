@@ -72,9 +72,50 @@ describe('het register: instellingen, partners en vragen zonder code', () => {
     expect(Object.values(map)).toContain('1.functie');
   });
 
-  it('een onbekende vraag-id in Vragen wordt gemeld met de cel', () => {
+  it('een eigen vraag in Vragen komt in het formulier van de genoemde partners', () => {
     const ss = register();
-    const row = setCell(ss, QUESTIONS_SHEET, (r) => r[0] === '1.functie', 1, '1.bestaat_niet');
-    expect(() => openRegister()).toThrow(`Vragen!A${row}: onbekende vraag-id "1.bestaat_niet"`);
+    ss.getSheetByName(QUESTIONS_SHEET)!.appendRow([
+      "'1.eigen_station",
+      "'1",
+      "'politie, boa",
+      "'groep",
+      "'keuze",
+      "'Ziet u de groep ook bij het station?",
+      '',
+      "'ja",
+      "'nee",
+      "'Ja; Nee; Weet ik niet",
+    ]);
+    const h = openNewCase(openRegister());
+    startStep(h);
+    const forms = readTable(h.ss, FORMS);
+    const titles = (key: string) =>
+      snapshotForm(local.rt, String(forms.find((f) => f.formKey === key)!.formId)).items.map((i) => i.title);
+    expect(titles('1#1#politie')).toContain('Ziet u de groep ook bij het station?');
+    expect(titles('1#1#boa')).toContain('Ziet u de groep ook bij het station?');
+    expect(titles('1#1#jongerenwerk')).not.toContain('Ziet u de groep ook bij het station?');
+  });
+
+  it('een eigen vraag met fouten wordt gemeld met de cel, en persoonsvragen vóór 2B worden geweigerd', () => {
+    const ss = register();
+    const tab = ss.getSheetByName(QUESTIONS_SHEET)!;
+    tab.appendRow(["'1.eigen_fout", "'9", "'alle", "'groep", "'keuze", "'Titel", '', '', '', "'Ja; Nee"]);
+    const row = tab.getLastRow();
+    tab.appendRow([
+      "'1.eigen_naam",
+      "'1",
+      "'alle",
+      "'persoon",
+      "'alinea",
+      "'Wie is de leider?",
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(() => openRegister()).toThrow(`Vragen!B${row}: onbekende stap "9"`);
+    expect(() => openRegister()).toThrow(
+      /Vragen!A\d+: Vraag "1.eigen_naam": vragen op persoonsniveau kunnen pas vanaf stap 2B/,
+    );
   });
 });
