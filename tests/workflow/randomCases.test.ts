@@ -13,6 +13,7 @@ import { startLocalAppsScript } from '../../src/local/harness';
 import { replay } from '../../src/model/caseMachine';
 import { isoDate } from '../../src/model/time';
 import type { Partner, PartnerKind, StepId } from '../../src/model/types';
+import { PARTNER_KINDS } from '../../src/model/types';
 import { readDecisions } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
@@ -27,18 +28,7 @@ import { setupRegister } from '../../src/workflow/registerTabs';
 import { startIncomplete, startStep } from '../../src/workflow/startStep';
 import { readTable, replaceTable } from '../../src/workspace/tables';
 
-const KINDS: PartnerKind[] = [
-  'politie',
-  'om',
-  'jongerenwerk',
-  'boa',
-  'gemeente',
-  'leerplicht',
-  'lokaal_team',
-  'zvh',
-  'woningcorporatie',
-  'overig',
-];
+const KINDS: readonly PartnerKind[] = PARTNER_KINDS;
 const ALL_STEPS: StepId[] = ['1', '2A', '2B', '3', '4', '5', '6', '7'];
 const NAMES = Array.from({ length: 15 }, (_, i) => `Testnaam${String.fromCharCode(65 + i)}x Fictief`);
 

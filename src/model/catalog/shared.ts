@@ -3,85 +3,29 @@
  * step, the duiding scales and the answer lists that return in several steps. Pure data.
  */
 import type { PartnerKind, StepId } from '../types';
+import { PARTNER_KINDS } from '../types';
+
+/** Every kind except the ones named, in the order of PARTNER_KINDS. */
+const every = (...left: PartnerKind[]): readonly PartnerKind[] =>
+  PARTNER_KINDS.filter((k) => !left.includes(k));
 
 /**
  * Partner kinds that CAN take part in a step (domain §2.4 and §3.3): the catalog has questions
  * for them there. A question with `kinds: 'all'` goes to exactly these kinds. Which kinds a new
  * partner is asked in BY DEFAULT is a narrower choice: `STEPS[step].partnerKinds` (steps.ts);
- * a gemeente can widen it per partner in the Partners tab, and then these questions apply. OM joins from 2B; the woningcorporatie never gets
- * person-level questions; lokaal team and ZVH only say "betrokken ja/nee" at person level.
+ * a gemeente can widen it per partner in the Partners tab, and then these questions apply.
+ * OM joins from 2B; the woningcorporatie never gets person-level questions; lokaal team and
+ * ZVH only say "betrokken ja/nee" at person level.
  */
 export const STEP_KINDS: Readonly<Record<StepId, readonly PartnerKind[]>> = {
-  '1': [
-    'politie',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'woningcorporatie',
-    'overig',
-  ],
-  '2A': [
-    'politie',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'woningcorporatie',
-    'overig',
-  ],
+  '1': every('om', 'zvh'),
+  '2A': every('om', 'zvh'),
   '2B': ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente'],
-  '3': [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    'woningcorporatie',
-    'overig',
-  ],
+  '3': every(),
   '4': ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente'],
-  '5': [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    'woningcorporatie',
-    'overig',
-  ],
-  '6': [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    'woningcorporatie',
-    'overig',
-  ],
-  '7': [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    'woningcorporatie',
-    'overig',
-  ],
+  '5': every(),
+  '6': every(),
+  '7': every(),
 };
 
 /** The kinds of a step except the ones named. */
