@@ -24,15 +24,25 @@ function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
 }
 
-/** Runs a menu action; a UserError becomes a Dutch alert instead of a stack trace. */
+/**
+ * Runs a menu action. A UserError becomes a Dutch alert; any other error (a Google service
+ * failing, a quota) is logged for the administrator and explained in Dutch: every action can
+ * safely be run again, it finishes what was left and does nothing twice.
+ */
 function guarded(action: () => string): void {
+  let message: string;
   try {
-    const message = action();
-    if (message) ui().alert(message);
+    message = action();
   } catch (e) {
-    if (e instanceof UserError) ui().alert(e.message);
-    else throw e;
+    if (e instanceof UserError) {
+      message = e.message;
+    } else {
+      console.error(e);
+      const detail = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
+      message = `Er ging iets mis bij Google: ${detail}\nEr is niets dubbel gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak.`;
+    }
   }
+  if (message) ui().alert(message);
 }
 
 function askCode(): string | null {

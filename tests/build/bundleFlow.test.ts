@@ -89,8 +89,13 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     write(ss, 'Partners', partnersToRows(PARTNERS));
 
     expect(click(rt, ctx, 'menuNewCase')).toContain('Casus JGA-2026-001 is geopend');
+    // A Google service failing halfway is explained in Dutch; running it again finishes the job.
+    rt.injectFault({ method: 'FormApp.create', nth: 2, message: 'Service Forms failed' });
+    const failed = click(rt, ctx, 'menuStartStep', [{ button: 'OK', text: 'JGA-2026-001' }]);
+    expect(failed).toContain('Er ging iets mis bij Google: Service Forms failed');
+    rt.clearFaults();
     const started = click(rt, ctx, 'menuStartStep', [{ button: 'OK', text: 'JGA-2026-001' }]);
-    expect(started).toContain('2 formulier(en) gemaakt, 2 uitnodiging(en) verstuurd');
+    expect(started).toContain('1 formulier(en) gemaakt, 2 uitnodiging(en) verstuurd');
     expect(rt.mailbox.map((m) => m.to[0])).toEqual(['wijkagent@politie.example', 'jw@jongerenwerk.example']);
 
     // The partner answers; the dispatcher trigger (installed once) picks it up.
