@@ -141,7 +141,7 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   }
   const closed = justClosed.size;
   if (closed) replaceTable(h.ss, FORMS, forms);
-  reconcileCase(h, { alsoRead: justClosed, scanFolder: false });
+  reconcileCase(h, { alsoRead: justClosed, compareContent: justClosed, scanFolder: false });
 
   appendRows(h.ss, DECISIONS, [
     {

@@ -34,6 +34,13 @@ export interface ReconcileOptions {
   /** Closed forms to read anyway (the forms a gate just closed). */
   alsoRead?: ReadonlySet<string>;
   /**
+   * Forms whose known responses are compared answer by answer, not only by timestamp. Whether
+   * Apps Script's `FormResponse.getTimestamp()` moves when a partner edits is unconfirmed
+   * (behaviours §2.6), so the gate does this once for the forms it closes: an edit that kept
+   * its timestamp is still stored as a new version.
+   */
+  compareContent?: ReadonlySet<string>;
+  /**
    * Look for forms in the case folder that the registry does not know (default true). It costs
    * a few calls per form in the folder, so the dispatcher does it once a day per case.
    */
@@ -64,6 +71,11 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
 
   // Latest stored version and timestamp per response id; which forms have an answer.
   const latest = new Map<string, { version: number; submittedAt: number }>();
+  const fingerprint = (rows: { questionId: unknown; subject?: unknown; value: unknown }[]) =>
+    rows
+      .map((a) => `${a.questionId}|${a.subject ?? ''}|${a.value}`)
+      .sort()
+      .join('\n');
   const answered = new Set<string>();
   for (const r of ledger) {
     const id = String(r.responseId);
@@ -107,9 +119,10 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     const ordered = [...read.responses].sort(
       (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
     );
+    const deep = opts.compareContent?.has(key) ?? false;
     for (const resp of ordered) {
       const prev = latest.get(resp.responseId);
-      if (prev && prev.submittedAt >= resp.timestamp) continue;
+      if (prev && prev.submittedAt >= resp.timestamp && !deep) continue;
       const answers = [];
       for (const a of resp.answers()) {
         const itemKey = itemMap[a.itemId];
@@ -132,8 +145,25 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
         if (n) answers.push(n);
       }
       if (answers.length === 0) {
-        result.ghosts++;
+        if (!prev) result.ghosts++;
         continue;
+      }
+      if (prev && prev.submittedAt >= resp.timestamp) {
+        // Content comparison (deep): only a real difference makes a new version.
+        const stored = ledger.filter(
+          (r) => r.responseId === resp.responseId && Number(r.version) === prev.version,
+        );
+        const joined = new Map<string, { questionId: unknown; subject: unknown; value: string }>();
+        for (const r of stored) {
+          const k = `${r.questionId}|${r.subject}`;
+          const seen = joined.get(k);
+          joined.set(k, {
+            questionId: r.questionId,
+            subject: r.subject,
+            value: (seen?.value ?? '') + String(r.value),
+          });
+        }
+        if (fingerprint([...joined.values()]) === fingerprint(answers)) continue;
       }
       const version = (prev?.version ?? 0) + 1;
       latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
