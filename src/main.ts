@@ -14,10 +14,10 @@ import { dispatchAll, refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
 import { openNewCase } from './workflow/newCase';
 import { resendFailed } from './workflow/outbox';
-import { ensureNamesList, formsWithoutCodes, syncNamesList } from './workflow/persons';
+import { ensureNamesList, syncNamesList } from './workflow/persons';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
-import { startStep } from './workflow/startStep';
+import { askAboutNewPersons, startStep } from './workflow/startStep';
 import { nowMs } from './workspace/clock';
 
 function ui(): GoogleAppsScript.Base.Ui {
@@ -122,9 +122,9 @@ export function menuNamesList(): void {
         return `De namenlijst van ${code} is aangemaakt, alleen voor u toegankelijk: ${url}\nVul de namen in (kolom Naam; de kolom Code blijft leeg) en kies daarna opnieuw "Namenlijst bijwerken".`;
       }
       const { added } = syncNamesList(h);
-      const behind = formsWithoutCodes(h, added);
-      const note = behind.length
-        ? ` Let op: ${behind.length} formulier(en) van de lopende stap zijn eerder verstuurd en vragen nog niet naar deze personen (${behind.join(', ')}).`
+      const extra = askAboutNewPersons(h);
+      const note = extra.created.length
+        ? ` De partners van de lopende stap krijgen een aanvullend formulier over deze personen (${extra.created.length}; ${extra.mail.sent} uitnodiging(en) verstuurd).`
         : '';
       return added.length
         ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}`

@@ -46,6 +46,8 @@ export interface FormContext {
   plan: Plan | null;
   /** Levels this partner may supply in this step. */
   levels: readonly string[];
+  /** A supplementary form: only about persons added to the namenlijst after the first one. */
+  supplement?: boolean;
 }
 
 /** Splits a question list by how it repeats. */
@@ -125,8 +127,13 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
   const levels = ctx.levels.map((l) => LEVEL_LABEL[l] ?? l).join(', ');
   const roundText = ctx.round > 1 ? ` (ronde ${ctx.round})` : '';
   return {
-    title: `${ctx.caseCode} · Stap ${ctx.step}${roundText} · ${ctx.partner.organisation}`,
+    title: `${ctx.caseCode} · Stap ${ctx.step}${roundText} · ${ctx.partner.organisation}${ctx.supplement ? ' · aanvulling' : ''}`,
     description: [
+      ...(ctx.supplement
+        ? [
+            'Aanvulling: alleen vragen over personen die na de eerste uitvraag aan de namenlijst zijn toegevoegd.',
+          ]
+        : []),
       `Uitvraag voor ${ctx.partner.organisation} in casus ${ctx.caseCode}, stap ${ctx.stepLabel}${roundText}.`,
       `Graag ingevuld uiterlijk ${ctx.deadlineText}.`,
       `U wordt gevraagd om informatie op ${levels}. Deel alleen wat uw organisatie volgens het convenant mag delen.`,

@@ -11,8 +11,6 @@
  * finished by the next one — no name ever gets two codes.
  */
 import { replay } from '../model/caseMachine';
-import { partnerQuestions } from '../model/partnerQuestions';
-import type { StepId } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { createSpreadsheetIn, ensureFolder } from '../workspace/files';
 import { appendRows, ensureTable, readTable, replaceTable } from '../workspace/tables';
@@ -20,7 +18,7 @@ import { readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
-import { FORMS, NAMES, PERSONS } from './records';
+import { NAMES, PERSONS } from './records';
 import { setCaseNamesId } from './registerTabs';
 
 export interface PersonEntry {
@@ -125,25 +123,4 @@ export function addPersons(h: CaseHandle, entries: PersonEntry[]): string[] {
     })),
   );
   return syncNamesList(h).added;
-}
-
-/**
- * Open forms that ask questions per person but were made before some of these codes existed:
- * the coordinator is told, so the missing persons can be asked about separately.
- */
-export function formsWithoutCodes(h: CaseHandle, codes: readonly string[]): string[] {
-  if (codes.length === 0) return [];
-  return readTable(h.ss, FORMS)
-    .filter((f) => f.status !== 'gesloten')
-    .filter((f) => {
-      const partner = h.reg.partners.find((p) => p.id === f.partnerId);
-      if (!partner) return false;
-      const perPerson = partnerQuestions(h.reg.catalog, partner, String(f.step) as StepId, true).some(
-        (q) => q.repeat === 'per_person',
-      );
-      if (!perPerson) return false;
-      const keys = Object.values(JSON.parse(String(f.itemMap) || '{}') as Record<string, string>);
-      return codes.some((c) => !keys.some((k) => k.endsWith(`|${c}`)));
-    })
-    .map((f) => String(f.formKey));
 }

@@ -10,12 +10,13 @@ import { partnerQuestions } from '../model/partnerQuestions';
 import { levelsFor, partnersForStep } from '../model/partners';
 import { deadlineWorkdaysFor, stepName } from '../model/steps';
 import { dutchDate, isoDate } from '../model/time';
-import type { StepId } from '../model/types';
+import type { Partner, Plan, Question, StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
 import { buildFormSpec } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
 import { createForm } from '../workspace/forms';
+import type { Row } from '../workspace/tables';
 import { appendRows, readTable } from '../workspace/tables';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
@@ -42,6 +43,143 @@ export interface StartResult {
   warnings: string[];
   /** Partners whose form is still to be made (time budget used up); the dispatcher continues. */
   remaining: string[];
+}
+
+interface FormRequest {
+  key: string;
+  step: StepId;
+  round: number;
+  partner: Partner;
+  questions: Question[];
+  persons: readonly string[];
+  plan: Plan | null;
+  deadline: string;
+  personData: boolean;
+  /** A supplementary form (persons added to the namenlijst later). */
+  supplement?: boolean;
+}
+
+/** Creates one partner's form and registers it at once (a crash loses at most this form). */
+function makeForm(h: CaseHandle, req: FormRequest): Row {
+  const settings = h.reg.settings;
+  const spec = buildFormSpec(
+    {
+      caseCode: h.row.code,
+      step: req.step,
+      round: req.round,
+      stepLabel: `${req.step} (${stepName(req.step, settings.naming)})`,
+      partner: req.partner,
+      deadlineText: dutchDate(req.deadline),
+      persons: req.persons,
+      plan: req.plan,
+      levels: levelsFor(req.partner, req.step).filter((l) => req.personData || l !== 'persoon'),
+      ...(req.supplement ? { supplement: true } : {}),
+    },
+    req.questions,
+  );
+  const created = createForm(spec, { folderId: h.row.folderId, allowEdits: settings.allowResponseEdits });
+  const row: Row = {
+    formKey: req.key,
+    step: req.step,
+    round: req.round,
+    partnerId: req.partner.id,
+    formId: created.formId,
+    publishedUrl: created.publishedUrl,
+    editUrl: created.editUrl,
+    deadline: req.deadline,
+    createdAt: nowMs(),
+    status: 'open',
+    itemMap: JSON.stringify(created.itemMap),
+    closedAt: 0,
+    planVersion: req.plan?.version ?? 0,
+  };
+  appendRows(h.ss, FORMS, [row]);
+  return row;
+}
+
+/** The invitation for a registered form (its key makes it go out once). */
+function inviteJob(h: CaseHandle, row: Row, partner: Partner): MailJob {
+  const settings = h.reg.settings;
+  const step = String(row.step) as StepId;
+  const text = mailText(settings, 'invite', {
+    casus: h.row.code,
+    stap: `${step} (${stepName(step, settings.naming)})`,
+    deadline: dutchDate(String(row.deadline)),
+    link: String(row.publishedUrl),
+    organisatie: partner.organisation,
+    gemeente: settings.gemeente,
+  });
+  const key = String(row.formKey);
+  return { key: `uitnodiging:${key}`, formKey: key, kind: 'uitnodiging', to: partner.email, ...text };
+}
+
+/** Person codes a partner's open forms of this step and round already ask about. */
+function coveredCodes(forms: Row[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of forms) {
+    for (const k of Object.values(JSON.parse(String(f.itemMap) || '{}') as Record<string, string>)) {
+      const subject = k.split('|')[1];
+      if (subject?.startsWith('P-')) out.add(subject);
+    }
+  }
+  return out;
+}
+
+/**
+ * Persons added to the namenlijst after the current step's forms went out: each partner with
+ * questions per person gets one supplementary form with only those questions, for only the
+ * new codes, and an invitation. Idempotent like a start: covered codes are never asked again.
+ */
+export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: FlushResult } {
+  const state = replay(h.row.code, readDecisions(h.ss));
+  const none = { created: [], mail: { sent: 0, waiting: 0, failed: 0, uncertain: 0 } };
+  if (state.status === 'gesloten' || !state.personDataAllowed) return none;
+  const { step, round } = state;
+  const forms = readTable(h.ss, FORMS).filter((f) => f.step === step && Number(f.round) === round);
+  if (forms.length === 0) return none;
+  const persons = readTable(h.ss, PERSONS).map((p) => String(p.code));
+  const opts = { bevrijdingsdagEveryYear: h.reg.settings.bevrijdingsdagEveryYear };
+  const deadline = addWorkdays(
+    isoDate(nowMs(), 'Europe/Amsterdam'),
+    deadlineWorkdaysFor(h.reg.settings, step),
+    opts,
+  );
+  const created: string[] = [];
+  const jobs: MailJob[] = [];
+  for (const partner of partnersForStep(h.reg.partners, step)) {
+    const own = forms.filter((f) => f.partnerId === partner.id);
+    if (own.length === 0 || own.some((f) => f.status === 'gesloten')) continue;
+    const perPerson = partnerQuestions(h.reg.catalog, partner, step, true).filter(
+      (q) => q.repeat === 'per_person',
+    );
+    const covered = coveredCodes(own);
+    const missing = persons.filter((c) => !covered.has(c));
+    if (perPerson.length === 0 || missing.length === 0) continue;
+    const key = `${formKey(step, round, partner.id)}#${own.length + 1}`;
+    const row = makeForm(h, {
+      key,
+      step,
+      round,
+      partner,
+      questions: perPerson,
+      persons: missing,
+      plan: null,
+      deadline,
+      personData: true,
+      supplement: true,
+    });
+    created.push(key);
+    jobs.push(inviteJob(h, row, partner));
+  }
+  if (created.length === 0) return none;
+  enqueue(h.ss, jobs);
+  logEvents(h.ss, [
+    [
+      'aanvullende formulieren',
+      `${created.length} formulier(en) voor nieuwe persoonscodes: ${created.join(', ')}`,
+    ],
+  ]);
+  return { created, mail: flushOutbox(h) };
 }
 
 /** Time one start may spend making forms before it stops and leaves the rest for the next run. */
@@ -107,52 +245,25 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
       continue;
     }
     if (!have.has(key)) {
-      const spec = buildFormSpec(
-        {
-          caseCode: h.row.code,
-          step,
-          round,
-          stepLabel: `${step} (${stepName(step, settings.naming)})`,
-          partner,
-          deadlineText: dutchDate(deadline),
-          persons,
-          plan,
-          levels: levelsFor(partner, step).filter((l) => state.personDataAllowed || l !== 'persoon'),
-        },
-        questions,
-      );
-      const created = createForm(spec, { folderId: h.row.folderId, allowEdits: settings.allowResponseEdits });
-      row = {
-        formKey: key,
+      row = makeForm(h, {
+        key,
         step,
         round,
-        partnerId: partner.id,
-        formId: created.formId,
-        publishedUrl: created.publishedUrl,
-        editUrl: created.editUrl,
+        partner,
+        questions,
+        persons,
+        plan,
         deadline,
-        createdAt: now,
-        status: 'open',
-        itemMap: JSON.stringify(created.itemMap),
-        closedAt: 0,
-        planVersion: plan?.version ?? 0,
-      };
-      // Registered right after creation, one row per form, so a crash loses at most one form.
-      appendRows(h.ss, FORMS, [row]);
+        personData: state.personDataAllowed,
+      });
       have.add(key);
       result.created.push(partner.id);
-      events.push(['formulier gemaakt', `${key} (${Object.keys(created.itemMap).length} vragen)`]);
+      events.push([
+        'formulier gemaakt',
+        `${key} (${Object.keys(JSON.parse(String(row.itemMap))).length} vragen)`,
+      ]);
     }
-    const formDeadline = String(row?.deadline ?? deadline);
-    const text = mailText(settings, 'invite', {
-      casus: h.row.code,
-      stap: `${step} (${stepName(step, settings.naming)})`,
-      deadline: dutchDate(formDeadline),
-      link: String(row?.publishedUrl ?? ''),
-      organisatie: partner.organisation,
-      gemeente: settings.gemeente,
-    });
-    jobs.push({ key: `uitnodiging:${key}`, formKey: key, kind: 'uitnodiging', to: partner.email, ...text });
+    if (row) jobs.push(inviteJob(h, row, partner));
   }
   if (result.skipped.length) {
     const names = result.skipped.map((id) => h.reg.partners.find((p) => p.id === id)?.organisation ?? id);

@@ -160,11 +160,13 @@ export function fillRequired(
   rt: LocalAppsScript['rt'],
   formId: string,
   text = 'Ingevuld door de partner.',
+  opts: { all?: boolean } = {},
 ): string {
   const snap = snapshotForm(rt, formId);
   const answers: Record<number, string | string[]> = {};
   for (const it of snap.items) {
-    if (!it.required) continue;
+    if (!it.required && !opts.all) continue;
+    if (it.type === 'SECTION_HEADER' || it.type === 'PAGE_BREAK') continue;
     if (it.type === 'MULTIPLE_CHOICE' || it.type === 'LIST') answers[it.id] = it.choices[0]!;
     else if (it.type === 'CHECKBOX') answers[it.id] = [it.choices[0]!];
     else if (it.type === 'SCALE') answers[it.id] = String(it.bounds![0]);
