@@ -87,7 +87,8 @@ export async function writeOutputs(rt: Runtime, dir: string, manifest: OutputMan
 
   for (const f of manifest.forms) {
     const snap = rt.uncounted(() => snapshotForm(rt, f.id));
-    const label = f.context?.partner ? `${snap.title} (${f.context.partner})` : snap.title;
+    const partner = f.context?.partner;
+    const label = partner && !snap.title.includes(partner) ? `${snap.title} (${partner})` : snap.title;
     await put(
       join('forms', withExt(f.file, '.html')),
       formSnapshotToHtml(snap, f.context),
