@@ -39,7 +39,7 @@ function guarded(action: () => string): void {
     } else {
       console.error(e);
       const detail = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
-      message = `Er ging iets mis bij Google: ${detail}\nEr is niets dubbel gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak.`;
+      message = `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
     }
   }
   if (message) ui().alert(message);
@@ -124,11 +124,11 @@ export function menuNamesList(): void {
       const { added } = syncNamesList(h);
       const extra = askAboutNewPersons(h);
       const note = extra.created.length
-        ? ` De partners van de lopende stap krijgen een aanvullend formulier over deze personen (${extra.created.length}; ${extra.mail.sent} uitnodiging(en) verstuurd).`
+        ? ` De partners van de lopende stap krijgen een aanvullend formulier over nieuwe personen (${extra.created.length}; ${extra.mail.sent} uitnodiging(en) verstuurd).`
         : '';
       return added.length
         ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}`
-        : 'Geen nieuwe namen gevonden in de namenlijst.';
+        : `Geen nieuwe namen gevonden in de namenlijst.${note}`;
     });
   });
 }
@@ -175,6 +175,16 @@ export function menuInstallTriggers(): void {
 
 /** The time-driven dispatcher. */
 export function runDispatcher(_e?: unknown): void {
-  const report = dispatchAll(openRegister());
+  let reg: ReturnType<typeof openRegister>;
+  try {
+    reg = openRegister();
+  } catch (e) {
+    // Nothing can run until the register is right; say so in the execution log.
+    console.error(
+      `Automatisch bijwerken gestopt: het register klopt niet. ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return;
+  }
+  const report = dispatchAll(reg);
   for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
 }

@@ -5,7 +5,7 @@
  * overrides, or Dutch errors that name the cell. Pure.
  */
 import type { CatalogOverrides } from './catalog';
-import { questionProblems } from './catalog/rules';
+import { MAX_TITLE_LENGTH, questionProblems } from './catalog/rules';
 import { partnerKindFromText } from './partners';
 import type { PartnerKind, Question, QuestionType, StepId, Theme } from './types';
 import { LEVELS, QUESTION_TYPES, STEP_IDS } from './types';
@@ -183,10 +183,28 @@ export function parseQuestionRows(
       if (own && !yes(r[8])) extra.push(own);
       return;
     }
+    // The shape of a national question is fixed; only its wording, "verplicht" and hiding change.
+    const expected = questionsToRows([q])[1]!;
+    const fixed: [number, string, string][] = [
+      [1, 'B', 'de stap'],
+      [2, 'C', 'de partners'],
+      [3, 'D', 'het niveau'],
+      [4, 'E', 'de soort vraag'],
+      [9, 'J', 'de keuzes'],
+    ];
+    for (const [col, letter, what] of fixed) {
+      if (text(r[col]).toLowerCase() !== text(expected[col]).toLowerCase()) {
+        errors.push(
+          `${QUESTIONS_SHEET}!${letter}${row}: ${what} van landelijke vraag ${id} kan niet worden gewijzigd; zet de oude waarde terug, of verberg de vraag en voeg een eigen vraag toe`,
+        );
+      }
+    }
     const title = text(r[5]);
     const helpText = text(r[6]);
     if (!title) errors.push(`${QUESTIONS_SHEET}!F${row}: titel ontbreekt`);
-    else if (title !== q.title) titles[id] = title;
+    else if (title.length > MAX_TITLE_LENGTH) {
+      errors.push(`${QUESTIONS_SHEET}!F${row}: titel is langer dan ${MAX_TITLE_LENGTH} tekens`);
+    } else if (title !== q.title) titles[id] = title;
     if (helpText !== (q.help ?? '')) help[id] = helpText;
     if (yes(r[7]) !== (q.required ?? false)) required[id] = yes(r[7]);
     if (yes(r[8])) hide.push(id);

@@ -48,14 +48,17 @@ export function stepProgress(view: CaseView, step: StepId): StepProgress {
   return 'nog niet';
 }
 
-/** The form shown for a partner in a step: the one of the latest round. */
+/**
+ * The form shown for a partner in a step: one of the latest round — an unanswered one when
+ * there is one (a supplementary form may be answered while the main one is not, or the other
+ * way round), else the newest.
+ */
 function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord | undefined {
-  let best: FormRecord | undefined;
-  for (const f of view.forms) {
-    if (f.partnerId !== partnerId || f.step !== step) continue;
-    if (!best || f.round > best.round || (f.round === best.round && f.createdAt >= best.createdAt)) best = f;
-  }
-  return best;
+  const own = view.forms.filter((f) => f.partnerId === partnerId && f.step === step);
+  if (own.length === 0) return undefined;
+  const round = Math.max(...own.map((f) => f.round));
+  const inRound = own.filter((f) => f.round === round).sort((a, b) => a.createdAt - b.createdAt);
+  return inRound.find((f) => f.responseCount === 0 && f.status !== 'gesloten') ?? inRound[inRound.length - 1];
 }
 
 function caseStatusText(view: CaseView): string {

@@ -25,6 +25,8 @@ export interface Register {
   settings: Settings;
   partners: Partner[];
   catalog: readonly Question[];
+  /** The catalog with the gemeente's titles and own questions but nothing hidden (to read old answers). */
+  allQuestions: readonly Question[];
 }
 
 export interface CaseRow {
@@ -58,7 +60,13 @@ export function openRegister(ss = registerSpreadsheet()): Register {
   const settings = readSettings(ss);
   const partners = readPartners(ss);
   const overrides: CatalogOverrides = readCatalogOverrides(ss);
-  return { ss, settings, partners, catalog: applyOverrides(CATALOG, overrides) };
+  return {
+    ss,
+    settings,
+    partners,
+    catalog: applyOverrides(CATALOG, overrides),
+    allQuestions: applyOverrides(CATALOG, { ...overrides, hide: [] }),
+  };
 }
 
 function toCaseRow(r: Row, index: number): CaseRow {

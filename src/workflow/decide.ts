@@ -124,9 +124,12 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   // while the gate is being recorded is not lost (and a rebuild would show the same).
   const forms = readTable(h.ss, FORMS);
   const justClosed = new Set<string>();
+  const ofStep = new Set<string>();
   const now = nowMs();
   for (const f of forms) {
-    if (f.step !== decision.step || Number(f.round) !== decision.round || f.status === 'gesloten') continue;
+    if (f.step !== decision.step || Number(f.round) !== decision.round) continue;
+    ofStep.add(String(f.formKey));
+    if (f.status === 'gesloten') continue;
     try {
       closeForm(
         String(f.formId),
@@ -141,7 +144,21 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   }
   const closed = justClosed.size;
   if (closed) replaceTable(h.ss, FORMS, forms);
-  reconcileCase(h, { alsoRead: justClosed, compareContent: justClosed, scanFolder: false });
+  // Every form of the step (also those closed by an earlier, interrupted attempt) is read
+  // answer by answer. If one cannot be read now, the decision waits: nothing may be lost.
+  const last = reconcileCase(h, { alsoRead: ofStep, compareContent: ofStep, scanFolder: false });
+  if (last.unreadable > 0) {
+    throw new UserError(
+      `${last.unreadable} formulier(en) van stap ${decision.step} konden nu niet worden gelezen. Het besluit is nog niet vastgelegd; probeer het over een paar minuten opnieuw, zodat er geen antwoord verloren gaat.`,
+    );
+  }
+
+  // The plan first: a decision is never stored without the plan it fixes (a rerun after a
+  // crash in between finds the same plan in the tab and adds no second version).
+  if (newPlan) {
+    appendRows(h.ss, PLAN, planRows(newPlan));
+    writePlanTab(h, newPlan);
+  }
 
   appendRows(h.ss, DECISIONS, [
     {
@@ -152,10 +169,6 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
       recordedBy,
     },
   ]);
-  if (newPlan) {
-    appendRows(h.ss, PLAN, planRows(newPlan));
-    writePlanTab(h, newPlan);
-  }
   const events: [string, string][] = [
     [
       'besluit',

@@ -9,6 +9,7 @@ import { nowMs } from '../workspace/clock';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCase } from './context';
 import { tryWithLock } from './lock';
+import { logEvents } from './log';
 import type { FlushResult } from './outbox';
 import { flushOutbox } from './outbox';
 import { rebuildViews } from './publish';
@@ -40,9 +41,17 @@ function firstScanToday(code: string): boolean {
   return true;
 }
 
-export function refreshCase(h: CaseHandle, opts: { force?: boolean } = {}): CaseRefresh {
-  // A start that stopped halfway (time budget, a crash) is finished first.
-  const resumed = startIncomplete(h) ? startStep(h) : null;
+export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: number } = {}): CaseRefresh {
+  // A start that stopped halfway (time budget, a crash) is finished first, within what is
+  // left of this run; if it fails, the answers are still read and the reminders still go.
+  let resumed: ReturnType<typeof startStep> | null = null;
+  if (startIncomplete(h)) {
+    try {
+      resumed = startStep(h, opts.budgetMs === undefined ? {} : { budgetMs: opts.budgetMs });
+    } catch (e) {
+      logEvents(h.ss, [['stap afmaken mislukt', e instanceof Error ? e.message : String(e)]]);
+    }
+  }
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
@@ -92,7 +101,10 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
       continue;
     }
     try {
-      const r = tryWithLock(() => refreshCase(openCase(reg, c.code)));
+      const left = Math.max(budgetMs - (nowMs() - start), 0);
+      const r = tryWithLock(() =>
+        refreshCase(openCase(reg, c.code), { budgetMs: Math.min(left, 3 * 60 * 1000) }),
+      );
       if (r.ok) report.refreshed.push(r.value);
       else report.deferred.push(c.code);
     } catch (e) {

@@ -169,18 +169,22 @@ export function flushOutbox(h: CaseHandle): FlushResult {
 export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResult } {
   const rows = readTable(h.ss, OUTBOX);
   const keys = new Set(rows.map((r) => String(r.key)));
+  const base = (key: string) => key.replace(/~\d+$/, '');
   const jobs: MailJob[] = [];
+  const replace: number[] = [];
   rows.forEach((r, i) => {
     if (r.status !== 'mislukt' && r.status !== 'onzeker') return;
+    replace.push(i);
+    // A successor made by an earlier, interrupted resend already takes its place.
+    const successors = rows.filter((x, j) => j > i && base(String(x.key)) === base(String(r.key)));
+    if (successors.length) return;
     const partnerId = String(r.formKey).split('#')[2] ?? '';
     const partner = h.reg.partners.find((p) => p.id === partnerId);
     if (!partner) return;
-    const base = String(r.key).replace(/~\d+$/, '');
     let n = 2;
-    while (keys.has(`${base}~${n}`)) n++;
-    const key = `${base}~${n}`;
+    while (keys.has(`${base(String(r.key))}~${n}`)) n++;
+    const key = `${base(String(r.key))}~${n}`;
     keys.add(key);
-    updateRow(h.ss, OUTBOX, i, { ...r, status: 'vervangen' });
     jobs.push({
       key,
       formKey: String(r.formKey),
@@ -190,7 +194,9 @@ export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResu
       body: String(r.body),
     });
   });
-  const requeued = enqueue(h.ss, jobs, readTable(h.ss, OUTBOX));
+  // The new rows first, then the old ones marked: a stop in between never loses a mail.
+  const requeued = enqueue(h.ss, jobs, rows);
+  for (const i of replace) updateRow(h.ss, OUTBOX, i, { ...rows[i]!, status: 'vervangen' });
   if (requeued) logEvents(h.ss, [['mail opnieuw', `${requeued} mail(s) opnieuw in de wachtrij`]]);
   return { requeued, mail: flushOutbox(h) };
 }

@@ -13,7 +13,7 @@
 import { replay } from '../model/caseMachine';
 import { nowMs } from '../workspace/clock';
 import { createSpreadsheetIn, ensureFolder } from '../workspace/files';
-import { appendRows, ensureTable, readTable, replaceTable } from '../workspace/tables';
+import { appendRows, ensureTable, readTable } from '../workspace/tables';
 import { readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
@@ -73,11 +73,24 @@ export interface NamesSync {
   codes: string[];
 }
 
+/** The shape of a code the product hands out; nothing else may act as a person code. */
+export const PERSON_CODE_RE = /^P-[2-9A-HJKMNP-Z]{4}$/;
+
 /** Gives every name without a code a new code, and makes the case's code list match. */
 export function syncNamesList(h: CaseHandle): NamesSync {
   const { id } = ensureNamesList(h);
   const names = SpreadsheetApp.openById(id);
   const rows = readTable(names, NAMES);
+  // Something typed in the Code column that is not a code we made (a name, by mistake) must
+  // never travel into forms: refuse, naming the row but not what is in it.
+  const wrong = rows
+    .map((r, i) => ({ code: String(r.Code).trim(), row: i + 2 }))
+    .filter((x) => x.code !== '' && !PERSON_CODE_RE.test(x.code));
+  if (wrong.length) {
+    throw new UserError(
+      `Namenlijst: in kolom Code staat iets wat geen persoonscode is (rij ${wrong.map((w) => w.row).join(', ')}). Maak die cel leeg; het product vult de code zelf in.`,
+    );
+  }
   const registered = readTable(h.ss, PERSONS).map((p) => String(p.code));
   const taken = new Set([...registered, ...rows.map((r) => String(r.Code)).filter(Boolean)]);
   const at = nowMs();
@@ -87,10 +100,15 @@ export function syncNamesList(h: CaseHandle): NamesSync {
     const code = newPersonCode(taken, () => Utilities.getUuid());
     taken.add(code);
     r.Code = code;
-    r.Toegevoegd = at;
     added.push(code);
   }
-  if (added.length) replaceTable(names, NAMES, rows);
+  // Only the Code column is written (one call): what the coordinator typed stays as typed.
+  if (added.length) {
+    names
+      .getSheetByName(NAMES.name)!
+      .getRange(2, 1, rows.length, 1)
+      .setValues(rows.map((r) => [r.Code ? `'${String(r.Code)}` : '']));
+  }
   const inList = rows.map((r) => String(r.Code)).filter(Boolean);
   const missing = inList.filter((c) => !registered.includes(c));
   appendRows(
@@ -119,7 +137,6 @@ export function addPersons(h: CaseHandle, entries: PersonEntry[]): string[] {
       Naam: e.naam.trim(),
       Geboortejaar: e.geboortejaar ? String(e.geboortejaar) : '',
       Toelichting: e.toelichting ?? '',
-      Toegevoegd: 0,
     })),
   );
   return syncNamesList(h).added;

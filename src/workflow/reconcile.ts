@@ -58,7 +58,8 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   const forms = readTable(h.ss, FORMS);
   const ledger = readTable(h.ss, ANSWERS);
   const quarantine = readTable(h.ss, QUARANTINE);
-  const byQuestion = new Map<string, Question>(h.reg.catalog.map((q) => [q.id, q]));
+  // All questions, hidden ones too: an answer keeps its meaning when a question is hidden later.
+  const byQuestion = new Map<string, Question>(h.reg.allQuestions.map((q) => [q.id, q]));
   const result: ReconcileResult = {
     newResponses: 0,
     newVersions: 0,
@@ -105,9 +106,11 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     const read = readResponses(String(f.formId));
     if (!read.ok) {
       if (isMissingError(read.reason)) {
+        // A form that is gone; a closed form keeps its status (its step was decided).
         result.missingForms++;
-        if (f.status !== 'ontbreekt') events.push(['formulier ontbreekt', `${key}: ${read.reason}`]);
-        setStatus(f, 'ontbreekt');
+        if (!closed && f.status !== 'ontbreekt')
+          events.push(['formulier ontbreekt', `${key}: ${read.reason}`]);
+        if (!closed) setStatus(f, 'ontbreekt');
       } else {
         // A passing service error: try again next run, change nothing.
         result.unreadable++;

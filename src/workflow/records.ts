@@ -123,7 +123,6 @@ export const CASES: TableDef = {
 /** Namenlijst file: the only place where a pseudonym code meets a name. */
 export const NAMES: TableDef = {
   name: 'Namenlijst',
-  columns: ['Code', 'Naam', 'Geboortejaar', 'Toelichting', 'Toegevoegd'],
-  numeric: ['Toegevoegd'],
+  columns: ['Code', 'Naam', 'Geboortejaar', 'Toelichting'],
   visible: true,
 };

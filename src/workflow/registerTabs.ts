@@ -128,7 +128,13 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
   } else if (!ss.getSheetByName(PARTNERS_SHEET)) {
     writeTab(ss, PARTNERS_SHEET, partnersToRows([]));
   }
-  if (!ss.getSheetByName(QUESTIONS_SHEET)) writeTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG));
+  if (!ss.getSheetByName(QUESTIONS_SHEET)) {
+    writeTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG));
+    // Plain text, so what the coordinator types (a scale like 1-5, an id like 2A.x) is not
+    // turned into a date or a number by Sheets.
+    const sh = ss.getSheetByName(QUESTIONS_SHEET)!;
+    sh.getRange(2, 1, sh.getMaxRows() - 1, sh.getMaxColumns()).setNumberFormat('@');
+  }
   ensureTable(ss, CASES);
   // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
   // with anything in it is the coordinator's and stays.

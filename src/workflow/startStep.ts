@@ -113,13 +113,13 @@ function inviteJob(h: CaseHandle, row: Row, partner: Partner): MailJob {
   return { key: `uitnodiging:${key}`, formKey: key, kind: 'uitnodiging', to: partner.email, ...text };
 }
 
-/** Person codes a partner's open forms of this step and round already ask about. */
-function coveredCodes(forms: Row[]): Set<string> {
+/** Subjects (person codes among them) a partner's forms of this step and round already ask about. */
+function coveredSubjects(forms: Row[]): Set<string> {
   const out = new Set<string>();
   for (const f of forms) {
     for (const k of Object.values(JSON.parse(String(f.itemMap) || '{}') as Record<string, string>)) {
       const subject = k.split('|')[1];
-      if (subject?.startsWith('P-')) out.add(subject);
+      if (subject) out.add(subject);
     }
   }
   return out;
@@ -152,7 +152,9 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
     const perPerson = partnerQuestions(h.reg.catalog, partner, step, true).filter(
       (q) => q.repeat === 'per_person',
     );
-    const covered = coveredCodes(own);
+    // Invitations for supplementary forms made earlier (a run that stopped before queueing).
+    for (const f of own) if (String(f.formKey).split('#').length > 3) jobs.push(inviteJob(h, f, partner));
+    const covered = coveredSubjects(own);
     const missing = persons.filter((c) => !covered.has(c));
     if (perPerson.length === 0 || missing.length === 0) continue;
     const key = `${formKey(step, round, partner.id)}#${own.length + 1}`;
@@ -171,14 +173,16 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
     created.push(key);
     jobs.push(inviteJob(h, row, partner));
   }
-  if (created.length === 0) return none;
-  enqueue(h.ss, jobs);
-  logEvents(h.ss, [
-    [
-      'aanvullende formulieren',
-      `${created.length} formulier(en) voor nieuwe persoonscodes: ${created.join(', ')}`,
-    ],
-  ]);
+  const queued = enqueue(h.ss, jobs);
+  if (created.length === 0 && queued === 0) return none;
+  if (created.length) {
+    logEvents(h.ss, [
+      [
+        'aanvullende formulieren',
+        `${created.length} formulier(en) voor nieuwe persoonscodes: ${created.join(', ')}`,
+      ],
+    ]);
+  }
   return { created, mail: flushOutbox(h) };
 }
 

@@ -92,7 +92,7 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     // A Google service failing halfway is explained in Dutch; running it again finishes the job.
     rt.injectFault({ method: 'FormApp.create', nth: 2, message: 'Service Forms failed' });
     const failed = click(rt, ctx, 'menuStartStep', [{ button: 'OK', text: 'JGA-2026-001' }]);
-    expect(failed).toContain('Er ging iets mis bij Google: Service Forms failed');
+    expect(failed).toContain('Er ging iets mis: Service Forms failed');
     rt.clearFaults();
     const started = click(rt, ctx, 'menuStartStep', [{ button: 'OK', text: 'JGA-2026-001' }]);
     expect(started).toContain('1 formulier(en) gemaakt, 2 uitnodiging(en) verstuurd');

@@ -5,11 +5,13 @@ import { isoDate } from '../../src/model/time';
 import { plansFrom } from '../../src/workflow/assemble';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
-import { PLAN } from '../../src/workflow/records';
+import { reconcileCase } from '../../src/workflow/reconcile';
+import { ANSWERS, FORMS, PLAN } from '../../src/workflow/records';
+import { QUESTIONS_SHEET } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
-import { PARTNERS, PERSONS, play } from './helpers';
+import { fillRequired, PARTNERS, PERSONS, play } from './helpers';
 
 let p: Played;
 const decide = (step: string, outcome: string, day = 11) => ({
@@ -125,5 +127,31 @@ describe('het plan van aanpak uit de casusspreadsheet', () => {
     const plans = plansFrom(readTable(handle().ss, PLAN));
     expect(plans.map((x) => x.version)).toEqual([1, 2]);
     expect(plans[1]!.actions.map((a) => a.id)).toEqual(['A1', 'A2', 'A3']);
+  });
+});
+
+describe('een vraag verbergen nadat er al antwoorden zijn', () => {
+  it('maakt bij de poort geen valse nieuwe versies van rasterantwoorden', () => {
+    startStep(handle());
+    const state = readTable(handle().ss, FORMS)
+      .filter((f) => f.step === '6')
+      .map((f) => Number(f.round));
+    const round = Math.max(...state);
+    const form = readTable(handle().ss, FORMS).find((f) => f.formKey === `6#${round}#politie`)!;
+    fillRequired(p.local.rt, String(form.formId), 'stand van zaken', { all: true });
+    reconcileCase(handle());
+    const before = readTable(handle().ss, ANSWERS).filter((r) => r.formKey === form.formKey);
+    expect(before.some((r) => r.questionId === '6.beeld')).toBe(true);
+    // The coordinator hides the grid afterwards.
+    const tab = openRegister().ss.getSheetByName(QUESTIONS_SHEET)!;
+    const row =
+      tab
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === '6.beeld') + 1;
+    tab.getRange(row, 9).setValue("'ja");
+    recordDecision(handle(), decision('6', 'doorgaan', round), 'regie@testdorp.example');
+    const after = readTable(handle().ss, ANSWERS).filter((r) => r.formKey === form.formKey);
+    expect(after.map((r) => r.version)).toEqual(before.map(() => 1));
   });
 });

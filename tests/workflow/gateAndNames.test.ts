@@ -1,0 +1,141 @@
+/** Nothing is lost at the gate, no name becomes a code, no supplementary form or resend goes missing. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { isoDate } from '../../src/model/time';
+import type { CaseHandle } from '../../src/workflow/context';
+import { openCase, openRegister, UserError } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
+import { resendFailed } from '../../src/workflow/outbox';
+import { addPersons, ensureNamesList, syncNamesList } from '../../src/workflow/persons';
+import { reconcileCase } from '../../src/workflow/reconcile';
+import { ANSWERS, DECISIONS, FORMS, NAMES, OUTBOX } from '../../src/workflow/records';
+import { askAboutNewPersons, startStep } from '../../src/workflow/startStep';
+import { readTable } from '../../src/workspace/tables';
+import { fillRequired, freshLocalCase, PERSONS } from './helpers';
+
+let local: LocalAppsScript;
+afterEach(() => local.dispose());
+const HOUR = 3_600_000;
+
+function fresh(): CaseHandle {
+  const f = freshLocalCase();
+  local = f.local;
+  return f.h;
+}
+const reopen = (h: CaseHandle) => openCase(openRegister(), h.row.code);
+const decide = (h: CaseHandle, step: '1' | '2A' | '2B', outcome: string) =>
+  recordDecision(
+    reopen(h),
+    {
+      step,
+      round: 1,
+      outcome,
+      motivation: 'Besproken.',
+      decidedBy: 'overleg',
+      date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+    },
+    'regie@testdorp.example',
+  );
+
+describe('de poort', () => {
+  it('wacht met het besluit als een formulier nu niet te lezen is, en verliest daarna geen antwoord', () => {
+    const h = fresh();
+    startStep(h);
+    const form = readTable(h.ss, FORMS).find((f) => f.formKey === '1#1#politie')!;
+    fillRequired(local.rt, String(form.formId), 'vlak voor het overleg');
+    local.rt.advance(HOUR);
+    local.rt.injectFault({
+      method: 'FormApp.openById',
+      nth: 4,
+      times: 50,
+      message: 'Service unavailable: Forms',
+    });
+    expect(() => decide(h, '1', 'verder_verkennen')).toThrow(UserError);
+    expect(readTable(h.ss, DECISIONS)).toHaveLength(0);
+    local.rt.clearFaults();
+    decide(h, '1', 'verder_verkennen');
+    expect(readTable(h.ss, DECISIONS)).toHaveLength(1);
+    expect(readTable(h.ss, ANSWERS).some((r) => r.value === 'vlak voor het overleg')).toBe(true);
+    expect(
+      readTable(h.ss, FORMS)
+        .filter((f) => f.step === '1')
+        .every((f) => f.status === 'gesloten'),
+    ).toBe(true);
+  });
+
+  it('een gesloten formulier blijft gesloten, ook na een leesfout', () => {
+    const h = fresh();
+    startStep(h);
+    decide(h, '1', 'verder_verkennen');
+    local.rt.injectFault({
+      method: 'FormApp.openById',
+      nth: 1,
+      times: 3,
+      message: 'No item with the given ID could be found, or you do not have permission to access it.',
+    });
+    reconcileCase(reopen(h), { includeClosed: true });
+    local.rt.clearFaults();
+    reconcileCase(reopen(h), { includeClosed: true });
+    expect(readTable(h.ss, FORMS).map((f) => f.status)).toEqual(['gesloten', 'gesloten', 'gesloten']);
+  });
+});
+
+describe('de namenlijst', () => {
+  function toStep2B(): CaseHandle {
+    const h = fresh();
+    decide(h, '1', 'verder_verkennen');
+    decide(h, '2A', 'problematisch');
+    return reopen(h);
+  }
+
+  it('weigert iets in de kolom Code wat geen persoonscode is, zonder het te herhalen', () => {
+    const h = toStep2B();
+    const { id } = ensureNamesList(h);
+    SpreadsheetApp.openById(id)
+      .getSheetByName(NAMES.name)!
+      .appendRow(["'Jan Fictief", "'Jan Fictief", '', '']);
+    let message = '';
+    try {
+      syncNamesList(reopen(h));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('rij 2');
+    expect(message).not.toContain('Jan');
+  });
+
+  it('een aanvullend formulier dat zonder uitnodiging bleef, krijgt die bij de volgende keer', () => {
+    const h = toStep2B();
+    addPersons(h, PERSONS.slice(0, 1));
+    startStep(reopen(h));
+    addPersons(reopen(h), PERSONS.slice(1));
+    // The run stops right after registering the supplementary form.
+    local.rt.injectFault({ method: 'Range.setValues', nth: 2, message: 'Exceeded maximum execution time' });
+    expect(() => askAboutNewPersons(reopen(h))).toThrow();
+    local.rt.clearFaults();
+    expect(readTable(h.ss, FORMS).some((f) => String(f.formKey).endsWith('#2'))).toBe(true);
+    const before = local.rt.mailbox.length;
+    askAboutNewPersons(reopen(h));
+    const invites = local.rt.mailbox.slice(before).filter((m) => m.subject.startsWith('Uitvraag'));
+    expect(invites).toHaveLength(1);
+    expect(readTable(h.ss, OUTBOX).filter((r) => String(r.key).endsWith('#2'))).toHaveLength(1);
+  });
+});
+
+describe('opnieuw versturen', () => {
+  it('een onderbroken herverzending verliest geen mail en stuurt hem niet twee keer', () => {
+    const h = fresh();
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 1, message: 'Invalid email: x' });
+    startStep(h);
+    local.rt.clearFaults();
+    // Stops after the new row was queued, before the old one was marked.
+    local.rt.injectFault({ method: 'Range.setValues', nth: 2, message: 'Exceeded maximum execution time' });
+    expect(() => resendFailed(reopen(h))).toThrow();
+    local.rt.clearFaults();
+    const before = local.rt.mailbox.length;
+    resendFailed(reopen(h));
+    expect(local.rt.mailbox.length - before).toBe(1);
+    resendFailed(reopen(h));
+    expect(local.rt.mailbox.length - before).toBe(1);
+  });
+});
