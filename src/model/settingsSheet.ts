@@ -3,7 +3,7 @@
  * `parseSettingsRows` validates with Dutch errors like `Instellingen!B4: ...`;
  * `settingsToRows` writes the tab back (round trip).
  */
-import { SettingsSchema } from './configSchemas';
+import { MAIL_PLACEHOLDERS, SettingsSchema } from './configSchemas';
 import { formatLocatedIssues } from './issues';
 import type { SheetParseResult } from './sheetTable';
 import { cellBoolean, cellNumber, cellText, isEmptyCell } from './sheetTable';
@@ -96,7 +96,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     label: 'Uitnodiging: onderwerp',
     path: ['mailTexts', 'inviteSubject'],
     kind: 'text',
-    help: 'Leeg = standaardtekst. Invulplekken: {casus}, {stap}, {deadline}, {link}, {organisatie}.',
+    help: `Leeg = standaardtekst. Invulplekken: ${MAIL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
   },
   {
     label: 'Uitnodiging: tekst',

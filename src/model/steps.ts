@@ -4,7 +4,7 @@
  * Pure: no Apps Script, no clock.
  */
 import type { Level, LightRoute, PartnerKind, Settings, StepId, StepNaming } from './types';
-import { LIGHT_ROUTES, STEP_IDS } from './types';
+import { LIGHT_ROUTES, PARTNER_KINDS, STEP_IDS } from './types';
 
 /** Where an outcome leads: a step, closing the case, or a new round of the same step. */
 export type GateNext = StepId | 'gesloten' | 'zelfde';
@@ -70,6 +70,12 @@ export const ROUTE_LABELS: Record<LightRoute, string> = {
 const GROUP_LEVELS: readonly Level[] = ['groep', 'domein', 'online'];
 const ALL_LEVELS: readonly Level[] = ['groep', 'persoon', 'domein', 'online'];
 const EARLY_ROUTES: readonly LightRoute[] = ['lichte_interventie', 'zorgmelding', 'pga_aanmelding'];
+/** Kinds asked by default in the group-level steps 1 and 2A (no OM yet, no care partners). */
+const SIGNAL_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter(
+  (k) => !['om', 'lokaal_team', 'zvh'].includes(k),
+);
+/** Kinds asked by default when the plan is carried out (everyone but "overig"). */
+const EXECUTION_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter((k) => k !== 'overig');
 
 const step1: StepDefinition = {
   id: '1',
@@ -77,7 +83,7 @@ const step1: StepDefinition = {
   name2016: 'Signalen over groepsgedrag delen',
   doel: 'Partners brengen signalen over (mogelijk) problematisch groepsgedrag bij elkaar en besluiten samen of de groep verder verkend wordt.',
   lead: 'procesregisseur',
-  partnerKinds: ['politie', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'woningcorporatie', 'overig'],
+  partnerKinds: SIGNAL_KINDS,
   products: ['Signaalregistratie op groepsniveau', 'Besluit over verder verkennen'],
   deadlineWorkdays: 10,
   personDataAllowed: false,
@@ -110,7 +116,7 @@ const step2A: StepDefinition = {
   name2016: 'Informatie verzamelen en verbinden (2A: groepsniveau)',
   doel: 'Partners delen informatie over de groep (kenmerken, gedrag, ernst) zonder namen, om te beoordelen of het groepsgedrag problematisch is.',
   lead: 'procesregisseur',
-  partnerKinds: ['politie', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'woningcorporatie', 'overig'],
+  partnerKinds: SIGNAL_KINDS,
   products: ['Groepsbeeld op groepsniveau (zonder namen)', 'Besluit of het groepsgedrag problematisch is'],
   deadlineWorkdays: 10,
   personDataAllowed: false,
@@ -284,17 +290,7 @@ const step6: StepDefinition = {
   name2016: 'Uitvoeren en monitoren plan van aanpak',
   doel: 'Partners voeren hun acties uit en melden de voortgang; de monitoring is de basis om bij te sturen of het plan bij te stellen.',
   lead: 'procesregisseur',
-  partnerKinds: [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    'woningcorporatie',
-  ],
+  partnerKinds: EXECUTION_KINDS,
   products: ['Monitoringrapportage per ronde', 'Bijgesteld plan van aanpak (als dat nodig is)'],
   deadlineWorkdays: 10,
   personDataAllowed: true,
@@ -338,17 +334,7 @@ const step7: StepDefinition = {
   name2016: 'Afronden en evalueren',
   doel: 'Besluiten of de aanpak kan stoppen, de aanpak evalueren en resterende acties en begeleiding overdragen.',
   lead: 'procesregisseur',
-  partnerKinds: [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    'woningcorporatie',
-  ],
+  partnerKinds: EXECUTION_KINDS,
   products: ['Evaluatie van de aanpak', 'Overdracht van restacties en begeleiding'],
   deadlineWorkdays: 15,
   personDataAllowed: true,

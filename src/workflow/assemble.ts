@@ -6,6 +6,7 @@ import { nowMs } from '../workspace/clock';
 import type { Row } from '../workspace/tables';
 import { readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
+import { parseFormKey } from './formKey';
 import { ANSWERS, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
 
 export function toDecision(r: Row): Decision {
@@ -60,11 +61,11 @@ export function answersFrom(rows: Row[]): AnswerRecord[] {
     const key = `${r.responseId}|${r.version}|${r.questionId}|${r.subject}`;
     let rec = map.get(key);
     if (!rec) {
-      const [step, round, partnerId] = String(r.formKey).split('#') as [StepId, string, string];
+      const { step, round, partnerId } = parseFormKey(String(r.formKey));
       rec = {
         formKey: String(r.formKey),
         step,
-        round: Number(round),
+        round,
         partnerId,
         responseId: String(r.responseId),
         version: Number(r.version),

@@ -10,6 +10,7 @@ import { remainingQuota, sendMail } from '../workspace/mail';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable, updateRow } from '../workspace/tables';
 import type { CaseHandle } from './context';
+import { parseFormKey } from './formKey';
 import { logEvents } from './log';
 import { FORMS, OUTBOX } from './records';
 
@@ -178,7 +179,7 @@ export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResu
     // A successor made by an earlier, interrupted resend already takes its place.
     const successors = rows.filter((x, j) => j > i && base(String(x.key)) === base(String(r.key)));
     if (successors.length) return;
-    const partnerId = String(r.formKey).split('#')[2] ?? '';
+    const { partnerId } = parseFormKey(String(r.formKey));
     const partner = h.reg.partners.find((p) => p.id === partnerId);
     if (!partner) return;
     let n = 2;

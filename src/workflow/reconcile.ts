@@ -14,6 +14,7 @@ import { formsInFolder, isMissingError, readResponses } from '../workspace/forms
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
+import { itemMapOf } from './formKey';
 import { logEvents } from './log';
 import { ANSWERS, FORMS, QUARANTINE } from './records';
 
@@ -118,7 +119,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       }
       continue;
     }
-    const itemMap = JSON.parse(String(f.itemMap) || '{}') as Record<string, string>;
+    const itemMap = itemMapOf(f);
     const ordered = [...read.responses].sort(
       (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
     );

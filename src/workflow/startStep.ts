@@ -21,16 +21,14 @@ import { appendRows, readTable } from '../workspace/tables';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
+import { formKey, itemMapOf, parseFormKey } from './formKey';
 import { logEvents } from './log';
 import type { FlushResult, MailJob } from './outbox';
 import { enqueue, flushOutbox } from './outbox';
 import { FORMS, PERSONS, PLAN } from './records';
 
-export function formKey(step: StepId, round: number, partnerId: string): string {
-  return `${step}#${round}#${partnerId}`;
-}
-
 export { partnerQuestions } from '../model/partnerQuestions';
+export { formKey } from './formKey';
 
 export interface StartResult {
   step: StepId;
@@ -117,7 +115,7 @@ function inviteJob(h: CaseHandle, row: Row, partner: Partner): MailJob {
 function coveredSubjects(forms: Row[]): Set<string> {
   const out = new Set<string>();
   for (const f of forms) {
-    for (const k of Object.values(JSON.parse(String(f.itemMap) || '{}') as Record<string, string>)) {
+    for (const k of Object.values(itemMapOf(f))) {
       const subject = k.split('|')[1];
       if (subject) out.add(subject);
     }
@@ -153,11 +151,11 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
       (q) => q.repeat === 'per_person',
     );
     // Invitations for supplementary forms made earlier (a run that stopped before queueing).
-    for (const f of own) if (String(f.formKey).split('#').length > 3) jobs.push(inviteJob(h, f, partner));
+    for (const f of own) if (parseFormKey(String(f.formKey)).part > 1) jobs.push(inviteJob(h, f, partner));
     const covered = coveredSubjects(own);
     const missing = persons.filter((c) => !covered.has(c));
     if (perPerson.length === 0 || missing.length === 0) continue;
-    const key = `${formKey(step, round, partner.id)}#${own.length + 1}`;
+    const key = formKey(step, round, partner.id, own.length + 1);
     const row = makeForm(h, {
       key,
       step,
@@ -262,10 +260,7 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
       });
       have.add(key);
       result.created.push(partner.id);
-      events.push([
-        'formulier gemaakt',
-        `${key} (${Object.keys(JSON.parse(String(row.itemMap))).length} vragen)`,
-      ]);
+      events.push(['formulier gemaakt', `${key} (${Object.keys(itemMapOf(row)).length} vragen)`]);
     }
     if (row) jobs.push(inviteJob(h, row, partner));
   }

@@ -13,6 +13,7 @@ import type { CaseHandle, Register } from '../../workflow/context';
 import { openCase, openRegister } from '../../workflow/context';
 import { recordDecision } from '../../workflow/decide';
 import { dispatchAll } from '../../workflow/dispatcher';
+import { itemMapOf } from '../../workflow/formKey';
 import { openNewCase } from '../../workflow/newCase';
 import { addPersons } from '../../workflow/persons';
 import { writePlanTab } from '../../workflow/planTab';
@@ -152,7 +153,7 @@ function playStep(
     return {
       formId: String(f.formId),
       formKey: String(f.formKey),
-      itemMap: JSON.parse(String(f.itemMap)) as Record<string, string>,
+      itemMap: itemMapOf(f),
     };
   };
 
