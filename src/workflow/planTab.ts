@@ -5,27 +5,13 @@
  */
 import { PLAN_SHEET, type PlanParse, parsePlanRows, planToRows } from '../model/planSheet';
 import type { Plan } from '../model/types';
-import { asText, label } from '../workspace/cells';
-import { readTable } from '../workspace/tables';
+import { readTable, writeEditableTab } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { PERSONS } from './records';
 
 export function writePlanTab(h: CaseHandle, plan: Pick<Plan, 'goals' | 'actions'> | null): void {
-  const rows = planToRows(plan);
-  const width = rows[1]!.length;
-  let sh = h.ss.getSheetByName(PLAN_SHEET);
-  if (!sh) sh = h.ss.insertSheet(PLAN_SHEET);
-  sh.clearContents();
-  const grid = rows.map((r, i) =>
-    Array.from({ length: width }, (_, c) => {
-      const v = r[c] ?? '';
-      if (i < 2) return v === '' ? '' : label(v);
-      return v === '' ? '' : asText(v);
-    }),
-  );
-  sh.getRange(1, 1, grid.length, width).setValues(grid);
-  sh.getRange(2, 1, 1, width).setFontWeight('bold');
-  sh.setFrozenRows(2);
+  // Row 1 explains, row 2 is the header.
+  writeEditableTab(h.ss, PLAN_SHEET, planToRows(plan), 2);
 }
 
 export function readPlanTab(h: CaseHandle, version: number): PlanParse {

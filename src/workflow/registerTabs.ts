@@ -20,9 +20,8 @@ import {
   settingsToRows,
 } from '../model/schemas';
 import type { CaseState, Partner, Settings } from '../model/types';
-import { label } from '../workspace/cells';
 import { nowMs } from '../workspace/clock';
-import { appendRows, ensureTable, readTable, updateRow } from '../workspace/tables';
+import { appendRows, ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES } from './records';
@@ -31,28 +30,6 @@ function values(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): unk
   const sh = ss.getSheetByName(name);
   if (!sh) return null;
   return sh.getDataRange().getValues();
-}
-
-/** Writes a tab of our own rows: user-editable cells are written as text. */
-function writeTab(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  name: string,
-  rows: (string | number)[][],
-): void {
-  let sh = ss.getSheetByName(name);
-  if (!sh) sh = ss.insertSheet(name, ss.getNumSheets());
-  sh.clearContents();
-  const width = Math.max(...rows.map((r) => r.length));
-  const grid = rows.map((r, i) =>
-    Array.from({ length: width }, (_, c) => {
-      const v = r[c] ?? '';
-      if (i === 0) return label(String(v));
-      return typeof v === 'number' ? v : v === '' ? '' : `'${v}`;
-    }),
-  );
-  sh.getRange(1, 1, grid.length, width).setValues(grid);
-  sh.getRange(1, 1, 1, width).setFontWeight('bold');
-  sh.setFrozenRows(1);
 }
 
 /** Marks template values the coordinator still has to fill in; a register with them is refused. */
@@ -108,7 +85,7 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
       throw new UserError(
         `Instellingen kloppen niet:\n${formatIssues(s.error, { root: 'settings' }).join('\n')}`,
       );
-    writeTab(ss, SETTINGS_SHEET, settingsToRows(s.data));
+    writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(s.data));
   } else if (!ss.getSheetByName(SETTINGS_SHEET)) {
     const template = SettingsSchema.parse({
       gemeente: `${PLACEHOLDER} naam van de gemeente`,
@@ -116,7 +93,7 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
       coordinatorEmail: PLACEHOLDER_EMAIL,
       retentionMonths: 12,
     });
-    writeTab(ss, SETTINGS_SHEET, settingsToRows(template));
+    writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(template));
   }
   if (input.partners !== undefined) {
     const p = PartnerListSchema.safeParse(input.partners);
@@ -124,12 +101,12 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
       throw new UserError(
         `Partners kloppen niet:\n${formatIssues(p.error, { root: 'partners' }).join('\n')}`,
       );
-    writeTab(ss, PARTNERS_SHEET, partnersToRows(p.data));
+    writeEditableTab(ss, PARTNERS_SHEET, partnersToRows(p.data));
   } else if (!ss.getSheetByName(PARTNERS_SHEET)) {
-    writeTab(ss, PARTNERS_SHEET, partnersToRows([]));
+    writeEditableTab(ss, PARTNERS_SHEET, partnersToRows([]));
   }
   if (!ss.getSheetByName(QUESTIONS_SHEET)) {
-    writeTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG));
+    writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG));
     // Plain text, so what the coordinator types (a scale like 1-5, an id like 2A.x) is not
     // turned into a date or a number by Sheets.
     const sh = ss.getSheetByName(QUESTIONS_SHEET)!;

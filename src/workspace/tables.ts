@@ -103,3 +103,32 @@ export function replaceTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: 
   ];
   sh.getRange(2, 1, n, def.columns.length).setValues(values);
 }
+
+/**
+ * Writes a tab the coordinator edits (settings, partners, questions, plan): the first
+ * `headerRows` rows are our labels, in bold and frozen; every other string is written as text
+ * (never a formula or a number), numbers as numbers. One write for all values.
+ */
+export function writeEditableTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  rows: (string | number)[][],
+  headerRows = 1,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  let sh = ss.getSheetByName(name);
+  if (!sh) sh = ss.insertSheet(name, ss.getNumSheets());
+  sh.clearContents();
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r, i) =>
+    Array.from({ length: width }, (_, c) => {
+      const v = r[c] ?? '';
+      if (v === '') return '';
+      if (i < headerRows) return label(String(v));
+      return typeof v === 'number' ? v : asText(v);
+    }),
+  );
+  sh.getRange(1, 1, grid.length, width).setValues(grid);
+  sh.getRange(headerRows, 1, 1, width).setFontWeight('bold');
+  sh.setFrozenRows(headerRows);
+  return sh;
+}
