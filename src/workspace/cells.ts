@@ -9,9 +9,19 @@ export function asText(value: string): string {
   return `'${value}`;
 }
 
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+/** Labels that Sheets would turn into a number, date, time, percentage or boolean. */
+const COERCIBLE = /^\s*(?:[-+]?[\d.,\s/:%€$-]*\d[\d.,\s/:%€$-]*|true|false)\s*$/i;
+
+/** Whether a label of ours would be read by Sheets as a formula, number, date or boolean. */
+export function unsafeLabel(value: string): boolean {
+  return FORMULA_START.test(value) || COERCIBLE.test(value);
+}
+
 /** Headers and labels we write ourselves: plain, but never something Sheets would evaluate. */
-export function label(value: string): string {
-  if (/^[=+\-@\t\r\n]/.test(value))
-    throw new Error(`Interne fout: label begint met een formuleteken: ${value}`);
+export function label(value: string, where = 'een tabblad'): string {
+  if (unsafeLabel(value)) {
+    throw new Error(`Interne fout: label in ${where} zou als formule of getal gelezen worden: ${value}`);
+  }
   return value;
 }

@@ -11,14 +11,11 @@
  */
 import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
+import { asText, label } from './cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type CellValue = string | number | boolean | Date;
-
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-/** Labels that Sheets would turn into a number, date, time, percentage or boolean. */
-const COERCIBLE = /^\s*(?:[-+]?[\d.,\s/:%€$-]*\d[\d.,\s/:%€$-]*|true|false)\s*$/i;
 
 /** Sheets refuses more than 50,000 characters in one cell (behaviours §1.7); keep a margin. */
 const MAX_CELL_CHARS = 49_000;
@@ -32,14 +29,9 @@ export function toSheetValue(cell: Cell, where: string): CellValue {
       cell.text.length > MAX_CELL_CHARS
         ? `${cell.text.slice(0, MAX_CELL_CHARS - TRUNCATED.length)}${TRUNCATED}`
         : cell.text;
-    return `'${text}`;
+    return asText(text);
   }
-  if (typeof cell === 'string') {
-    if (FORMULA_START.test(cell) || COERCIBLE.test(cell)) {
-      throw new Error(`Interne fout: label in ${where} zou als formule of getal gelezen worden: ${cell}`);
-    }
-    return cell;
-  }
+  if (typeof cell === 'string') return label(cell, where);
   if (typeof cell === 'number' && !Number.isFinite(cell)) {
     throw new Error(`Interne fout: ongeldig getal in ${where}.`);
   }

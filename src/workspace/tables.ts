@@ -21,7 +21,7 @@ function sheetFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef) {
   let sh = ss.getSheetByName(def.name);
   if (!sh) {
     sh = ss.insertSheet(def.name, ss.getNumSheets());
-    sh.getRange(1, 1, 1, def.columns.length).setValues([def.columns.map(label)]);
+    sh.getRange(1, 1, 1, def.columns.length).setValues([def.columns.map((c) => label(c))]);
     sh.setFrozenRows(1);
     if (!def.visible) sh.hideSheet();
   }
