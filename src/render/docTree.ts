@@ -22,7 +22,30 @@ export type DocNode =
       /** Optional background per body cell (same shape as rows), CSS hex or null. */
       shading?: (string | null)[][];
     }
-  | { type: 'pagebreak' };
+  | { type: 'pagebreak' }
+  /** Table of contents over the level 1 and 2 headings that follow. */
+  | { type: 'toc' }
+  /** A chart as data; the writer turns it into an image (Charts service in Google). */
+  | { type: 'chart'; chart: ChartSpec };
+
+export interface ChartSeries {
+  name: string;
+  /** One value per category; null where nothing was measured. */
+  values: (number | null)[];
+}
+
+export interface ChartSpec {
+  kind: 'bar' | 'line';
+  title: string;
+  /** Labels along the horizontal axis, one per value of each series. */
+  categories: string[];
+  series: ChartSeries[];
+  /** Vertical axis range; derived from the data when absent. */
+  min?: number;
+  max?: number;
+  /** What the chart shows, in words: the image's alt text and the text where no image can be. */
+  alt: string;
+}
 
 export interface DocTree {
   /** Text of the page header, e.g. `Vertrouwelijk — JGA-2026-001`. */

@@ -65,7 +65,7 @@ function writeTable(body: Body, node: Extract<DocNode, { type: 'table' }>): void
   });
 }
 
-function writeNode(body: Body, node: DocNode): void {
+function writeNode(body: Body, node: DocNode, nodes: readonly DocNode[]): void {
   const P = DocumentApp.ParagraphHeading;
   switch (node.type) {
     case 'heading': {
@@ -92,6 +92,27 @@ function writeNode(body: Body, node: DocNode): void {
     case 'pagebreak':
       body.appendPageBreak();
       return;
+    case 'toc':
+      // Body has no method that inserts a table of contents
+      // (https://developers.google.com/apps-script/reference/document/body): list the headings.
+      writeContents(body, nodes);
+      return;
+    case 'chart':
+      // Without an image route the chart's data is written as a table under its title.
+      body.appendParagraph(node.chart.title).setHeading(P.HEADING3);
+      writeTable(body, {
+        type: 'table',
+        header: ['', ...node.chart.series.map((s) => s.name)],
+        rows: node.chart.categories.map((c, i) => [c, ...node.chart.series.map((s) => String(s.values[i] ?? ''))]),
+      });
+      return;
+  }
+}
+
+function writeContents(body: Body, nodes: readonly DocNode[]): void {
+  body.appendParagraph('Inhoud').setHeading(DocumentApp.ParagraphHeading.HEADING2);
+  for (const n of nodes) {
+    if (n.type === 'heading' && n.level <= 2) body.appendListItem(n.text).setNestingLevel(n.level - 1);
   }
 }
 
@@ -109,5 +130,5 @@ export function writeDocTree(doc: GoogleAppsScript.Document.Document, tree: DocT
     body.appendParagraph(tree.title).setHeading(DocumentApp.ParagraphHeading.TITLE);
   }
   if (tree.subtitle) body.appendParagraph(tree.subtitle).setHeading(DocumentApp.ParagraphHeading.SUBTITLE);
-  for (const node of tree.nodes) writeNode(body, node);
+  for (const node of tree.nodes) writeNode(body, node, tree.nodes);
 }

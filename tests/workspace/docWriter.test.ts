@@ -110,6 +110,42 @@ describe('writeDocTree', () => {
     expect(String(doc.getBody().getChild(12).asParagraph().getChild(0).getType())).toBe('PAGE_BREAK');
   });
 
+  it('lists the level 1 and 2 headings for a contents node and writes a chart as a data table', () => {
+    writeDocTree(doc, {
+      header: 'Vertrouwelijk',
+      title: 'T',
+      nodes: [
+        { type: 'toc' },
+        { type: 'heading', level: 1, text: 'Samenvatting' },
+        { type: 'heading', level: 3, text: 'Detail' },
+        { type: 'heading', level: 2, text: 'Scores' },
+        {
+          type: 'chart',
+          chart: {
+            kind: 'bar',
+            title: 'Duiding per dimensie',
+            categories: ['Overlast', 'Criminaliteit'],
+            series: [{ name: 'Politie', values: [3, null] }],
+            alt: 'Scores van de politie',
+          },
+        },
+      ],
+    });
+    const rows = outline(doc);
+    expect(rows.slice(1, 4)).toEqual([
+      ['PARAGRAPH', 'HEADING2', 'Inhoud'],
+      ['LIST_ITEM', 'BULLET', 'Samenvatting'],
+      ['LIST_ITEM', 'BULLET', 'Scores'],
+    ]);
+    expect(doc.getBody().getChild(3).asListItem().getNestingLevel()).toBe(1);
+    const table = doc.getBody().getTables()[0]!;
+    expect([0, 1, 2].map((r) => [0, 1].map((c) => table.getCell(r, c).getText()))).toEqual([
+      ['', 'Politie'],
+      ['Overlast', '3'],
+      ['Criminaliteit', ''],
+    ]);
+  });
+
   it('formats exactly the runs that ask for it', () => {
     writeDocTree(doc, TREE);
     const text = doc.getBody().getChild(4).asParagraph().editAsText();
