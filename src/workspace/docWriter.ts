@@ -103,7 +103,10 @@ function writeNode(body: Body, node: DocNode, nodes: readonly DocNode[]): void {
       writeTable(body, {
         type: 'table',
         header: ['', ...node.chart.series.map((s) => s.name)],
-        rows: node.chart.categories.map((c, i) => [c, ...node.chart.series.map((s) => String(s.values[i] ?? ''))]),
+        rows: node.chart.categories.map((c, i) => [
+          c,
+          ...node.chart.series.map((s) => String(s.values[i] ?? '')),
+        ]),
       });
       return;
   }
