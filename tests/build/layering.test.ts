@@ -78,7 +78,7 @@ function uses(
   sf: ts.SourceFile,
 ): string[] {
   const found: string[] = [];
-  const resolvesToAppsScript = (id: ts.Identifier): boolean => {
+  const resolvesToAppsScript = (id: ts.Node): boolean => {
     let symbol = checker.getSymbolAtLocation(id);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     return symbol?.declarations?.some((d) => isAppsScript(d.getSourceFile())) ?? false;
