@@ -7,6 +7,8 @@
  */
 import { nowMs } from '../workspace/clock';
 import { remainingQuota, sendMail } from '../workspace/mail';
+import type { Book } from '../workspace/spreadsheets';
+import { flushWrites } from '../workspace/spreadsheets';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable, updateRow } from '../workspace/tables';
 import type { CaseHandle } from './context';
@@ -28,11 +30,7 @@ export interface MailJob {
  * outbox rows it already read, the new rows are added to that array too, so it stays the
  * whole table in sheet order (and the outbox need not be read again in this run).
  */
-export function enqueue(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  jobs: MailJob[],
-  existing?: Row[],
-): number {
+export function enqueue(ss: Book, jobs: MailJob[], existing?: Row[]): number {
   const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => String(r.key)));
   const fresh = jobs.filter((j) => !known.has(j.key));
   const at = nowMs();
@@ -135,7 +133,7 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
     update(i, { ...r, status: 'verzenden' });
     // The marker must be stored before the mail leaves: if the run dies after sending, the next
     // run finds "verzenden" and does not send again (reference/spreadsheet/spreadsheet-app#flush).
-    SpreadsheetApp.flush();
+    flushWrites();
     let failure: string | null = null;
     try {
       sendMail(
