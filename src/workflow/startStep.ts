@@ -16,13 +16,13 @@ import { subjectsOfKey } from '../render/formItemKey';
 import { buildFormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
-import { createForm } from '../workspace/forms';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable } from '../workspace/tables';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { formKey, itemMapOf, parseFormKey } from './formKey';
+import { TemplateStore } from './formTemplates';
 import { logEvents } from './log';
 import type { FlushResult, MailJob } from './outbox';
 import { enqueue, flushOutbox } from './outbox';
@@ -59,7 +59,7 @@ interface FormRequest {
 }
 
 /** Creates one partner's form and registers it at once (a crash loses at most this form). */
-function makeForm(h: CaseHandle, req: FormRequest): Row {
+function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Row {
   const settings = h.reg.settings;
   const spec = buildFormSpec(
     {
@@ -76,7 +76,7 @@ function makeForm(h: CaseHandle, req: FormRequest): Row {
     },
     req.questions,
   );
-  const created = createForm(spec, { folderId: h.row.folderId, allowEdits: settings.allowResponseEdits });
+  const created = templates.makeForm(spec, h.row.folderId);
   const row: Row = {
     formKey: req.key,
     step: req.step,
@@ -142,6 +142,7 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
   );
   const created: string[] = [];
   const jobs: MailJob[] = [];
+  const templates = new TemplateStore(h.reg);
   for (const partner of partnersForStep(h.reg.partners, step)) {
     const own = forms.filter((f) => f.partnerId === partner.id);
     if (own.length === 0 || own.some((f) => f.status === 'gesloten')) continue;
@@ -154,7 +155,7 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
     const missing = persons.filter((c) => !covered.has(c));
     if (perPerson.length === 0 || missing.length === 0) continue;
     const key = formKey(step, round, partner.id, own.length + 1);
-    const row = makeForm(h, {
+    const row = makeForm(h, templates, {
       key,
       step,
       round,
@@ -224,6 +225,7 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
     remaining: [],
   };
   const jobs: MailJob[] = [];
+  const templates = new TemplateStore(h.reg);
   const events: [string, string][] = [];
 
   for (const partner of partnersForStep(h.reg.partners, step)) {
@@ -245,7 +247,7 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
       continue;
     }
     if (!have.has(key)) {
-      row = makeForm(h, {
+      row = makeForm(h, templates, {
         key,
         step,
         round,
