@@ -9,6 +9,7 @@ import { startLocalAppsScript } from '../../src/local/harness';
 import { CATALOG } from '../../src/model/catalog';
 import { partnerQuestions } from '../../src/model/partnerQuestions';
 import { levelsFor } from '../../src/model/partners';
+import type { Partner } from '../../src/model/types';
 import { buildFormSpec, type FormSpec } from '../../src/render/formSpec';
 import { templateKey } from '../../src/render/formTemplate';
 import { buildTemplate, copyTemplate, createForm } from '../../src/workspace/forms';
@@ -23,7 +24,7 @@ afterEach(() => local.dispose());
 const persons = Array.from({ length: 60 }, (_, i) => `P${String(i + 1).padStart(3, '0')}`);
 
 function policeSpec(organisation: string): FormSpec {
-  const partner = { ...PARTNERS[0]!, organisation };
+  const partner = { ...PARTNERS[0]!, organisation } as Partner;
   return buildFormSpec(
     {
       caseCode: 'JGA-2026-001',
