@@ -4,7 +4,7 @@ import type { CaseView } from '../render/caseView';
 import { buildOverview } from '../render/overview';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
-import { writeDocTree } from '../workspace/docWriter';
+import { writeDocument } from '../workspace/docs';
 import { saveBlobIn } from '../workspace/files';
 import { writeSheetTable } from '../workspace/sheetWriter';
 import { assembleView } from './assemble';
@@ -18,9 +18,7 @@ export function rebuildViews(h: CaseHandle, view: CaseView = assembleView(h)): v
 }
 
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
-  const doc = DocumentApp.openById(h.row.overviewId);
-  writeDocTree(doc, buildOverview(view));
-  doc.saveAndClose();
+  writeDocument({ fileId: h.row.overviewId, tree: buildOverview(view) });
 }
 
 /** Rebuilds both from one read of the system tables. */
