@@ -5,7 +5,7 @@ import { buildOverview } from '../render/overview';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
 import { writeDocument } from '../workspace/docs';
-import { saveBlobIn } from '../workspace/files';
+import { savePdfIn } from '../workspace/documents';
 import { writeSheetTable } from '../workspace/sheetWriter';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
@@ -31,9 +31,11 @@ export function publish(h: CaseHandle): CaseView {
 
 /** A PDF copy of the overview in the case folder (Document.getAs only supports PDF). */
 export function exportOverviewPdf(h: CaseHandle): string {
-  const blob = DocumentApp.openById(h.row.overviewId).getAs('application/pdf');
-  blob.setName(`Integraal beeld ${h.row.code} ${isoDate(nowMs(), 'Europe/Amsterdam')}.pdf`);
-  const id = saveBlobIn(blob, h.row.folderId);
+  const id = savePdfIn(
+    h.row.overviewId,
+    `Integraal beeld ${h.row.code} ${isoDate(nowMs(), 'Europe/Amsterdam')}.pdf`,
+    h.row.folderId,
+  );
   logEvents(h.ss, [['pdf', `PDF van het integraal beeld gemaakt`]]);
   return id;
 }
