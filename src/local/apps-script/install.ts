@@ -6,6 +6,7 @@
  */
 import vm from 'node:vm';
 import { createDriveFilesCreateUpdateGet } from './advanced/drive-files';
+import { createDriveFilesListCopy } from './advanced/drive-list';
 import { createCacheService } from './cache';
 import { createCharts } from './charts';
 import { createDocumentApp } from './document';
@@ -58,7 +59,7 @@ export interface InstallOptions {
 
 /** The global `Drive` (advanced service): one `Files` collection composed of the emulated members. */
 function createDriveAdvanced(rt: Runtime): GoogleAppsScript.Drive {
-  const files = { ...createDriveFilesCreateUpdateGet(rt) };
+  const files = { ...createDriveFilesListCopy(rt), ...createDriveFilesCreateUpdateGet(rt) };
   return strict({ Files: strict(files, 'Drive.Files') }, 'Drive') as unknown as GoogleAppsScript.Drive;
 }
 

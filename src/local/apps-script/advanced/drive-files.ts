@@ -16,12 +16,11 @@ import { BlobImpl } from '../blob';
 import { newDocModel } from '../document-model';
 import { importDocx } from '../docx-import';
 import { type DriveEntry, gasError, MIME, perRuntime, type Runtime } from '../runtime';
+import { driveApiError } from './drive-list';
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
-function apiError(method: string, message: string): Error {
-  return gasError(`API call to drive.files.${method} failed with error: ${message}`);
-}
+const apiError = driveApiError;
 
 /** The .docx bytes each converted Google Doc was last made from (emulator only, for the export). */
 export const importedDocx = perRuntime(() => new Map<string, Uint8Array>());
