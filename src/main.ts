@@ -17,7 +17,7 @@ import { resendFailed } from './workflow/outbox';
 import { ensureNamesList, syncNamesList } from './workflow/persons';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
-import { askAboutNewPersons, startStep } from './workflow/startStep';
+import { askAboutNewPersons, progressText, startStep } from './workflow/startStep';
 import { nowMs } from './workspace/clock';
 
 function ui(): GoogleAppsScript.Base.Ui {
@@ -81,8 +81,13 @@ export function menuStartStep(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    const r = withLock(() => startStep(openCase(openRegister(), code)));
-    return `Stap ${r.step} (ronde ${r.round}): ${r.created.length} formulier(en) gemaakt, ${r.mail.sent} uitnodiging(en) verstuurd, deadline ${r.deadline}.${r.mail.waiting ? ` ${r.mail.waiting} mail(s) wachten op het dagquotum.` : ''}${r.remaining.length ? `\nNog ${r.remaining.length} formulier(en) te maken: dat gebeurt bij de volgende automatische bijwerking (of kies opnieuw Stap starten).` : ''}${r.warnings.map((w) => `\n${w}`).join('')}`;
+    // While the forms are made, a toast in the register says how far it is (every fifth form).
+    const onProgress = (made: number, total: number) => {
+      if (made % 5 === 0)
+        SpreadsheetApp.getActiveSpreadsheet()?.toast(progressText(made, total), 'Stap starten');
+    };
+    const r = withLock(() => startStep(openCase(openRegister(), code), { onProgress }));
+    return `Stap ${r.step} (ronde ${r.round}): ${progressText(r.made, r.total)}, ${r.mail.sent} uitnodiging(en) verstuurd, deadline ${r.deadline}.${r.mail.waiting ? ` ${r.mail.waiting} mail(s) wachten op het dagquotum.` : ''}${r.remaining.length ? `\nDe andere ${r.remaining.length} formulier(en) worden gemaakt bij de volgende automatische bijwerking (of kies opnieuw Stap starten); het Overzicht van de casus laat zien hoe ver het is.` : ''}${r.warnings.map((w) => `\n${w}`).join('')}`;
   });
 }
 

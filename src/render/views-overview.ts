@@ -2,6 +2,8 @@
  * The `Overzicht` tab: the case at a glance (where it stands, how each step went), the
  * partner × step status matrix and the list of forms past their deadline.
  */
+import { partnerQuestions } from '../model/partnerQuestions';
+import { partnersForStep } from '../model/partners';
 import type { StepId } from '../model/types';
 import { STEP_IDS } from '../model/types';
 import type { CaseView, FormRecord } from './caseView';
@@ -61,6 +63,23 @@ function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord
   return inRound.find((f) => f.responseCount === 0 && f.status !== 'gesloten') ?? inRound[inRound.length - 1];
 }
 
+/**
+ * How far the start of the current step is: forms made (one per partner) of how many partners
+ * get one. Null when the step has not been started (or the case is closed).
+ */
+export function startProgress(view: CaseView): { made: number; total: number } | null {
+  const { state } = view;
+  if (state.status !== 'open') return null;
+  const made = new Set(
+    view.forms.filter((f) => f.step === state.step && f.round === state.round).map((f) => f.partnerId),
+  ).size;
+  if (made === 0) return null;
+  const total = partnersForStep(view.partners, state.step).filter(
+    (p) => partnerQuestions(view.catalog, p, state.step, state.personDataAllowed).length > 0,
+  ).length;
+  return { made, total };
+}
+
 function caseStatusText(view: CaseView): string {
   const { state } = view;
   if (state.status === 'open') return 'open';
@@ -78,6 +97,15 @@ export function buildOverview(view: CaseView): SheetTable {
   t.add(['Status', caseStatusText(view)]);
   t.add(['Huidige stap', textCell(stepTitle(view, state.step))]);
   t.add(['Ronde', state.round]);
+  const progress = startProgress(view);
+  if (progress && progress.made < progress.total) {
+    t.add([
+      'Formulieren',
+      textCell(
+        `${progress.made} van ${progress.total} formulieren gemaakt; de rest volgt bij de volgende automatische bijwerking`,
+      ),
+    ]);
+  }
   t.add(['Geopend op', textCell(nlDate(view.openedOn))]);
   t.add(['Stand van', textCell(nlDateTime(view.now, view.timeZone))]);
   t.blank();

@@ -306,7 +306,7 @@ export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
   enqueue(h.ss, jobs, outbox);
   events.push([
     'stap gestart',
-    `stap ${step}, ronde ${round}: ${progressText(result.made, result.total)}, deadline ${deadline}${result.remaining.length ? `; de andere ${result.remaining.length} volgen bij de volgende automatische bijwerking` : ''}`,
+    `stap ${step}, ronde ${round}: ${progressText(result.made, result.total)}${result.remaining.length ? `; de andere ${result.remaining.length} volgen bij de volgende automatische bijwerking` : ''}; deadline ${deadline}`,
   ]);
   logEvents(h.ss, events);
   result.mail = flushOutbox(h, { outbox });

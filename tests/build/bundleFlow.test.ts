@@ -95,7 +95,7 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     expect(failed).toContain('Er ging iets mis: Service Forms failed');
     rt.clearFaults();
     const started = click(rt, ctx, 'menuStartStep', [{ button: 'OK', text: 'JGA-2026-001' }]);
-    expect(started).toContain('1 formulier(en) gemaakt, 2 uitnodiging(en) verstuurd');
+    expect(started).toContain('2 van 2 formulieren gemaakt, 2 uitnodiging(en) verstuurd');
     expect(rt.mailbox.map((m) => m.to[0])).toEqual(['wijkagent@politie.example', 'jw@jongerenwerk.example']);
 
     // The partner answers; the dispatcher trigger (installed once) picks it up.

@@ -1,0 +1,58 @@
+/** A start that needs more than one execution: it stops in time and the coordinator sees how far it is. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { openRegister } from '../../src/workflow/context';
+import { dispatchAll } from '../../src/workflow/dispatcher';
+import { openNewCase } from '../../src/workflow/newCase';
+import { rebuildViews } from '../../src/workflow/publish';
+import { LOG } from '../../src/workflow/records';
+import { startStep } from '../../src/workflow/startStep';
+import { readTable } from '../../src/workspace/tables';
+import { freshLocalCase } from './helpers';
+
+let local: LocalAppsScript;
+afterEach(() => local.dispose());
+
+const overview = (id: string) =>
+  JSON.stringify(snapshotSpreadsheet(local.rt, id).sheets.find((s) => s.name === 'Overzicht')!.values);
+
+describe('een start in delen', () => {
+  it('begint geen formulier meer als het langste tot nu toe niet meer in het budget past', () => {
+    const f = freshLocalCase();
+    local = f.local;
+    startStep(f.h); // the templates exist from here on: every later case copies them
+    // How long the first two forms of a case take (emulated time since the start began).
+    const twin = openNewCase(openRegister());
+    const t0 = local.rt.now();
+    const at: number[] = [];
+    startStep(twin, { onProgress: () => at.push(local.rt.now() - t0) });
+    const [first, second] = at as [number, number];
+    // Room for the first form and half of another: the second is not begun.
+    const h = openNewCase(openRegister());
+    const r = startStep(h, { budgetMs: first + (second - first) / 2 });
+    expect(r.created).toHaveLength(1);
+    expect(r.remaining).toHaveLength(2);
+    expect([r.made, r.total]).toEqual([1, 3]);
+  });
+
+  it('laat in het logboek, het resultaat en het Overzicht zien hoe ver het is; de dispatcher maakt het af', () => {
+    const f = freshLocalCase();
+    local = f.local;
+    const progress: string[] = [];
+    const r = startStep(f.h, { budgetMs: 1, onProgress: (made, total) => progress.push(`${made}/${total}`) });
+    expect(progress).toEqual(['1/3']);
+    expect(readTable(f.h.ss, LOG).map((l) => String(l.detail))).toContainEqual(
+      expect.stringContaining(
+        '1 van 3 formulieren gemaakt; de andere 2 volgen bij de volgende automatische bijwerking',
+      ),
+    );
+    expect(r.remaining).toHaveLength(2);
+    rebuildViews(f.h);
+    expect(overview(f.h.row.spreadsheetId)).toContain('1 van 3 formulieren gemaakt');
+    local.rt.advance(60 * 60 * 1000);
+    dispatchAll(openRegister());
+    // Done: the Overzicht no longer says anything is missing.
+    expect(overview(f.h.row.spreadsheetId)).not.toContain('formulieren gemaakt');
+  });
+});
