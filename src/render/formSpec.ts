@@ -3,6 +3,8 @@
  * catalog, the partner and the case; workspace/forms.ts turns it into a Google Form with as
  * few calls as possible. Pure: no Apps Script, no clock.
  */
+import { goalOwner } from '../model/planProgress';
+import { formatNumber } from '../model/planSheet';
 import type { Partner, Plan, Question, QuestionType, StepId } from '../model/types';
 
 export interface FormItemSpec {
@@ -57,6 +59,7 @@ function byRepeat(questions: readonly Question[]) {
     perPerson: questions.filter((q) => q.repeat === 'per_person'),
     perAction: questions.filter((q) => q.repeat === 'per_action'),
     perGoal: questions.filter((q) => q.repeat === 'per_goal'),
+    perOwnGoal: questions.filter((q) => q.repeat === 'per_own_goal'),
   };
 }
 
@@ -110,6 +113,17 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
         title: `Actie ${a.id}: ${a.text}`,
         description: `Spoor: ${a.spoor}. Deadline in het plan: ${a.deadline}.`,
         items: q.perAction.map((x) => item(x, a.id)),
+      });
+    }
+  }
+
+  if (q.perOwnGoal.length > 0 && ctx.plan) {
+    const plan = ctx.plan;
+    for (const g of plan.goals.filter((x) => goalOwner(plan, x) === ctx.partner.id)) {
+      sections.push({
+        title: `Doel ${g.id}: ${g.text}`,
+        description: `Indicator: ${g.indicator}. Nulmeting ${formatNumber(g.baseline)}, streefwaarde ${formatNumber(g.target)} op ${g.measureDate}. Meet op dezelfde manier als bij de nulmeting.`,
+        items: q.perOwnGoal.map((x) => item(x, g.id)),
       });
     }
   }
