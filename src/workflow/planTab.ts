@@ -14,6 +14,7 @@ import {
 } from '../model/planSheet';
 import type { Plan, PlanDraft } from '../model/types';
 import { readTable, writeEditableTab } from '../workspace/tables';
+import { tabValues } from '../workspace/tabs';
 import { answersFrom, latestAnswers } from './assemble';
 import type { CaseHandle } from './context';
 import { ANSWERS, PERSONS } from './records';
@@ -24,8 +25,8 @@ export function writePlanTab(h: CaseHandle, plan: PlanDraft | Plan | null): void
 }
 
 export function readPlanTab(h: CaseHandle, version: number): PlanParse {
-  const sh = h.ss.getSheetByName(PLAN_SHEET);
-  if (!sh) return { ok: false, errors: [`De tab ${PLAN_SHEET} ontbreekt in de casusspreadsheet.`] };
+  const rows = tabValues(h.ss, PLAN_SHEET);
+  if (!rows) return { ok: false, errors: [`De tab ${PLAN_SHEET} ontbreekt in de casusspreadsheet.`] };
   // The answers are read only when a nulmeting is left empty.
   let lookup: ((indicator: string) => BaselineSuggestion | null) | null = null;
   const baselineFor = (indicator: string) => {
@@ -34,7 +35,7 @@ export function readPlanTab(h: CaseHandle, version: number): PlanParse {
     );
     return lookup(indicator);
   };
-  return parsePlanRows(sh.getDataRange().getValues(), {
+  return parsePlanRows(rows, {
     partners: h.reg.partners.map((p) => p.id),
     persons: readTable(h.ss, PERSONS).map((p) => String(p.code)),
     version,
