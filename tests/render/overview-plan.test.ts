@@ -8,7 +8,7 @@ import { fixtureView } from './overview.fixture';
 
 const tableOf = (nodes: DocNode[], first: string) => {
   const t = nodes.find((n) => n.type === 'table' && n.header[0] === first);
-  if (!t || t.type !== 'table') throw new Error(`geen tabel met kolom ${first}`);
+  if (t?.type !== 'table') throw new Error(`geen tabel met kolom ${first}`);
   return t;
 };
 
