@@ -54,6 +54,7 @@ export const QuestionSchema = z
         error: 'onbekende herhaling',
       })
       .optional(),
+    ownBox: z.boolean().optional(),
     duiding: z.boolean().optional(),
     source: z.enum(['B', 'I'], { error: 'bron moet B of I zijn' }).default('I'),
   })
