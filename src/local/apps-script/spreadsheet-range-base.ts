@@ -47,6 +47,7 @@ export abstract class RangeBase {
 
   protected touch(): void {
     this.ctx.rt.touch(this.ctx.entry);
+    this.ctx.rt.noteTabWrite(this.ctx.entry.id, this.sd.id);
   }
 
   /** Cells of the range row by row (null where nothing is stored). */
