@@ -99,6 +99,17 @@ export const MIME = {
 /** Six minutes: the maximum runtime of one execution (guides/services/quotas). */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
+/**
+ * Total trigger runtime per day: 90 minutes on consumer accounts, 6 hours on Workspace
+ * (https://developers.google.com/apps-script/guides/services/quotas, "Triggers total runtime";
+ * quotas are per user and reset 24 hours after the first request).
+ */
+export const TRIGGER_RUNTIME_CONSUMER_MS = 90 * 60 * 1000;
+export const TRIGGER_RUNTIME_WORKSPACE_MS = 6 * 60 * 60 * 1000;
+/** The error a trigger run meets once the day's trigger runtime is used up (behaviours §8.1). */
+export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day.';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface RuntimeOptions {
   /** Start of the emulated clock (epoch ms). */
   now?: number;
@@ -110,6 +121,8 @@ export interface RuntimeOptions {
   mailDailyQuota?: number;
   /** Model latency (true) or keep the clock still on calls (false). */
   latency?: boolean;
+  /** Trigger runtime per day: 90 min consumer, 6 h Workspace (default, like `mailDailyQuota`). */
+  triggerRuntimeDailyMs?: number;
   /** Which latency profile moves the clock (default `typical`; see latency.ts). */
   latencyProfile?: LatencyProfile;
   /**
@@ -130,6 +143,11 @@ export class Runtime {
   readonly executionLimitMs: number;
   /** Number of executions begun (menu clicks, trigger runs) since the runtime started. */
   executionsBegun = 0;
+  readonly triggerRuntimeDailyMs: number;
+  /** Trigger runtime used in the current quota window, and when that window began. */
+  triggerRuntimeUsedMs = 0;
+  private triggerWindowStart: number | null = null;
+  private executionIsTrigger = false;
   readonly counts = new Map<string, number>();
   readonly drive = new Map<string, DriveEntry>();
   readonly rootFolderId: string;
@@ -171,6 +189,7 @@ export class Runtime {
     this.latencyEnabled = opts.latency ?? true;
     this.latencyProfile = opts.latencyProfile ?? 'typical';
     this.executionLimitMs = opts.executionLimitMs ?? EXECUTION_LIMIT_MS;
+    this.triggerRuntimeDailyMs = opts.triggerRuntimeDailyMs ?? TRIGGER_RUNTIME_WORKSPACE_MS;
     this.rootFolderId = this.newId('root');
     this.drive.set(this.rootFolderId, this.newEntry(this.rootFolderId, 'Mijn Drive', MIME.folder, []));
   }
@@ -197,15 +216,38 @@ export class Runtime {
 
   // ---- executions ---------------------------------------------------------------------------
 
-  /** Marks the start of one Apps Script execution (menu click, trigger run, google.script.run). */
-  beginExecution(): void {
+  /**
+   * Marks the start of one Apps Script execution (menu click, trigger run, google.script.run).
+   * A trigger run counts toward the daily trigger runtime.
+   */
+  beginExecution(opts: { trigger?: boolean } = {}): void {
     this.executionStart = this.clock;
     this.executionsBegun++;
+    this.executionIsTrigger = opts.trigger === true;
+    if (this.executionIsTrigger) {
+      // The quota window starts at the first trigger run and resets 24 hours later.
+      if (this.triggerWindowStart === null || this.clock >= this.triggerWindowStart + DAY_MS) {
+        this.triggerWindowStart = this.clock;
+        this.triggerRuntimeUsedMs = 0;
+      }
+    }
   }
 
   endExecution(): void {
+    if (this.executionIsTrigger && this.executionStart !== null) {
+      this.triggerRuntimeUsedMs += this.clock - this.executionStart;
+    }
     this.executionStart = null;
+    this.executionIsTrigger = false;
     for (const fn of this.endHooks) fn();
+  }
+
+  /** Trigger runtime left in the current quota window (the whole quota when none has begun). */
+  triggerRuntimeLeftMs(): number {
+    if (this.triggerWindowStart === null || this.clock >= this.triggerWindowStart + DAY_MS) {
+      return this.triggerRuntimeDailyMs;
+    }
+    return Math.max(this.triggerRuntimeDailyMs - this.triggerRuntimeUsedMs, 0);
   }
 
   /** Registers work done whenever an execution ends (LockService releases held locks). */
@@ -229,8 +271,12 @@ export class Runtime {
       this.clock += ms;
       this.serviceTimeMs += ms;
     }
-    if (this.executionStart !== null && this.clock - this.executionStart > this.executionLimitMs) {
-      throw gasError('Exceeded maximum execution time');
+    if (this.executionStart !== null) {
+      const elapsed = this.clock - this.executionStart;
+      if (elapsed > this.executionLimitMs) throw gasError('Exceeded maximum execution time');
+      if (this.executionIsTrigger && this.triggerRuntimeUsedMs + elapsed > this.triggerRuntimeDailyMs) {
+        throw gasError(TRIGGER_RUNTIME_EXCEEDED);
+      }
     }
     for (const f of this.faults) {
       const matches = typeof f.method === 'string' ? f.method === name : f.method.test(name);

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadScenario } from '../demo/loadScenario';
 import type { Scenario } from '../demo/scenarioSchema';
-import { type BenchRow, markdownTable, toRows, totals } from './report';
+import { type BenchRow, dispatcherDaily, markdownTable, toRows, totals } from './report';
 import { measureScenario } from './run';
 import { BENCH_SIZES, type BenchSize, generateScenario } from './scenarios';
 
@@ -84,6 +84,10 @@ function main(): void {
       `${c.label}: ${r.length} operaties, ${t.calls} aanroepen (vloer ${t.floor}), ${Math.round(t.emulatedSeconds)} s typisch, ${Math.round(t.emulatedSecondsPessimistic)} s pessimistisch, langste uitvoering ${Math.round(t.longestExecution.seconds)} s (${t.longestExecution.operation}), ${Math.round(performance.now() - t0)} ms rekentijd${t.errors ? `, ${t.errors} fout(en)` : ''}.`,
     );
     for (const e of r.filter((x) => x.error)) console.log(`  fout in ${e.operation}: ${e.error}`);
+    const daily = dispatcherDaily(r);
+    console.log(
+      `  dispatcher per dag bij ${daily.cases} open casussen als deze (${daily.runsPerDay} runs, zwaarste dag ${daily.worstDay}): ${Math.round(daily.seconds.typical / 60)} min typisch, ${Math.round(daily.seconds.pessimistic / 60)} min pessimistisch (quotum 90 min consumer, 360 min Workspace).`,
+    );
   }
   writeFileSync(join(out, 'bench.json'), `${JSON.stringify(rows, null, 1)}\n`);
   console.log('');

@@ -105,6 +105,9 @@ export interface PlayResult {
 
 type Say = (line: string) => void;
 
+/** Runs `fn` as one execution of the operation; a trigger run counts toward the daily runtime. */
+type Exec = (fn: () => void, trigger?: boolean) => void;
+
 function at(rt: Runtime, iso: string, hour: number, minute = 0): void {
   const t = startOfLocalDay(iso, 'Europe/Amsterdam') + hour * HOUR + minute * MINUTE;
   if (t > rt.now()) rt.setNow(t);
@@ -229,7 +232,7 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     operation: string,
     step: StepId | '',
     round: number,
-    body: (exec: (fn: () => void) => void) => string,
+    body: (exec: Exec) => string,
   ): OperationRun => {
     const before = countsSnapshot(rt);
     tabs.sync();
@@ -243,9 +246,9 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     const executions: ExecutionCost[] = [];
     let error: string | undefined;
     const cpu0 = process.cpuUsage();
-    const exec = (fn: () => void): void => {
+    const exec: Exec = (fn, trigger = false) => {
       const c0 = countsSnapshot(rt);
-      rt.beginExecution();
+      rt.beginExecution({ trigger });
       try {
         fn();
       } finally {
@@ -338,12 +341,12 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
   const askCode = () => [{ button: 'OK', text: caseCode }];
 
   /** One trigger run of the dispatcher (no UI, like a time-driven trigger). */
-  const dispatcher = (exec: (fn: () => void) => void): string => {
+  const dispatcher = (exec: Exec): string => {
     const logsBefore = rt.logs.length;
     const uiBefore = rt.ui.uiAvailable;
     rt.ui.uiAvailable = false;
     try {
-      exec(() => entry.runDispatcher());
+      exec(() => entry.runDispatcher(), true);
     } finally {
       rt.ui.uiAvailable = uiBefore;
       lastDispatch = rt.now();

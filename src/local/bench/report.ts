@@ -2,6 +2,7 @@
  * The benchmark's output: one row per measured operation (out/bench.json) and the summary table
  * of docs/prestaties.md (per operation group the most expensive instance, per size).
  */
+import { DISPATCH_EVERY_MINUTES } from '../../ui/menu';
 import { EXECUTION_LIMIT_MS } from '../apps-script/runtime';
 import { floorOf } from './floors';
 import type { OperationKind, OperationRun } from './play';
@@ -142,4 +143,46 @@ export function markdownTable(bySize: Record<string, readonly BenchRow[]>): stri
       .join(' | ')} |`,
   );
   return lines.join('\n');
+}
+
+/** Dispatcher runs per day: the trigger fires every DISPATCH_EVERY_MINUTES minutes. */
+export const DISPATCH_RUNS_PER_DAY = (24 * 60) / DISPATCH_EVERY_MINUTES;
+
+export interface DispatcherDaily {
+  cases: number;
+  runsPerDay: number;
+  /** Seconds of trigger runtime per day, typical and pessimistic, on the worst day measured. */
+  seconds: { typical: number; pessimistic: number };
+  /** The step and day of the worst day. */
+  worstDay: string;
+}
+
+/**
+ * The dispatcher's trigger runtime per day for `cases` open cases like the measured one: per
+ * case the day's first run plus (runs per day − 1) runs with nothing new, on the most expensive
+ * day of the case. Each case's work is independent (the dispatcher refreshes one case after
+ * another), so the day's total is the per-case figure times the number of cases; the register
+ * read that every run does once is counted once per case, which errs on the high side.
+ */
+export function dispatcherDaily(rows: readonly BenchRow[], cases = 5): DispatcherDaily {
+  const firsts = rows.filter((r) => r.kind === 'dispatcher-eerste');
+  let worst = { typical: 0, pessimistic: 0, day: '' };
+  for (const first of firsts) {
+    const idle = rows.find(
+      (r) => r.kind === 'dispatcher-idle' && r.operation === first.operation.replace('eerste run', 'idle'),
+    );
+    if (!idle) continue;
+    const typical = first.emulatedSeconds + (DISPATCH_RUNS_PER_DAY - 1) * idle.emulatedSeconds;
+    const pessimistic =
+      first.emulatedSecondsPessimistic + (DISPATCH_RUNS_PER_DAY - 1) * idle.emulatedSecondsPessimistic;
+    if (pessimistic > worst.pessimistic) {
+      worst = { typical, pessimistic, day: first.operation.replace('dispatcher eerste run ', '') };
+    }
+  }
+  return {
+    cases,
+    runsPerDay: DISPATCH_RUNS_PER_DAY,
+    seconds: { typical: round1(cases * worst.typical), pessimistic: round1(cases * worst.pessimistic) },
+    worstDay: worst.day,
+  };
 }
