@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadScenario } from '../demo/loadScenario';
 import type { Scenario } from '../demo/scenarioSchema';
+import { checkBudgets } from './budgets';
 import { type BenchRow, dispatcherDaily, markdownTable, toRows, totals } from './report';
 import { measureScenario } from './run';
 import { BENCH_SIZES, type BenchSize, generateScenario } from './scenarios';
@@ -88,6 +89,7 @@ function main(): void {
     console.log(
       `  dispatcher per dag bij ${daily.cases} open casussen als deze (${daily.runsPerDay} runs, zwaarste dag ${daily.worstDay}): ${Math.round(daily.seconds.typical / 60)} min typisch, ${Math.round(daily.seconds.pessimistic / 60)} min pessimistisch (quotum 90 min consumer, 360 min Workspace).`,
     );
+    for (const b of checkBudgets(r)) console.log(`  ${b.ok ? 'OK  ' : 'NIET'} ${b.label}: ${b.detail}`);
   }
   writeFileSync(join(out, 'bench.json'), `${JSON.stringify(rows, null, 1)}\n`);
   console.log('');
