@@ -64,7 +64,7 @@ function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord
 function caseStatusText(view: CaseView): string {
   const { state } = view;
   if (state.status === 'open') return 'open';
-  const route = routeLabel(state.closedRoute);
+  const route = routeLabel(state.closedRoutes);
   return route ? `gesloten (vervolg: ${route})` : 'gesloten';
 }
 
