@@ -77,33 +77,41 @@ function isBlank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
 }
 
-function checkRoute(outcome: GateOutcome, route: LightRoute | undefined, where: string): void {
+function checkRoutes(outcome: GateOutcome, routes: readonly LightRoute[] | undefined, where: string): void {
   const accepted = routesFor(outcome);
-  if (route === undefined) {
+  if (routes === undefined || routes.length === 0) {
     if (outcome.requiresRoute) {
       throw new ModelError(
         'route_verplicht',
-        `Bij "${outcome.label}" (${where}) hoort een route. Kies uit: ${accepted.join(', ')}.`,
+        `Bij "${outcome.label}" (${where}) hoort minstens één route. Kies uit: ${accepted.join(', ')}.`,
       );
     }
     return;
   }
-  if (!(LIGHT_ROUTES as readonly string[]).includes(route)) {
-    throw new ModelError(
-      'route_niet_toegestaan',
-      `Onbekende route "${String(route)}". Kies uit: ${LIGHT_ROUTES.join(', ')}.`,
-    );
+  for (const route of routes) {
+    if (!(LIGHT_ROUTES as readonly string[]).includes(route)) {
+      throw new ModelError(
+        'route_niet_toegestaan',
+        `Onbekende route "${String(route)}". Kies uit: ${LIGHT_ROUTES.join(', ')}.`,
+      );
+    }
+    if (accepted.length === 0) {
+      throw new ModelError(
+        'route_niet_toegestaan',
+        `Bij "${outcome.label}" (${where}) hoort geen route; laat de route leeg.`,
+      );
+    }
+    if (!accepted.includes(route)) {
+      throw new ModelError(
+        'route_niet_toegestaan',
+        `Route "${route}" past niet bij "${outcome.label}" (${where}). Kies uit: ${accepted.join(', ')}.`,
+      );
+    }
   }
-  if (accepted.length === 0) {
+  if (new Set(routes).size !== routes.length) {
     throw new ModelError(
       'route_niet_toegestaan',
-      `Bij "${outcome.label}" (${where}) hoort geen route; laat de route leeg.`,
-    );
-  }
-  if (!accepted.includes(route)) {
-    throw new ModelError(
-      'route_niet_toegestaan',
-      `Route "${route}" past niet bij "${outcome.label}" (${where}). Kies uit: ${accepted.join(', ')}.`,
+      `Een route staat dubbel bij "${outcome.label}" (${where}).`,
     );
   }
 }
@@ -164,7 +172,19 @@ export function applyDecision(state: CaseState, decision: Decision, ctx: Decisio
       `De datum ${decision.date} ligt vóór het vorige besluit (${previous.date}); besluiten volgen elkaar in de tijd op.`,
     );
   }
-  checkRoute(outcome, decision.route, where);
+  checkRoutes(outcome, decision.routes, where);
+  if (outcome.requiresAcuteReason && isBlank(decision.acuteReason)) {
+    throw new ModelError(
+      'ontbrekend_veld',
+      `Bij "${outcome.label}" (${where}) hoort de reden waarom de situatie acuut is.`,
+    );
+  }
+  if (!outcome.requiresAcuteReason && decision.acuteReason !== undefined) {
+    throw new ModelError(
+      'ontbrekend_veld',
+      `Een reden voor acuut hoort alleen bij het besluit "acuut" in stap 1 (${where}).`,
+    );
+  }
   if (outcome.requiresPlan && ctx.hasPlan === false) {
     throw new ModelError(
       'plan_verplicht',
@@ -172,10 +192,16 @@ export function applyDecision(state: CaseState, decision: Decision, ctx: Decisio
     );
   }
 
-  const decisions = [...state.decisions, { ...decision }];
+  const decisions = [
+    ...state.decisions,
+    { ...decision, ...(decision.routes ? { routes: [...decision.routes] } : {}) },
+  ];
   const rounds = { ...state.rounds };
   let personDataAllowed = state.personDataAllowed;
   if (state.step === '2A' && outcome.key === 'problematisch' && !closed) personDataAllowed = true;
+  // Acuut: the namenlijst and groepsscan of 2B may start together with 2A.
+  const acute = outcome.requiresAcuteReason === true && !closed;
+  if (acute) personDataAllowed = true;
 
   if (closed) {
     // Reopening: new signals start a new round; person data only after a new 2A "problematisch".
@@ -193,8 +219,8 @@ export function applyDecision(state: CaseState, decision: Decision, ctx: Decisio
   }
   if (outcome.next === 'gesloten') {
     const closedState: CaseState = { ...state, status: 'gesloten', rounds, personDataAllowed, decisions };
-    if (decision.route !== undefined) closedState.closedRoute = decision.route;
-    else delete closedState.closedRoute;
+    if (decision.routes?.length) closedState.closedRoutes = [...decision.routes];
+    else delete closedState.closedRoutes;
     return closedState;
   }
   const next: StepId = outcome.next === 'zelfde' ? state.step : outcome.next;
@@ -208,6 +234,7 @@ export function applyDecision(state: CaseState, decision: Decision, ctx: Decisio
     personDataAllowed,
     decisions,
   };
+  if (acute || (state.acute && next === '2A')) open.acute = true;
   return open;
 }
 

@@ -155,7 +155,8 @@ export const DecisionSchema = z
     motivation: requiredText('motivering'),
     decidedBy: requiredText('besluitnemer'),
     date: isoDateField('besluitdatum'),
-    route: enumField(LIGHT_ROUTES, 'route').optional(),
+    routes: z.array(enumField(LIGHT_ROUTES, 'route')).optional(),
+    acuteReason: optionalText('reden voor acuut'),
     directions: optionalText('aanwijzingen'),
   })
   .superRefine((d, ctx) => {

@@ -21,6 +21,8 @@ export interface GateOutcome {
   allowsRoute?: boolean;
   /** Routes accepted for this outcome when a route is required or allowed (default: all). */
   routes?: readonly LightRoute[];
+  /** A reason for the urgency must be recorded (step 1 `acuut`: 2B starts together with 2A). */
+  requiresAcuteReason?: boolean;
   /** A vastgesteld plan van aanpak must exist. */
   requiresPlan?: boolean;
   /** The plan van aanpak may be adjusted (new version) with this decision. */
@@ -99,6 +101,14 @@ const step1: StepDefinition = {
           'De signalen wijzen op groepsproblematiek; de partners verzamelen meer informatie (stap 2A).',
       },
       {
+        key: 'acuut',
+        label: 'Acuut: 2A en 2B tegelijk',
+        next: '2A',
+        requiresAcuteReason: true,
+        description:
+          'De situatie is acuut: stap 2A begint en tegelijk mogen de namenlijst en de groepsscan van stap 2B beginnen. De procesregisseur legt vast waarom.',
+      },
+      {
         key: 'niet_verder',
         label: 'Niet verder verkennen',
         next: 'gesloten',
@@ -139,6 +149,13 @@ const step2A: StepDefinition = {
         routes: EARLY_ROUTES,
         description:
           'Het groepsgedrag is niet ernstig genoeg voor de groepsaanpak. Geen namenlijst en geen groepsscan; zorgen over personen lopen via een zorgmelding of PGA-aanmelding.',
+      },
+      {
+        key: 'geen_actie',
+        label: 'Geen actie, reguliere inzet',
+        next: 'gesloten',
+        description:
+          'Er is geen aanpak nodig; de partners doen hun gewone werk. De casus sluit zonder namenlijst en zonder groepsscan.',
       },
       {
         key: 'meer_informatie',
@@ -254,6 +271,13 @@ const step4: StepDefinition = {
         next: 'zelfde',
         description: 'De driehoek stelt het besluit uit; stap 4 komt opnieuw aan bod (nieuwe ronde).',
       },
+      {
+        key: 'terug_naar_3',
+        label: 'Terug naar de duiding (stap 3)',
+        next: '3',
+        description:
+          'De driehoek vindt de duiding of het concept plan nog niet voldoende; stap 3 krijgt een nieuwe ronde.',
+      },
     ],
   },
 };
@@ -279,6 +303,13 @@ const step5: StepDefinition = {
         requiresPlan: true,
         description:
           'Het integrale plan van aanpak is vastgesteld; de uitvoering en monitoring beginnen (stap 6).',
+      },
+      {
+        key: 'terug_naar_4',
+        label: 'Terug naar de driehoek (stap 4)',
+        next: '4',
+        description:
+          'Bij het uitwerken blijkt een nieuw besluit of nieuwe aanwijzingen van de driehoek nodig; stap 4 krijgt een nieuwe ronde.',
       },
     ],
   },

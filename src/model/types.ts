@@ -208,7 +208,10 @@ export interface Decision {
   decidedBy: string;
   /** ISO date of the decision. */
   date: string;
-  route?: LightRoute;
+  /** Follow-up routes (one or more, e.g. lichte interventie and zorgmelding). */
+  routes?: LightRoute[];
+  /** Why the case is acute (step 1 `acuut`: 2B starts together with 2A). */
+  acuteReason?: string;
   /** Directions from the driehoek (step 4) or other notes. */
   directions?: string;
 }
@@ -225,6 +228,9 @@ export interface CaseState {
   rounds: Partial<Record<StepId, number>>;
   /** Whether person-level data may be processed (only after the 2A gate sent the case to 2B). */
   personDataAllowed: boolean;
-  closedRoute?: LightRoute;
+  /** Follow-up routes of the decision that closed the case. */
+  closedRoutes?: LightRoute[];
+  /** Set by step 1 `acuut`: the namenlijst and groepsscan (2B) may start together with 2A. */
+  acute?: boolean;
   decisions: Decision[];
 }

@@ -37,7 +37,7 @@ function sortedDecisions(decisions: readonly Decision[]): Decision[] {
 
 function decisionLabel(d: Decision): string {
   const label = outcomeLabel(d.step, d.outcome);
-  return d.route ? `${label} (vervolg: ${routeLabel(d.route)})` : label;
+  return d.routes?.length ? `${label} (vervolg: ${routeLabel(d.routes)})` : label;
 }
 
 /** Opening block: every gate decision so far, oldest first. */

@@ -55,8 +55,9 @@ export function outcomeLabel(step: StepId, outcome: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function routeLabel(route: LightRoute): string {
-  return ROUTE_LABELS[route] ?? route;
+/** One or more follow-up routes, in their Dutch labels (`...; ...`). */
+export function routeLabel(routes: readonly LightRoute[]): string {
+  return routes.map((r) => ROUTE_LABELS[r] ?? r).join('; ');
 }
 
 /** Organisation name of a partner id (the id itself when the partner left the list). */

@@ -54,8 +54,8 @@ function openingBlock(view: CaseView): DocNode[] {
   const status =
     state.status === 'open'
       ? 'open'
-      : state.closedRoute
-        ? `gesloten (vervolg: ${routeLabel(state.closedRoute)})`
+      : state.closedRoutes?.length
+        ? `gesloten (vervolg: ${routeLabel(state.closedRoutes)})`
         : 'gesloten';
   const stamp = isoDateTime(view.now, view.timeZone);
   return [

@@ -54,8 +54,9 @@ export function outcomeLabel(step: StepId, outcome: string): string {
   return outcomeLabelOf(step, outcome);
 }
 
-export function routeLabel(route: LightRoute | undefined): string {
-  return route ? routeLabelOf(route) : '';
+/** One or more follow-up routes, in their Dutch labels (`...; ...`); empty when none. */
+export function routeLabel(routes: readonly LightRoute[] | undefined): string {
+  return (routes ?? []).map(routeLabelOf).join('; ');
 }
 
 export function stepOrder(step: StepId): number {

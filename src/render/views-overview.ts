@@ -83,7 +83,7 @@ export function startProgress(view: CaseView): { made: number; total: number } |
 function caseStatusText(view: CaseView): string {
   const { state } = view;
   if (state.status === 'open') return 'open';
-  const route = routeLabel(state.closedRoute);
+  const route = routeLabel(state.closedRoutes);
   return route ? `gesloten (vervolg: ${route})` : 'gesloten';
 }
 

@@ -195,7 +195,7 @@ export function buildDecisions(view: CaseView): SheetTable {
       textCell(outcomeLabel(d.step, d.outcome)),
       textCell(d.decidedBy),
       textCell(d.motivation),
-      routeLabel(d.route),
+      routeLabel(d.routes),
       textCell(d.directions ?? ''),
     ]);
   }

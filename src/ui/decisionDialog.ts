@@ -1,7 +1,8 @@
 /**
  * Recording a decision from the menu: a short series of prompts that only offers what the
- * gate of the current step allows (outcome, route when needed, motivation, who decided, date,
- * directions for the driehoek). Cancel at any prompt stops without recording anything.
+ * gate of the current step allows (outcome, one or more routes when needed, the reason when
+ * acuut, motivation, who decided, date, directions for the driehoek). Cancel at any prompt stops
+ * without recording anything.
  */
 import { allowedOutcomes, currentGate } from '../model/caseMachine';
 import { ROUTE_LABELS, routesFor } from '../model/steps';
@@ -30,6 +31,29 @@ function choose(ui: Ui, title: string, intro: string, options: string[]): number
   return n - 1;
 }
 
+/**
+ * The numbers typed for a multiple choice (`1, 3`), 0-based and without doubles; a Dutch error
+ * naming the wrong part otherwise.
+ */
+export function parseChoices(answer: string, count: number): number[] {
+  const parts = answer
+    .split(/[,\s]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw new UserError('Typ minstens één nummer.');
+  const out: number[] = [];
+  for (const p of parts) {
+    const n = Number(p);
+    if (!Number.isInteger(n) || n < 1 || n > count) {
+      throw new UserError(
+        `"${p}" is geen keuze; typ nummers van 1 tot en met ${count}, gescheiden door komma's.`,
+      );
+    }
+    if (!out.includes(n - 1)) out.push(n - 1);
+  }
+  return out;
+}
+
 /** Walks the coordinator through the decision; null when cancelled. */
 export function askDecision(ui: Ui, state: CaseState, today: string): Decision | null {
   const where =
@@ -46,14 +70,29 @@ export function askDecision(ui: Ui, state: CaseState, today: string): Decision |
   if (pick === null) return null;
   const outcome = outcomes[pick]!;
 
-  let route: LightRoute | undefined;
+  let chosen: LightRoute[] = [];
   const routes = routesFor(outcome);
   if (routes.length > 0) {
-    const options = routes.map((r) => ROUTE_LABELS[r]);
-    if (!outcome.requiresRoute) options.push('Geen route');
-    const r = choose(ui, 'Route', `Waar gaat de aanpak heen na "${outcome.label}"?`, options);
-    if (r === null) return null;
-    route = routes[r];
+    const list = routes.map((r, i) => `${i + 1}. ${ROUTE_LABELS[r]}`).join('\n');
+    const answer = ask(
+      ui,
+      'Vervolgroutes',
+      `Waar gaat de aanpak heen na "${outcome.label}"? Eén of meer routes.\n\n${list}\n\nTyp de nummers, gescheiden door komma's (bijv. 1, 2)${outcome.requiresRoute ? '' : '; leeg laten = geen route'}.`,
+    );
+    if (answer === null) return null;
+    if (answer || outcome.requiresRoute) chosen = parseChoices(answer, routes.length).map((i) => routes[i]!);
+  }
+
+  let acuteReason: string | undefined;
+  if (outcome.requiresAcuteReason) {
+    const reason = ask(
+      ui,
+      'Waarom acuut?',
+      'Waarom kunnen de namenlijst en de groepsscan (2B) niet wachten op het besluit van 2A? (verplicht; noem geen namen)',
+    );
+    if (reason === null) return null;
+    if (!reason) throw new UserError('Bij "acuut" hoort de reden waarom de situatie acuut is.');
+    acuteReason = reason;
   }
 
   const motivation = ask(ui, 'Motivering', 'Waarom is dit besloten? (verplicht; noem geen namen)');
@@ -77,7 +116,8 @@ export function askDecision(ui: Ui, state: CaseState, today: string): Decision |
     decidedBy: by || gate.decidedByDefault,
     date,
   };
-  if (route) decision.route = route;
+  if (chosen.length) decision.routes = chosen;
+  if (acuteReason) decision.acuteReason = acuteReason;
   if (state.step === '4' && state.status === 'open') {
     const directions = ask(ui, 'Aanwijzingen', 'Aanwijzingen van de driehoek voor de aanpak (optioneel).');
     if (directions === null) return null;

@@ -19,7 +19,13 @@ export function toDecision(r: Row): Decision {
     decidedBy: String(r.decidedBy),
     date: String(r.date),
   };
-  if (r.route) d.route = String(r.route) as LightRoute;
+  // Several routes are stored comma-separated in the one route column.
+  if (r.route)
+    d.routes = String(r.route)
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean) as LightRoute[];
+  if (r.acuteReason) d.acuteReason = String(r.acuteReason);
   if (r.directions) d.directions = String(r.directions);
   return d;
 }

@@ -199,8 +199,14 @@ export function recordDecision(
 
   appendRows(h.ss, DECISIONS, [
     {
-      ...decision,
-      route: decision.route ?? '',
+      step: decision.step,
+      round: decision.round,
+      outcome: decision.outcome,
+      motivation: decision.motivation,
+      decidedBy: decision.decidedBy,
+      date: decision.date,
+      route: (decision.routes ?? []).join(','),
+      acuteReason: decision.acuteReason ?? '',
       directions: decision.directions ?? '',
       recordedAt: now,
       recordedBy,

@@ -69,10 +69,12 @@ export const DECISIONS: TableDef = {
     'motivation',
     'decidedBy',
     'date',
+    /** The follow-up routes, comma-separated (`lichte_interventie,zorgmelding`). */
     'route',
     'directions',
     'recordedAt',
     'recordedBy',
+    'acuteReason',
   ],
   numeric: ['round', 'recordedAt'],
 };

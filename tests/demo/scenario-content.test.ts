@@ -96,7 +96,9 @@ function walk(): { contexts: RunContext[]; final: CaseState } {
         motivation: d.motivation,
         decidedBy: d.decidedBy,
         date: decisionDate,
-        ...(d.route ? { route: d.route as never } : {}),
+        ...(d.route || d.routes
+          ? { routes: [...(d.route ? [d.route] : []), ...(d.routes ?? [])] as never }
+          : {}),
         ...(d.directions ? { directions: d.directions } : {}),
       },
       { hasPlan: plan !== null },
@@ -243,7 +245,8 @@ describe('demo scenario: structure', () => {
     for (const { run } of contexts) {
       const outcome = STEPS[run.step].gate.outcomes.find((o) => o.key === run.decision.outcome);
       expect(outcome, `stap ${run.step}: ${run.decision.outcome}`).toBeDefined();
-      if (run.decision.route) expect(routesFor(outcome!)).toContain(run.decision.route);
+      for (const r of [run.decision.route, ...(run.decision.routes ?? [])])
+        if (r) expect(routesFor(outcome!)).toContain(r);
     }
     expect(contexts.find((c) => c.run.step === '4')?.run.decision.decidedBy).toBe('lokale driehoek');
     expect(contexts.find((c) => c.run.step === '4')?.run.decision.directions).toBeTruthy();

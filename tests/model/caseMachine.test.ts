@@ -47,14 +47,14 @@ describe('stap 1 — signalen delen', () => {
   it('niet verder verkennen sluit de casus met een route', () => {
     const s = closedVia('1', 'niet_verder', 'reguliere_inzet');
     expect(s.status).toBe('gesloten');
-    expect(s.closedRoute).toBe('reguliere_inzet');
+    expect(s.closedRoutes).toEqual(['reguliere_inzet']);
     expect(s.step).toBe('1');
   });
   it('niet verder verkennen zonder route wordt geweigerd', () => {
     const e = modelError(() => decide(newCase(CODE), 'niet_verder'));
     expect(e.code).toBe('route_verplicht');
     expect(e.message).toContain(
-      'Bij "Niet verder verkennen" (stap 1, ronde 1) hoort een route. Kies uit: lichte_interventie',
+      'Bij "Niet verder verkennen" (stap 1, ronde 1) hoort minstens één route. Kies uit: lichte_interventie',
     );
   });
 });
@@ -71,15 +71,15 @@ describe('stap 2A — beoordelen op groepsniveau', () => {
   it('2A niet problematisch sluit de casus zonder persoonsgegevens', () => {
     const s = closedVia('2A', 'niet_problematisch', 'zorgmelding');
     expect(s.status).toBe('gesloten');
-    expect(s.closedRoute).toBe('zorgmelding');
+    expect(s.closedRoutes).toEqual(['zorgmelding']);
     expect(s.personDataAllowed).toBe(false);
     expect(s.rounds['2B']).toBeUndefined();
   });
   it('2A niet problematisch accepteert alleen lichte interventie, zorgmelding of PGA-aanmelding', () => {
     for (const route of ['lichte_interventie', 'zorgmelding', 'pga_aanmelding'] as const) {
-      expect(closedVia('2A', 'niet_problematisch', route).closedRoute).toBe(route);
+      expect(closedVia('2A', 'niet_problematisch', route).closedRoutes).toEqual([route]);
     }
-    const e = modelError(() => decide(caseAt('2A'), 'niet_problematisch', { route: 'monitoren' }));
+    const e = modelError(() => decide(caseAt('2A'), 'niet_problematisch', { routes: ['monitoren'] }));
     expect(e.code).toBe('route_niet_toegestaan');
     expect(e.message).toBe(
       'Route "monitoren" past niet bij "Niet problematisch" (stap 2A, ronde 1). Kies uit: lichte_interventie, zorgmelding, pga_aanmelding.',
@@ -99,7 +99,7 @@ describe('stap 2B — namenlijst en groepsscan', () => {
   it('niet bevestigd sluit de casus met een route', () => {
     const s = closedVia('2B', 'niet_bevestigd', 'monitoren');
     expect(s.status).toBe('gesloten');
-    expect(s.closedRoute).toBe('monitoren');
+    expect(s.closedRoutes).toEqual(['monitoren']);
   });
   it('niet bevestigd zonder route wordt geweigerd', () => {
     expect(modelError(() => decide(caseAt('2B'), 'niet_bevestigd')).code).toBe('route_verplicht');
@@ -127,7 +127,7 @@ describe('stap 4 — lokale driehoek', () => {
     );
   });
   it('niet geprioriteerd sluit de casus met een route', () => {
-    expect(closedVia('4', 'niet_geprioriteerd', 'reguliere_inzet').closedRoute).toBe('reguliere_inzet');
+    expect(closedVia('4', 'niet_geprioriteerd', 'reguliere_inzet').closedRoutes).toEqual(['reguliere_inzet']);
   });
   it('aangehouden start een nieuwe ronde van stap 4', () => {
     expectOpen(decide(caseAt('4'), 'aangehouden'), '4', 2);
@@ -170,8 +170,8 @@ describe('stap 7 — afronden en evalueren', () => {
   it('afgerond sluit de casus; een route (overdracht) mag', () => {
     const without = closedVia('7', 'afgerond');
     expect(without.status).toBe('gesloten');
-    expect(without.closedRoute).toBeUndefined();
-    expect(closedVia('7', 'afgerond', 'pga_aanmelding').closedRoute).toBe('pga_aanmelding');
+    expect(without.closedRoutes).toBeUndefined();
+    expect(closedVia('7', 'afgerond', 'pga_aanmelding').closedRoutes).toEqual(['pga_aanmelding']);
   });
   it('doorgaan gaat terug naar stap 6 in een nieuwe ronde', () => {
     expectOpen(decide(caseAt('7'), 'doorgaan'), '6', 2);
@@ -183,7 +183,7 @@ describe('ongeldige besluiten', () => {
     const e = modelError(() => decide(caseAt('2A'), 'geprioriteerd'));
     expect(e.code).toBe('onbekende_uitkomst');
     expect(e.message).toBe(
-      'Uitkomst "geprioriteerd" bestaat niet bij stap 2A. Mogelijke uitkomsten: problematisch (Problematisch groepsgedrag), niet_problematisch (Niet problematisch), meer_informatie (Meer informatie nodig).',
+      'Uitkomst "geprioriteerd" bestaat niet bij stap 2A. Mogelijke uitkomsten: problematisch (Problematisch groepsgedrag), niet_problematisch (Niet problematisch), geen_actie (Geen actie, reguliere inzet), meer_informatie (Meer informatie nodig).',
     );
   });
   it('een besluit voor een andere stap wordt geweigerd', () => {
@@ -224,14 +224,14 @@ describe('ongeldige besluiten', () => {
     expect(decide(s, 'problematisch', { date: prev }).step).toBe('2B');
   });
   it('een route waar geen route hoort wordt geweigerd', () => {
-    const e = modelError(() => decide(caseAt('2A'), 'problematisch', { route: 'zorgmelding' }));
+    const e = modelError(() => decide(caseAt('2A'), 'problematisch', { routes: ['zorgmelding'] }));
     expect(e.code).toBe('route_niet_toegestaan');
     expect(e.message).toBe(
       'Bij "Problematisch groepsgedrag" (stap 2A, ronde 1) hoort geen route; laat de route leeg.',
     );
   });
   it('een onbekende route wordt geweigerd', () => {
-    const e = modelError(() => decide(newCase(CODE), 'niet_verder', { route: 'niets' as never }));
+    const e = modelError(() => decide(newCase(CODE), 'niet_verder', { routes: ['niets' as never] }));
     expect(e.message).toContain('Onbekende route "niets"');
   });
   it('op een gesloten casus kan alleen heropenen', () => {
@@ -259,7 +259,7 @@ describe('heropenen', () => {
     const closed = closedVia('1', 'niet_verder', 'reguliere_inzet');
     const s = decide(closed, 'heropenen', { motivation: 'Nieuwe signalen van de wijkagent.' });
     expectOpen(s, '1', 2);
-    expect(s.closedRoute).toBeUndefined();
+    expect(s.closedRoutes).toBeUndefined();
   });
   it('heropenen naar 2A start een nieuwe ronde van 2A', () => {
     const closed = closedVia('2A', 'niet_problematisch', 'lichte_interventie');

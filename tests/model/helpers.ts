@@ -47,5 +47,5 @@ export function caseAt(step: StepId): CaseState {
 }
 
 export function closedVia(step: StepId, outcome: string, route?: LightRoute): CaseState {
-  return decide(caseAt(step), outcome, route ? { route } : {});
+  return decide(caseAt(step), outcome, route ? { routes: [route] } : {});
 }

@@ -48,7 +48,7 @@ describe('replay: de besluitenlijst bepaalt de stand van de casus', () => {
 
   it('heropenen na sluiten komt terug bij replay', () => {
     let s = newCase(CODE);
-    s = decide(s, 'niet_verder', { route: 'monitoren' });
+    s = decide(s, 'niet_verder', { routes: ['monitoren'] });
     s = decide(s, 'heropenen');
     s = decide(s, 'verder_verkennen');
     const r = replay(CODE, s.decisions);

@@ -231,14 +231,16 @@ describe('besluit, plan van aanpak en casus', () => {
     };
     expect(DecisionSchema.safeParse(d).success).toBe(true);
     expect(DecisionSchema.safeParse({ ...d, outcome: 'heropenen' }).success).toBe(true);
-    expect(formatIssues(DecisionSchema.safeParse({ ...d, date: '2026-02-30', route: 'weg' }).error!)).toEqual(
-      [
-        'date: ongeldige besluitdatum; schrijf een datum als jjjj-mm-dd',
-        'route: onbekende route; kies uit lichte_interventie, zorgmelding, pga_aanmelding, reguliere_inzet, monitoren',
-      ],
-    );
+    expect(
+      formatIssues(
+        DecisionSchema.safeParse({ ...d, date: '2026-02-30', routes: ['zorgmelding', 'weg'] }).error!,
+      ),
+    ).toEqual([
+      'date: ongeldige besluitdatum; schrijf een datum als jjjj-mm-dd',
+      'routes[1]: onbekende route; kies uit lichte_interventie, zorgmelding, pga_aanmelding, reguliere_inzet, monitoren',
+    ]);
     expect(formatIssues(DecisionSchema.safeParse({ ...d, outcome: 'gereed' }).error!)).toEqual([
-      'outcome: uitkomst past niet bij stap 2A; kies uit problematisch, niet_problematisch, meer_informatie, heropenen, heropenen_2a',
+      'outcome: uitkomst past niet bij stap 2A; kies uit problematisch, niet_problematisch, geen_actie, meer_informatie, heropenen, heropenen_2a',
     ]);
   });
 
@@ -360,7 +362,7 @@ describe('besluit, plan van aanpak en casus', () => {
       ],
     });
     expect(formatIssues(bad.error!)).toEqual([
-      'decisions[0]: Bij "Niet verder verkennen" (stap 1, ronde 1) hoort een route. Kies uit: lichte_interventie, zorgmelding, pga_aanmelding, reguliere_inzet, monitoren.',
+      'decisions[0]: Bij "Niet verder verkennen" (stap 1, ronde 1) hoort minstens één route. Kies uit: lichte_interventie, zorgmelding, pga_aanmelding, reguliere_inzet, monitoren.',
     ]);
   });
 });

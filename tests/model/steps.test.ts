@@ -59,7 +59,9 @@ describe('het werkproces als gegevens', () => {
         expect([...STEP_IDS, 'gesloten', 'zelfde']).toContain(o.next);
         expect(o.label).not.toBe('');
         expect(o.description).not.toBe('');
-        if (o.next === 'gesloten' && o.key !== 'afgerond') expect(o.requiresRoute).toBe(true);
+        // Closing needs a route, except when the case ends (afgerond) or stays with regular work.
+        if (o.next === 'gesloten' && !['afgerond', 'geen_actie'].includes(o.key))
+          expect(o.requiresRoute).toBe(true);
       }
     }
     expect(gateFor('gesloten')).toBe(REOPEN_GATE);
@@ -71,12 +73,17 @@ describe('het werkproces als gegevens', () => {
       STEP_IDS.map((s) => [s, gateFor(s).outcomes.map((o) => `${o.key}→${o.next}`)]),
     );
     expect(map).toEqual({
-      '1': ['verder_verkennen→2A', 'niet_verder→gesloten'],
-      '2A': ['problematisch→2B', 'niet_problematisch→gesloten', 'meer_informatie→zelfde'],
+      '1': ['verder_verkennen→2A', 'acuut→2A', 'niet_verder→gesloten'],
+      '2A': [
+        'problematisch→2B',
+        'niet_problematisch→gesloten',
+        'geen_actie→gesloten',
+        'meer_informatie→zelfde',
+      ],
       '2B': ['bevestigd→3', 'niet_bevestigd→gesloten'],
       '3': ['gereed→4', 'meer_informatie→zelfde'],
-      '4': ['geprioriteerd→5', 'niet_geprioriteerd→gesloten', 'aangehouden→zelfde'],
-      '5': ['vastgesteld→6'],
+      '4': ['geprioriteerd→5', 'niet_geprioriteerd→gesloten', 'aangehouden→zelfde', 'terug_naar_3→3'],
+      '5': ['vastgesteld→6', 'terug_naar_4→4'],
       '6': ['doorgaan→zelfde', 'bijstellen→zelfde', 'nieuwe_duiding→3', 'afschalen→7'],
       '7': ['afgerond→gesloten', 'doorgaan→6'],
     });

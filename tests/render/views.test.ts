@@ -342,7 +342,7 @@ describe('buildViews', () => {
       status: 'gesloten',
       step: '2A',
       rounds: { '1': 1, '2A': 1 },
-      closedRoute: 'zorgmelding',
+      closedRoutes: ['zorgmelding'],
     };
     view.forms = view.forms.filter((f) => f.step === '1' || f.step === '2A');
     const t = tab(buildViews(view), 'Overzicht');

@@ -507,7 +507,9 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
       decidedBy: d.decidedBy,
       date: isoDate(rt.now(), 'Europe/Amsterdam'),
     };
-    if (d.route) decision.route = d.route as LightRoute;
+    const routes = [...(d.route ? [d.route] : []), ...(d.routes ?? [])];
+    if (routes.length) decision.routes = routes as LightRoute[];
+    if (d.acuteReason) decision.acuteReason = d.acuteReason;
     if (d.directions) decision.directions = d.directions;
     // The coordinator types the plan into the case spreadsheet's tab (not the script's work).
     if (d.plan) {

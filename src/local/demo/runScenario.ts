@@ -157,7 +157,9 @@ function playStep(
   if (state.step !== run.step) {
     throw new Error(`Scenario: stap ${run.step} verwacht, maar de casus staat in stap ${state.step}.`);
   }
-  if (run.step === '2B' && state.personDataAllowed && scenario.persons.length > 0 && !h.row.namesId) {
+  // The namenlijst is made at the start of 2B, or of 2A when the case is acute (2B starts with 2A).
+  const namesNow = run.step === '2B' || (run.step === '2A' && state.acute === true);
+  if (namesNow && state.personDataAllowed && scenario.persons.length > 0 && !h.row.namesId) {
     const added = addPersons(h, scenario.persons);
     say(`  namenlijst: ${added.length} personen met codes ${added.join(', ')}`);
   }
@@ -251,7 +253,9 @@ function playStep(
     date: isoDate(rt.now(), 'Europe/Amsterdam'),
   };
   decision.motivation = substitutePersons(decision.motivation, codes);
-  if (d.route) decision.route = d.route as LightRoute;
+  const routes = [...(d.route ? [d.route] : []), ...(d.routes ?? [])];
+  if (routes.length) decision.routes = routes as LightRoute[];
+  if (d.acuteReason) decision.acuteReason = d.acuteReason;
   if (d.directions) decision.directions = d.directions;
   // The coordinator writes the plan in the case spreadsheet's tab; the decision reads it there.
   if (d.plan) writePlanTab(h, substitutePersons(d.plan, codes));
@@ -259,4 +263,22 @@ function playStep(
   say(
     `  besluit ${d.outcome} (${d.decidedBy}) → ${after.status === 'gesloten' ? 'casus gesloten' : `stap ${after.step}, ronde ${after.round}`}`,
   );
+  if (run.heropenen) {
+    const r = run.heropenen;
+    at(rt, addWorkdays(date, r.day, opts), 11);
+    const closed = replay(h.row.code, readDecisions(h.ss));
+    const reopened = recordDecision(
+      h,
+      {
+        step: closed.step,
+        round: closed.round,
+        outcome: r.outcome,
+        motivation: substitutePersons(r.motivation, codes),
+        decidedBy: r.decidedBy,
+        date: isoDate(rt.now(), 'Europe/Amsterdam'),
+      },
+      rt.userEmail,
+    );
+    say(`  besluit ${r.outcome} (${r.decidedBy}) → stap ${reopened.step}, ronde ${reopened.round}`);
+  }
 }

@@ -76,9 +76,22 @@ const DecisionInput = z.object({
   outcome: z.string().min(1),
   motivation: z.string().min(1),
   decidedBy: z.string().min(1),
-  route: z.string().optional(),
+  route: z.string().optional().describe('Eén vervolgroute (kortere schrijfwijze van routes)'),
+  routes: z
+    .array(z.string())
+    .optional()
+    .describe('Eén of meer vervolgroutes, bijv. ["lichte_interventie", "zorgmelding"]'),
+  acuteReason: z.string().optional().describe('Bij "acuut" in stap 1: waarom 2B samen met 2A begint'),
   directions: z.string().optional(),
   plan: PlanInput.optional(),
+});
+
+/** Reopening a closed case (new signals): played after the step's decision closed it. */
+const ReopenInput = z.object({
+  day: z.number().int().min(0).max(90).describe('Werkdagen na het besluit dat de casus sloot'),
+  outcome: z.enum(['heropenen', 'heropenen_2a']).default('heropenen'),
+  motivation: z.string().min(1),
+  decidedBy: z.string().min(1).default('procesregisseur'),
 });
 
 const StepRun = z.object({
@@ -89,6 +102,8 @@ const StepRun = z.object({
   /** Partners who submit an empty form (a ghost response). */
   ghosts: z.array(z.string()).default([]),
   decision: DecisionInput,
+  /** The case closed with this decision and is reopened later (a `heropenen` decision). */
+  heropenen: ReopenInput.optional(),
 });
 
 export const ScenarioSchema = z.object({
