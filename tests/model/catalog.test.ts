@@ -304,3 +304,31 @@ describe('sourced coverage', () => {
     }
   });
 });
+
+describe('politiegegevens: dataminimalisatie in stap 2B', () => {
+  const police = questionsFor('2B', 'politie');
+
+  it('records the handover of the groepsscan: date, channel and which codes', () => {
+    const ids = police.map((q) => q.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['2B.groepsscan.datum', '2B.groepsscan.kanaal', '2B.p.in_groepsscan']),
+    );
+    expect(questionById('2B.groepsscan.datum')?.type).toBe('date');
+    expect(questionById('2B.groepsscan.kanaal')?.level).toBe('groep');
+  });
+
+  it('asks per code only role, involvement and risk (besides the handover), all as choices', () => {
+    const perPerson = police.filter((q) => q.repeat === 'per_person');
+    expect(perPerson.map((q) => q.id).sort()).toEqual(
+      ['2B.p.in_groepsscan', '2B.p.lidmaatschap', '2B.p.risico', '2B.p.rol'].sort(),
+    );
+    for (const q of perPerson) expect(q.type, q.id).toBe('choice');
+  });
+
+  it('has no person question that copies registrations, in any step, for any kind', () => {
+    const copies = CATALOG.filter(
+      (q) => q.level === 'persoon' && /geregistreerd|registraties|zorgmeldingen|bij controles/i.test(q.title),
+    );
+    expect(copies.map((q) => q.id)).toEqual([]);
+  });
+});
