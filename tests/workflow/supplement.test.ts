@@ -74,7 +74,17 @@ describe('aanvullende formulieren voor later toegevoegde personen', () => {
     const tab = snapshotSpreadsheet(p.local.rt, handle().row.spreadsheetId).sheets.find(
       (s) => s.name === 'Stap 2B',
     )!;
-    expect(JSON.stringify(tab.values)).toContain('aanvulling van de politie');
+    // Every grid row of the supplement lands on its own (new) code, with the partner's answer.
+    const added = readTable(handle().ss, PERSONS)
+      .map((r) => String(r.code))
+      .slice(-2);
+    for (const code of added) {
+      const rows = (tab.values as unknown[][]).filter(
+        (r) => r[2] === code && String(r[0]).startsWith('2B.p.'),
+      );
+      expect(rows.length, code).toBeGreaterThan(0);
+      for (const r of rows) expect(String(r[3]), `${code} ${r[0]}`).not.toBe('');
+    }
     p.local.rt.advance(3600_000);
     recordDecision(
       handle(),
