@@ -282,10 +282,10 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
  * Whether the current step was started but not every partner has its form yet (a start that
  * ran out of time or stopped halfway). The dispatcher then continues it.
  */
-export function startIncomplete(h: CaseHandle): boolean {
+export function startIncomplete(h: CaseHandle, formRows?: Row[]): boolean {
   const state = replay(h.row.code, readDecisions(h.ss));
   if (state.status === 'gesloten') return false;
-  const forms = readTable(h.ss, FORMS).filter(
+  const forms = (formRows ?? readTable(h.ss, FORMS)).filter(
     (f) => f.step === state.step && Number(f.round) === state.round,
   );
   if (forms.length === 0) return false;
