@@ -12,7 +12,7 @@ import {
   SOURCED_COVERAGE,
   STEP_KINDS,
 } from '../../src/model/catalog';
-import { PER_PERSON_HELP } from '../../src/model/catalog/shared';
+import { CASE_KINDS, PER_PERSON_HELP } from '../../src/model/catalog/shared';
 import type { Question, StepId } from '../../src/model/types';
 import { LEVELS, PARTNER_KINDS, QUESTION_TYPES, STEP_IDS, THEMES } from '../../src/model/types';
 
@@ -103,10 +103,13 @@ describe('participation per step', () => {
     }
   });
 
-  it('derives the participating kinds from the catalog, equal to the step kinds', () => {
+  it('derives the participating kinds from the catalog: the step kinds, plus in step 3 the case-bound kinds for "betrokken ja/nee"', () => {
     for (const step of STEP_IDS) {
-      expect(new Set(participatingKinds(step)), step).toEqual(new Set(STEP_KINDS[step]));
+      const extra = step === '3' ? CASE_KINDS : [];
+      expect(new Set(participatingKinds(step)), step).toEqual(new Set([...STEP_KINDS[step], ...extra]));
     }
+    for (const kind of CASE_KINDS)
+      expect(questionsFor('3', kind).map((q) => q.id)).toEqual(['3.p.betrokken']);
   });
 
   it('lets OM join only from 2B', () => {
