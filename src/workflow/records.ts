@@ -79,8 +79,25 @@ export const DECISIONS: TableDef = {
 
 export const PLAN: TableDef = {
   name: '_pva',
-  columns: ['version', 'kind', 'id', 'spoor', 'text', 'goalId', 'owner', 'deadline', 'subject'],
-  numeric: ['version'],
+  columns: [
+    'version',
+    'kind',
+    'id',
+    'spoor',
+    'text',
+    'goalId',
+    'owner',
+    'deadline',
+    'subject',
+    'start',
+    'frequency',
+    'indicator',
+    'baseline',
+    'baselineFrom',
+    'target',
+    'measureDate',
+  ],
+  numeric: ['version', 'baseline', 'target'],
 };
 
 export const PERSONS: TableDef = {
@@ -120,6 +137,16 @@ export const CASES: TableDef = {
   ],
   numeric: ['Ronde', 'Bijgewerkt'],
   visible: true,
+};
+
+/**
+ * Register: form templates (workflow/formTemplates.ts), one row per template key; the last row
+ * of a key wins (a template that could not be copied is built again and appended).
+ */
+export const TEMPLATES: TableDef = {
+  name: '_sjablonen',
+  columns: ['key', 'formId', 'itemIds', 'keys', 'createdAt'],
+  numeric: ['createdAt'],
 };
 
 /** Namenlijst file: the only place where a pseudonym code meets a name. */
