@@ -6,6 +6,7 @@ import {
   emailField,
   enumField,
   intField,
+  isoDateField,
   missingOr,
   optionalText,
   requiredText,
@@ -135,6 +136,7 @@ export const PartnerSchema = z.object({
     'geen niveaus ingevuld; kies minstens één niveau',
   ).transform((levels) => LEVELS.filter((l) => levels.includes(l))),
   active: boolField('actief').default(true),
+  convenantSigned: isoDateField('datum convenant getekend').optional(),
 });
 
 function normalisedText(value: unknown): string | undefined {

@@ -3,7 +3,7 @@
  * information levels they may supply. Pure.
  */
 import { STEPS } from './steps';
-import type { Level, Partner, PartnerKind, StepId } from './types';
+import type { Level, Partner, PartnerKind, Question, StepId } from './types';
 import { LEVELS, PARTNER_KINDS, STEP_IDS } from './types';
 
 /**
@@ -98,14 +98,86 @@ export const PARTNER_KIND_INFO: Readonly<Record<PartnerKind, PartnerKindInfo>> =
     levels: ['groep', 'domein'],
     personMode: 'geen',
   },
+  veilig_thuis: {
+    kind: 'veilig_thuis',
+    label: 'Veilig Thuis',
+    description:
+      'Advies- en meldpunt huiselijk geweld en kindermishandeling; werkt binnen een eigen wettelijk kader en sluit per casus aan.',
+    levels: ['groep', 'persoon'],
+    personMode: 'alleen_betrokken',
+    personNote:
+      'Alleen of Veilig Thuis bij de jongere of het gezin betrokken is (ja/nee); geen inhoud van meldingen.',
+  },
+  raad_kinderbescherming: {
+    kind: 'raad_kinderbescherming',
+    label: 'Raad voor de Kinderbescherming',
+    description:
+      'Onderzoekt en adviseert bij bescherming en strafzaken van minderjarigen; sluit per casus aan.',
+    levels: ['groep', 'persoon'],
+    personMode: 'alleen_betrokken',
+    personNote:
+      'Alleen of de Raad bij de jongere betrokken is (ja/nee); geen inhoud van onderzoek of advies.',
+  },
+  jeugdreclassering: {
+    kind: 'jeugdreclassering',
+    label: 'Jeugdreclassering / jeugdbescherming',
+    description:
+      'Gecertificeerde instelling voor jeugdreclassering en jeugdbescherming; begeleidt jongeren met een maatregel.',
+    levels: ['groep', 'persoon'],
+    personMode: 'alleen_betrokken',
+    personNote: 'Alleen of er begeleiding of een maatregel loopt (ja/nee); geen inhoud van de begeleiding.',
+  },
+  halt: {
+    kind: 'halt',
+    label: 'Halt',
+    description:
+      'Voert Halt-straffen en preventie uit voor jongeren; sluit aan bij de uitvoering van het plan.',
+    levels: ['groep', 'persoon'],
+    personMode: 'alleen_betrokken',
+    personNote: 'Alleen of de jongere een Halt-traject heeft of had (ja/nee); geen details.',
+  },
+  onderwijs: {
+    kind: 'onderwijs',
+    label: 'Onderwijs (school)',
+    description:
+      'School of opleiding; signaleert overlast rond schooltijden en de school, en levert alleen groeps- en locatie-informatie.',
+    levels: ['groep', 'domein'],
+    personMode: 'geen',
+  },
   overig: {
     kind: 'overig',
     label: 'Overige partner',
-    description: 'Andere organisatie die signalen deelt (bijv. school of ondernemers); geen namen.',
+    description: 'Andere organisatie die signalen deelt (bijv. ondernemers); geen namen.',
     levels: ['groep', 'domein'],
     personMode: 'geen',
   },
 };
+
+/**
+ * Whether a kind may answer this question about a person (the kind's person mode, enforced in
+ * its forms): `geen` never; `alleen_betrokken` only a single choice such as "betrokken ja/nee",
+ * never free text, check boxes or dates. Questions above person level are always allowed here.
+ */
+export function mayAskAtPersonLevel(kind: PartnerKind, q: Pick<Question, 'level' | 'type'>): boolean {
+  if (q.level !== 'persoon') return true;
+  const mode = PARTNER_KIND_INFO[kind].personMode;
+  if (mode === 'geen') return false;
+  if (mode === 'alleen_betrokken') return q.type === 'choice';
+  return true;
+}
+
+/** Dutch: what a kind may answer at person level (for messages to the coordinator). */
+export function personModeText(kind: PartnerKind): string {
+  const mode = PARTNER_KIND_INFO[kind].personMode;
+  if (mode === 'geen') return 'geen vragen over personen';
+  if (mode === 'alleen_betrokken') return 'over personen alleen een keuzevraag zoals "betrokken ja/nee"';
+  return 'vragen over personen';
+}
+
+/** Whether the partner signed the convenant (a date in the Partners tab): needed for person-level forms. */
+export function hasConvenant(partner: Pick<Partner, 'convenantSigned'>): boolean {
+  return Boolean(partner.convenantSigned && partner.convenantSigned.trim() !== '');
+}
 
 export function partnerKindLabel(kind: PartnerKind): string {
   return PARTNER_KIND_INFO[kind].label;
@@ -150,7 +222,7 @@ export function partnersForStep<P extends Pick<Partner, 'active' | 'steps'>>(
 /** Accepts a kind key or its Dutch label (case-insensitive); undefined when unknown. */
 export function partnerKindFromText(text: string): PartnerKind | undefined {
   const t = text.trim().toLowerCase();
-  const byKey = PARTNER_KINDS.find((k) => k === t || k.replace('_', ' ') === t);
+  const byKey = PARTNER_KINDS.find((k) => k === t || k.replace(/_/g, ' ') === t);
   if (byKey) return byKey;
   return PARTNER_KINDS.find((k) => PARTNER_KIND_INFO[k].label.toLowerCase() === t);
 }

@@ -8,7 +8,7 @@ import type { SheetContext } from './issues';
 import { columnLetter, formatIssues } from './issues';
 import { partnerKindFromText } from './partners';
 import type { Partner } from './types';
-import { STEP_IDS } from './types';
+import { PARTNER_KINDS, STEP_IDS } from './types';
 import type * as z from './zod';
 
 export interface SheetColumn {
@@ -76,6 +76,22 @@ export function cellSteps(cell: unknown): string[] | undefined {
 
 export function cellLowerList(cell: unknown): string[] | undefined {
   return cellList(cell)?.map((s) => s.toLowerCase());
+}
+
+/**
+ * A date cell: a Date (Sheets gives dates as Date values in the spreadsheet's time zone) or text
+ * `jjjj-mm-dd` / `dd-mm-jjjj` becomes `jjjj-mm-dd`; anything else is passed on for the schema.
+ */
+export function cellDate(cell: unknown): unknown {
+  if (isEmptyCell(cell)) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (cell instanceof Date && !Number.isNaN(cell.getTime())) {
+    return `${cell.getFullYear()}-${pad(cell.getMonth() + 1)}-${pad(cell.getDate())}`;
+  }
+  const t = String(cell).trim();
+  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (nl) return `${nl[3]}-${pad(Number(nl[2]))}-${pad(Number(nl[1]))}`;
+  return t;
 }
 
 /** Partner kind by key or Dutch label; unknown text is passed on for the schema to report. */
@@ -187,19 +203,22 @@ export const PARTNER_HEADERS = {
   steps: 'Stappen',
   levels: 'Niveaus',
   active: 'Actief',
+  convenantSigned: 'Convenant getekend',
 } as const satisfies Record<keyof Partner, string>;
 
 /** Short Dutch explanation per header (for a note on the header cell). */
 export const PARTNER_HEADER_NOTES: Record<keyof Partner, string> = {
   id: 'Vaste korte sleutel: kleine letters, cijfers en koppeltekens, bijv. politie-basisteam. Niet meer wijzigen.',
   organisation: 'Naam van de organisatie of afdeling.',
-  kind: 'Soort partner: politie, om, jongerenwerk, boa, gemeente, leerplicht, lokaal_team, zvh, woningcorporatie of overig.',
+  kind: `Soort partner: ${PARTNER_KINDS.join(', ')}.`,
   contactName: 'Naam van de vaste contactpersoon.',
   email: 'E-mailadres waar uitnodigingen en herinneringen heen gaan.',
   steps: 'Stappen waarin deze partner wordt gevraagd, gescheiden door komma’s, bijv. 1, 2A, 3 (of: alle).',
   levels:
     'Niveaus die de partner mag aanleveren: groep, persoon, domein, online (persoon pas vanaf stap 2B).',
   active: 'ja of nee; inactieve partners krijgen geen uitvragen.',
+  convenantSigned:
+    'Datum waarop de partner het convenant tekende (jjjj-mm-dd of dd-mm-jjjj). Zonder datum krijgt de partner alleen vragen op groepsniveau, nooit over personen.',
 };
 
 export const PARTNER_COLUMNS: readonly SheetColumn[] = [
@@ -211,6 +230,7 @@ export const PARTNER_COLUMNS: readonly SheetColumn[] = [
   { field: 'steps', header: PARTNER_HEADERS.steps, parse: cellSteps },
   { field: 'levels', header: PARTNER_HEADERS.levels, parse: cellLowerList },
   { field: 'active', header: PARTNER_HEADERS.active, parse: cellBoolean, optional: true },
+  { field: 'convenantSigned', header: PARTNER_HEADERS.convenantSigned, parse: cellDate, optional: true },
 ];
 
 /** Reads the Partners tab (values from A1). */
@@ -231,6 +251,7 @@ export function partnersToRows(partners: readonly Partner[]): string[][] {
       p.steps.join(', '),
       p.levels.join(', '),
       p.active ? 'ja' : 'nee',
+      p.convenantSigned ?? '',
     ]),
   ];
 }

@@ -3,6 +3,7 @@
  * privacy level per step and the gate (decision) that closes every step.
  * Pure: no Apps Script, no clock.
  */
+import { CASE_KINDS } from './catalog/shared';
 import type { Level, LightRoute, PartnerKind, Settings, StepId, StepNaming } from './types';
 import { LIGHT_ROUTES, PARTNER_KINDS, STEP_IDS } from './types';
 
@@ -74,7 +75,7 @@ const ALL_LEVELS: readonly Level[] = ['groep', 'persoon', 'domein', 'online'];
 const EARLY_ROUTES: readonly LightRoute[] = ['lichte_interventie', 'zorgmelding', 'pga_aanmelding'];
 /** Kinds asked by default in the group-level steps 1 and 2A (no OM yet, no care partners). */
 const SIGNAL_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter(
-  (k) => !['om', 'lokaal_team', 'zvh'].includes(k),
+  (k) => !['om', 'lokaal_team', 'zvh', ...CASE_KINDS].includes(k),
 );
 /** Kinds asked by default when the plan is carried out (everyone but "overig"). */
 const EXECUTION_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter((k) => k !== 'overig');
@@ -211,7 +212,17 @@ const step3: StepDefinition = {
   name2016: 'Maken integraal beeld en concept plan van aanpak',
   doel: 'De groep duiden (dynamiek, rollen, soorten problemen, context, kansen) en een concept plan van aanpak schrijven, zodat de lokale driehoek goed geïnformeerd kan prioriteren.',
   lead: 'procesregisseur, samen met politie en OM',
-  partnerKinds: ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'lokaal_team', 'zvh'],
+  partnerKinds: [
+    'politie',
+    'om',
+    'jongerenwerk',
+    'boa',
+    'gemeente',
+    'leerplicht',
+    'lokaal_team',
+    'zvh',
+    ...CASE_KINDS,
+  ],
   products: ['Groepsduiding (integraal beeld)', 'Concept plan van aanpak'],
   deadlineWorkdays: 15,
   personDataAllowed: true,
@@ -288,7 +299,17 @@ const step5: StepDefinition = {
   name2016: 'Maken integraal plan van aanpak',
   doel: 'Met alle betrokken partners een integraal plan van aanpak opstellen met doelen, acties per spoor en een eigenaar per actie.',
   lead: 'procesregisseur',
-  partnerKinds: ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente', 'leerplicht', 'lokaal_team', 'zvh'],
+  partnerKinds: [
+    'politie',
+    'om',
+    'jongerenwerk',
+    'boa',
+    'gemeente',
+    'leerplicht',
+    'lokaal_team',
+    'zvh',
+    ...CASE_KINDS,
+  ],
   products: ['Vastgesteld integraal plan van aanpak'],
   deadlineWorkdays: 15,
   personDataAllowed: true,

@@ -23,6 +23,11 @@ export const PARTNER_KINDS = [
   'lokaal_team',
   'zvh',
   'woningcorporatie',
+  'veilig_thuis',
+  'raad_kinderbescherming',
+  'jeugdreclassering',
+  'halt',
+  'onderwijs',
   'overig',
 ] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -102,6 +107,11 @@ export interface Partner {
   /** Levels this partner may supply (convenant). */
   levels: readonly Level[];
   active: boolean;
+  /**
+   * ISO date on which the partner signed the convenant. Without it the partner gets no
+   * person-level questions (group level only).
+   */
+  convenantSigned?: string;
 }
 
 export type StepNaming = '2023' | '2016';

@@ -20,6 +20,11 @@ const KIND_SHORT: Record<PartnerKind, string> = {
   lokaal_team: 'lokaal team',
   zvh: 'ZVH',
   woningcorporatie: 'corporatie',
+  veilig_thuis: 'VT',
+  raad_kinderbescherming: 'RvdK',
+  jeugdreclassering: 'JR/JB',
+  halt: 'Halt',
+  onderwijs: 'school',
   overig: 'overig',
 };
 

@@ -5,7 +5,7 @@
  */
 
 import { DUIDING_HELP, OPEN_SOURCES_HELP, PER_PERSON_HELP } from '../model/catalog/shared';
-import { PARTNER_KIND_INFO } from '../model/partners';
+import { hasConvenant, mayAskAtPersonLevel, PARTNER_KIND_INFO } from '../model/partners';
 import { goalOwner } from '../model/planProgress';
 import { formatNumber } from '../model/planSheet';
 import { stepName } from '../model/steps';
@@ -293,7 +293,11 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
   const q = byRepeat(questions);
   const sections: FormSectionSpec[] = [{ title: '', description: '', items: q.once.map((x) => item(x)) }];
 
-  if (q.perPerson.length > 0 && ctx.persons.length > 0) sections.push(...personSections(ctx, q.perPerson));
+  // What a kind may answer about a person is enforced here too, not only in the question list.
+  const perPerson = hasConvenant(ctx.partner)
+    ? q.perPerson.filter((x) => mayAskAtPersonLevel(ctx.partner.kind, x))
+    : [];
+  if (perPerson.length > 0 && ctx.persons.length > 0) sections.push(...personSections(ctx, perPerson));
 
   if (q.perAction.length > 0 && ctx.plan) {
     const own = ctx.plan.actions.filter((a) => a.owner === ctx.partner.id);

@@ -6,7 +6,7 @@
  */
 
 import { replay } from '../model/caseMachine';
-import { partnerQuestions } from '../model/partnerQuestions';
+import { convenantWarning, partnerQuestions, withheldForConvenant } from '../model/partnerQuestions';
 import { levelsFor, partnersForStep } from '../model/partners';
 import { deadlineWorkdaysFor } from '../model/steps';
 import { dutchDate, isoDate } from '../model/time';
@@ -259,10 +259,18 @@ export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
   for (const partner of forStep) {
     const key = formKey(step, round, partner.id);
     const questions = partnerQuestions(h.reg.catalog, partner, step, state.personDataAllowed);
-    if (persons.length === 0 && questions.some((q) => q.repeat === 'per_person') && !warnings.length) {
-      warnings.push(
-        'De namenlijst heeft nog geen personen: de vragen per persoon ontbreken in deze formulieren. Vul eerst de namenlijst (menu "Namenlijst bijwerken").',
-      );
+    const noNames =
+      'De namenlijst heeft nog geen personen: de vragen per persoon ontbreken in deze formulieren. Vul eerst de namenlijst (menu "Namenlijst bijwerken").';
+    if (
+      persons.length === 0 &&
+      questions.some((q) => q.repeat === 'per_person') &&
+      !warnings.includes(noNames)
+    ) {
+      warnings.push(noNames);
+    }
+    if (!have.has(key) && withheldForConvenant(h.reg.catalog, partner, step, state.personDataAllowed)) {
+      warnings.push(convenantWarning(partner));
+      events.push(['geen convenant', convenantWarning(partner)]);
     }
     if (questions.length === 0) {
       result.skipped.push(partner.id);

@@ -12,7 +12,7 @@ import {
   SOURCED_COVERAGE,
   STEP_KINDS,
 } from '../../src/model/catalog';
-import { PER_PERSON_HELP } from '../../src/model/catalog/shared';
+import { CASE_KINDS, PER_PERSON_HELP } from '../../src/model/catalog/shared';
 import type { Question, StepId } from '../../src/model/types';
 import { LEVELS, PARTNER_KINDS, QUESTION_TYPES, STEP_IDS, THEMES } from '../../src/model/types';
 
@@ -103,10 +103,13 @@ describe('participation per step', () => {
     }
   });
 
-  it('derives the participating kinds from the catalog, equal to the step kinds', () => {
+  it('derives the participating kinds from the catalog: the step kinds, plus in step 3 the case-bound kinds for "betrokken ja/nee"', () => {
     for (const step of STEP_IDS) {
-      expect(new Set(participatingKinds(step)), step).toEqual(new Set(STEP_KINDS[step]));
+      const extra = step === '3' ? CASE_KINDS : [];
+      expect(new Set(participatingKinds(step)), step).toEqual(new Set([...STEP_KINDS[step], ...extra]));
     }
+    for (const kind of CASE_KINDS)
+      expect(questionsFor('3', kind).map((q) => q.id)).toEqual(['3.p.betrokken']);
   });
 
   it('lets OM join only from 2B', () => {
@@ -302,5 +305,33 @@ describe('sourced coverage', () => {
     ]) {
       expect(topics).toContain(needle);
     }
+  });
+});
+
+describe('politiegegevens: dataminimalisatie in stap 2B', () => {
+  const police = questionsFor('2B', 'politie');
+
+  it('records the handover of the groepsscan: date, channel and which codes', () => {
+    const ids = police.map((q) => q.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['2B.groepsscan.datum', '2B.groepsscan.kanaal', '2B.p.in_groepsscan']),
+    );
+    expect(questionById('2B.groepsscan.datum')?.type).toBe('date');
+    expect(questionById('2B.groepsscan.kanaal')?.level).toBe('groep');
+  });
+
+  it('asks per code only role, involvement and risk (besides the handover), all as choices', () => {
+    const perPerson = police.filter((q) => q.repeat === 'per_person');
+    expect(perPerson.map((q) => q.id).sort()).toEqual(
+      ['2B.p.in_groepsscan', '2B.p.lidmaatschap', '2B.p.risico', '2B.p.rol'].sort(),
+    );
+    for (const q of perPerson) expect(q.type, q.id).toBe('choice');
+  });
+
+  it('has no person question that copies registrations, in any step, for any kind', () => {
+    const copies = CATALOG.filter(
+      (q) => q.level === 'persoon' && /geregistreerd|registraties|zorgmeldingen|bij controles/i.test(q.title),
+    );
+    expect(copies.map((q) => q.id)).toEqual([]);
   });
 });

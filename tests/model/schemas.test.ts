@@ -111,7 +111,7 @@ describe('Partners-tabblad lezen', () => {
       ok: false,
       errors: [
         'Partners!A4: onbekende stap "9"; kies uit 1, 2A, 2B, 3, 4, 5, 6, 7',
-        'Partners!D4: onbekende soort "agent"; kies uit politie, om, jongerenwerk, boa, gemeente, leerplicht, lokaal_team, zvh, woningcorporatie, overig',
+        'Partners!D4: onbekende soort "agent"; kies uit politie, om, jongerenwerk, boa, gemeente, leerplicht, lokaal_team, zvh, woningcorporatie, veilig_thuis, raad_kinderbescherming, jeugdreclassering, halt, onderwijs, overig',
         'Partners!E4: contactpersoon ontbreekt',
         'Partners!F4: ongeldig e-mailadres "jan@"',
         'Partners!G4: geen niveaus ingevuld; kies minstens één niveau',
@@ -171,7 +171,7 @@ describe('Partners-tabblad lezen', () => {
   it('PartnerSchema kent alleen bekende soorten, stappen en niveaus', () => {
     const r = PartnerSchema.safeParse({ ...partner(), kind: 'brandweer', steps: ['8'], levels: ['alles'] });
     expect(formatIssues(r.error!)).toEqual([
-      'kind: onbekende soort; kies uit politie, om, jongerenwerk, boa, gemeente, leerplicht, lokaal_team, zvh, woningcorporatie, overig',
+      'kind: onbekende soort; kies uit politie, om, jongerenwerk, boa, gemeente, leerplicht, lokaal_team, zvh, woningcorporatie, veilig_thuis, raad_kinderbescherming, jeugdreclassering, halt, onderwijs, overig',
       'steps[0]: onbekende stap; kies uit 1, 2A, 2B, 3, 4, 5, 6, 7',
       'levels[0]: onbekend niveau; kies uit groep, persoon, domein, online',
     ]);

@@ -35,6 +35,7 @@ const partner: Partner = {
   steps: ['2B', '3'],
   levels: ['groep', 'persoon'],
   active: true,
+  convenantSigned: '2025-09-01',
 };
 
 function ctx(over: Partial<FormContext> = {}): FormContext {

@@ -18,6 +18,7 @@ const partner = (id: string, organisation: string, kind: Partner['kind']): Partn
   steps: ['1', '2A', '2B', '3', '4', '5', '6', '7'],
   levels: ['groep', 'persoon', 'domein', 'online'],
   active: true,
+  convenantSigned: '2025-09-01',
 });
 
 export const PARTNERS: Partner[] = [

@@ -23,6 +23,7 @@ export const PARTNERS = [
     steps: ['1', '2A', '2B', '3', '4', '5', '6', '7'],
     levels: ['groep', 'persoon', 'domein', 'online'],
     active: true,
+    convenantSigned: '2025-09-01',
   },
   {
     id: 'jongerenwerk',

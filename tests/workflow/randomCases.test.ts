@@ -86,6 +86,7 @@ function play(seed: number) {
       steps: ALL_STEPS.filter((s) => s === '6' || r() < 0.8),
       levels: ['groep', 'persoon', 'domein', 'online'],
       active: true,
+      convenantSigned: '2025-09-01',
     }));
     const reg = SpreadsheetApp.create('Register');
     rt.boundContainerId = reg.getId();

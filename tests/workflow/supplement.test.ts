@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotForm } from '../../src/local/apps-script/forms';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { parseScenario } from '../../src/local/demo/loadScenario';
+import { convenantWarning } from '../../src/model/partnerQuestions';
 import { isoDate } from '../../src/model/time';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
+import { itemMapOf } from '../../src/workflow/formKey';
 import { addPersons } from '../../src/workflow/persons';
 import { rebuildViews } from '../../src/workflow/publish';
 import { reconcileCase } from '../../src/workflow/reconcile';
@@ -15,12 +17,16 @@ import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
 import { fillRequired, PARTNERS, PERSONS as PEOPLE, play } from './helpers';
 
+const { convenantSigned: _signed, ...policeFields } = PARTNERS[0]!;
+const UNSIGNED = { ...policeFields, id: 'politie-zonder', email: 'team2@politie.example' };
+
 let p: Played;
 beforeAll(() => {
   const parsed = parseScenario({
     name: 'tot 2B',
     settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
-    partners: PARTNERS,
+    // A second police team that has not signed the convenant: group level only.
+    partners: [...PARTNERS, { ...UNSIGNED }],
     persons: PEOPLE,
     steps: [
       {
@@ -45,7 +51,17 @@ const handle = () => openCase(openRegister(), p.result.caseHandle.row.code);
 describe('aanvullende formulieren voor later toegevoegde personen', () => {
   it('vraagt alleen partners met vragen per persoon, alleen naar de nieuwe codes, één keer', () => {
     addPersons(handle(), PEOPLE);
-    startStep(handle());
+    const started = startStep(handle());
+    // The partner without a convenant date gets a form without person questions, and the
+    // coordinator is told why (start message and logboek).
+    const unsigned = openRegister().partners.find((x) => x.id === 'politie-zonder')!;
+    expect(started.warnings).toContain(convenantWarning(unsigned));
+    const log = JSON.stringify(snapshotSpreadsheet(p.local.rt, handle().row.spreadsheetId));
+    expect(log).toContain('geen convenant');
+    const own = readTable(handle().ss, FORMS).find((f) => f.formKey === '2B#1#politie-zonder')!;
+    expect(Object.values(itemMapOf(own)).some((k) => k.includes('|'))).toBe(false);
+    const signed = readTable(handle().ss, FORMS).find((f) => f.formKey === '2B#1#politie')!;
+    expect(Object.values(itemMapOf(signed)).some((k) => k.includes('|'))).toBe(true);
     const first = readTable(handle().ss, PERSONS).map((r) => String(r.code));
     expect(askAboutNewPersons(handle()).created).toEqual([]);
     const mails = p.local.rt.mailbox.length;
@@ -74,7 +90,17 @@ describe('aanvullende formulieren voor later toegevoegde personen', () => {
     const tab = snapshotSpreadsheet(p.local.rt, handle().row.spreadsheetId).sheets.find(
       (s) => s.name === 'Stap 2B',
     )!;
-    expect(JSON.stringify(tab.values)).toContain('aanvulling van de politie');
+    // Every grid row of the supplement lands on its own (new) code, with the partner's answer.
+    const added = readTable(handle().ss, PERSONS)
+      .map((r) => String(r.code))
+      .slice(-2);
+    for (const code of added) {
+      const rows = (tab.values as unknown[][]).filter(
+        (r) => r[2] === code && String(r[0]).startsWith('2B.p.'),
+      );
+      expect(rows.length, code).toBeGreaterThan(0);
+      for (const r of rows) expect(String(r[3]), `${code} ${r[0]}`).not.toBe('');
+    }
     p.local.rt.advance(3600_000);
     recordDecision(
       handle(),
@@ -88,7 +114,7 @@ describe('aanvullende formulieren voor later toegevoegde personen', () => {
       },
       'r@x.example',
     );
-    const politie = readTable(handle().ss, FORMS).filter((f) => String(f.formKey).startsWith('2B#1#politie'));
+    const politie = readTable(handle().ss, FORMS).filter((f) => f.partnerId === 'politie' && f.step === '2B');
     expect(politie.map((f) => f.status)).toEqual(['gesloten', 'gesloten']);
   });
 });

@@ -36,7 +36,7 @@ export const SOURCED_COVERAGE: SourcedTopic[] = [
     questionIds: ['2B.p.online', '2B.online.overlap', '2B.online.kanalen', '2B.online.toelichting'],
   },
   {
-    topic: '2B: samen feiten plegen (alleen politie en OM)',
+    topic: '2B: samen feiten plegen (per persoon alleen het OM; de politie deelt geen registraties)',
     source: 'S2',
     questionIds: ['2B.p.samen_feiten', '2B.om.groepsfeiten'],
   },
@@ -67,14 +67,21 @@ export const SOURCED_COVERAGE: SourcedTopic[] = [
     questionIds: ['3.aanknopingspunten', '3.pva.bijdrage'],
   },
   {
-    topic: 'Groepsscan: kennis wijkagent gekoppeld aan systeeminformatie per persoon, en onderlinge relaties',
+    topic:
+      'Groepsscan: kennis wijkagent gekoppeld aan systeeminformatie; de scan blijft van de politie, het formulier legt de overdracht vast en vraagt per code alleen rol, betrokkenheid en risico',
     source: 'S29',
-    questionIds: ['2B.groepsscan', '2B.p.registraties', '2B.p.feiten', '2B.p.relaties'],
+    questionIds: [
+      '2B.groepsscan',
+      '2B.groepsscan.datum',
+      '2B.p.in_groepsscan',
+      '2B.p.rol',
+      '2B.p.lidmaatschap',
+    ],
   },
   {
-    topic: 'Groepsscan: zorgmeldingen, overzicht van meldingen, waarnemingen bij controles',
+    topic: 'Groepsscan: zorgmeldingen en meldingen, als aantallen op groepsniveau',
     source: 'S9',
-    questionIds: ['2B.p.zorgmeldingen', '2B.p.controles', '2A.politie.meldingen', '1.politie.meldingen'],
+    questionIds: ['2A.politie.meldingen', '1.politie.meldingen'],
   },
   {
     topic: 'Shortlist: locaties waar de groep zich gewoonlijk ophoudt',

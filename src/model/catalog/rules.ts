@@ -3,6 +3,8 @@
  * the werkproces). Used by the tests on the built-in catalog and by `applyOverrides` on the extra
  * questions a gemeente adds. Messages are Dutch: they reach the coordinator.
  */
+
+import { mayAskAtPersonLevel, PARTNER_KIND_INFO, personModeText } from '../partners';
 import type { PartnerKind, Question, StepId } from '../types';
 import { STEP_IDS } from '../types';
 import { STEP_KINDS } from './shared';
@@ -41,10 +43,20 @@ export function questionProblems(q: Question): string[] {
   }
   if (repeat === 'per_action' && q.step !== '6') out.push(`${at}: vragen per actie horen alleen bij stap 6.`);
   if (repeat === 'per_goal' && q.step !== '7') out.push(`${at}: vragen per doel horen alleen bij stap 7.`);
-  if (resolvedKinds(q).includes('woningcorporatie') && q.level !== 'groep' && q.level !== 'domein') {
-    out.push(
-      `${at}: de woningcorporatie krijgt alleen vragen op groeps- of domeinniveau, nooit over personen.`,
-    );
+  if (q.level === 'persoon') {
+    if (q.kinds === 'all') {
+      out.push(`${at}: kies bij een vraag over personen zelf de partnersoorten, niet "alle".`);
+    } else {
+      for (const kind of q.kinds) {
+        if (!mayAskAtPersonLevel(kind, q)) {
+          out.push(
+            `${at}: ${PARTNER_KIND_INFO[kind].label} mag ${personModeText(kind)} beantwoorden; haal deze partnersoort weg of kies een andere soort vraag.`,
+          );
+        }
+      }
+    }
+  } else if (q.level === 'online' && resolvedKinds(q).includes('woningcorporatie')) {
+    out.push(`${at}: de woningcorporatie krijgt alleen vragen op groeps- of domeinniveau.`);
   }
   if (q.type === 'choice' || q.type === 'checkboxes') {
     const choices = q.choices ?? [];

@@ -10,18 +10,32 @@ const every = (...left: PartnerKind[]): readonly PartnerKind[] =>
   PARTNER_KINDS.filter((k) => !left.includes(k));
 
 /**
+ * Kinds that join a case through their own legal framework (domain §3.5): Veilig Thuis, de Raad
+ * voor de Kinderbescherming, jeugdreclassering/jeugdbescherming and Halt. They give no group
+ * picture in the early steps or the duiding; in step 3 they only say whether they are involved
+ * with a person (3.p.betrokken), and they report on their own actions from step 5 on.
+ */
+export const CASE_KINDS: readonly PartnerKind[] = [
+  'veilig_thuis',
+  'raad_kinderbescherming',
+  'jeugdreclassering',
+  'halt',
+];
+
+/**
  * Partner kinds that CAN take part in a step (domain §2.4 and §3.3): the catalog has questions
- * for them there. A question with `kinds: 'all'` goes to exactly these kinds. Which kinds a new
+ * for them there. A question with `kinds: 'all'` goes to exactly these kinds (the CASE_KINDS
+ * take part in step 3 only through the questions that name them). Which kinds a new
  * partner is asked in BY DEFAULT is a narrower choice: `STEPS[step].partnerKinds` (steps.ts);
  * a gemeente can widen it per partner in the Partners tab, and then these questions apply.
- * OM joins from 2B; the woningcorporatie never gets person-level questions; lokaal team and
- * ZVH only say "betrokken ja/nee" at person level.
+ * OM joins from 2B; the woningcorporatie and the school never get person-level questions; lokaal
+ * team, ZVH and the CASE_KINDS only say "betrokken ja/nee" at person level (partners.ts).
  */
 export const STEP_KINDS: Readonly<Record<StepId, readonly PartnerKind[]>> = {
-  '1': every('om', 'zvh'),
-  '2A': every('om', 'zvh'),
+  '1': every('om', 'zvh', ...CASE_KINDS),
+  '2A': every('om', 'zvh', ...CASE_KINDS),
   '2B': ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente'],
-  '3': every(),
+  '3': every(...CASE_KINDS),
   '4': ['politie', 'om', 'jongerenwerk', 'boa', 'gemeente'],
   '5': every(),
   '6': every(),

@@ -4,7 +4,7 @@
  * so no question here ever asks for a name or a date of birth.
  */
 import type { PartnerKind, Question } from '../types';
-import { OPEN_SOURCES_HELP, PLATFORMS, YES_NO_DOUBT, YES_NO_UNKNOWN } from './shared';
+import { OPEN_SOURCES_HELP, PLATFORMS, YES_NO, YES_NO_DOUBT, YES_NO_UNKNOWN } from './shared';
 
 /** Partners that help complete the namenlijst (politie, jongerenwerk, boa, gemeente). */
 const LIST_KINDS: readonly PartnerKind[] = ['politie', 'jongerenwerk', 'boa', 'gemeente'];
@@ -85,8 +85,39 @@ export const STEP2B: readonly Question[] = [
     title: 'Wat laat de groepsscan zien over de groep als geheel?',
     help:
       'Een samenvatting op groepsniveau, bijvoorbeeld de omvang van de kern en hoe de onderlinge relaties ' +
-      'veranderen. Gegevens per jongere vult u hieronder per code in.',
+      'veranderen. De groepsscan zelf blijft een document van de politie: neem er geen registraties uit over.',
     source: 'B',
+  },
+  {
+    // [B] S29, S13: the groepsscan is the police's own instrument, delivered to the gemeente; the
+    // form records that handover instead of copying its content (data minimisation, issue 6).
+    id: '2B.groepsscan.datum',
+    step: '2B',
+    kinds: ['politie'],
+    level: 'groep',
+    theme: 'groepsbeschrijving',
+    type: 'date',
+    title: 'Op welke datum heeft de politie de groepsscan gedeeld met de procesregisseur?',
+    help: 'Laat leeg als de groepsscan nog niet is gedeeld.',
+    source: 'B',
+  },
+  {
+    id: '2B.groepsscan.kanaal',
+    step: '2B',
+    kinds: ['politie'],
+    level: 'groep',
+    theme: 'groepsbeschrijving',
+    type: 'choice',
+    title: 'Hoe is de groepsscan gedeeld?',
+    help: 'De groepsscan zelf hoort niet in dit formulier en niet in de casusspreadsheet.',
+    choices: [
+      'Besproken in het overleg, niet overgedragen',
+      'Ingezien bij de politie',
+      'Via beveiligde mail',
+      'Via een beveiligde omgeving voor bestanden',
+      'Nog niet gedeeld',
+    ],
+    source: 'I',
   },
   {
     // [B] S2: brief en advies van de politie aan gemeente en OM.
@@ -165,11 +196,14 @@ export const STEP2B: readonly Question[] = [
     source: 'B',
   },
   // --- Per code van de namenlijst ---
+  // The police answer per code only what the duiding needs: whether the code is in the groepsscan,
+  // role, involvement (lidmaatschap) and risk — never copies of registrations (issue 6). A gemeente
+  // whose convenant allows more adds its own questions in the Vragen tab.
   {
     // [B] S2: bron van de koppeling aan de groep (form C2).
     id: '2B.p.bron',
     step: '2B',
-    kinds: LIST_KINDS,
+    kinds: ['jongerenwerk', 'boa', 'gemeente'],
     level: 'persoon',
     theme: 'persoon',
     type: 'checkboxes',
@@ -205,10 +239,58 @@ export const STEP2B: readonly Question[] = [
     source: 'B',
   },
   {
+    // [B] S29: which codes the groepsscan covers (the handover, per code).
+    id: '2B.p.in_groepsscan',
+    step: '2B',
+    kinds: ['politie'],
+    level: 'persoon',
+    theme: 'persoon',
+    type: 'choice',
+    repeat: 'per_person',
+    title: 'Staat deze jongere in de groepsscan die de politie heeft gedeeld?',
+    choices: YES_NO,
+    source: 'B',
+  },
+  {
+    // [B] S3, S33: rol in de groep — what the duiding needs, not the registrations behind it.
+    id: '2B.p.rol',
+    step: '2B',
+    kinds: ['politie'],
+    level: 'persoon',
+    theme: 'persoon',
+    type: 'choice',
+    repeat: 'per_person',
+    title: 'Welke rol heeft deze jongere in de groep?',
+    help: 'Uw oordeel op basis van de groepsscan en wat de wijkagent ziet; geen registraties overnemen.',
+    choices: [
+      'Leider of aanjager',
+      'Actief lid',
+      'Meeloper',
+      'Aan de rand van de groep',
+      'Mogelijk slachtoffer of onder druk gezet',
+      'Weet ik niet',
+    ],
+    source: 'B',
+  },
+  {
+    // [I] risk per code as the duiding needs it (domain §4.2 risico's), instead of offence counts.
+    id: '2B.p.risico',
+    step: '2B',
+    kinds: ['politie'],
+    level: 'persoon',
+    theme: 'persoon',
+    type: 'choice',
+    repeat: 'per_person',
+    title: 'Hoe groot is volgens de politie het risico dat deze jongere verder afglijdt?',
+    help: 'Een inschatting, geen opsomming van feiten.',
+    choices: ['Laag', 'Midden', 'Hoog', 'Weet ik niet'],
+    source: 'I',
+  },
+  {
     // [B] S2: online contact met andere groepsleden (form C4).
     id: '2B.p.online',
     step: '2B',
-    kinds: ['politie', 'jongerenwerk'],
+    kinds: ['jongerenwerk'],
     level: 'persoon',
     theme: 'persoon',
     type: 'choice',
@@ -218,93 +300,18 @@ export const STEP2B: readonly Question[] = [
     source: 'B',
   },
   {
-    // [B] S2: samen feiten plegen met andere groepsleden — alleen politie en OM (form C5).
+    // [B] S2: samen feiten plegen met andere groepsleden (form C5). Only the OM asks it: for the
+    // police it would copy registrations out of the groepsscan (data minimisation, issue 6).
     id: '2B.p.samen_feiten',
     step: '2B',
-    kinds: ['politie', 'om'],
+    kinds: ['om'],
     level: 'persoon',
     theme: 'persoon',
     type: 'choice',
     repeat: 'per_person',
     title: 'Komt deze jongere samen met andere groepsleden voor als verdachte van strafbare feiten?',
-    help: `Alleen voor politie en OM.`,
+    help: 'Alleen ja, nee of onbekend; geen zaakgegevens.',
     choices: YES_NO_UNKNOWN,
-    source: 'B',
-  },
-  {
-    // [B] S9, S29: groepsscan per lid — registraties als verdachte (veldindeling is eigen voorstel, form C6).
-    id: '2B.p.registraties',
-    step: '2B',
-    kinds: ['politie'],
-    level: 'persoon',
-    theme: 'persoon',
-    type: 'text',
-    repeat: 'per_person',
-    title: 'Hoe vaak is deze jongere de afgelopen 12 maanden als verdachte geregistreerd?',
-    help: `Een aantal; de soort feiten volgt in de volgende vraag.`,
-    source: 'B',
-  },
-  {
-    // [B] S9, S29: groepsscan per lid — soort feiten (form C6).
-    id: '2B.p.feiten',
-    step: '2B',
-    kinds: ['politie'],
-    level: 'persoon',
-    theme: 'persoon',
-    type: 'checkboxes',
-    repeat: 'per_person',
-    title: 'Om welke soort feiten ging het?',
-    choices: [
-      'Overlast of APV-overtreding',
-      'Vernieling',
-      'Geweld of bedreiging',
-      'Wapenbezit',
-      'Drugs',
-      'Diefstal of heling',
-      'Woninginbraak, overval of straatroof',
-      'Online delicten',
-      'Geen registraties',
-      'Anders',
-    ],
-    source: 'B',
-  },
-  {
-    // [B] S9: groepsscan per lid — aantal zorgmeldingen en overige meldingen (form C7).
-    id: '2B.p.zorgmeldingen',
-    step: '2B',
-    kinds: ['politie'],
-    level: 'persoon',
-    theme: 'persoon',
-    type: 'text',
-    repeat: 'per_person',
-    title: 'Hoeveel zorgmeldingen en overige meldingen zijn er de afgelopen 12 maanden over deze jongere?',
-    help: `Alleen aantallen, bijvoorbeeld "2 zorgmeldingen, 5 overige meldingen".`,
-    source: 'B',
-  },
-  {
-    // [B] S9: groepsscan per lid — waarnemingen bij controles (form C7).
-    id: '2B.p.controles',
-    step: '2B',
-    kinds: ['politie'],
-    level: 'persoon',
-    theme: 'persoon',
-    type: 'paragraph',
-    repeat: 'per_person',
-    title: 'Wat is bij controles van deze jongere waargenomen?',
-    help: `Kort en feitelijk, bijvoorbeeld alcohol- of drugsgebruik of het bij zich hebben van een wapen.`,
-    source: 'B',
-  },
-  {
-    // [B] S29: groepsscan per lid — relaties met andere groepsleden en netwerken (form C8).
-    id: '2B.p.relaties',
-    step: '2B',
-    kinds: ['politie'],
-    level: 'persoon',
-    theme: 'persoon',
-    type: 'paragraph',
-    repeat: 'per_person',
-    title: 'Met welke andere groepsleden of netwerken heeft deze jongere banden?',
-    help: `Verwijs naar andere groepsleden met hun code. Beschrijf netwerken buiten de groep in algemene termen.`,
     source: 'B',
   },
   {
