@@ -31,10 +31,10 @@ export interface DecisionInput extends Decision {
 
 function planRows(plan: Plan) {
   return [
-    ...plan.goals.map((g) => ({ version: plan.version, kind: 'doel', id: g.id, text: g.text })),
+    ...plan.goals.map((g) => ({ version: plan.version, kind: 'doel' as const, id: g.id, text: g.text })),
     ...plan.actions.map((a) => ({
       version: plan.version,
-      kind: 'actie',
+      kind: 'actie' as const,
       id: a.id,
       spoor: a.spoor,
       text: a.text,
@@ -127,12 +127,12 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   const ofStep = new Set<string>();
   const now = nowMs();
   for (const f of forms) {
-    if (f.step !== decision.step || Number(f.round) !== decision.round) continue;
-    ofStep.add(String(f.formKey));
+    if (f.step !== decision.step || f.round !== decision.round) continue;
+    ofStep.add(f.formKey);
     if (f.status === 'gesloten') continue;
     try {
       closeForm(
-        String(f.formId),
+        f.formId,
         `Deze uitvraag voor casus ${h.row.code} is afgesloten. Neem contact op met de procesregisseur als u nog iets wilt melden.`,
       );
     } catch (e) {
@@ -140,7 +140,7 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
     }
     f.status = 'gesloten';
     f.closedAt = now;
-    justClosed.add(String(f.formKey));
+    justClosed.add(f.formKey);
   }
   const closed = justClosed.size;
   if (closed) replaceTable(h.ss, FORMS, forms);

@@ -9,11 +9,11 @@ import { nowMs } from '../workspace/clock';
 import { remainingQuota, sendMail } from '../workspace/mail';
 import type { Book } from '../workspace/spreadsheets';
 import { flushWrites } from '../workspace/spreadsheets';
-import type { Row } from '../workspace/tables';
 import { appendRows, readTable, updateRow } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { parseFormKey } from './formKey';
 import { logEvents } from './log';
+import type { OutboxRow } from './records';
 import { FORMS, OUTBOX } from './records';
 
 export interface MailJob {
@@ -26,8 +26,8 @@ export interface MailJob {
 }
 
 /** Queues mails whose key is new; returns how many were added. */
-export function enqueue(ss: Book, jobs: MailJob[], existing?: Row[]): number {
-  const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => String(r.key)));
+export function enqueue(ss: Book, jobs: MailJob[], existing?: OutboxRow[]): number {
+  const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => r.key));
   const fresh = jobs.filter((j) => !known.has(j.key));
   const at = nowMs();
   appendRows(
@@ -80,7 +80,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
         error: 'Verzending onderbroken; controleer of deze mail is aangekomen.',
       });
       result.uncertain++;
-      events.push(['mail onzeker', String(r.key)]);
+      events.push(['mail onzeker', r.key]);
     }
   });
   const pending = rows.map((r, i) => ({ r, i })).filter((x) => x.r.status === 'wacht');
@@ -93,12 +93,12 @@ export function flushOutbox(h: CaseHandle): FlushResult {
     ? new Set(
         readTable(h.ss, FORMS)
           .filter((f) => f.status === 'open')
-          .map((f) => String(f.formKey)),
+          .map((f) => f.formKey),
       )
     : new Set<string>();
   let quota = remainingQuota();
   for (const { r, i } of pending) {
-    if (r.kind === 'herinnering' && !stillOpen.has(String(r.formKey))) {
+    if (r.kind === 'herinnering' && !stillOpen.has(r.formKey)) {
       updateRow(h.ss, OUTBOX, i, {
         ...r,
         status: 'vervallen',
@@ -116,13 +116,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
     flushWrites();
     let failure: string | null = null;
     try {
-      sendMail(
-        String(r.to),
-        String(r.subject),
-        String(r.body),
-        h.reg.settings.mailSenderName,
-        h.reg.settings.coordinatorEmail,
-      );
+      sendMail(r.to, r.subject, r.body, h.reg.settings.mailSenderName, h.reg.settings.coordinatorEmail);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       // The 6-minute limit ends the run on the spot in Apps Script: nothing more is written.
@@ -144,13 +138,13 @@ export function flushOutbox(h: CaseHandle): FlushResult {
       result.waiting++;
       quota = 0;
     } else {
-      const attempts = Number(r.attempts || 0) + 1;
+      const attempts = r.attempts + 1;
       const retry = !isPermanentError(failure) && attempts < MAX_ATTEMPTS;
       const reason = failureReason(failure);
       updateRow(h.ss, OUTBOX, i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: reason });
       if (retry) result.waiting++;
       else result.failed++;
-      events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${reason}`]);
+      events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${r.key}: ${reason}`]);
     }
   }
   if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);
@@ -167,7 +161,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
  */
 export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResult } {
   const rows = readTable(h.ss, OUTBOX);
-  const keys = new Set(rows.map((r) => String(r.key)));
+  const keys = new Set(rows.map((r) => r.key));
   const base = (key: string) => key.replace(/~\d+$/, '');
   const jobs: MailJob[] = [];
   const replace: number[] = [];
@@ -175,22 +169,22 @@ export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResu
     if (r.status !== 'mislukt' && r.status !== 'onzeker') return;
     replace.push(i);
     // A successor made by an earlier, interrupted resend already takes its place.
-    const successors = rows.filter((x, j) => j > i && base(String(x.key)) === base(String(r.key)));
+    const successors = rows.filter((x, j) => j > i && base(x.key) === base(r.key));
     if (successors.length) return;
-    const { partnerId } = parseFormKey(String(r.formKey));
+    const { partnerId } = parseFormKey(r.formKey);
     const partner = h.reg.partners.find((p) => p.id === partnerId);
     if (!partner) return;
     let n = 2;
-    while (keys.has(`${base(String(r.key))}~${n}`)) n++;
-    const key = `${base(String(r.key))}~${n}`;
+    while (keys.has(`${base(r.key)}~${n}`)) n++;
+    const key = `${base(r.key)}~${n}`;
     keys.add(key);
     jobs.push({
       key,
-      formKey: String(r.formKey),
-      kind: r.kind === 'herinnering' ? 'herinnering' : 'uitnodiging',
+      formKey: r.formKey,
+      kind: r.kind,
       to: partner.email,
-      subject: String(r.subject),
-      body: String(r.body),
+      subject: r.subject,
+      body: r.body,
     });
   });
   // The new rows first, then the old ones marked: a stop in between never loses a mail.

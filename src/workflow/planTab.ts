@@ -20,7 +20,7 @@ export function readPlanTab(h: CaseHandle, version: number): PlanParse {
   if (!rows) return { ok: false, errors: [`De tab ${PLAN_SHEET} ontbreekt in de casusspreadsheet.`] };
   return parsePlanRows(rows, {
     partners: h.reg.partners.map((p) => p.id),
-    persons: readTable(h.ss, PERSONS).map((p) => String(p.code)),
+    persons: readTable(h.ss, PERSONS).map((p) => p.code),
     version,
     timeZone: 'Europe/Amsterdam',
   });

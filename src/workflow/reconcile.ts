@@ -11,11 +11,11 @@ import { normaliseAnswer, splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { formsInFolder, isMissingError, readResponses } from '../workspace/forms';
-import type { Row } from '../workspace/tables';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { itemMapOf } from './formKey';
 import { logEvents } from './log';
+import type { AnswerRow, FormRow, QuarantineRow } from './records';
 import { ANSWERS, FORMS, QUARANTINE } from './records';
 
 export interface ReconcileResult {
@@ -80,20 +80,20 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       .join('\n');
   const answered = new Set<string>();
   for (const r of ledger) {
-    const id = String(r.responseId);
+    const id = r.responseId;
     const prev = latest.get(id);
-    const version = Number(r.version);
-    if (!prev || version > prev.version) latest.set(id, { version, submittedAt: Number(r.submittedAt) });
-    answered.add(String(r.formKey));
+    const version = r.version;
+    if (!prev || version > prev.version) latest.set(id, { version, submittedAt: r.submittedAt });
+    answered.add(r.formKey);
   }
   const quarantined = new Set(quarantine.map((q) => `${q.formId}|${q.responseId}|${q.reason}`));
 
-  const newRows: Row[] = [];
-  const newQuarantine: Row[] = [];
+  const newRows: AnswerRow[] = [];
+  const newQuarantine: QuarantineRow[] = [];
   const events: [string, string][] = [];
   let formsChanged = false;
   const now = nowMs();
-  const setStatus = (f: Row, status: string) => {
+  const setStatus = (f: FormRow, status: FormRow['status']) => {
     if (f.status !== status) {
       f.status = status;
       formsChanged = true;
@@ -101,10 +101,10 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   };
 
   for (const f of forms) {
-    const key = String(f.formKey);
+    const key = f.formKey;
     const closed = f.status === 'gesloten';
     if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) continue;
-    const read = readResponses(String(f.formId));
+    const read = readResponses(f.formId);
     if (!read.ok) {
       if (isMissingError(read.reason)) {
         // A form that is gone; a closed form keeps its status (its step was decided).
@@ -136,7 +136,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
             quarantined.add(qk);
             newQuarantine.push({
               at: now,
-              formId: String(f.formId),
+              formId: f.formId,
               responseId: resp.responseId,
               reason: `onbekend item ${a.itemId}`,
               data: clip(JSON.stringify(a.value)),
@@ -154,9 +154,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       }
       if (prev && prev.submittedAt >= resp.timestamp) {
         // Content comparison (deep): only a real difference makes a new version.
-        const stored = ledger.filter(
-          (r) => r.responseId === resp.responseId && Number(r.version) === prev.version,
-        );
+        const stored = ledger.filter((r) => r.responseId === resp.responseId && r.version === prev.version);
         const joined = new Map<string, { questionId: unknown; subject: unknown; value: string }>();
         for (const r of stored) {
           const k = `${r.questionId}|${r.subject}`;
@@ -164,7 +162,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
           joined.set(k, {
             questionId: r.questionId,
             subject: r.subject,
-            value: (seen?.value ?? '') + String(r.value),
+            value: (seen?.value ?? '') + r.value,
           });
         }
         if (fingerprint([...joined.values()]) === fingerprint(answers)) continue;
@@ -196,7 +194,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
 
   // Forms in the case folder that the registry does not know: their responses belong to no
   // partner and no step, so they are set apart for the coordinator, never merged.
-  const known = new Set(forms.map((f) => String(f.formId)));
+  const known = new Set(forms.map((f) => f.formId));
   for (const formId of opts.scanFolder === false ? [] : formsInFolder(h.row.folderId)) {
     if (known.has(formId)) continue;
     const read = readResponses(formId);

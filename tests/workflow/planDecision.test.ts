@@ -6,7 +6,7 @@ import { plansFrom } from '../../src/workflow/assemble';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { reconcileCase } from '../../src/workflow/reconcile';
-import { ANSWERS, FORMS, PLAN } from '../../src/workflow/records';
+import { ANSWERS, FORMS, PERSONS as PERSON_TABLE, PLAN } from '../../src/workflow/records';
 import { QUESTIONS_SHEET } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
@@ -94,7 +94,7 @@ describe('het plan van aanpak uit de casusspreadsheet', () => {
   });
 
   it('legt een kloppend plan vast als versie 1 en geeft elke eigenaar in stap 6 zijn eigen acties', () => {
-    const code = readTable(handle().ss, { name: '_personen', columns: ['code'] })[0]!.code as string;
+    const code = readTable(handle().ss, PERSON_TABLE)[0]!.code;
     writeTab([
       ['D1', '', 'Minder overlast bij het winkelcentrum', '', '', '', ''],
       ['A1', 'domein', 'Extra avondrondes', 'D1', 'politie', '2026-06-30', ''],
