@@ -7,8 +7,9 @@
  * A form's status is derived again on every run (answered = the ledger holds a response for
  * it), so a run that stopped halfway leaves nothing stale behind.
  */
-import { normaliseAnswer, splitParts } from '../model/answers';
+import { splitParts } from '../model/answers';
 import type { Question } from '../model/types';
+import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
 import { formsInFolder, isMissingError, readResponses } from '../workspace/forms';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
@@ -145,8 +146,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
           continue;
         }
         const qid = itemKey.split('|')[0] ?? itemKey;
-        const n = normaliseAnswer(itemKey, a.value, byQuestion.get(qid));
-        if (n) answers.push(n);
+        answers.push(...expandItemAnswer(itemKey, a.value, byQuestion.get(qid)));
       }
       if (answers.length === 0) {
         if (!prev) result.ghosts++;

@@ -8,11 +8,12 @@
 import { replay } from '../model/caseMachine';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { levelsFor, partnersForStep } from '../model/partners';
-import { deadlineWorkdaysFor, stepName } from '../model/steps';
+import { deadlineWorkdaysFor } from '../model/steps';
 import { dutchDate, isoDate } from '../model/time';
 import type { Partner, Plan, Question, StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
-import { buildFormSpec } from '../render/formSpec';
+import { subjectsOfKey } from '../render/formItemKey';
+import { buildFormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
 import { createForm } from '../workspace/forms';
@@ -65,7 +66,7 @@ function makeForm(h: CaseHandle, req: FormRequest): FormRow {
       caseCode: h.row.code,
       step: req.step,
       round: req.round,
-      stepLabel: `${req.step} (${stepName(req.step, settings.naming)})`,
+      stepLabel: formStepLabel(req.step, settings.naming),
       partner: req.partner,
       deadlineText: dutchDate(req.deadline),
       persons: req.persons,
@@ -101,7 +102,7 @@ function inviteJob(h: CaseHandle, row: FormRow, partner: Partner): MailJob {
   const step = row.step;
   const text = mailText(settings, 'invite', {
     casus: h.row.code,
-    stap: `${step} (${stepName(step, settings.naming)})`,
+    stap: formStepLabel(step, settings.naming),
     deadline: dutchDate(row.deadline),
     link: row.publishedUrl,
     organisatie: partner.organisation,
@@ -115,10 +116,7 @@ function inviteJob(h: CaseHandle, row: FormRow, partner: Partner): MailJob {
 function coveredSubjects(forms: FormRow[]): Set<string> {
   const out = new Set<string>();
   for (const f of forms) {
-    for (const k of Object.values(itemMapOf(f))) {
-      const subject = k.split('|')[1];
-      if (subject) out.add(subject);
-    }
+    for (const k of Object.values(itemMapOf(f))) for (const subject of subjectsOfKey(k)) out.add(subject);
   }
   return out;
 }

@@ -8,7 +8,7 @@ export interface CreatedForm {
   formId: string;
   publishedUrl: string;
   editUrl: string;
-  /** Form item id → answer key (`questionId` or `questionId|subject`). */
+  /** Form item id → item key (render/formItemKey.ts). */
   itemMap: Record<string, string>;
 }
 
@@ -48,6 +48,14 @@ function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId
       return common(
         form
           .addGridItem()
+          .setRows([...(spec.rows ?? [])])
+          .setColumns(choices),
+        spec,
+      );
+    case 'checkbox_grid':
+      return common(
+        form
+          .addCheckboxGridItem()
           .setRows([...(spec.rows ?? [])])
           .setColumns(choices),
         spec,
