@@ -5,11 +5,11 @@ import type { Decision, Plan, PlanAction } from '../model/types';
 import type { AnswerRecord, CaseView, FormRecord } from '../render/caseView';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
-import { readTable } from '../workspace/tables';
+import { prefetchTables, readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { parseFormKey } from './formKey';
 import type { AnswerRow, DecisionRow, PlanRow } from './records';
-import { ANSWERS, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
+import { ANSWERS, CASE_TABLES, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
 
 export function toDecision(r: DecisionRow): Decision {
   const d: Decision = {
@@ -97,6 +97,7 @@ export function latestAnswers(history: AnswerRecord[]): AnswerRecord[] {
 }
 
 export function assembleView(h: CaseHandle): CaseView {
+  prefetchTables(h.ss, CASE_TABLES);
   const decisions = readDecisions(h.ss);
   const formRows = readTable(h.ss, FORMS);
   const outbox = readTable(h.ss, OUTBOX);

@@ -7,6 +7,7 @@
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
+import { prefetchTables } from '../workspace/tables';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCase } from './context';
 import { tryWithLock } from './lock';
@@ -16,6 +17,7 @@ import { flushOutbox } from './outbox';
 import { rebuildViews } from './publish';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
+import { CASE_TABLES } from './records';
 import { queueReminders } from './remind';
 import { startIncomplete, startStep } from './startStep';
 
@@ -42,6 +44,8 @@ function firstScanToday(code: string): boolean {
 }
 
 export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: number } = {}): CaseRefresh {
+  // All system tables of the case in one read (inside the lock; see workspace/tables).
+  prefetchTables(h.ss, CASE_TABLES);
   // A start that stopped halfway (time budget, a crash) is finished first, within what is
   // left of this run; if it fails, the answers are still read and the reminders still go.
   let resumed: ReturnType<typeof startStep> | null = null;

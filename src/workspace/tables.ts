@@ -62,6 +62,91 @@ export function table<
   return def as TableDef<C, N, E>;
 }
 
+// ---- per-execution cache ---------------------------------------------------------------------
+//
+// Inside `withTableCache` (the script lock: one action at a time) every table is read at most
+// once: rows are kept per spreadsheet id and table name, and every write through this module
+// updates the kept rows as well as the sheet. Outside it, every read goes to the sheet.
+
+interface CachedTable {
+  rows: Row[];
+}
+let cache: Map<string, CachedTable> | null = null;
+const sheetIds = new WeakMap<Book, string>();
+
+/** The spreadsheet's id, asked once per handle. */
+function idOf(ss: Book): string {
+  let id = sheetIds.get(ss);
+  if (id === undefined) {
+    id = ss.getId();
+    sheetIds.set(ss, id);
+  }
+  return id;
+}
+
+function cacheKey(ss: Book, name: string): string {
+  return `${idOf(ss)}\u0000${name}`;
+}
+
+/** Runs `fn` with the table cache on (nested calls share the outer cache). */
+export function withTableCache<T>(fn: () => T): T {
+  if (cache) return fn();
+  cache = new Map();
+  try {
+    return fn();
+  } finally {
+    cache = null;
+  }
+}
+
+function cached(ss: Book, def: TableDef): CachedTable | undefined {
+  return cache?.get(cacheKey(ss, def.name));
+}
+
+/** What a read returns for a row just written (the value stored by toCell, read back). */
+function asRead(def: TableDef, r: Record<string, unknown>): Row {
+  const row: Row = {};
+  for (const c of def.columns) {
+    const v = r[c];
+    if (def.numeric?.includes(c)) row[c] = typeof v === 'number' ? v : Number(v ?? 0);
+    else row[c] = v === undefined || v === null ? '' : String(v);
+  }
+  return row;
+}
+
+function copyRows<T>(rows: Row[]): T[] {
+  return rows.map((r) => ({ ...r }) as T);
+}
+
+/**
+ * Reads every listed table that is not cached yet with ONE `Sheets.Spreadsheets.Values.batchGet`
+ * (after one `Sheets.Spreadsheets.get` for the tab names: the API refuses a range on a tab that
+ * does not exist). Only inside `withTableCache`, and only where the Sheets advanced service is
+ * enabled; otherwise each table is read on first use.
+ */
+export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
+  if (!cache || typeof Sheets === 'undefined' || !Sheets.Spreadsheets) return;
+  const todo = defs.filter((d) => !cached(ss, d));
+  if (todo.length === 0) return;
+  const id = idOf(ss);
+  const meta = Sheets.Spreadsheets.get(id, { fields: 'sheets.properties.title' });
+  const titles = new Set((meta.sheets ?? []).map((sh) => sh.properties?.title));
+  const missing = todo.filter((d) => !titles.has(d.name));
+  for (const d of missing) cache.set(cacheKey(ss, d.name), { rows: [] });
+  const present = todo.filter((d) => titles.has(d.name));
+  if (present.length === 0) return;
+  const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  const got = Sheets.Spreadsheets.Values!.batchGet(id, {
+    ranges: present.map((d) => `${quote(d.name)}!A2:${columnLetter(d.columns.length - 1)}`),
+    valueRenderOption: 'UNFORMATTED_VALUE',
+    dateTimeRenderOption: 'FORMATTED_STRING',
+  });
+  present.forEach((d, k) => {
+    const values = got.valueRanges?.[k]?.values ?? [];
+    cache!.set(cacheKey(ss, d.name), { rows: values.map((r, i) => rowFromValues(d, r, i + 2)) });
+  });
+}
+
 function sheetFor(ss: Book, def: TableDef) {
   let sh = ss.getSheetByName(def.name);
   if (!sh) {
@@ -125,18 +210,28 @@ export function readTable<C extends string, N extends C, E extends Choices<C>>(
   ss: Book,
   def: TableDef<C, N, E>,
 ): TableRow<C, N, E>[] {
+  const hit = cached(ss, def);
+  if (hit) return copyRows(hit.rows);
+  const rows = readFromSheet(ss, def);
+  if (cache) cache.set(cacheKey(ss, def.name), { rows });
+  return copyRows(rows);
+}
+
+function rowFromValues(def: TableDef, r: readonly unknown[], rowNumber: number): Row {
+  const row: Row = {};
+  def.columns.forEach((c, j) => {
+    row[c] = fromCell(def, c, j, rowNumber, r[j]);
+  });
+  return row;
+}
+
+function readFromSheet(ss: Book, def: TableDef): Row[] {
   const sh = ss.getSheetByName(def.name);
   if (!sh) return [];
   const last = sh.getLastRow();
   if (last < 2) return [];
   const values = sh.getRange(2, 1, last - 1, def.columns.length).getValues();
-  return values.map((r, i) => {
-    const row: Row = {};
-    def.columns.forEach((c, j) => {
-      row[c] = fromCell(def, c, j, i + 2, r[j]);
-    });
-    return row as TableRow<C, N, E>;
-  });
+  return values.map((r, i) => rowFromValues(def, r, i + 2));
 }
 
 /** Appends rows with one write; grows the grid first when needed. */
@@ -153,6 +248,7 @@ export function appendRows<C extends string, N extends C, E extends Choices<C>>(
   sh.getRange(start, 1, rows.length, def.columns.length).setValues(
     rows.map((r) => def.columns.map((c) => toCell(def, c, r[c] as CellValue | undefined))),
   );
+  cached(ss, def)?.rows.push(...rows.map((r) => asRead(def, r)));
 }
 
 /** Rewrites one data row in place (index = position in readTable's result). */
@@ -166,6 +262,11 @@ export function updateRow<C extends string, N extends C, E extends Choices<C>>(
   sh.getRange(index + 2, 1, 1, def.columns.length).setValues([
     def.columns.map((c) => toCell(def, c, row[c] as CellValue | undefined)),
   ]);
+  const hit = cached(ss, def);
+  if (hit) {
+    while (hit.rows.length <= index) hit.rows.push(asRead(def, {}));
+    hit.rows[index] = asRead(def, row);
+  }
 }
 
 /**
@@ -189,6 +290,8 @@ export function replaceTable<C extends string, N extends C, E extends Choices<C>
     ...Array.from({ length: n - rows.length }, () => blank),
   ];
   sh.getRange(2, 1, n, def.columns.length).setValues(values);
+  const hit = cached(ss, def);
+  if (hit) hit.rows = rows.map((r) => asRead(def, r));
 }
 
 /**
@@ -235,4 +338,11 @@ export function writeColumn<C extends string, N extends C, E extends Choices<C>>
   if (values.length === 0) return;
   const sh = sheetFor(ss, def);
   sh.getRange(2, index + 1, values.length, 1).setValues(values.map((v) => [toCell(def, column, v)]));
+  const hit = cached(ss, def);
+  if (hit) {
+    values.forEach((v, k) => {
+      while (hit.rows.length <= k) hit.rows.push(asRead(def, {}));
+      hit.rows[k] = asRead(def, { ...hit.rows[k], [column]: v });
+    });
+  }
 }

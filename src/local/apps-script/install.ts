@@ -5,6 +5,7 @@
  * bundled dist/Code.js can run with no access to Node.
  */
 import vm from 'node:vm';
+import { createSheetsService } from './advanced/sheets';
 import { createCacheService } from './cache';
 import { createDocumentApp } from './document';
 import { createDriveApp, createMimeTypeEnum } from './drive';
@@ -35,6 +36,8 @@ export interface AppsScriptServices {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Logger: GoogleAppsScript.Base.Logger;
+  /** Advanced service: Sheets API v4 (enabled in appsscript.json). */
+  Sheets: GoogleAppsScript.Sheets;
   /** The Apps Script console (writes to `rt.logs`); only installed on non-Node targets. */
   console: Console;
 }
@@ -70,6 +73,7 @@ export function createServices(
     Utilities: createUtilities(rt),
     HtmlService: createHtmlService(rt, htmlFiles, scope),
     Logger: createLogger(rt),
+    Sheets: createSheetsService(rt),
     console: createConsole(rt),
   };
 }
