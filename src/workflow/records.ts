@@ -41,8 +41,10 @@ export const FORMS = table({
     'itemMap',
     'closedAt',
     'planVersion',
+    // High-water mark: every response submitted before this instant is in the ledger.
+    'readUpTo',
   ],
-  numeric: ['round', 'createdAt', 'closedAt', 'planVersion'],
+  numeric: ['round', 'createdAt', 'closedAt', 'planVersion', 'readUpTo'],
   choices: { step: STEP_IDS, status: FORM_STATUSES },
 });
 

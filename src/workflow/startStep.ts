@@ -91,6 +91,7 @@ function makeForm(h: CaseHandle, req: FormRequest): FormRow {
     itemMap: JSON.stringify(created.itemMap),
     closedAt: 0,
     planVersion: req.plan?.version ?? 0,
+    readUpTo: 0,
   };
   appendRows(h.ss, FORMS, [row]);
   return row;
@@ -282,10 +283,12 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
  * Whether the current step was started but not every partner has its form yet (a start that
  * ran out of time or stopped halfway). The dispatcher then continues it.
  */
-export function startIncomplete(h: CaseHandle): boolean {
+export function startIncomplete(h: CaseHandle, formRows?: FormRow[]): boolean {
   const state = replay(h.row.code, readDecisions(h.ss));
   if (state.status === 'gesloten') return false;
-  const forms = readTable(h.ss, FORMS).filter((f) => f.step === state.step && f.round === state.round);
+  const forms = (formRows ?? readTable(h.ss, FORMS)).filter(
+    (f) => f.step === state.step && f.round === state.round,
+  );
   if (forms.length === 0) return false;
   const have = new Set(forms.map((f) => f.partnerId));
   return partnersForStep(h.reg.partners, state.step).some(

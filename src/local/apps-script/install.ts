@@ -5,6 +5,7 @@
  * bundled dist/Code.js can run with no access to Node.
  */
 import vm from 'node:vm';
+import { createDriveFilesListCopy } from './advanced/drive-list';
 import { createSheetsService } from './advanced/sheets';
 import { createCacheService } from './cache';
 import { createDocumentApp } from './document';
@@ -19,6 +20,7 @@ import type { Runtime } from './runtime';
 import { createScriptApp } from './script';
 import { createSession } from './session';
 import { createSpreadsheetApp } from './spreadsheet';
+import { strict } from './strict';
 import { createUtilities } from './utilities';
 
 export interface AppsScriptServices {
@@ -35,6 +37,11 @@ export interface AppsScriptServices {
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
+  /**
+   * The Drive v3 advanced service (enabled in appsscript.json): the members the product uses,
+   * each in its own file under advanced/, composed into one `Drive.Files`.
+   */
+  Drive: GoogleAppsScript.Drive;
   Logger: GoogleAppsScript.Base.Logger;
   /** Advanced service: Sheets API v4 (enabled in appsscript.json). */
   Sheets: GoogleAppsScript.Sheets;
@@ -47,6 +54,12 @@ export interface InstallOptions {
   htmlFiles?: Record<string, string>;
   /** Object that receives the globals (default `globalThis`). */
   target?: Record<string, unknown>;
+}
+
+/** The global `Drive` (advanced service): one `Files` collection composed of the emulated members. */
+function createDriveAdvanced(rt: Runtime): GoogleAppsScript.Drive {
+  const files = { ...createDriveFilesListCopy(rt) };
+  return strict({ Files: strict(files, 'Drive.Files') }, 'Drive') as unknown as GoogleAppsScript.Drive;
 }
 
 /**
@@ -72,6 +85,7 @@ export function createServices(
     Session: createSession(rt),
     Utilities: createUtilities(rt),
     HtmlService: createHtmlService(rt, htmlFiles, scope),
+    Drive: createDriveAdvanced(rt),
     Logger: createLogger(rt),
     Sheets: createSheetsService(rt),
     console: createConsole(rt),
