@@ -4,7 +4,8 @@ import type { CaseView } from '../render/caseView';
 import { buildOverview } from '../render/overview';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
-import { rewriteDocument, savePdfIn } from '../workspace/documents';
+import { writeDocument } from '../workspace/docs';
+import { savePdfIn } from '../workspace/documents';
 import { writeSheetTable } from '../workspace/sheetWriter';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
@@ -17,7 +18,7 @@ export function rebuildViews(h: CaseHandle, view: CaseView = assembleView(h)): v
 }
 
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
-  rewriteDocument(h.row.overviewId, buildOverview(view));
+  writeDocument({ fileId: h.row.overviewId, tree: buildOverview(view) });
 }
 
 /** Rebuilds both from one read of the system tables. */

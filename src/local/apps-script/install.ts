@@ -5,9 +5,11 @@
  * bundled dist/Code.js can run with no access to Node.
  */
 import vm from 'node:vm';
+import { createDriveFilesCreateUpdateGet } from './advanced/drive-files';
 import { createDriveFilesListCopy } from './advanced/drive-list';
 import { createSheetsService } from './advanced/sheets';
 import { createCacheService } from './cache';
+import { createCharts } from './charts';
 import { createDocumentApp } from './document';
 import { createDriveApp, createMimeTypeEnum } from './drive';
 import { createFormApp } from './forms';
@@ -42,6 +44,8 @@ export interface AppsScriptServices {
    * each in its own file under advanced/, composed into one `Drive.Files`.
    */
   Drive: GoogleAppsScript.Drive;
+  /** The Charts service: charts drawn as PNG images for documents. */
+  Charts: GoogleAppsScript.Charts.Charts;
   Logger: GoogleAppsScript.Base.Logger;
   /** Advanced service: Sheets API v4 (enabled in appsscript.json). */
   Sheets: GoogleAppsScript.Sheets;
@@ -58,7 +62,7 @@ export interface InstallOptions {
 
 /** The global `Drive` (advanced service): one `Files` collection composed of the emulated members. */
 function createDriveAdvanced(rt: Runtime): GoogleAppsScript.Drive {
-  const files = { ...createDriveFilesListCopy(rt) };
+  const files = { ...createDriveFilesListCopy(rt), ...createDriveFilesCreateUpdateGet(rt) };
   return strict({ Files: strict(files, 'Drive.Files') }, 'Drive') as unknown as GoogleAppsScript.Drive;
 }
 
@@ -86,6 +90,7 @@ export function createServices(
     Utilities: createUtilities(rt),
     HtmlService: createHtmlService(rt, htmlFiles, scope),
     Drive: createDriveAdvanced(rt),
+    Charts: createCharts(rt),
     Logger: createLogger(rt),
     Sheets: createSheetsService(rt),
     console: createConsole(rt),

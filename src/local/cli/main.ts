@@ -103,7 +103,6 @@ async function main(): Promise<void> {
           : []),
       ],
       documents: [{ id: result.caseHandle.row.overviewId, file: `${code}-integraal-beeld` }],
-      files: [{ id: result.pdfId, file: `${code}-integraal-beeld.pdf` }],
       forms: result.formIds.map((f) => ({
         id: f.id,
         file: `${f.formKey.replace(/#/g, '-')}.html`,
