@@ -77,8 +77,9 @@ export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: n
     mail.sent > 0 ||
     mail.failed > 0;
   // Only the spreadsheet views: the overview document is rebuilt after each gate and on
-  // demand, not on every run (it is the costliest write of all).
-  if (changed) rebuildViews(h);
+  // demand, not on every run (it is the costliest write of all). Only tabs whose content
+  // changed are written; "Nu bijwerken" (force) rewrites them all, undoing hand edits.
+  if (changed) rebuildViews(h, undefined, { all: opts.force === true });
   return {
     code: h.row.code,
     reconcile,

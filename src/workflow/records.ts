@@ -126,7 +126,13 @@ export const QUARANTINE = table({
   numeric: ['at'],
 });
 
-export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE];
+/** The view tabs as last written: a fingerprint per tab, so only changed tabs are rewritten. */
+export const TABS = table({
+  name: '_tabbladen',
+  columns: ['name', 'hash'],
+});
+
+export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE, TABS];
 
 /** Register: the list of cases (visible tab). */
 export const CASES = table({
@@ -165,3 +171,4 @@ export type LogRow = RowOf<typeof LOG>;
 export type QuarantineRow = RowOf<typeof QUARANTINE>;
 export type CaseListRow = RowOf<typeof CASES>;
 export type NamesRow = RowOf<typeof NAMES>;
+export type TabRow = RowOf<typeof TABS>;
