@@ -1,7 +1,7 @@
 /** Reads a case's system tables (one read each) into the CaseView read model. */
 import { replay } from '../model/caseMachine';
 import { UserError } from '../model/errors';
-import type { Decision, Plan, PlanAction } from '../model/types';
+import type { Decision, Plan, PlanAction, PlanGoal } from '../model/types';
 import type { AnswerRecord, CaseView, FormRecord } from '../render/caseView';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
@@ -29,17 +29,30 @@ export function readDecisions(ss: Book): Decision[] {
   return readTable(ss, DECISIONS).map(toDecision);
 }
 
-/** All plan versions from the `_pva` rows, oldest first. */
+/** All plan versions from the `_pva` rows, oldest first (kinds doel, actie, criterium, evaluatie). */
 export function plansFrom(rows: PlanRow[]): Plan[] {
   const byVersion = new Map<number, Plan>();
   for (const r of rows) {
     const v = r.version;
     let plan = byVersion.get(v);
     if (!plan) {
-      plan = { version: v, goals: [], actions: [] };
+      plan = { version: v, goals: [], actions: [], criteria: [], evaluationDate: '' };
       byVersion.set(v, plan);
     }
-    if (r.kind === 'doel') plan.goals.push({ id: r.id, text: r.text });
+    if (r.kind === 'doel') {
+      const g: PlanGoal = {
+        id: r.id,
+        text: r.text,
+        indicator: r.indicator,
+        baseline: r.baseline,
+        target: r.target,
+        measureDate: r.measureDate,
+      };
+      if (r.owner) g.owner = r.owner;
+      if (r.baselineFrom) g.baselineFrom = r.baselineFrom;
+      plan.goals.push(g);
+    } else if (r.kind === 'criterium') plan.criteria.push({ id: r.id, text: r.text });
+    else if (r.kind === 'evaluatie') plan.evaluationDate = r.deadline;
     else {
       if (!r.spoor) throw new UserError(`${PLAN.name}: actie ${r.id} (versie ${v}) heeft geen spoor.`);
       const a: PlanAction = {
@@ -48,6 +61,8 @@ export function plansFrom(rows: PlanRow[]): Plan[] {
         text: r.text,
         goalId: r.goalId,
         owner: r.owner,
+        start: r.start,
+        frequency: r.frequency,
         deadline: r.deadline,
       };
       if (r.subject) a.subject = r.subject;

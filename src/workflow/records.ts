@@ -103,9 +103,26 @@ export const DECISIONS = table({
 
 export const PLAN = table({
   name: '_pva',
-  columns: ['version', 'kind', 'id', 'spoor', 'text', 'goalId', 'owner', 'deadline', 'subject'],
-  numeric: ['version'],
-  choices: { kind: ['doel', 'actie'], spoor: ['', ...SPOREN] },
+  columns: [
+    'version',
+    'kind',
+    'id',
+    'spoor',
+    'text',
+    'goalId',
+    'owner',
+    'deadline',
+    'subject',
+    'start',
+    'frequency',
+    'indicator',
+    'baseline',
+    'baselineFrom',
+    'target',
+    'measureDate',
+  ],
+  numeric: ['version', 'baseline', 'target'],
+  choices: { kind: ['doel', 'actie', 'criterium', 'evaluatie'], spoor: ['', ...SPOREN] },
 });
 
 export const PERSONS = table({
@@ -154,6 +171,16 @@ export const CASES = table({
   choices: { Status: CASE_STATUSES, Stap: STEP_IDS },
 });
 
+/**
+ * Register: form templates (workflow/formTemplates.ts), one row per template key; the last row
+ * of a key wins (a template that could not be copied is built again and appended).
+ */
+export const TEMPLATES = table({
+  name: '_sjablonen',
+  columns: ['key', 'formId', 'itemIds', 'keys', 'createdAt'],
+  numeric: ['createdAt'],
+});
+
 /** Namenlijst file: the only place where a pseudonym code meets a name. */
 export const NAMES = table({
   name: 'Namenlijst',
@@ -171,4 +198,5 @@ export type LogRow = RowOf<typeof LOG>;
 export type QuarantineRow = RowOf<typeof QUARANTINE>;
 export type CaseListRow = RowOf<typeof CASES>;
 export type NamesRow = RowOf<typeof NAMES>;
+export type TemplateRow = RowOf<typeof TEMPLATES>;
 export type TabRow = RowOf<typeof TABS>;

@@ -187,8 +187,10 @@ function columnLetter(index: number): string {
  */
 function fromCell(def: TableDef, col: string, index: number, rowNumber: number, v: unknown): CellValue {
   if (def.numeric?.includes(col)) {
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'number') return v;
     if (v === null || v === undefined || v === '') return 0;
+    // A number that is not one (no baseline yet) is stored as the text NaN and read back as NaN.
+    if (v === 'NaN') return Number.NaN;
     if (v instanceof Date) return v.getTime();
     if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
     throw new UserError(
