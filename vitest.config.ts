@@ -6,8 +6,10 @@ export default defineConfig({
     environment: 'node',
     // The emulated Date reads local time like Apps Script does in the script's time zone.
     env: { TZ: 'Europe/Amsterdam' },
-    testTimeout: 60_000,
+    // Tests assert call counts, never time; the timeouts only stop a test that hangs. Several
+    // test runs share this two-core machine, so a whole-case test can take minutes of wall time.
+    testTimeout: 600_000,
     // A whole-case run in beforeAll takes seconds of CPU; on a busy machine more than the default 10 s.
-    hookTimeout: 120_000,
+    hookTimeout: 600_000,
   },
 });

@@ -1,32 +1,33 @@
 /** Reads a case's system tables (one read each) into the CaseView read model. */
 import { replay } from '../model/caseMachine';
-import type { Decision, LightRoute, Plan, PlanAction, PlanGoal, Spoor, StepId } from '../model/types';
-import type { AnswerRecord, CaseView, FormRecord, FormStatus } from '../render/caseView';
+import { UserError } from '../model/errors';
+import type { Decision, LightRoute, Plan, PlanAction, PlanGoal } from '../model/types';
+import type { AnswerRecord, CaseView, FormRecord } from '../render/caseView';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
-import type { Row } from '../workspace/tables';
-import { readTable } from '../workspace/tables';
+import { prefetchTables, readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { parseFormKey } from './formKey';
-import { ANSWERS, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
+import type { AnswerRow, DecisionRow, PlanRow } from './records';
+import { ANSWERS, CASE_TABLES, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
 
-export function toDecision(r: Row): Decision {
+export function toDecision(r: DecisionRow): Decision {
   const d: Decision = {
-    step: String(r.step) as StepId,
-    round: Number(r.round),
-    outcome: String(r.outcome),
-    motivation: String(r.motivation),
-    decidedBy: String(r.decidedBy),
-    date: String(r.date),
+    step: r.step,
+    round: r.round,
+    outcome: r.outcome,
+    motivation: r.motivation,
+    decidedBy: r.decidedBy,
+    date: r.date,
   };
   // Several routes are stored comma-separated in the one route column.
   if (r.route)
-    d.routes = String(r.route)
+    d.routes = r.route
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean) as LightRoute[];
-  if (r.acuteReason) d.acuteReason = String(r.acuteReason);
-  if (r.directions) d.directions = String(r.directions);
+  if (r.acuteReason) d.acuteReason = r.acuteReason;
+  if (r.directions) d.directions = r.directions;
   return d;
 }
 
@@ -35,11 +36,10 @@ export function readDecisions(ss: Book): Decision[] {
 }
 
 /** All plan versions from the `_pva` rows, oldest first (kinds doel, actie, criterium, evaluatie). */
-export function plansFrom(rows: Row[]): Plan[] {
+export function plansFrom(rows: PlanRow[]): Plan[] {
   const byVersion = new Map<number, Plan>();
-  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   for (const r of rows) {
-    const v = Number(r.version);
+    const v = r.version;
     let plan = byVersion.get(v);
     if (!plan) {
       plan = { version: v, goals: [], actions: [], criteria: [], evaluationDate: '' };
@@ -47,30 +47,31 @@ export function plansFrom(rows: Row[]): Plan[] {
     }
     if (r.kind === 'doel') {
       const g: PlanGoal = {
-        id: str(r.id),
-        text: str(r.text),
-        indicator: str(r.indicator),
-        baseline: r.baseline === '' ? Number.NaN : Number(r.baseline),
-        target: r.target === '' ? Number.NaN : Number(r.target),
-        measureDate: str(r.measureDate),
+        id: r.id,
+        text: r.text,
+        indicator: r.indicator,
+        baseline: r.baseline,
+        target: r.target,
+        measureDate: r.measureDate,
       };
-      if (r.owner) g.owner = str(r.owner);
-      if (r.baselineFrom) g.baselineFrom = str(r.baselineFrom);
+      if (r.owner) g.owner = r.owner;
+      if (r.baselineFrom) g.baselineFrom = r.baselineFrom;
       plan.goals.push(g);
-    } else if (r.kind === 'criterium') plan.criteria.push({ id: str(r.id), text: str(r.text) });
-    else if (r.kind === 'evaluatie') plan.evaluationDate = str(r.deadline);
+    } else if (r.kind === 'criterium') plan.criteria.push({ id: r.id, text: r.text });
+    else if (r.kind === 'evaluatie') plan.evaluationDate = r.deadline;
     else {
+      if (!r.spoor) throw new UserError(`${PLAN.name}: actie ${r.id} (versie ${v}) heeft geen spoor.`);
       const a: PlanAction = {
-        id: str(r.id),
-        spoor: str(r.spoor) as Spoor,
-        text: str(r.text),
-        goalId: str(r.goalId),
-        owner: str(r.owner),
-        start: str(r.start),
-        frequency: str(r.frequency),
-        deadline: str(r.deadline),
+        id: r.id,
+        spoor: r.spoor,
+        text: r.text,
+        goalId: r.goalId,
+        owner: r.owner,
+        start: r.start,
+        frequency: r.frequency,
+        deadline: r.deadline,
       };
-      if (r.subject) a.subject = str(r.subject);
+      if (r.subject) a.subject = r.subject;
       plan.actions.push(a);
     }
   }
@@ -78,30 +79,30 @@ export function plansFrom(rows: Row[]): Plan[] {
 }
 
 /** Answer rows (possibly split in parts) back into records, oldest first. */
-export function answersFrom(rows: Row[]): AnswerRecord[] {
+export function answersFrom(rows: AnswerRow[]): AnswerRecord[] {
   const map = new Map<string, AnswerRecord & { parts: string[] }>();
   for (const r of rows) {
     const key = `${r.responseId}|${r.version}|${r.questionId}|${r.subject}`;
     let rec = map.get(key);
     if (!rec) {
-      const { step, round, partnerId } = parseFormKey(String(r.formKey));
+      const { step, round, partnerId } = parseFormKey(r.formKey);
       rec = {
-        formKey: String(r.formKey),
+        formKey: r.formKey,
         step,
         round,
         partnerId,
-        responseId: String(r.responseId),
-        version: Number(r.version),
-        submittedAt: Number(r.submittedAt),
-        questionId: String(r.questionId),
+        responseId: r.responseId,
+        version: r.version,
+        submittedAt: r.submittedAt,
+        questionId: r.questionId,
         value: '',
         parts: [],
       };
-      if (r.subject) rec.subject = String(r.subject);
-      if (r.grid) rec.grid = JSON.parse(String(r.grid)) as string[];
+      if (r.subject) rec.subject = r.subject;
+      if (r.grid) rec.grid = JSON.parse(r.grid) as string[];
       map.set(key, rec);
     }
-    rec.parts[Number(r.part)] = String(r.value);
+    rec.parts[r.part] = r.value;
   }
   return [...map.values()]
     .map(({ parts, ...rec }) => ({ ...rec, value: parts.join('') }))
@@ -117,6 +118,7 @@ export function latestAnswers(history: AnswerRecord[]): AnswerRecord[] {
 }
 
 export function assembleView(h: CaseHandle): CaseView {
+  prefetchTables(h.ss, CASE_TABLES);
   const decisions = readDecisions(h.ss);
   const formRows = readTable(h.ss, FORMS);
   const outbox = readTable(h.ss, OUTBOX);
@@ -125,7 +127,7 @@ export function assembleView(h: CaseHandle): CaseView {
   const plans = plansFrom(readTable(h.ss, PLAN));
 
   const forms: FormRecord[] = formRows.map((f) => {
-    const key = String(f.formKey);
+    const key = f.formKey;
     const mails = outbox.filter((m) => m.formKey === key && m.status === 'verstuurd');
     const invite = mails.find((m) => m.kind === 'uitnodiging');
     // From the latest versions only: the form store keeps no older versions, so a rebuild
@@ -133,26 +135,26 @@ export function assembleView(h: CaseHandle): CaseView {
     const own = answers.filter((a) => a.formKey === key);
     const rec: FormRecord = {
       formKey: key,
-      step: String(f.step) as StepId,
-      round: Number(f.round),
-      partnerId: String(f.partnerId),
-      formId: String(f.formId),
-      publishedUrl: String(f.publishedUrl),
-      status: String(f.status) as FormStatus,
-      deadline: String(f.deadline),
-      createdAt: Number(f.createdAt),
-      reminders: mails.filter((m) => m.kind === 'herinnering').map((m) => Number(m.sentAt)),
+      step: f.step,
+      round: f.round,
+      partnerId: f.partnerId,
+      formId: f.formId,
+      publishedUrl: f.publishedUrl,
+      status: f.status,
+      deadline: f.deadline,
+      createdAt: f.createdAt,
+      reminders: mails.filter((m) => m.kind === 'herinnering').map((m) => m.sentAt),
       responseCount: new Set(own.map((a) => a.responseId)).size,
-      planVersion: Number(f.planVersion || 0),
+      planVersion: f.planVersion,
     };
-    if (invite) rec.sentAt = Number(invite.sentAt);
+    if (invite) rec.sentAt = invite.sentAt;
     else {
       // The newest invitation row of this form that did not go out (a resend replaces older ones).
       const open = outbox.filter(
         (m) => m.formKey === key && m.kind === 'uitnodiging' && m.status !== 'vervangen',
       );
       const pending = open[open.length - 1];
-      if (pending) rec.inviteProblem = { status: String(pending.status), error: String(pending.error) };
+      if (pending) rec.inviteProblem = { status: pending.status, error: pending.error };
     }
     if (own.length) rec.respondedAt = Math.min(...own.map((a) => a.submittedAt));
     return rec;
@@ -168,14 +170,10 @@ export function assembleView(h: CaseHandle): CaseView {
     forms,
     answers,
     history,
-    persons: readTable(h.ss, PERSONS).map((p) => String(p.code)),
+    persons: readTable(h.ss, PERSONS).map((p) => p.code),
     plan: plans.length ? (plans[plans.length - 1] ?? null) : null,
     planHistory: plans,
-    log: readTable(h.ss, LOG).map((l) => ({
-      at: Number(l.at),
-      event: String(l.event),
-      detail: String(l.detail),
-    })),
+    log: readTable(h.ss, LOG).map((l) => ({ at: l.at, event: l.event, detail: l.detail })),
     quarantined: readTable(h.ss, QUARANTINE).length,
     now: nowMs(),
     timeZone: 'Europe/Amsterdam',

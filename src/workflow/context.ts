@@ -5,23 +5,19 @@
 
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
-import type { Partner, Question, Settings } from '../model/types';
+import { UserError } from '../model/errors';
+import type { CaseStatus, Partner, Question, Settings } from '../model/types';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
-import type { Row } from '../workspace/tables';
 import { readTable } from '../workspace/tables';
+import type { CaseListRow } from './records';
 import { CASES } from './records';
 import { readCatalogOverrides, readPartners, readSettings } from './registerTabs';
 
 export const REGISTER_PROPERTY = 'REGISTER_ID';
 
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export { UserError } from '../model/errors';
 
 export interface Register {
   ss: Book;
@@ -35,7 +31,7 @@ export interface Register {
 export interface CaseRow {
   index: number;
   code: string;
-  status: string;
+  status: CaseStatus;
   folderId: string;
   spreadsheetId: string;
   overviewId: string;
@@ -72,16 +68,16 @@ export function openRegister(ss = registerSpreadsheet()): Register {
   };
 }
 
-function toCaseRow(r: Row, index: number): CaseRow {
+function toCaseRow(r: CaseListRow, index: number): CaseRow {
   return {
     index,
-    code: String(r.Casuscode),
-    status: String(r.Status),
-    openedOn: String(r.Geopend),
-    folderId: String(r.Map),
-    spreadsheetId: String(r.Casusspreadsheet),
-    overviewId: String(r['Integraal beeld']),
-    namesId: String(r.Namenlijst),
+    code: r.Casuscode,
+    status: r.Status,
+    openedOn: r.Geopend,
+    folderId: r.Map,
+    spreadsheetId: r.Casusspreadsheet,
+    overviewId: r['Integraal beeld'],
+    namesId: r.Namenlijst,
   };
 }
 

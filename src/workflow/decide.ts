@@ -34,7 +34,7 @@ function planRows(plan: Plan) {
   return [
     ...plan.goals.map((g) => ({
       version: v,
-      kind: 'doel',
+      kind: 'doel' as const,
       id: g.id,
       text: g.text,
       owner: g.owner ?? '',
@@ -46,7 +46,7 @@ function planRows(plan: Plan) {
     })),
     ...plan.actions.map((a) => ({
       version: v,
-      kind: 'actie',
+      kind: 'actie' as const,
       id: a.id,
       spoor: a.spoor,
       text: a.text,
@@ -57,8 +57,8 @@ function planRows(plan: Plan) {
       deadline: a.deadline,
       subject: a.subject ?? '',
     })),
-    ...plan.criteria.map((c) => ({ version: v, kind: 'criterium', id: c.id, text: c.text })),
-    { version: v, kind: 'evaluatie', id: 'Evaluatie', deadline: plan.evaluationDate },
+    ...plan.criteria.map((c) => ({ version: v, kind: 'criterium' as const, id: c.id, text: c.text })),
+    { version: v, kind: 'evaluatie' as const, id: 'Evaluatie', deadline: plan.evaluationDate },
   ];
 }
 
@@ -163,12 +163,12 @@ export function recordDecision(
   const ofStep = new Set<string>();
   const now = nowMs();
   for (const f of forms) {
-    if (f.step !== decision.step || Number(f.round) !== decision.round) continue;
-    ofStep.add(String(f.formKey));
+    if (f.step !== decision.step || f.round !== decision.round) continue;
+    ofStep.add(f.formKey);
     if (f.status === 'gesloten') continue;
     try {
       closeForm(
-        String(f.formId),
+        f.formId,
         `Deze uitvraag voor casus ${h.row.code} is afgesloten. Neem contact op met de procesregisseur als u nog iets wilt melden.`,
       );
     } catch (e) {
@@ -176,7 +176,7 @@ export function recordDecision(
     }
     f.status = 'gesloten';
     f.closedAt = now;
-    justClosed.add(String(f.formKey));
+    justClosed.add(f.formKey);
   }
   const closed = justClosed.size;
   if (closed) replaceTable(h.ss, FORMS, forms);

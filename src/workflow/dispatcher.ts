@@ -7,7 +7,7 @@
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
-import { readTable } from '../workspace/tables';
+import { prefetchTables, readTable } from '../workspace/tables';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { tryWithLock } from './lock';
@@ -17,7 +17,7 @@ import { flushOutbox } from './outbox';
 import { rebuildViews } from './publish';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
-import { FORMS, OUTBOX } from './records';
+import { CASE_TABLES, FORMS, OUTBOX } from './records';
 import { queueReminders } from './remind';
 import { startIncomplete, startStep } from './startStep';
 
@@ -48,6 +48,8 @@ export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: n
   // left of this run; if it fails, the answers are still read and the reminders still go.
   // Each table is read once in this run and handed on (reconcile and the reminders update the
   // form rows in place; the outbox array gets every queued mail).
+  // Inside the lock all system tables of the case come in one batch read (workspace/tables).
+  prefetchTables(h.ss, CASE_TABLES);
   let forms = readTable(h.ss, FORMS);
   let resumed: ReturnType<typeof startStep> | null = null;
   if (startIncomplete(h, forms)) {
@@ -75,8 +77,9 @@ export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: n
     mail.sent > 0 ||
     mail.failed > 0;
   // Only the spreadsheet views: the overview document is rebuilt after each gate and on
-  // demand, not on every run (it is the costliest write of all).
-  if (changed) rebuildViews(h);
+  // demand, not on every run (it is the costliest write of all). Only tabs whose content
+  // changed are written; "Nu bijwerken" (force) rewrites them all, undoing hand edits.
+  if (changed) rebuildViews(h, undefined, { all: opts.force === true });
   return {
     code: h.row.code,
     reconcile,

@@ -3,7 +3,6 @@
  * partner's supplementary forms in the same round (n ≥ 2). Built and read only here.
  */
 import type { StepId } from '../model/types';
-import type { Row } from '../workspace/tables';
 
 export interface FormKeyParts {
   step: StepId;
@@ -28,6 +27,6 @@ export function parseFormKey(key: string): FormKeyParts {
 }
 
 /** A registry row's item map: form item id → answer key (`questionId` or `questionId|subject`). */
-export function itemMapOf(row: Row): Record<string, string> {
-  return JSON.parse(String(row.itemMap) || '{}') as Record<string, string>;
+export function itemMapOf(row: { itemMap: string }): Record<string, string> {
+  return JSON.parse(row.itemMap || '{}') as Record<string, string>;
 }

@@ -13,20 +13,20 @@ import { ensureFolder, parentFolderId } from '../workspace/files';
 import type { CreatedForm, FormTemplate } from '../workspace/forms';
 import { buildTemplate, copyTemplate } from '../workspace/forms';
 import { spreadsheetId } from '../workspace/spreadsheets';
-import type { Row } from '../workspace/tables';
 import { appendRows, readTable } from '../workspace/tables';
 import type { Register } from './context';
+import type { TemplateRow } from './records';
 import { TEMPLATES } from './records';
 
 /** Script property holding the templates folder's id. */
 export const TEMPLATES_FOLDER_PROPERTY = 'TEMPLATES_FOLDER_ID';
 
-function fromRow(r: Row): FormTemplate {
+function fromRow(r: TemplateRow): FormTemplate {
   return {
-    key: String(r.key),
-    formId: String(r.formId),
-    itemIds: JSON.parse(String(r.itemIds) || '[]') as string[],
-    keys: JSON.parse(String(r.keys) || '[]') as string[],
+    key: r.key,
+    formId: r.formId,
+    itemIds: JSON.parse(r.itemIds || '[]') as string[],
+    keys: JSON.parse(r.keys || '[]') as string[],
   };
 }
 
@@ -40,7 +40,7 @@ export class TemplateStore {
   private all(): Map<string, FormTemplate> {
     if (!this.byKey) {
       this.byKey = new Map();
-      for (const r of readTable(this.reg.ss, TEMPLATES)) this.byKey.set(String(r.key), fromRow(r));
+      for (const r of readTable(this.reg.ss, TEMPLATES)) this.byKey.set(r.key, fromRow(r));
     }
     return this.byKey;
   }

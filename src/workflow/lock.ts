@@ -5,13 +5,15 @@
  * (reference/lock/lock#releaseLock).
  */
 import { withScriptLock } from '../workspace/lock';
+import { withTableCache } from '../workspace/tables';
 import { UserError } from './context';
 
 export const LOCK_WAIT_MS = 10_000;
 
 /** Runs `fn` holding the script lock; returns null when the lock could not be had. */
 export function tryWithLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ok: true; value: T } | { ok: false } {
-  return withScriptLock(fn, waitMs);
+  // While the lock is held nobody else writes the tables: each is read at most once.
+  return withScriptLock(() => withTableCache(fn), waitMs);
 }
 
 /** Like tryWithLock, but tells the coordinator to try again when another action is running. */

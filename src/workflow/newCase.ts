@@ -21,6 +21,7 @@ import { listCases } from './context';
 import { logEvents } from './log';
 import { writePlanTab } from './planTab';
 import { publish } from './publish';
+import type { CaseListRow } from './records';
 import { CASE_TABLES, CASES } from './records';
 
 /** Next free code for the year: `<prefix>-<year>-<nnn>`. */
@@ -55,7 +56,7 @@ export function openNewCase(reg: Register): CaseHandle {
   // The default first tab ("Sheet1", "Blad1", ... by locale) is removed once the views exist.
   const firstSheetId = firstTabId(ss);
   for (const t of CASE_TABLES) ensureTable(ss, t);
-  const row = {
+  const row: CaseListRow = {
     Casuscode: code,
     Status: 'open',
     Stap: '1',

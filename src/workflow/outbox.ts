@@ -9,11 +9,11 @@ import { nowMs } from '../workspace/clock';
 import { remainingQuota, sendMail } from '../workspace/mail';
 import type { Book } from '../workspace/spreadsheets';
 import { flushWrites } from '../workspace/spreadsheets';
-import type { Row } from '../workspace/tables';
 import { appendRows, readTable, updateRow } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { parseFormKey } from './formKey';
 import { logEvents } from './log';
+import type { FormRow, OutboxRow } from './records';
 import { FORMS, OUTBOX } from './records';
 
 export interface MailJob {
@@ -30,11 +30,11 @@ export interface MailJob {
  * outbox rows it already read, the new rows are added to that array too, so it stays the
  * whole table in sheet order (and the outbox need not be read again in this run).
  */
-export function enqueue(ss: Book, jobs: MailJob[], existing?: Row[]): number {
-  const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => String(r.key)));
+export function enqueue(ss: Book, jobs: MailJob[], existing?: OutboxRow[]): number {
+  const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => r.key));
   const fresh = jobs.filter((j) => !known.has(j.key));
   const at = nowMs();
-  const rows: Row[] = fresh.map((j) => ({
+  const rows: OutboxRow[] = fresh.map((j) => ({
     ...j,
     status: 'wacht',
     createdAt: at,
@@ -78,8 +78,8 @@ export const MAX_ATTEMPTS = 3;
 
 /** Tables a caller already read in this run (whole tables, in sheet order). */
 export interface Known {
-  outbox?: Row[];
-  forms?: Row[];
+  outbox?: OutboxRow[];
+  forms?: FormRow[];
 }
 
 /** Sends what is waiting, as far as today's quota reaches. */
@@ -87,7 +87,7 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
   const rows = known.outbox ?? readTable(h.ss, OUTBOX);
   const result: FlushResult = { sent: 0, waiting: 0, failed: 0, uncertain: 0 };
   // Every change is written at once and kept in `rows`, so a caller's copy stays true.
-  const update = (i: number, row: Row) => {
+  const update = (i: number, row: OutboxRow) => {
     rows[i] = row;
     updateRow(h.ss, OUTBOX, i, row);
   };
@@ -100,7 +100,7 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
         error: 'Verzending onderbroken; controleer of deze mail is aangekomen.',
       });
       result.uncertain++;
-      events.push(['mail onzeker', String(r.key)]);
+      events.push(['mail onzeker', r.key]);
     }
   });
   const pending = rows.map((r, i) => ({ r, i })).filter((x) => x.r.status === 'wacht');
@@ -111,14 +111,12 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
   // A reminder that waited (quota, a passing error) is dropped once its form is answered or closed.
   const stillOpen = pending.some((x) => x.r.kind === 'herinnering')
     ? new Set(
-        (known.forms ?? readTable(h.ss, FORMS))
-          .filter((f) => f.status === 'open')
-          .map((f) => String(f.formKey)),
+        (known.forms ?? readTable(h.ss, FORMS)).filter((f) => f.status === 'open').map((f) => f.formKey),
       )
     : new Set<string>();
   let quota = remainingQuota();
   for (const { r, i } of pending) {
-    if (r.kind === 'herinnering' && !stillOpen.has(String(r.formKey))) {
+    if (r.kind === 'herinnering' && !stillOpen.has(r.formKey)) {
       update(i, {
         ...r,
         status: 'vervallen',
@@ -136,13 +134,7 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
     flushWrites();
     let failure: string | null = null;
     try {
-      sendMail(
-        String(r.to),
-        String(r.subject),
-        String(r.body),
-        h.reg.settings.mailSenderName,
-        h.reg.settings.coordinatorEmail,
-      );
+      sendMail(r.to, r.subject, r.body, h.reg.settings.mailSenderName, h.reg.settings.coordinatorEmail);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       // The 6-minute limit ends the run on the spot in Apps Script: nothing more is written.
@@ -164,13 +156,13 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
       result.waiting++;
       quota = 0;
     } else {
-      const attempts = Number(r.attempts || 0) + 1;
+      const attempts = r.attempts + 1;
       const retry = !isPermanentError(failure) && attempts < MAX_ATTEMPTS;
       const reason = failureReason(failure);
       update(i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: reason });
       if (retry) result.waiting++;
       else result.failed++;
-      events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${reason}`]);
+      events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${r.key}: ${reason}`]);
     }
   }
   if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);
@@ -187,7 +179,7 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
  */
 export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResult } {
   const rows = readTable(h.ss, OUTBOX);
-  const keys = new Set(rows.map((r) => String(r.key)));
+  const keys = new Set(rows.map((r) => r.key));
   const base = (key: string) => key.replace(/~\d+$/, '');
   const jobs: MailJob[] = [];
   const replace: number[] = [];
@@ -195,22 +187,22 @@ export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResu
     if (r.status !== 'mislukt' && r.status !== 'onzeker') return;
     replace.push(i);
     // A successor made by an earlier, interrupted resend already takes its place.
-    const successors = rows.filter((x, j) => j > i && base(String(x.key)) === base(String(r.key)));
+    const successors = rows.filter((x, j) => j > i && base(x.key) === base(r.key));
     if (successors.length) return;
-    const { partnerId } = parseFormKey(String(r.formKey));
+    const { partnerId } = parseFormKey(r.formKey);
     const partner = h.reg.partners.find((p) => p.id === partnerId);
     if (!partner) return;
     let n = 2;
-    while (keys.has(`${base(String(r.key))}~${n}`)) n++;
-    const key = `${base(String(r.key))}~${n}`;
+    while (keys.has(`${base(r.key)}~${n}`)) n++;
+    const key = `${base(r.key)}~${n}`;
     keys.add(key);
     jobs.push({
       key,
-      formKey: String(r.formKey),
-      kind: r.kind === 'herinnering' ? 'herinnering' : 'uitnodiging',
+      formKey: r.formKey,
+      kind: r.kind,
       to: partner.email,
-      subject: String(r.subject),
-      body: String(r.body),
+      subject: r.subject,
+      body: r.body,
     });
   });
   // The new rows first, then the old ones marked: a stop in between never loses a mail.

@@ -86,19 +86,19 @@ export function syncNamesList(h: CaseHandle): NamesSync {
   // Something typed in the Code column that is not a code we made (a name, by mistake) must
   // never travel into forms: refuse, naming the row but not what is in it.
   const wrong = rows
-    .map((r, i) => ({ code: String(r.Code).trim(), row: i + 2 }))
+    .map((r, i) => ({ code: r.Code.trim(), row: i + 2 }))
     .filter((x) => x.code !== '' && !PERSON_CODE_RE.test(x.code));
   if (wrong.length) {
     throw new UserError(
       `Namenlijst: in kolom Code staat iets wat geen persoonscode is (rij ${wrong.map((w) => w.row).join(', ')}). Maak die cel leeg; het product vult de code zelf in.`,
     );
   }
-  const registered = readTable(h.ss, PERSONS).map((p) => String(p.code));
-  const taken = new Set([...registered, ...rows.map((r) => String(r.Code)).filter(Boolean)]);
+  const registered = readTable(h.ss, PERSONS).map((p) => p.code);
+  const taken = new Set([...registered, ...rows.map((r) => r.Code).filter(Boolean)]);
   const at = nowMs();
   const added: string[] = [];
   for (const r of rows) {
-    if (String(r.Naam).trim() === '' || String(r.Code) !== '') continue;
+    if (r.Naam.trim() === '' || r.Code !== '') continue;
     const code = newPersonCode(taken, newUuid);
     taken.add(code);
     r.Code = code;
@@ -110,10 +110,10 @@ export function syncNamesList(h: CaseHandle): NamesSync {
       names,
       NAMES,
       'Code',
-      rows.map((r) => r.Code ?? ''),
+      rows.map((r) => r.Code),
     );
   }
-  const inList = rows.map((r) => String(r.Code)).filter(Boolean);
+  const inList = rows.map((r) => r.Code).filter(Boolean);
   const missing = inList.filter((c) => !registered.includes(c));
   appendRows(
     h.ss,

@@ -37,7 +37,7 @@ export function readPlanTab(h: CaseHandle, version: number): PlanParse {
   };
   return parsePlanRows(rows, {
     partners: h.reg.partners.map((p) => p.id),
-    persons: readTable(h.ss, PERSONS).map((p) => String(p.code)),
+    persons: readTable(h.ss, PERSONS).map((p) => p.code),
     version,
     timeZone: 'Europe/Amsterdam',
     baselineFor,

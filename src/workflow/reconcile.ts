@@ -13,11 +13,11 @@ import type { Question } from '../model/types';
 import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
 import { formsInFolder, isMissingError, readResponses } from '../workspace/forms';
-import type { Row } from '../workspace/tables';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { itemMapOf } from './formKey';
 import { logEvents } from './log';
+import type { AnswerRow, FormRow, QuarantineRow } from './records';
 import { ANSWERS, FORMS, QUARANTINE } from './records';
 
 export interface ReconcileResult {
@@ -45,7 +45,7 @@ export interface ReconcileOptions {
    */
   scanFolder?: boolean;
   /** The `_formulieren` rows when the caller already read them this run (they are updated in place). */
-  forms?: Row[];
+  forms?: FormRow[];
 }
 
 /** Quarantined raw data is kept short enough for one cell (50,000 characters). */
@@ -64,7 +64,7 @@ function clip(text: string): string {
 
 /** What the ledger knows: latest version and timestamp per response id, forms with an answer. */
 interface Ledger {
-  rows: Row[];
+  rows: AnswerRow[];
   latest: Map<string, { version: number; submittedAt: number }>;
   answered: Set<string>;
   quarantined: Set<string>;
@@ -75,11 +75,11 @@ function loadLedger(h: CaseHandle): Ledger {
   const latest = new Map<string, { version: number; submittedAt: number }>();
   const answered = new Set<string>();
   for (const r of rows) {
-    const id = String(r.responseId);
+    const id = r.responseId;
     const prev = latest.get(id);
-    const version = Number(r.version);
-    if (!prev || version > prev.version) latest.set(id, { version, submittedAt: Number(r.submittedAt) });
-    answered.add(String(r.formKey));
+    const version = r.version;
+    if (!prev || version > prev.version) latest.set(id, { version, submittedAt: r.submittedAt });
+    answered.add(r.formKey);
   }
   const quarantined = new Set(
     readTable(h.ss, QUARANTINE).map((q) => `${q.formId}|${q.responseId}|${q.reason}`),
@@ -111,13 +111,13 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     return ledger;
   };
 
-  const newRows: Row[] = [];
-  const newQuarantine: Row[] = [];
+  const newRows: AnswerRow[] = [];
+  const newQuarantine: QuarantineRow[] = [];
   const events: [string, string][] = [];
   let formsChanged = false;
   let marksMoved = false;
   const now = nowMs();
-  const setStatus = (f: Row, status: string) => {
+  const setStatus = (f: FormRow, status: FormRow['status']) => {
     if (f.status !== status) {
       f.status = status;
       formsChanged = true;
@@ -125,12 +125,12 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   };
 
   for (const f of forms) {
-    const key = String(f.formKey);
+    const key = f.formKey;
     const closed = f.status === 'gesloten';
     if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) continue;
     const mark = opts.includeClosed ? 0 : Number(f.readUpTo || 0);
     const readAt = nowMs();
-    const read = readResponses(String(f.formId), mark > 0 ? mark : undefined);
+    const read = readResponses(f.formId, mark > 0 ? mark : undefined);
     if (!read.ok) {
       if (isMissingError(read.reason)) {
         // A form that is gone; a closed form keeps its status (its step was decided).
@@ -166,7 +166,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
             quarantined.add(qk);
             newQuarantine.push({
               at: now,
-              formId: String(f.formId),
+              formId: f.formId,
               responseId: resp.responseId,
               reason: `onbekend item ${a.itemId}`,
               data: clip(JSON.stringify(a.value)),
@@ -188,7 +188,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       else result.newVersions++;
       for (const a of answers) {
         splitParts(a.value).forEach((part, p) => {
-          const row: Row = {
+          const row: AnswerRow = {
             formKey: key,
             responseId: resp.responseId,
             version,
@@ -217,7 +217,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
 
   // Forms in the case folder that the registry does not know: their responses belong to no
   // partner and no step, so they are set apart for the coordinator, never merged.
-  const registered = new Set(forms.map((f) => String(f.formId)));
+  const registered = new Set(forms.map((f) => f.formId));
   for (const formId of opts.scanFolder === false ? [] : formsInFolder(h.row.folderId)) {
     if (registered.has(formId)) continue;
     const read = readResponses(formId);

@@ -2,9 +2,30 @@
  * The system tables of a case spreadsheet and of the register. Hidden tabs whose names start
  * with `_`; the coordinator reads the view tabs instead. Column names are internal keys.
  */
-import type { TableDef } from '../workspace/tables';
+import { SPOREN, STEP_IDS } from '../model/types';
+import type { FormStatus } from '../render/caseView';
+import { type RowOf, table } from '../workspace/tables';
 
-export const FORMS: TableDef = {
+export const FORM_STATUSES = [
+  'open',
+  'beantwoord',
+  'gesloten',
+  'ontbreekt',
+] as const satisfies readonly FormStatus[];
+export const MAIL_KINDS = ['uitnodiging', 'herinnering'] as const;
+/** wacht → verzenden → verstuurd; or onzeker / mislukt (then vervangen), vervallen. */
+export const MAIL_STATUSES = [
+  'wacht',
+  'verzenden',
+  'verstuurd',
+  'onzeker',
+  'mislukt',
+  'vervallen',
+  'vervangen',
+] as const;
+export const CASE_STATUSES = ['open', 'gesloten'] as const;
+
+export const FORMS = table({
   name: '_formulieren',
   columns: [
     'formKey',
@@ -24,9 +45,10 @@ export const FORMS: TableDef = {
     'readUpTo',
   ],
   numeric: ['round', 'createdAt', 'closedAt', 'planVersion', 'readUpTo'],
-};
+  choices: { step: STEP_IDS, status: FORM_STATUSES },
+});
 
-export const ANSWERS: TableDef = {
+export const ANSWERS = table({
   name: '_antwoorden',
   columns: [
     'formKey',
@@ -40,9 +62,9 @@ export const ANSWERS: TableDef = {
     'grid',
   ],
   numeric: ['version', 'submittedAt', 'part'],
-};
+});
 
-export const OUTBOX: TableDef = {
+export const OUTBOX = table({
   name: '_uitgaand',
   columns: [
     'key',
@@ -58,9 +80,10 @@ export const OUTBOX: TableDef = {
     'error',
   ],
   numeric: ['createdAt', 'sentAt', 'attempts'],
-};
+  choices: { kind: MAIL_KINDS, status: MAIL_STATUSES },
+});
 
-export const DECISIONS: TableDef = {
+export const DECISIONS = table({
   name: '_besluiten',
   columns: [
     'step',
@@ -77,9 +100,11 @@ export const DECISIONS: TableDef = {
     'acuteReason',
   ],
   numeric: ['round', 'recordedAt'],
-};
+  // `route` holds several routes comma-separated, so it is not a closed list; decide.ts checks each.
+  choices: { step: STEP_IDS },
+});
 
-export const PLAN: TableDef = {
+export const PLAN = table({
   name: '_pva',
   columns: [
     'version',
@@ -100,30 +125,37 @@ export const PLAN: TableDef = {
     'measureDate',
   ],
   numeric: ['version', 'baseline', 'target'],
-};
+  choices: { kind: ['doel', 'actie', 'criterium', 'evaluatie'], spoor: ['', ...SPOREN] },
+});
 
-export const PERSONS: TableDef = {
+export const PERSONS = table({
   name: '_personen',
   columns: ['code', 'addedAt'],
   numeric: ['addedAt'],
-};
+});
 
-export const LOG: TableDef = {
+export const LOG = table({
   name: '_logboek',
   columns: ['at', 'event', 'detail'],
   numeric: ['at'],
-};
+});
 
-export const QUARANTINE: TableDef = {
+export const QUARANTINE = table({
   name: '_quarantaine',
   columns: ['at', 'formId', 'responseId', 'reason', 'data'],
   numeric: ['at'],
-};
+});
 
-export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE];
+/** The view tabs as last written: a fingerprint per tab, so only changed tabs are rewritten. */
+export const TABS = table({
+  name: '_tabbladen',
+  columns: ['name', 'hash'],
+});
+
+export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE, TABS];
 
 /** Register: the list of cases (visible tab). */
-export const CASES: TableDef = {
+export const CASES = table({
   name: 'Casussen',
   columns: [
     'Casuscode',
@@ -139,21 +171,35 @@ export const CASES: TableDef = {
   ],
   numeric: ['Ronde', 'Bijgewerkt'],
   visible: true,
-};
+  choices: { Status: CASE_STATUSES, Stap: STEP_IDS },
+});
 
 /**
  * Register: form templates (workflow/formTemplates.ts), one row per template key; the last row
  * of a key wins (a template that could not be copied is built again and appended).
  */
-export const TEMPLATES: TableDef = {
+export const TEMPLATES = table({
   name: '_sjablonen',
   columns: ['key', 'formId', 'itemIds', 'keys', 'createdAt'],
   numeric: ['createdAt'],
-};
+});
 
 /** Namenlijst file: the only place where a pseudonym code meets a name. */
-export const NAMES: TableDef = {
+export const NAMES = table({
   name: 'Namenlijst',
   columns: ['Code', 'Naam', 'Geboortejaar', 'Toelichting'],
   visible: true,
-};
+});
+
+export type FormRow = RowOf<typeof FORMS>;
+export type AnswerRow = RowOf<typeof ANSWERS>;
+export type OutboxRow = RowOf<typeof OUTBOX>;
+export type DecisionRow = RowOf<typeof DECISIONS>;
+export type PlanRow = RowOf<typeof PLAN>;
+export type PersonRow = RowOf<typeof PERSONS>;
+export type LogRow = RowOf<typeof LOG>;
+export type QuarantineRow = RowOf<typeof QUARANTINE>;
+export type CaseListRow = RowOf<typeof CASES>;
+export type NamesRow = RowOf<typeof NAMES>;
+export type TemplateRow = RowOf<typeof TEMPLATES>;
+export type TabRow = RowOf<typeof TABS>;

@@ -6,7 +6,6 @@
 
 import { stepName } from '../model/steps';
 import { dutchDate, isoDate, isoDateTime } from '../model/time';
-import type { StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
@@ -44,30 +43,30 @@ export function queueReminders(h: CaseHandle, known: Known = {}): RemindResult {
   const escalations: string[] = [];
   for (const f of known.forms ?? readTable(h.ss, FORMS)) {
     if (f.status !== 'open') continue;
-    const deadline = String(f.deadline);
+    const deadline = f.deadline;
     const partner = h.reg.partners.find((p) => p.id === f.partnerId);
     if (!partner) continue;
     const early = addWorkdays(deadline, -settings.reminderWorkdaysBefore, opts);
     const kinds: string[] = [];
     // Never a reminder on the day the invitation went out (a short deadline would otherwise
     // send one right after it).
-    const invited = isoDate(Number(f.createdAt), 'Europe/Amsterdam');
-    if (today > deadline) escalations.push(String(f.formKey));
+    const invited = isoDate(f.createdAt, 'Europe/Amsterdam');
+    if (today > deadline) escalations.push(f.formKey);
     else if (!officeHours || today === invited) continue;
     else if (today === deadline) kinds.push('deadline');
     else if (today >= early) kinds.push('vooraf');
     for (const kind of kinds) {
       const text = mailText(settings, 'reminder', {
         casus: h.row.code,
-        stap: `${String(f.step)} (${stepName(String(f.step) as StepId, settings.naming)})`,
+        stap: `${f.step} (${stepName(f.step, settings.naming)})`,
         deadline: dutchDate(deadline),
-        link: String(f.publishedUrl),
+        link: f.publishedUrl,
         organisatie: partner.organisation,
         gemeente: settings.gemeente,
       });
       jobs.push({
         key: `herinnering:${f.formKey}:${kind}`,
-        formKey: String(f.formKey),
+        formKey: f.formKey,
         kind: 'herinnering',
         to: partner.email,
         ...text,
@@ -79,7 +78,7 @@ export function queueReminders(h: CaseHandle, known: Known = {}): RemindResult {
   const logged = new Set(
     readTable(h.ss, LOG)
       .filter((l) => l.event === 'escalatie')
-      .map((l) => String(l.detail)),
+      .map((l) => l.detail),
   );
   const fresh = escalations.filter((k) => !logged.has(k));
   if (fresh.length)

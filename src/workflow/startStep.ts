@@ -16,7 +16,6 @@ import { subjectsOfKey } from '../render/formItemKey';
 import { buildFormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
-import type { Row } from '../workspace/tables';
 import { appendRows, readTable } from '../workspace/tables';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
@@ -26,6 +25,7 @@ import { TemplateStore } from './formTemplates';
 import { logEvents } from './log';
 import type { FlushResult, MailJob } from './outbox';
 import { enqueue, flushOutbox } from './outbox';
+import type { FormRow } from './records';
 import { FORMS, OUTBOX, PERSONS, PLAN } from './records';
 
 export { partnerQuestions } from '../model/partnerQuestions';
@@ -67,7 +67,7 @@ interface FormRequest {
 }
 
 /** Creates one partner's form and registers it at once (a crash loses at most this form). */
-function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Row {
+function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): FormRow {
   const settings = h.reg.settings;
   const spec = buildFormSpec(
     {
@@ -85,7 +85,7 @@ function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Ro
     req.questions,
   );
   const created = templates.makeForm(spec, h.row.folderId);
-  const row: Row = {
+  const row: FormRow = {
     formKey: req.key,
     step: req.step,
     round: req.round,
@@ -99,29 +99,30 @@ function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Ro
     itemMap: JSON.stringify(created.itemMap),
     closedAt: 0,
     planVersion: req.plan?.version ?? 0,
+    readUpTo: 0,
   };
   appendRows(h.ss, FORMS, [row]);
   return row;
 }
 
 /** The invitation for a registered form (its key makes it go out once). */
-function inviteJob(h: CaseHandle, row: Row, partner: Partner): MailJob {
+function inviteJob(h: CaseHandle, row: FormRow, partner: Partner): MailJob {
   const settings = h.reg.settings;
-  const step = String(row.step) as StepId;
+  const step = row.step;
   const text = mailText(settings, 'invite', {
     casus: h.row.code,
     stap: formStepLabel(step, settings.naming),
-    deadline: dutchDate(String(row.deadline)),
-    link: String(row.publishedUrl),
+    deadline: dutchDate(row.deadline),
+    link: row.publishedUrl,
     organisatie: partner.organisation,
     gemeente: settings.gemeente,
   });
-  const key = String(row.formKey);
+  const key = row.formKey;
   return { key: `uitnodiging:${key}`, formKey: key, kind: 'uitnodiging', to: partner.email, ...text };
 }
 
 /** Subjects (person codes among them) a partner's forms of this step and round already ask about. */
-function coveredSubjects(forms: Row[]): Set<string> {
+function coveredSubjects(forms: FormRow[]): Set<string> {
   const out = new Set<string>();
   for (const f of forms) {
     for (const k of Object.values(itemMapOf(f))) for (const subject of subjectsOfKey(k)) out.add(subject);
@@ -139,9 +140,9 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
   const none = { created: [], mail: { sent: 0, waiting: 0, failed: 0, uncertain: 0 } };
   if (state.status === 'gesloten' || !state.personDataAllowed) return none;
   const { step, round } = state;
-  const forms = readTable(h.ss, FORMS).filter((f) => f.step === step && Number(f.round) === round);
+  const forms = readTable(h.ss, FORMS).filter((f) => f.step === step && f.round === round);
   if (forms.length === 0) return none;
-  const persons = readTable(h.ss, PERSONS).map((p) => String(p.code));
+  const persons = readTable(h.ss, PERSONS).map((p) => p.code);
   const opts = { bevrijdingsdagEveryYear: h.reg.settings.bevrijdingsdagEveryYear };
   const deadline = addWorkdays(
     isoDate(nowMs(), 'Europe/Amsterdam'),
@@ -158,7 +159,7 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
       (q) => q.repeat === 'per_person',
     );
     // Invitations for supplementary forms made earlier (a run that stopped before queueing).
-    for (const f of own) if (parseFormKey(String(f.formKey)).part > 1) jobs.push(inviteJob(h, f, partner));
+    for (const f of own) if (parseFormKey(f.formKey).part > 1) jobs.push(inviteJob(h, f, partner));
     const covered = coveredSubjects(own);
     const missing = persons.filter((c) => !covered.has(c));
     if (perPerson.length === 0 || missing.length === 0) continue;
@@ -221,7 +222,7 @@ export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
   const deadline = addWorkdays(today, deadlineWorkdaysFor(settings, step), {
     bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear,
   });
-  const persons = state.personDataAllowed ? readTable(h.ss, PERSONS).map((p) => String(p.code)) : [];
+  const persons = state.personDataAllowed ? readTable(h.ss, PERSONS).map((p) => p.code) : [];
   const plans = plansFrom(readTable(h.ss, PLAN));
   const plan = plans[plans.length - 1] ?? null;
   if ((step === '6' || step === '7') && !plan) {
@@ -231,7 +232,7 @@ export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
   }
 
   const existing = readTable(h.ss, FORMS);
-  const have = new Set(existing.map((f) => String(f.formKey)));
+  const have = new Set(existing.map((f) => f.formKey));
   const warnings: string[] = [];
   const result: StartResult = {
     step,
@@ -325,14 +326,14 @@ export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
  * Whether the current step was started but not every partner has its form yet (a start that
  * ran out of time or stopped halfway). The dispatcher then continues it.
  */
-export function startIncomplete(h: CaseHandle, formRows?: Row[]): boolean {
+export function startIncomplete(h: CaseHandle, formRows?: FormRow[]): boolean {
   const state = replay(h.row.code, readDecisions(h.ss));
   if (state.status === 'gesloten') return false;
   const forms = (formRows ?? readTable(h.ss, FORMS)).filter(
-    (f) => f.step === state.step && Number(f.round) === state.round,
+    (f) => f.step === state.step && f.round === state.round,
   );
   if (forms.length === 0) return false;
-  const have = new Set(forms.map((f) => String(f.partnerId)));
+  const have = new Set(forms.map((f) => f.partnerId));
   return partnersForStep(h.reg.partners, state.step).some(
     (p) =>
       !have.has(p.id) && partnerQuestions(h.reg.catalog, p, state.step, state.personDataAllowed).length > 0,

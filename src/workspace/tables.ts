@@ -3,21 +3,151 @@
  * registry, answer ledger, outbox, decisions, plan, log). Each table is read with one
  * getValues and appended to with one setValues; rows are found by key, never by position.
  */
+import { UserError } from '../model/errors';
 import { asText, label } from './cells';
+import type { Book } from './spreadsheets';
 
 export type CellValue = string | number;
+/** Any row, for code that handles every table alike. */
 export type Row = Record<string, CellValue>;
 
-export interface TableDef {
+/** Allowed texts per column (a closed list; include `''` when the cell may be blank). */
+export type Choices<C extends string> = { readonly [K in C]?: readonly string[] };
+
+/**
+ * A table: its tab name and columns. `numeric` columns are read as numbers, `choices` columns
+ * as one of their listed texts, every other column as text. Made with `table()`, so the column
+ * names are literal types and a row read from the table has exactly those fields, each with
+ * its type (`TableRow`): no cast is needed where a row is used.
+ */
+export interface TableDef<C extends string = string, N extends C = C, E extends Choices<C> = Choices<C>> {
   name: string;
-  columns: readonly string[];
+  columns: readonly C[];
   /** Columns that hold numbers; all others are stored as text. */
-  numeric?: readonly string[];
+  numeric?: readonly N[];
+  /** Columns that hold one of a closed list of texts. */
+  choices?: E;
   /** Visible tab (register lists); system tables are hidden. */
   visible?: boolean;
 }
 
-function sheetFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef) {
+type ChoiceOf<E, K> = K extends keyof E
+  ? E[K] extends readonly (infer V extends string)[]
+    ? V
+    : string
+  : string;
+
+/** A row of a table with columns C of which N are numeric and E have a closed list. */
+export type TableRow<C extends string, N extends string, E = {}> = {
+  [K in C]: K extends N ? number : ChoiceOf<E, K>;
+};
+/** What may be written: any subset of the columns (a missing cell is written blank or 0). */
+export type TableInput<C extends string, N extends string, E = {}> = {
+  [K in C]?: K extends N ? number : K extends keyof E ? ChoiceOf<E, K> : CellValue;
+};
+/** The row type of a table definition, e.g. `RowOf<typeof FORMS>`. */
+export type RowOf<D> = D extends TableDef<infer C, infer N, infer E> ? TableRow<C, N, E> : never;
+
+export function table<
+  const C extends string,
+  const N extends C = never,
+  const E extends Choices<C> = {},
+>(def: {
+  name: string;
+  columns: readonly C[];
+  numeric?: readonly N[];
+  choices?: E;
+  visible?: boolean;
+}): TableDef<C, N, E> {
+  return def as TableDef<C, N, E>;
+}
+
+// ---- per-execution cache ---------------------------------------------------------------------
+//
+// Inside `withTableCache` (the script lock: one action at a time) every table is read at most
+// once: rows are kept per spreadsheet id and table name, and every write through this module
+// updates the kept rows as well as the sheet. Outside it, every read goes to the sheet.
+
+interface CachedTable {
+  rows: Row[];
+}
+let cache: Map<string, CachedTable> | null = null;
+const sheetIds = new WeakMap<Book, string>();
+
+/** The spreadsheet's id, asked once per handle. */
+function idOf(ss: Book): string {
+  let id = sheetIds.get(ss);
+  if (id === undefined) {
+    id = ss.getId();
+    sheetIds.set(ss, id);
+  }
+  return id;
+}
+
+function cacheKey(ss: Book, name: string): string {
+  return `${idOf(ss)}\u0000${name}`;
+}
+
+/** Runs `fn` with the table cache on (nested calls share the outer cache). */
+export function withTableCache<T>(fn: () => T): T {
+  if (cache) return fn();
+  cache = new Map();
+  try {
+    return fn();
+  } finally {
+    cache = null;
+  }
+}
+
+function cached(ss: Book, def: TableDef): CachedTable | undefined {
+  return cache?.get(cacheKey(ss, def.name));
+}
+
+/** What a read returns for a row just written (the value stored by toCell, read back). */
+function asRead(def: TableDef, r: Record<string, unknown>): Row {
+  const row: Row = {};
+  for (const c of def.columns) {
+    const v = r[c];
+    if (def.numeric?.includes(c)) row[c] = typeof v === 'number' ? v : Number(v ?? 0);
+    else row[c] = v === undefined || v === null ? '' : String(v);
+  }
+  return row;
+}
+
+function copyRows<T>(rows: Row[]): T[] {
+  return rows.map((r) => ({ ...r }) as T);
+}
+
+/**
+ * Reads every listed table that is not cached yet with ONE `Sheets.Spreadsheets.Values.batchGet`
+ * (after one `Sheets.Spreadsheets.get` for the tab names: the API refuses a range on a tab that
+ * does not exist). Only inside `withTableCache`, and only where the Sheets advanced service is
+ * enabled; otherwise each table is read on first use.
+ */
+export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
+  if (!cache || typeof Sheets === 'undefined' || !Sheets.Spreadsheets) return;
+  const todo = defs.filter((d) => !cached(ss, d));
+  if (todo.length === 0) return;
+  const id = idOf(ss);
+  const meta = Sheets.Spreadsheets.get(id, { fields: 'sheets.properties.title' });
+  const titles = new Set((meta.sheets ?? []).map((sh) => sh.properties?.title));
+  const missing = todo.filter((d) => !titles.has(d.name));
+  for (const d of missing) cache.set(cacheKey(ss, d.name), { rows: [] });
+  const present = todo.filter((d) => titles.has(d.name));
+  if (present.length === 0) return;
+  const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  const got = Sheets.Spreadsheets.Values!.batchGet(id, {
+    ranges: present.map((d) => `${quote(d.name)}!A2:${columnLetter(d.columns.length - 1)}`),
+    valueRenderOption: 'UNFORMATTED_VALUE',
+    dateTimeRenderOption: 'FORMATTED_STRING',
+  });
+  present.forEach((d, k) => {
+    const values = got.valueRanges?.[k]?.values ?? [];
+    cache!.set(cacheKey(ss, d.name), { rows: values.map((r, i) => rowFromValues(d, r, i + 2)) });
+  });
+}
+
+function sheetFor(ss: Book, def: TableDef) {
   let sh = ss.getSheetByName(def.name);
   if (!sh) {
     sh = ss.insertSheet(def.name, ss.getNumSheets());
@@ -29,7 +159,7 @@ function sheetFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef) {
 }
 
 /** Creates the tab with its header row when it does not exist yet. */
-export function ensureTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef): void {
+export function ensureTable(ss: Book, def: TableDef): void {
   sheetFor(ss, def);
 }
 
@@ -38,58 +168,118 @@ function toCell(def: TableDef, col: string, v: CellValue | undefined): CellValue
   return v === undefined || v === '' ? '' : asText(String(v));
 }
 
-function fromCell(def: TableDef, col: string, v: unknown): CellValue {
-  if (def.numeric?.includes(col)) return typeof v === 'number' ? v : Number(v || 0);
-  if (v instanceof Date) return v.toISOString();
-  return v === null || v === undefined ? '' : String(v);
+/** Column letter(s) of a 0-based column index: 0 → A, 26 → AA. */
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
-/** All data rows as records (header row skipped). */
-export function readTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef): Row[] {
+/**
+ * One cell as its column's type. A numeric column accepts a number, a blank (0), numeric text
+ * and a date (its time in ms); anything else is refused naming the cell, never its content
+ * (a name typed in the wrong place must not travel into an error message or a log).
+ */
+function fromCell(def: TableDef, col: string, index: number, rowNumber: number, v: unknown): CellValue {
+  if (def.numeric?.includes(col)) {
+    if (typeof v === 'number') return v;
+    if (v === null || v === undefined || v === '') return 0;
+    // A number that is not one (no baseline yet) is stored as the text NaN and read back as NaN.
+    if (v === 'NaN') return Number.NaN;
+    if (v instanceof Date) return v.getTime();
+    if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
+    throw new UserError(
+      `${def.name}!${columnLetter(index)}${rowNumber} (${col}): hier hoort een getal te staan. Herstel de cel of zet de vorige waarde terug.`,
+    );
+  }
+  const text = v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v);
+  const allowed = def.choices?.[col];
+  if (allowed && !allowed.includes(text)) {
+    throw new UserError(
+      `${def.name}!${columnLetter(index)}${rowNumber} (${col}): hier hoort een van ${allowed.map((a) => (a === '' ? '(leeg)' : a)).join(', ')} te staan. Herstel de cel of zet de vorige waarde terug.`,
+    );
+  }
+  return text;
+}
+
+/** All data rows as records typed by the table's columns (header row skipped). */
+export function readTable<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
+): TableRow<C, N, E>[] {
+  const hit = cached(ss, def);
+  if (hit) return copyRows(hit.rows);
+  const rows = readFromSheet(ss, def);
+  if (cache) cache.set(cacheKey(ss, def.name), { rows });
+  return copyRows(rows);
+}
+
+function rowFromValues(def: TableDef, r: readonly unknown[], rowNumber: number): Row {
+  const row: Row = {};
+  def.columns.forEach((c, j) => {
+    row[c] = fromCell(def, c, j, rowNumber, r[j]);
+  });
+  return row;
+}
+
+function readFromSheet(ss: Book, def: TableDef): Row[] {
   const sh = ss.getSheetByName(def.name);
   if (!sh) return [];
   const last = sh.getLastRow();
   if (last < 2) return [];
   const values = sh.getRange(2, 1, last - 1, def.columns.length).getValues();
-  return values.map((r) => {
-    const row: Row = {};
-    def.columns.forEach((c, i) => {
-      row[c] = fromCell(def, c, r[i]);
-    });
-    return row;
-  });
+  return values.map((r, i) => rowFromValues(def, r, i + 2));
 }
 
 /** Appends rows with one write; grows the grid first when needed. */
-export function appendRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef, rows: Row[]): void {
+export function appendRows<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
+  rows: TableInput<C, N, E>[],
+): void {
   if (rows.length === 0) return;
   const sh = sheetFor(ss, def);
   const start = sh.getLastRow() + 1;
   const needed = start + rows.length - 1 - sh.getMaxRows();
   if (needed > 0) sh.insertRowsAfter(sh.getMaxRows(), needed);
   sh.getRange(start, 1, rows.length, def.columns.length).setValues(
-    rows.map((r) => def.columns.map((c) => toCell(def, c, r[c]))),
+    rows.map((r) => def.columns.map((c) => toCell(def, c, r[c] as CellValue | undefined))),
   );
+  cached(ss, def)?.rows.push(...rows.map((r) => asRead(def, r)));
 }
 
 /** Rewrites one data row in place (index = position in readTable's result). */
-export function updateRow(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  def: TableDef,
+export function updateRow<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
   index: number,
-  row: Row,
+  row: TableInput<C, N, E>,
 ): void {
   const sh = sheetFor(ss, def);
   sh.getRange(index + 2, 1, 1, def.columns.length).setValues([
-    def.columns.map((c) => toCell(def, c, row[c])),
+    def.columns.map((c) => toCell(def, c, row[c] as CellValue | undefined)),
   ]);
+  const hit = cached(ss, def);
+  if (hit) {
+    while (hit.rows.length <= index) hit.rows.push(asRead(def, {}));
+    hit.rows[index] = asRead(def, row);
+  }
 }
 
 /**
  * Replaces all data rows with ONE write: the new rows, padded with blank rows over what was
  * there before. A crash can never leave the table half cleared (there is no separate clear).
  */
-export function replaceTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef, rows: Row[]): void {
+export function replaceTable<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
+  rows: TableInput<C, N, E>[],
+): void {
   const sh = sheetFor(ss, def);
   const old = Math.max(sh.getLastRow() - 1, 0);
   const n = Math.max(old, rows.length);
@@ -98,10 +288,12 @@ export function replaceTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: 
   if (needed > 0) sh.insertRowsAfter(sh.getMaxRows(), needed);
   const blank = def.columns.map(() => '');
   const values = [
-    ...rows.map((r) => def.columns.map((c) => toCell(def, c, r[c]))),
+    ...rows.map((r) => def.columns.map((c) => toCell(def, c, r[c] as CellValue | undefined))),
     ...Array.from({ length: n - rows.length }, () => blank),
   ];
   sh.getRange(2, 1, n, def.columns.length).setValues(values);
+  const hit = cached(ss, def);
+  if (hit) hit.rows = rows.map((r) => asRead(def, r));
 }
 
 /**
@@ -110,7 +302,7 @@ export function replaceTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: 
  * (never a formula or a number), numbers as numbers. One write for all values.
  */
 export function writeEditableTab(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ss: Book,
   name: string,
   rows: (string | number)[][],
   headerRows = 1,
@@ -137,10 +329,10 @@ export function writeEditableTab(
  * Rewrites one column of the first `values.length` data rows with one write, leaving the
  * other columns (what the coordinator typed) untouched.
  */
-export function writeColumn(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  def: TableDef,
-  column: string,
+export function writeColumn<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
+  column: C,
   values: CellValue[],
 ): void {
   const index = def.columns.indexOf(column);
@@ -148,4 +340,11 @@ export function writeColumn(
   if (values.length === 0) return;
   const sh = sheetFor(ss, def);
   sh.getRange(2, index + 1, values.length, 1).setValues(values.map((v) => [toCell(def, column, v)]));
+  const hit = cached(ss, def);
+  if (hit) {
+    values.forEach((v, k) => {
+      while (hit.rows.length <= k) hit.rows.push(asRead(def, {}));
+      hit.rows[k] = asRead(def, { ...hit.rows[k], [column]: v });
+    });
+  }
 }

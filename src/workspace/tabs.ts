@@ -40,3 +40,16 @@ export function removeEmptyTabs(ss: Book, keep: ReadonlySet<string>): void {
     if (sh.getLastRow() === 0 && sh.getLastColumn() === 0) ss.deleteSheet(sh);
   }
 }
+
+/**
+ * The names of all tabs: one `Sheets.Spreadsheets.get` where the Sheets advanced service is
+ * enabled (spreadsheets/get, `fields` narrows the answer to the titles), otherwise
+ * `getSheets` plus one `getName` per tab.
+ */
+export function tabNames(ss: Book): string[] {
+  if (typeof Sheets !== 'undefined' && Sheets.Spreadsheets) {
+    const meta = Sheets.Spreadsheets.get(ss.getId(), { fields: 'sheets.properties.title' });
+    return (meta.sheets ?? []).map((s) => s.properties?.title ?? '');
+  }
+  return ss.getSheets().map((s) => s.getName());
+}

@@ -7,7 +7,7 @@ import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { itemMapOf } from '../../src/workflow/formKey';
 import { reconcileCase } from '../../src/workflow/reconcile';
-import { ANSWERS, FORMS, PLAN } from '../../src/workflow/records';
+import { ANSWERS, FORMS, PERSONS as PERSON_TABLE, PLAN } from '../../src/workflow/records';
 import { QUESTIONS_SHEET } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
@@ -135,7 +135,7 @@ describe('het plan van aanpak uit de casusspreadsheet', () => {
   });
 
   it('legt een kloppend plan vast als versie 1 en vraagt in stap 6 alleen de eigenaar van een doel naar de indicator', () => {
-    const code = readTable(handle().ss, { name: '_personen', columns: ['code'] })[0]!.code as string;
+    const code = readTable(handle().ss, PERSON_TABLE)[0]!.code;
     writeTab([
       goal('D1', { Eigenaar: 'jongerenwerk' }),
       action('A1', 'domein', 'politie'),

@@ -7,6 +7,7 @@
 import vm from 'node:vm';
 import { createDriveFilesCreateUpdateGet } from './advanced/drive-files';
 import { createDriveFilesListCopy } from './advanced/drive-list';
+import { createSheetsService } from './advanced/sheets';
 import { createCacheService } from './cache';
 import { createCharts } from './charts';
 import { createDocumentApp } from './document';
@@ -46,6 +47,8 @@ export interface AppsScriptServices {
   /** The Charts service: charts drawn as PNG images for documents. */
   Charts: GoogleAppsScript.Charts.Charts;
   Logger: GoogleAppsScript.Base.Logger;
+  /** Advanced service: Sheets API v4 (enabled in appsscript.json). */
+  Sheets: GoogleAppsScript.Sheets;
   /** The Apps Script console (writes to `rt.logs`); only installed on non-Node targets. */
   console: Console;
 }
@@ -89,6 +92,7 @@ export function createServices(
     Drive: createDriveAdvanced(rt),
     Charts: createCharts(rt),
     Logger: createLogger(rt),
+    Sheets: createSheetsService(rt),
     console: createConsole(rt),
   };
 }

@@ -1,0 +1,230 @@
+/**
+ * The Sheets advanced service (Sheets API v4 as the global `Sheets`), the subset the product
+ * uses, on the same in-memory spreadsheets as SpreadsheetApp. Every call is counted as
+ * `Sheets.Spreadsheets.get`, `Sheets.Spreadsheets.Values.batchGet`, ...
+ *
+ * Strict where the API is: an unknown tab or a range past the grid is refused with the API's
+ * message, wrapped the way Apps Script reports a failed advanced-service call
+ * (`API call to sheets.spreadsheets.values.batchGet failed with error: ...`). Anything outside
+ * the subset throws `Emulator: ... not emulated` rather than guessing.
+ *
+ * References: spreadsheets/get, spreadsheets.values/batchGet and the ValueRange,
+ * ValueRenderOption and DateTimeRenderOption pages of
+ * https://developers.google.com/workspace/sheets/api/reference/rest/v4.
+ */
+import { type DriveEntry, gasError, MIME, type Runtime } from '../runtime';
+import { columnLetters, columnNumber, splitSheetPrefix } from '../spreadsheet-a1';
+import { cellAt, modelOf, type SheetData, type SpreadsheetData } from '../spreadsheet-model';
+import { displayOf } from '../spreadsheet-values';
+
+function apiError(method: string, message: string): Error {
+  return gasError(`API call to sheets.${method} failed with error: ${message}`);
+}
+
+function notEmulated(what: string): Error {
+  return new Error(`Emulator: ${what} is not emulated`);
+}
+
+function open(rt: Runtime, method: string, id: unknown): { entry: DriveEntry; model: SpreadsheetData } {
+  if (typeof id !== 'string' || id === '') throw apiError(method, 'Requested entity was not found.');
+  let entry: DriveEntry;
+  try {
+    entry = rt.getEntry(id, MIME.spreadsheet);
+  } catch {
+    throw apiError(method, 'Requested entity was not found.');
+  }
+  return { entry, model: modelOf(entry) };
+}
+
+function liveSheets(model: SpreadsheetData): SheetData[] {
+  return model.sheets.filter((s) => !s.deleted);
+}
+
+interface GridRange {
+  sheet: SheetData;
+  r: number;
+  c: number;
+  nr: number;
+  nc: number;
+}
+
+/**
+ * An A1 range of the API (guides/concepts, "A1 notation"): `Tab`, `Tab!A1:B2`, `Tab!A2:M`
+ * (to the last row), `Tab!A:C`, with the tab name quoted when needed (`'Mijn tab'!A1`). A
+ * range without a tab name refers to the first visible tab. The API refuses a tab it does not
+ * know ("Unable to parse range") and a range past the grid ("exceeds grid limits").
+ */
+export function parseApiRange(model: SpreadsheetData, ref: unknown, method: string): GridRange {
+  if (typeof ref !== 'string' || ref.trim() === '') throw apiError(method, `Unable to parse range: ${ref}`);
+  const sheets = liveSheets(model);
+  const { sheet: prefixed, a1 } = splitSheetPrefix(ref);
+  const byName = (name: string) => sheets.find((s) => s.name === name);
+  let sheet: SheetData | undefined;
+  let cells: string | null;
+  if (prefixed !== null) {
+    sheet = byName(prefixed);
+    cells = a1;
+  } else if (byName(ref)) {
+    sheet = byName(ref);
+    cells = null;
+  } else {
+    sheet = sheets.find((s) => !s.hidden) ?? sheets[0];
+    cells = ref;
+  }
+  if (!sheet) throw apiError(method, `Unable to parse range: ${ref}`);
+  if (cells === null) return { sheet, r: 1, c: 1, nr: sheet.maxRows, nc: sheet.maxCols };
+  const m = /^\$?([A-Za-z]{0,3})\$?(\d*)(?::\$?([A-Za-z]{0,3})\$?(\d*))?$/.exec(cells.trim());
+  if (!m || (!m[1] && !m[2])) throw apiError(method, `Unable to parse range: ${ref}`);
+  const c1 = m[1] ? columnNumber(m[1]) : 1;
+  const r1 = m[2] ? Number(m[2]) : 1;
+  const single = m[3] === undefined && m[4] === undefined;
+  const c2 = single ? c1 : m[3] ? columnNumber(m[3]) : sheet.maxCols;
+  const r2 = single ? r1 : m[4] ? Number(m[4]) : sheet.maxRows;
+  if (r1 < 1 || r2 < 1) throw apiError(method, `Unable to parse range: ${ref}`);
+  const r = Math.min(r1, r2);
+  const c = Math.min(c1, c2);
+  const nr = Math.abs(r2 - r1) + 1;
+  const nc = Math.abs(c2 - c1) + 1;
+  if (r + nr - 1 > sheet.maxRows || c + nc - 1 > sheet.maxCols) {
+    throw apiError(
+      method,
+      `Range (${sheet.name}!${columnLetters(c)}${r}:${columnLetters(c + nc - 1)}${r + nr - 1}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxCols}`,
+    );
+  }
+  return { sheet, r, c, nr, nc };
+}
+
+function quoteTab(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+const VALUE_RENDER = ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'];
+const DATE_RENDER = ['SERIAL_NUMBER', 'FORMATTED_STRING'];
+
+function enumArg(method: string, name: string, value: unknown, allowed: string[], fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw apiError(method, `Invalid value at '${name}' (TYPE_ENUM), "${String(value)}"`);
+  }
+  return value;
+}
+
+export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
+  const Values = {
+    /**
+     * values:batchGet. The value ranges come back in the order asked; trailing empty rows and
+     * trailing empty cells of a row are left out (ValueRange: "empty trailing rows and
+     * columns will not be included"). UNFORMATTED_VALUE gives numbers and booleans as such;
+     * dates follow dateTimeRenderOption (default SERIAL_NUMBER). A formula cell has no
+     * computed value in the emulator and reads as empty, as with getValues.
+     */
+    batchGet(
+      spreadsheetId: string,
+      optionalArgs: Record<string, unknown> = {},
+    ): GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse {
+      rt.call('Sheets.Spreadsheets.Values.batchGet');
+      const method = 'spreadsheets.values.batchGet';
+      const { model } = open(rt, method, spreadsheetId);
+      for (const k of Object.keys(optionalArgs)) {
+        if (!['ranges', 'valueRenderOption', 'dateTimeRenderOption', 'majorDimension', 'fields'].includes(k))
+          throw apiError(
+            method,
+            `Invalid JSON payload received. Unknown name "${k}": Cannot bind query parameter.`,
+          );
+      }
+      const raw = optionalArgs.ranges;
+      const ranges = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      const render = enumArg(
+        method,
+        'value_render_option',
+        optionalArgs.valueRenderOption,
+        VALUE_RENDER,
+        'FORMATTED_VALUE',
+      );
+      const dates = enumArg(
+        method,
+        'date_time_render_option',
+        optionalArgs.dateTimeRenderOption,
+        DATE_RENDER,
+        'SERIAL_NUMBER',
+      );
+      const major = enumArg(
+        method,
+        'major_dimension',
+        optionalArgs.majorDimension,
+        ['ROWS', 'COLUMNS'],
+        'ROWS',
+      );
+      if (render === 'FORMULA') throw notEmulated('valueRenderOption FORMULA');
+      if (major !== 'ROWS') throw notEmulated('majorDimension COLUMNS');
+      const grids = ranges.map((ref) => parseApiRange(model, ref, method));
+      const valueRanges = grids.map((g): GoogleAppsScript.Sheets.Schema.ValueRange => {
+        const rows: unknown[][] = [];
+        for (let i = 0; i < g.nr; i++) {
+          const row: unknown[] = [];
+          for (let j = 0; j < g.nc; j++) {
+            const cell = cellAt(g.sheet, g.r + i, g.c + j);
+            if (!cell || cell.v === undefined || cell.v === '') {
+              row.push('');
+              continue;
+            }
+            if (render === 'FORMATTED_VALUE' || (cell.d && dates === 'FORMATTED_STRING')) {
+              row.push(displayOf(cell, model.locale));
+            } else row.push(cell.v);
+          }
+          while (row.length > 0 && row[row.length - 1] === '') row.pop();
+          rows.push(row);
+        }
+        while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+        const out: GoogleAppsScript.Sheets.Schema.ValueRange = {
+          range: `${quoteTab(g.sheet.name)}!${columnLetters(g.c)}${g.r}:${columnLetters(g.c + g.nc - 1)}${g.r + g.nr - 1}`,
+          majorDimension: 'ROWS',
+        };
+        if (rows.length > 0) out.values = rows;
+        return out;
+      });
+      return { spreadsheetId, valueRanges };
+    },
+  };
+
+  const Spreadsheets = {
+    Values,
+    /**
+     * spreadsheets.get without grid data: the spreadsheet's and each tab's properties. A
+     * `fields` mask may only narrow the answer, so the full properties are returned.
+     */
+    get(
+      spreadsheetId: string,
+      optionalArgs: Record<string, unknown> = {},
+    ): GoogleAppsScript.Sheets.Schema.Spreadsheet {
+      rt.call('Sheets.Spreadsheets.get');
+      const method = 'spreadsheets.get';
+      const { entry, model } = open(rt, method, spreadsheetId);
+      if (optionalArgs.includeGridData === true || optionalArgs.ranges !== undefined)
+        throw notEmulated('spreadsheets.get with grid data or ranges');
+      return {
+        spreadsheetId,
+        properties: { title: entry.name, locale: model.locale, timeZone: model.timeZone },
+        sheets: liveSheets(model).map((s, index) => ({
+          properties: {
+            sheetId: s.id,
+            title: s.name,
+            index,
+            sheetType: 'GRID',
+            hidden: s.hidden,
+            gridProperties: {
+              rowCount: s.maxRows,
+              columnCount: s.maxCols,
+              frozenRowCount: s.frozenRows,
+              frozenColumnCount: s.frozenCols,
+            },
+          },
+        })),
+      };
+    },
+  };
+
+  return { Spreadsheets } as unknown as GoogleAppsScript.Sheets;
+}

@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSheetsService } from '../../src/local/apps-script/advanced/sheets';
+import { Runtime } from '../../src/local/apps-script/runtime';
+import { createSpreadsheetApp } from '../../src/local/apps-script/spreadsheet';
+
+let rt: Runtime;
+let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+let Sheets: GoogleAppsScript.Sheets;
+
+beforeEach(() => {
+  rt = new Runtime({ latency: false });
+  const app = createSpreadsheetApp(rt) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Sheets = createSheetsService(rt);
+  ss = app.create('Proef');
+  const a = ss.insertSheet('Mijn tab');
+  a.getRange(1, 1, 3, 3).setValues([
+    ['kop', 'getal', ''],
+    ['tekst', 12.5, true],
+    ['', '', ''],
+  ]);
+  a.getRange(3, 1).setValue(new Date(2026, 0, 2));
+  rt.resetCounts();
+});
+
+describe('Sheets.Spreadsheets.Values.batchGet', () => {
+  it('geeft alle bereiken in één aanroep, in volgorde, zonder lege rijen en cellen aan het eind', () => {
+    const r = Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), {
+      ranges: ["'Mijn tab'!A2:C", 'Sheet1!A1:B2', "'Mijn tab'!A1:C1"],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'FORMATTED_STRING',
+    });
+    expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+    expect(r.valueRanges!.map((v) => v.values)).toEqual([
+      [['tekst', 12.5, true], ['1/2/2026']],
+      undefined,
+      [['kop', 'getal']],
+    ]);
+    expect(r.valueRanges![0]!.range).toBe("'Mijn tab'!A2:C1000");
+  });
+
+  it('geeft datums standaard als serieel getal (dagen sinds 30-12-1899)', () => {
+    const r = Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), {
+      ranges: ["'Mijn tab'!A3"],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
+    expect(r.valueRanges![0]!.values).toEqual([[46024]]);
+  });
+
+  it('weigert een onbekend tabblad, een bereik buiten het raster en een onbekende optie zoals Google', () => {
+    const get = (args: object) => () => Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), args);
+    expect(get({ ranges: ['Bestaat niet!A1:B2'] })).toThrow(
+      'API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: Bestaat niet!A1:B2',
+    );
+    expect(get({ ranges: ["'Mijn tab'!A1:A1001"] })).toThrow(
+      'Range (Mijn tab!A1:A1001) exceeds grid limits. Max rows: 1000, max columns: 26',
+    );
+    expect(get({ ranges: ["'Mijn tab'!A1"], valueRenderOption: 'RAW' })).toThrow(
+      "Invalid value at 'value_render_option'",
+    );
+    expect(get({ range: "'Mijn tab'!A1" })).toThrow('Unknown name "range"');
+    expect(() => Sheets.Spreadsheets!.Values!.batchGet('geen-id', { ranges: ['A1'] })).toThrow(
+      'Requested entity was not found.',
+    );
+  });
+});
+
+describe('Sheets.Spreadsheets.get', () => {
+  it('geeft de eigenschappen van elk tabblad in één aanroep', () => {
+    ss.getSheetByName('Mijn tab')!.hideSheet();
+    const id = ss.getId();
+    rt.resetCounts();
+    const r = Sheets.Spreadsheets!.get(id, { fields: 'sheets.properties' });
+    expect(rt.totalCalls()).toBe(1);
+    expect(
+      r.sheets!.map((s) => [
+        s.properties!.title,
+        s.properties!.hidden,
+        s.properties!.gridProperties!.rowCount,
+      ]),
+    ).toEqual([
+      ['Sheet1', false, 1000],
+      ['Mijn tab', true, 1000],
+    ]);
+  });
+});
