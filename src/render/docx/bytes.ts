@@ -4,8 +4,18 @@
  * (PKWARE APPNOTE.TXT §4.4.7, the same polynomial as PNG, https://www.w3.org/TR/png/#5CRC-algorithm).
  */
 
+/** The host's encoder where it has one (Node, browsers); Apps Script has none. */
+const NativeEncoder = (globalThis as { TextEncoder?: new () => { encode(s: string): Uint8Array } })
+  .TextEncoder;
+const native = NativeEncoder ? new NativeEncoder() : null;
+
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as the WHATWG encoder does). */
 export function utf8(text: string): Uint8Array {
+  return native ? native.encode(text) : utf8Manual(text);
+}
+
+/** The same encoding by hand, for runtimes without TextEncoder. */
+export function utf8Manual(text: string): Uint8Array {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
