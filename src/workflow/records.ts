@@ -122,6 +122,16 @@ export const CASES: TableDef = {
   visible: true,
 };
 
+/**
+ * Register: form templates (workflow/formTemplates.ts), one row per template key; the last row
+ * of a key wins (a template that could not be copied is built again and appended).
+ */
+export const TEMPLATES: TableDef = {
+  name: '_sjablonen',
+  columns: ['key', 'formId', 'itemIds', 'keys', 'createdAt'],
+  numeric: ['createdAt'],
+};
+
 /** Namenlijst file: the only place where a pseudonym code meets a name. */
 export const NAMES: TableDef = {
   name: 'Namenlijst',
