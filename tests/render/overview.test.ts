@@ -191,24 +191,42 @@ describe('buildOverview', () => {
 
   it('lists goals and one action table per spoor with owner and latest status', () => {
     const body = chapter(tree, 'Plan van aanpak');
-    const goals = body.find((n) => n.type === 'list');
-    expect(goals?.type === 'list' && goals.items.map(text)).toEqual([
+    const [goals, groep, persoon] = tables(body);
+    expect(goals?.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
       'D1 Overlast bij het winkelcentrum neemt af.',
       'D2 Kernleden zijn in beeld bij hulpverlening.',
     ]);
     const h3 = body.flatMap((n) => (n.type === 'heading' && n.level === 3 ? [n.text] : []));
     expect(h3).toEqual(['Groepsgericht', 'Persoonsgericht', 'Domein- en locatiegericht']);
-    const [groep, persoon] = tables(body);
-    expect(groep?.header).toEqual(['Id', 'Actie', 'Eigenaar', 'Deadline', 'Doel', 'Laatste status']);
+    expect(groep?.header).toEqual([
+      'Id',
+      'Actie',
+      'Eigenaar',
+      'Start',
+      'Frequentie',
+      'Deadline',
+      'Doel',
+      'Laatste status',
+    ]);
     expect(groep?.rows).toEqual([
-      ['A1', 'Groepsgesprekken', 'Stichting Jongerenwerk Oost', '01-05-2026', 'D1', 'Afgerond (ronde 2)'],
+      [
+        'A1',
+        'Groepsgesprekken',
+        'Stichting Jongerenwerk Oost',
+        '05-01-2026',
+        'wekelijks',
+        '01-05-2026',
+        'D1',
+        'Afgerond (ronde 2)',
+      ],
     ]);
     expect(persoon?.rows[0]?.[1]).toBe('Toeleiding naar lokaal team (betreft J-01)');
   });
 
   it('charts monitoring progress per round and averages the overlast scale', () => {
     const body = chapter(tree, 'Monitoring');
-    const [chart, averages, round2, round1] = tables(body);
+    const [goals, chart, averages, round2, round1] = tables(body);
+    expect(goals?.header[0]).toBe('Doel');
     expect(chart?.header).toEqual([
       'Ronde',
       'Niet gestart',
