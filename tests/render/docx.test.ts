@@ -80,9 +80,11 @@ describe('zip and png helpers', () => {
     ).toThrow(/Dubbele/);
   });
 
-  it('crc32 and utf8 match the reference values', () => {
+  it('crc32 and utf8 match the reference values; the same bytes as the WHATWG encoder', () => {
     expect(crc32(utf8('123456789'))).toBe(0xcbf43926);
+    const sample = 'é€😀a\uD800b';
     expect(Array.from(utf8('é€😀'))).toEqual([0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
+    expect(utf8(sample)).toEqual(new TextEncoder().encode(sample));
   });
 
   it('reads a PNG size and refuses other bytes', () => {

@@ -17,9 +17,9 @@ import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import { writeOutputs } from '../../src/local/export/writeAll';
 import { replay } from '../../src/model/caseMachine';
 import { hasNestedBrackets } from '../../src/render/formSpec';
-import { readDecisions } from '../../src/workflow/assemble';
+import { assembleView, readDecisions } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
-import { rebuildViews } from '../../src/workflow/publish';
+import { rebuildOverview, rebuildViews } from '../../src/workflow/publish';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, FORMS, PERSONS } from '../../src/workflow/records';
 import { readTable, replaceTable } from '../../src/workspace/tables';
@@ -138,6 +138,29 @@ describe('de demo: een casus door alle zeven stappen', () => {
       expect(hasNestedBrackets(m.subject), m.subject).toBe(false);
       for (const line of m.body.split('\n')) expect(hasNestedBrackets(line), line).toBe(false);
     }
+  });
+
+  it('schrijft het integraal beeld in één upload, en een ongewijzigd beeld helemaal niet', () => {
+    const rt = p.local.rt;
+    const h = handle();
+    const view = assembleView(h);
+    const calls = (): Record<string, number> =>
+      Object.fromEntries(
+        [...rt.counts].filter(([k]) => /^(Drive\.|Document|Body|Paragraph|Table|Text)/.test(k)),
+      );
+    rt.resetCounts();
+    rebuildOverview(h, view);
+    expect(calls()).toEqual({ 'Drive.Files.get': 1 });
+    const changed = {
+      ...view,
+      settings: { ...view.settings, gemeente: `${view.settings.gemeente} (bijgewerkt)` },
+    };
+    rt.resetCounts();
+    rebuildOverview(h, changed);
+    expect(calls()).toEqual({ 'Drive.Files.get': 1, 'Drive.Files.update': 1 });
+    rt.resetCounts();
+    rebuildOverview(h, view);
+    expect(calls()).toEqual({ 'Drive.Files.get': 1, 'Drive.Files.update': 1 });
   });
 
   it('maakt op verzoek een PDF van het integraal beeld in de casusmap, en publiceert formulieren ook na 30 juni 2026', () => {

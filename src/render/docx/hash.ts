@@ -5,7 +5,6 @@
  * also counts as a change. Not a security hash: it only has to notice edits.
  */
 import type { DocTree } from '../docTree';
-import { utf8 } from './bytes';
 
 /** Raise when the docx or chart output changes for the same tree. */
 export const WRITER_VERSION = 1;
@@ -21,18 +20,19 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-function fnv(bytes: Uint8Array, seed: number): number {
+/** FNV-1a over the UTF-16 code units of the text (no encoding step needed for a fingerprint). */
+function fnv(text: string, seed: number): number {
   let h = seed >>> 0;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i]!;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
 }
 
 export function treeHash(tree: DocTree): string {
-  const bytes = utf8(`v${WRITER_VERSION}:${canonical(tree)}`);
-  const a = fnv(bytes, 0x811c9dc5);
-  const b = fnv(bytes, 0x050c5d1f);
+  const text = `v${WRITER_VERSION}:${canonical(tree)}`;
+  const a = fnv(text, 0x811c9dc5);
+  const b = fnv(text, 0x050c5d1f);
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }

@@ -16,7 +16,7 @@ import { BlobImpl } from '../blob';
 import { newDocModel } from '../document-model';
 import { importDocx } from '../docx-import';
 import { type DriveEntry, gasError, MIME, perRuntime, type Runtime } from '../runtime';
-import { driveApiError } from './drive-list';
+import { driveApiError, pick, resourceOf, splitFields } from './drive-list';
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
@@ -25,23 +25,10 @@ const apiError = driveApiError;
 /** The .docx bytes each converted Google Doc was last made from (emulator only, for the export). */
 export const importedDocx = perRuntime(() => new Map<string, Uint8Array>());
 
-/** Fields a file resource returns when no `fields` is given (drive/api/guides/fields-parameter). */
-const DEFAULT_FIELDS = ['kind', 'id', 'name', 'mimeType'];
-const KNOWN_FIELDS = new Set([
-  'kind',
-  'id',
-  'name',
-  'mimeType',
-  'parents',
-  'trashed',
-  'description',
-  'createdTime',
-  'modifiedTime',
-  'appProperties',
-]);
-
 /** Writable fields of a files.create / files.update request body that the emulator handles. */
 const WRITABLE = new Set(['name', 'mimeType', 'parents', 'description', 'appProperties']);
+/** Read-only fields of the File resource: in a request body they are refused. */
+const READ_ONLY = new Set(['kind', 'id', 'trashed', 'createdTime', 'modifiedTime']);
 /** Query parameters accepted (files/create and files/update "Query parameters"); others are refused. */
 const PARAMS = {
   create: new Set([
@@ -63,40 +50,9 @@ const PARAMS = {
   get: new Set(['fields', 'supportsAllDrives', 'acknowledgeAbuse']),
 } as const;
 
-function resourceOf(e: DriveEntry): Record<string, unknown> {
-  return {
-    kind: 'drive#file',
-    id: e.id,
-    name: e.name,
-    mimeType: e.mimeType,
-    parents: [...e.parentIds],
-    trashed: e.trashed,
-    description: e.description,
-    createdTime: new Date(e.createdAt).toISOString(),
-    modifiedTime: new Date(e.updatedAt).toISOString(),
-    // An absent map is left out of the resource, as the API does for empty fields.
-    ...(e.appProperties && Object.keys(e.appProperties).length > 0
-      ? { appProperties: { ...e.appProperties } }
-      : {}),
-  };
-}
-
-function pick(method: string, e: DriveEntry, fields: unknown): DriveFile {
-  const resource = resourceOf(e);
-  const chosen =
-    fields === undefined
-      ? DEFAULT_FIELDS
-      : String(fields)
-          .split(',')
-          .map((f) => f.trim())
-          .filter((f) => f !== '');
-  if (chosen.includes('*')) return resource as DriveFile;
-  const out: Record<string, unknown> = {};
-  for (const f of chosen) {
-    if (!KNOWN_FIELDS.has(f)) throw apiError(method, `Invalid field selection ${f}`);
-    if (resource[f] !== undefined) out[f] = resource[f];
-  }
-  return out as DriveFile;
+/** The response: the `fields` asked for, or kind, id, name and mimeType (drive-list.ts `pick`). */
+function picked(method: string, e: DriveEntry, fields: unknown): DriveFile {
+  return pick(method, resourceOf(e), fields === undefined ? null : splitFields(String(fields)));
 }
 
 function checkArgs(method: keyof typeof PARAMS, args: unknown): Record<string, unknown> {
@@ -114,7 +70,7 @@ function checkResource(method: string, resource: unknown): Record<string, unknow
   }
   for (const k of Object.keys(resource)) {
     if (!WRITABLE.has(k)) {
-      if (KNOWN_FIELDS.has(k))
+      if (READ_ONLY.has(k))
         throw apiError(method, `The resource body includes fields which are not directly writable. (${k})`);
       throw gasError(`Niet geëmuleerd: Drive.Files.${method} met veld ${k}`);
     }
@@ -216,7 +172,7 @@ export function createDriveFilesCreateUpdateGet(rt: Runtime) {
         else entry.data = newDocModel();
       } else if (media) entry.bytes = media.bytes.slice();
       else if (mimeType !== MIME.folder) entry.bytes = new Uint8Array();
-      return pick('create', entry, args.fields);
+      return picked('create', entry, args.fields);
     },
 
     update(resource: unknown, fileId: unknown, mediaData?: unknown, optionalArgs?: unknown): DriveFile {
@@ -257,7 +213,7 @@ export function createDriveFilesCreateUpdateGet(rt: Runtime) {
       if (body.description !== undefined) entry.description = String(body.description);
       mergeAppProperties('update', entry, body.appProperties);
       rt.touch(entry);
-      return pick('update', entry, args.fields);
+      return picked('update', entry, args.fields);
     },
 
     get(fileId: unknown, optionalArgs?: unknown): DriveFile {
@@ -268,7 +224,7 @@ export function createDriveFilesCreateUpdateGet(rt: Runtime) {
       }
       const entry = rt.drive.get(String(fileId));
       if (!entry) throw apiError('get', `File not found: ${String(fileId)}.`);
-      return pick('get', entry, args.fields);
+      return picked('get', entry, args.fields);
     },
   };
 }

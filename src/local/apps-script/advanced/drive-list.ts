@@ -22,7 +22,7 @@ export function driveApiError(method: string, message: string): Error {
 const DEFAULT_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType'];
 
 /** The file resource of a Drive entry, with the fields the emulator knows. */
-function resourceOf(e: DriveEntry): Record<string, unknown> {
+export function resourceOf(e: DriveEntry): Record<string, unknown> {
   return {
     kind: 'drive#file',
     id: e.id,
@@ -33,6 +33,10 @@ function resourceOf(e: DriveEntry): Record<string, unknown> {
     description: e.description,
     createdTime: new Date(e.createdAt).toISOString(),
     modifiedTime: new Date(e.updatedAt).toISOString(),
+    // Left out while empty, as the API leaves out empty fields.
+    ...(e.appProperties && Object.keys(e.appProperties).length > 0
+      ? { appProperties: { ...e.appProperties } }
+      : {}),
   };
 }
 
@@ -46,10 +50,11 @@ const KNOWN_FILE_FIELDS = new Set([
   'description',
   'createdTime',
   'modifiedTime',
+  'appProperties',
 ]);
 
 /** `id,name` → the listed fields; `*` → all; unknown field → refused like the API (400 Invalid field selection). */
-function pick(method: string, resource: Record<string, unknown>, fields: string[] | null): DriveFile {
+export function pick(method: string, resource: Record<string, unknown>, fields: string[] | null): DriveFile {
   const chosen = fields ?? DEFAULT_FILE_FIELDS;
   if (chosen.includes('*')) return resource as DriveFile;
   const out: Record<string, unknown> = {};
@@ -60,7 +65,7 @@ function pick(method: string, resource: Record<string, unknown>, fields: string[
   return out as DriveFile;
 }
 
-function splitFields(s: string): string[] {
+export function splitFields(s: string): string[] {
   return s
     .split(',')
     .map((x) => x.trim())
