@@ -7,6 +7,22 @@ import { gasError } from './runtime';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Java bytes (-128..127) → bytes; a plain loop (a mapping callback per byte is slow on large files). */
+function fromJavaBytes(data: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = (data[i] ?? 0) & 0xff;
+  return out;
+}
+
+function toJavaBytes(bytes: Uint8Array): number[] {
+  const out = new Array<number>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    out[i] = b > 127 ? b - 256 : b;
+  }
+  return out;
+}
+
 export class BlobImpl {
   private bytes: Uint8Array;
   private contentType: string | null;
@@ -16,7 +32,7 @@ export class BlobImpl {
     if (typeof data === 'string') this.bytes = encoder.encode(data);
     else if (data instanceof Uint8Array) this.bytes = new Uint8Array(data);
     // Apps Script byte arrays are signed Java bytes (-128..127).
-    else this.bytes = Uint8Array.from(data, (b) => b & 0xff);
+    else this.bytes = fromJavaBytes(data);
     this.contentType = contentType ?? null;
     this.name = name ?? null;
   }
@@ -27,11 +43,11 @@ export class BlobImpl {
   }
 
   getBytes(): number[] {
-    return Array.from(this.bytes, (b) => (b > 127 ? b - 256 : b));
+    return toJavaBytes(this.bytes);
   }
 
   setBytes(data: number[]): BlobImpl {
-    this.bytes = Uint8Array.from(data, (b) => b & 0xff);
+    this.bytes = fromJavaBytes(data);
     return this;
   }
 

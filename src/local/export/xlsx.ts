@@ -10,7 +10,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
+// The single-file build of exceljs: the same Workbook API, loaded in about a third of the time
+// of the package's several hundred CommonJS modules (this import is most of `npm start`'s start-up).
+import ExcelJS from 'exceljs/dist/exceljs.bare.min.js';
 import type { Runtime } from '../apps-script/runtime';
 import { snapshotSpreadsheet } from '../apps-script/spreadsheet';
 import { argb, excelSheetNames, looksLikeFormula, wallClockDate } from './cells';
