@@ -205,7 +205,8 @@ describe('writeDocTree', () => {
 
   it('writes the whole overview with one appendTable per table node', () => {
     const tree = buildOverview(fixtureView());
-    const tables = tree.nodes.filter((n) => n.type === 'table').length;
+    // Until charts become images, a chart is written as its data table.
+    const tables = tree.nodes.filter((n) => n.type === 'table' || n.type === 'chart').length;
     rt.resetCounts();
     writeDocTree(doc, tree);
     expect(rt.counts.get('Body.appendTable')).toBe(tables);
@@ -214,6 +215,6 @@ describe('writeDocTree', () => {
     expect(body).toContain('=IMPORTXML("https://voorbeeld.example","//a")');
     expect(body).toContain('Groot verschil');
     // A budget, so that a change that multiplies service calls shows up here.
-    expect(rt.totalCalls()).toBeLessThan(300);
+    expect(rt.totalCalls()).toBeLessThan(350);
   });
 });
