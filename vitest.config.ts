@@ -7,5 +7,6 @@ export default defineConfig({
     // The emulated Date reads local time like Apps Script does in the script's time zone.
     env: { TZ: 'Europe/Amsterdam' },
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

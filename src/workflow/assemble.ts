@@ -3,6 +3,7 @@ import { replay } from '../model/caseMachine';
 import type { Decision, LightRoute, Plan, PlanAction, Spoor, StepId } from '../model/types';
 import type { AnswerRecord, CaseView, FormRecord, FormStatus } from '../render/caseView';
 import { nowMs } from '../workspace/clock';
+import type { Book } from '../workspace/spreadsheets';
 import type { Row } from '../workspace/tables';
 import { readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
@@ -23,7 +24,7 @@ export function toDecision(r: Row): Decision {
   return d;
 }
 
-export function readDecisions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Decision[] {
+export function readDecisions(ss: Book): Decision[] {
   return readTable(ss, DECISIONS).map(toDecision);
 }
 

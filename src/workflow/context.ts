@@ -6,6 +6,9 @@
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
 import type { Partner, Question, Settings } from '../model/types';
+import { getScriptProperty } from '../workspace/props';
+import type { Book } from '../workspace/spreadsheets';
+import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
 import type { Row } from '../workspace/tables';
 import { readTable } from '../workspace/tables';
 import { CASES } from './records';
@@ -21,7 +24,7 @@ export class UserError extends Error {
 }
 
 export interface Register {
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  ss: Book;
   settings: Settings;
   partners: Partner[];
   catalog: readonly Question[];
@@ -43,17 +46,17 @@ export interface CaseRow {
 export interface CaseHandle {
   reg: Register;
   row: CaseRow;
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  ss: Book;
 }
 
 /** The register spreadsheet: the bound container, or the one recorded at set-up. */
-export function registerSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+export function registerSpreadsheet(): Book {
+  const active = activeSpreadsheet();
   if (active) return active;
-  const id = PropertiesService.getScriptProperties().getProperty(REGISTER_PROPERTY);
+  const id = getScriptProperty(REGISTER_PROPERTY);
   if (!id)
     throw new UserError('Er is nog geen register ingericht. Kies eerst "Register inrichten" in het menu.');
-  return SpreadsheetApp.openById(id);
+  return openSpreadsheet(id);
 }
 
 export function openRegister(ss = registerSpreadsheet()): Register {
@@ -89,5 +92,5 @@ export function listCases(reg: Register): CaseRow[] {
 export function openCase(reg: Register, code: string): CaseHandle {
   const row = listCases(reg).find((c) => c.code === code.trim());
   if (!row) throw new UserError(`Casus ${code} bestaat niet in het register (tab Casussen).`);
-  return { reg, row, ss: SpreadsheetApp.openById(row.spreadsheetId) };
+  return { reg, row, ss: openSpreadsheet(row.spreadsheetId) };
 }

@@ -6,6 +6,7 @@
  */
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
+import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCase } from './context';
 import { tryWithLock } from './lock';
@@ -33,11 +34,10 @@ export interface CaseRefresh {
 /** "Nu bijwerken" for one case; also the dispatcher's work per case. */
 /** Whether the case folder was scanned for unknown forms today; marks it scanned. */
 function firstScanToday(code: string): boolean {
-  const props = PropertiesService.getScriptProperties();
   const key = `FOLDER_SCAN_${code}`;
   const today = isoDate(nowMs(), 'Europe/Amsterdam');
-  if (props.getProperty(key) === today) return false;
-  props.setProperty(key, today);
+  if (getScriptProperty(key) === today) return false;
+  setScriptProperty(key, today);
   return true;
 }
 
@@ -91,9 +91,8 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
   const report: DispatchReport = { refreshed: [], deferred: [], errors: [] };
   // Start with a different case each run, so with many cases none is always last.
   const open = listCases(reg).filter((c) => c.status === 'open');
-  const props = PropertiesService.getScriptProperties();
-  const offset = Number(props.getProperty(ROTATION_KEY) ?? 0) % Math.max(open.length, 1);
-  if (open.length > 1) props.setProperty(ROTATION_KEY, String((offset + 1) % open.length));
+  const offset = Number(getScriptProperty(ROTATION_KEY) ?? 0) % Math.max(open.length, 1);
+  if (open.length > 1) setScriptProperty(ROTATION_KEY, String((offset + 1) % open.length));
   const ordered = [...open.slice(offset), ...open.slice(0, offset)];
   for (const c of ordered) {
     if (nowMs() - start > budgetMs) {

@@ -4,20 +4,14 @@
  * same mails at once. Pending sheet writes are flushed before the lock is released
  * (reference/lock/lock#releaseLock).
  */
+import { withScriptLock } from '../workspace/lock';
 import { UserError } from './context';
 
 export const LOCK_WAIT_MS = 10_000;
 
 /** Runs `fn` holding the script lock; returns null when the lock could not be had. */
 export function tryWithLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ok: true; value: T } | { ok: false } {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) return { ok: false };
-  try {
-    return { ok: true, value: fn() };
-  } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
-  }
+  return withScriptLock(fn, waitMs);
 }
 
 /** Like tryWithLock, but tells the coordinator to try again when another action is running. */

@@ -13,7 +13,9 @@ import {
   ensureFolder,
   parentFolderId,
 } from '../workspace/files';
+import { openSpreadsheet, spreadsheetId } from '../workspace/spreadsheets';
 import { appendRows, ensureTable } from '../workspace/tables';
+import { firstTabId, removeTabById } from '../workspace/tabs';
 import type { CaseHandle, Register } from './context';
 import { listCases } from './context';
 import { logEvents } from './log';
@@ -44,14 +46,14 @@ export function openNewCase(reg: Register): CaseHandle {
   const casesFolder = ensureFolder(
     'CASES_FOLDER_ID',
     'Casussen jeugdgroepen',
-    parentFolderId(reg.ss.getId()),
+    parentFolderId(spreadsheetId(reg.ss)),
   );
   const folderId = createFolder(code, casesFolder);
   const ssId = createSpreadsheetIn(`${code} casusspreadsheet`, folderId);
   const docId = createDocumentIn(`${code} integraal beeld`, folderId);
-  const ss = SpreadsheetApp.openById(ssId);
+  const ss = openSpreadsheet(ssId);
   // The default first tab ("Sheet1", "Blad1", ... by locale) is removed once the views exist.
-  const firstSheetId = ss.getSheets()[0]?.getSheetId();
+  const firstSheetId = firstTabId(ss);
   for (const t of CASE_TABLES) ensureTable(ss, t);
   const row = {
     Casuscode: code,
@@ -83,7 +85,6 @@ export function openNewCase(reg: Register): CaseHandle {
   writePlanTab(h, null);
   logEvents(ss, [['casus geopend', `${code} (stap 1, ronde 1) — ${newCase(code).status}`]]);
   publish(h);
-  const first = firstSheetId === undefined ? null : ss.getSheetById(firstSheetId);
-  if (first && ss.getSheets().length > 1) ss.deleteSheet(first);
+  if (firstSheetId !== null) removeTabById(ss, firstSheetId);
   return h;
 }

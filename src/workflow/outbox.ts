@@ -7,6 +7,8 @@
  */
 import { nowMs } from '../workspace/clock';
 import { remainingQuota, sendMail } from '../workspace/mail';
+import type { Book } from '../workspace/spreadsheets';
+import { flushWrites } from '../workspace/spreadsheets';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable, updateRow } from '../workspace/tables';
 import type { CaseHandle } from './context';
@@ -24,11 +26,7 @@ export interface MailJob {
 }
 
 /** Queues mails whose key is new; returns how many were added. */
-export function enqueue(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  jobs: MailJob[],
-  existing?: Row[],
-): number {
+export function enqueue(ss: Book, jobs: MailJob[], existing?: Row[]): number {
   const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => String(r.key)));
   const fresh = jobs.filter((j) => !known.has(j.key));
   const at = nowMs();
@@ -115,7 +113,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
     updateRow(h.ss, OUTBOX, i, { ...r, status: 'verzenden' });
     // The marker must be stored before the mail leaves: if the run dies after sending, the next
     // run finds "verzenden" and does not send again (reference/spreadsheet/spreadsheet-app#flush).
-    SpreadsheetApp.flush();
+    flushWrites();
     let failure: string | null = null;
     try {
       sendMail(

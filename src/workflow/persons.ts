@@ -13,7 +13,9 @@
 import { replay } from '../model/caseMachine';
 import { nowMs } from '../workspace/clock';
 import { createSpreadsheetIn, ensureFolder } from '../workspace/files';
-import { appendRows, ensureTable, readTable } from '../workspace/tables';
+import { newUuid } from '../workspace/ids';
+import { openSpreadsheet } from '../workspace/spreadsheets';
+import { appendRows, ensureTable, readTable, writeColumn } from '../workspace/tables';
 import { readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
@@ -59,7 +61,7 @@ export function ensureNamesList(h: CaseHandle): { id: string; created: boolean }
   if (h.row.namesId) return { id: h.row.namesId, created: false };
   const folder = ensureFolder('NAMES_FOLDER_ID', 'Namenlijsten (beperkt toegankelijk)', null);
   const id = createSpreadsheetIn(`Namenlijst ${h.row.code}`, folder);
-  ensureTable(SpreadsheetApp.openById(id), NAMES);
+  ensureTable(openSpreadsheet(id), NAMES);
   setCaseNamesId(h, id);
   h.row.namesId = id;
   logEvents(h.ss, [['namenlijst', 'namenlijst aangemaakt (apart bestand, beperkt toegankelijk)']]);
@@ -79,7 +81,7 @@ export const PERSON_CODE_RE = /^P-[2-9A-HJKMNP-Z]{4}$/;
 /** Gives every name without a code a new code, and makes the case's code list match. */
 export function syncNamesList(h: CaseHandle): NamesSync {
   const { id } = ensureNamesList(h);
-  const names = SpreadsheetApp.openById(id);
+  const names = openSpreadsheet(id);
   const rows = readTable(names, NAMES);
   // Something typed in the Code column that is not a code we made (a name, by mistake) must
   // never travel into forms: refuse, naming the row but not what is in it.
@@ -97,17 +99,19 @@ export function syncNamesList(h: CaseHandle): NamesSync {
   const added: string[] = [];
   for (const r of rows) {
     if (String(r.Naam).trim() === '' || String(r.Code) !== '') continue;
-    const code = newPersonCode(taken, () => Utilities.getUuid());
+    const code = newPersonCode(taken, newUuid);
     taken.add(code);
     r.Code = code;
     added.push(code);
   }
   // Only the Code column is written (one call): what the coordinator typed stays as typed.
   if (added.length) {
-    names
-      .getSheetByName(NAMES.name)!
-      .getRange(2, 1, rows.length, 1)
-      .setValues(rows.map((r) => [r.Code ? `'${String(r.Code)}` : '']));
+    writeColumn(
+      names,
+      NAMES,
+      'Code',
+      rows.map((r) => r.Code ?? ''),
+    );
   }
   const inList = rows.map((r) => String(r.Code)).filter(Boolean);
   const missing = inList.filter((c) => !registered.includes(c));
@@ -130,7 +134,7 @@ export function addPersons(h: CaseHandle, entries: PersonEntry[]): string[] {
   });
   const { id } = ensureNamesList(h);
   appendRows(
-    SpreadsheetApp.openById(id),
+    openSpreadsheet(id),
     NAMES,
     entries.map((e) => ({
       Code: '',

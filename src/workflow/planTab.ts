@@ -6,6 +6,7 @@
 import { PLAN_SHEET, type PlanParse, parsePlanRows, planToRows } from '../model/planSheet';
 import type { Plan } from '../model/types';
 import { readTable, writeEditableTab } from '../workspace/tables';
+import { tabValues } from '../workspace/tabs';
 import type { CaseHandle } from './context';
 import { PERSONS } from './records';
 
@@ -15,9 +16,9 @@ export function writePlanTab(h: CaseHandle, plan: Pick<Plan, 'goals' | 'actions'
 }
 
 export function readPlanTab(h: CaseHandle, version: number): PlanParse {
-  const sh = h.ss.getSheetByName(PLAN_SHEET);
-  if (!sh) return { ok: false, errors: [`De tab ${PLAN_SHEET} ontbreekt in de casusspreadsheet.`] };
-  return parsePlanRows(sh.getDataRange().getValues(), {
+  const rows = tabValues(h.ss, PLAN_SHEET);
+  if (!rows) return { ok: false, errors: [`De tab ${PLAN_SHEET} ontbreekt in de casusspreadsheet.`] };
+  return parsePlanRows(rows, {
     partners: h.reg.partners.map((p) => p.id),
     persons: readTable(h.ss, PERSONS).map((p) => String(p.code)),
     version,

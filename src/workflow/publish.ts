@@ -4,8 +4,7 @@ import type { CaseView } from '../render/caseView';
 import { buildOverview } from '../render/overview';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
-import { writeDocTree } from '../workspace/docWriter';
-import { saveBlobIn } from '../workspace/files';
+import { rewriteDocument, savePdfIn } from '../workspace/documents';
 import { writeSheetTable } from '../workspace/sheetWriter';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
@@ -18,9 +17,7 @@ export function rebuildViews(h: CaseHandle, view: CaseView = assembleView(h)): v
 }
 
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
-  const doc = DocumentApp.openById(h.row.overviewId);
-  writeDocTree(doc, buildOverview(view));
-  doc.saveAndClose();
+  rewriteDocument(h.row.overviewId, buildOverview(view));
 }
 
 /** Rebuilds both from one read of the system tables. */
@@ -33,9 +30,11 @@ export function publish(h: CaseHandle): CaseView {
 
 /** A PDF copy of the overview in the case folder (Document.getAs only supports PDF). */
 export function exportOverviewPdf(h: CaseHandle): string {
-  const blob = DocumentApp.openById(h.row.overviewId).getAs('application/pdf');
-  blob.setName(`Integraal beeld ${h.row.code} ${isoDate(nowMs(), 'Europe/Amsterdam')}.pdf`);
-  const id = saveBlobIn(blob, h.row.folderId);
+  const id = savePdfIn(
+    h.row.overviewId,
+    `Integraal beeld ${h.row.code} ${isoDate(nowMs(), 'Europe/Amsterdam')}.pdf`,
+    h.row.folderId,
+  );
   logEvents(h.ss, [['pdf', `PDF van het integraal beeld gemaakt`]]);
   return id;
 }

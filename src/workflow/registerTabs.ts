@@ -21,22 +21,18 @@ import {
 } from '../model/schemas';
 import type { CaseState, Partner, Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
+import type { Book } from '../workspace/spreadsheets';
 import { appendRows, ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
+import { hasTab, removeEmptyTabs, setTextFormatBelowHeader, tabValues as values } from '../workspace/tabs';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES } from './records';
-
-function values(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): unknown[][] | null {
-  const sh = ss.getSheetByName(name);
-  if (!sh) return null;
-  return sh.getDataRange().getValues();
-}
 
 /** Marks template values the coordinator still has to fill in; a register with them is refused. */
 export const PLACEHOLDER = 'VUL IN:';
 export const PLACEHOLDER_EMAIL = 'vul-in@voorbeeld.invalid';
 
-export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+export function readSettings(ss: Book): Settings {
   const rows = values(ss, SETTINGS_SHEET);
   if (!rows) throw new UserError('De tab Instellingen ontbreekt. Kies "Register inrichten" in het menu.');
   const todo = rows
@@ -49,7 +45,7 @@ export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sett
   return r.value;
 }
 
-export function readPartners(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Partner[] {
+export function readPartners(ss: Book): Partner[] {
   const rows = values(ss, PARTNERS_SHEET);
   if (!rows) throw new UserError('De tab Partners ontbreekt. Kies "Register inrichten" in het menu.');
   const r = parsePartnerRows(rows);
@@ -61,7 +57,7 @@ export function readPartners(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Part
 }
 
 /** The Vragen tab compared with the built-in catalog gives the gemeente's overrides and own questions. */
-export function readCatalogOverrides(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CatalogOverrides {
+export function readCatalogOverrides(ss: Book): CatalogOverrides {
   const rows = values(ss, QUESTIONS_SHEET);
   if (!rows || rows.length < 2) return {};
   const r = parseQuestionRows(rows, CATALOG);
@@ -78,7 +74,7 @@ export interface RegisterInput {
  * Creates the register tabs that are missing. Given settings or partners (the demo, an
  * import) are validated first and then written; existing tabs are otherwise left alone.
  */
-export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: RegisterInput = {}): void {
+export function setupRegister(ss: Book, input: RegisterInput = {}): void {
   if (input.settings !== undefined) {
     const s = SettingsSchema.safeParse(input.settings);
     if (!s.success)
@@ -86,7 +82,7 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
         `Instellingen kloppen niet:\n${formatIssues(s.error, { root: 'settings' }).join('\n')}`,
       );
     writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(s.data));
-  } else if (!ss.getSheetByName(SETTINGS_SHEET)) {
+  } else if (!hasTab(ss, SETTINGS_SHEET)) {
     const template = SettingsSchema.parse({
       gemeente: `${PLACEHOLDER} naam van de gemeente`,
       coordinatorName: `${PLACEHOLDER} naam van de procesregisseur`,
@@ -102,30 +98,23 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, inpu
         `Partners kloppen niet:\n${formatIssues(p.error, { root: 'partners' }).join('\n')}`,
       );
     writeEditableTab(ss, PARTNERS_SHEET, partnersToRows(p.data));
-  } else if (!ss.getSheetByName(PARTNERS_SHEET)) {
+  } else if (!hasTab(ss, PARTNERS_SHEET)) {
     writeEditableTab(ss, PARTNERS_SHEET, partnersToRows([]));
   }
-  if (!ss.getSheetByName(QUESTIONS_SHEET)) {
+  if (!hasTab(ss, QUESTIONS_SHEET)) {
     writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG));
     // Plain text, so what the coordinator types (a scale like 1-5, an id like 2A.x) is not
     // turned into a date or a number by Sheets.
-    const sh = ss.getSheetByName(QUESTIONS_SHEET)!;
-    sh.getRange(2, 1, sh.getMaxRows() - 1, sh.getMaxColumns()).setNumberFormat('@');
+    setTextFormatBelowHeader(ss, QUESTIONS_SHEET);
   }
   ensureTable(ss, CASES);
   // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
   // with anything in it is the coordinator's and stays.
   const ours = new Set([SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET, CASES.name]);
-  for (const sh of ss.getSheets()) {
-    if (ours.has(sh.getName()) || ss.getSheets().length <= 1) continue;
-    if (sh.getLastRow() === 0 && sh.getLastColumn() === 0) ss.deleteSheet(sh);
-  }
+  removeEmptyTabs(ss, ours);
 }
 
-export function appendCaseRow(
-  reg: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet },
-  row: Record<string, string | number>,
-): void {
+export function appendCaseRow(reg: { ss: Book }, row: Record<string, string | number>): void {
   appendRows(reg.ss, CASES, [row]);
 }
 

@@ -132,3 +132,20 @@ export function writeEditableTab(
   sh.setFrozenRows(headerRows);
   return sh;
 }
+
+/**
+ * Rewrites one column of the first `values.length` data rows with one write, leaving the
+ * other columns (what the coordinator typed) untouched.
+ */
+export function writeColumn(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  def: TableDef,
+  column: string,
+  values: CellValue[],
+): void {
+  const index = def.columns.indexOf(column);
+  if (index < 0) throw new Error(`Interne fout: tabel ${def.name} heeft geen kolom ${column}.`);
+  if (values.length === 0) return;
+  const sh = sheetFor(ss, def);
+  sh.getRange(2, index + 1, values.length, 1).setValues(values.map((v) => [toCell(def, column, v)]));
+}

@@ -1,0 +1,42 @@
+/** Tabs of a spreadsheet as a whole: whether one exists, its raw values, removing unused ones. */
+import type { Book } from './spreadsheets';
+
+export function hasTab(ss: Book, name: string): boolean {
+  return ss.getSheetByName(name) !== null;
+}
+
+/** All values of the tab's data range (`[['']]` for an empty tab), or null when it does not exist. */
+export function tabValues(ss: Book, name: string): unknown[][] | null {
+  const sh = ss.getSheetByName(name);
+  if (!sh) return null;
+  return sh.getDataRange().getValues();
+}
+
+/**
+ * Plain-text number format (`@`) for every cell below the header row, so what the
+ * coordinator types (a scale like 1-5, an id like 2A.x) is not turned into a date or a number.
+ */
+export function setTextFormatBelowHeader(ss: Book, name: string): void {
+  const sh = ss.getSheetByName(name);
+  if (!sh || sh.getMaxRows() < 2) return;
+  sh.getRange(2, 1, sh.getMaxRows() - 1, sh.getMaxColumns()).setNumberFormat('@');
+}
+
+/** The id of the first tab (the default "Sheet1"/"Blad1" of a new spreadsheet), if any. */
+export function firstTabId(ss: Book): number | null {
+  return ss.getSheets()[0]?.getSheetId() ?? null;
+}
+
+/** Removes the tab with this id, unless it is the last tab (a spreadsheet keeps at least one). */
+export function removeTabById(ss: Book, sheetId: number): void {
+  const sh = ss.getSheetById(sheetId);
+  if (sh && ss.getSheets().length > 1) ss.deleteSheet(sh);
+}
+
+/** Removes tabs that are completely empty and not named in `keep`; never the last tab. */
+export function removeEmptyTabs(ss: Book, keep: ReadonlySet<string>): void {
+  for (const sh of ss.getSheets()) {
+    if (keep.has(sh.getName()) || ss.getSheets().length <= 1) continue;
+    if (sh.getLastRow() === 0 && sh.getLastColumn() === 0) ss.deleteSheet(sh);
+  }
+}
