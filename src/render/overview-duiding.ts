@@ -236,3 +236,28 @@ export function duidingBlocks(idx: AnswerIndex): DocNode[] {
   out.push(...themeBlocks(idx, 'duiding'));
   return out;
 }
+
+export interface Agreement {
+  dimension: string;
+  item: string;
+  mean: number;
+  partners: number;
+}
+
+/** Items that at least two partners scored within one point of each other, highest mean first. */
+export function agreements(dims: readonly DimensionScores[]): Agreement[] {
+  const out: Agreement[] = [];
+  for (const d of dims) {
+    d.items.forEach((item, r) => {
+      const scores = d.partners.map((p) => p.scores[r] ?? null).filter((s): s is number => s !== null);
+      if (scores.length < 2 || Math.max(...scores) - Math.min(...scores) > 1) return;
+      out.push({
+        dimension: d.label,
+        item,
+        mean: scores.reduce((s, n) => s + n, 0) / scores.length,
+        partners: scores.length,
+      });
+    });
+  }
+  return out.sort((a, b) => b.mean - a.mean || b.partners - a.partners);
+}

@@ -1,14 +1,25 @@
-/** Rebuilding what people read: the view tabs of the case spreadsheet and the overview document. */
+/**
+ * Rebuilding what people read: the view tabs of the case spreadsheet and the documents. Which
+ * documents exist and with whom each is shared follows model/audiences:
+ * - the restricted integraal beeld (the register's document): politie, OM and procesregisseur;
+ * - from step 4 on, when the integraal beeld of step 3 is done: a version for the lokale
+ *   driehoek and one per active partner (group level and its own actions).
+ */
+import { type Audience, readersOf } from '../model/audiences';
 import { isoDate } from '../model/time';
 import type { CaseView } from '../render/caseView';
-import { buildOverview } from '../render/overview';
+import type { DocTree } from '../render/docTree';
+import { buildDocument, type DocumentFor } from '../render/overview';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
 import { rewriteDocument, savePdfIn } from '../workspace/documents';
+import { createDocumentIn, shareExactlyWith } from '../workspace/files';
 import { writeSheetTable } from '../workspace/sheetWriter';
+import { appendRows, ensureTable, type Row, readTable, updateRow } from '../workspace/tables';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
 import { logEvents } from './log';
+import { DOCUMENTS } from './records';
 
 export function rebuildViews(h: CaseHandle, view: CaseView = assembleView(h)): void {
   buildViews(view).forEach((table, position) => {
@@ -16,8 +27,94 @@ export function rebuildViews(h: CaseHandle, view: CaseView = assembleView(h)): v
   });
 }
 
+/** One document of the case: what it shows and for whom. */
+export interface CaseDocument {
+  key: string;
+  target: DocumentFor;
+  /** File name in the case folder: case code and audience, never a person. */
+  name: string;
+}
+
+/** Whether the case got past step 3: its integraal beeld is then ready for other readers. */
+export function audienceVersionsDue(view: CaseView): boolean {
+  return (view.state.rounds['4'] ?? 0) > 0;
+}
+
+/** The documents besides the restricted integraal beeld that the case has at this point. */
+export function audienceDocuments(view: CaseView): CaseDocument[] {
+  if (!audienceVersionsDue(view)) return [];
+  return [
+    { key: 'driehoek', target: { audience: 'driehoek' }, name: `${view.code} integraal beeld driehoek` },
+    ...view.partners
+      .filter((p) => p.active)
+      .map((p) => ({
+        key: `partner:${p.id}`,
+        target: { audience: 'partner' as Audience, partnerId: p.id },
+        name: `${view.code} integraal beeld ${p.id}`,
+      })),
+  ];
+}
+
+/** Shares a file with exactly the readers; logs only a change, by count (no addresses in the log). */
+function share(fileId: string, readers: string[], what: string, events: [string, string][]) {
+  const change = shareExactlyWith(fileId, readers);
+  if (change.added.length + change.removed.length > 0) {
+    events.push([
+      'gedeeld',
+      `${what}: ${change.added.length} lezer(s) toegevoegd, ${change.removed.length} verwijderd`,
+    ]);
+  }
+}
+
+/**
+ * Writes a document kept in the `_documenten` table (made in the case folder when new) and
+ * shares it with exactly its readers. Returns the file id.
+ */
+export function writeCaseDocument(
+  h: CaseHandle,
+  key: string,
+  name: string,
+  tree: DocTree,
+  readers: string[],
+  events: [string, string][],
+  rows: Row[] = readTable(h.ss, DOCUMENTS),
+): string {
+  let index = rows.findIndex((r) => r.key === key);
+  if (index < 0) {
+    const fileId = createDocumentIn(name, h.row.folderId);
+    const row: Row = { key, fileId, sharedWith: '' };
+    appendRows(h.ss, DOCUMENTS, [row]);
+    rows.push(row);
+    index = rows.length - 1;
+  }
+  const row = rows[index] as Row;
+  const fileId = String(row.fileId);
+  rewriteDocument(fileId, tree);
+  share(fileId, readers, name, events);
+  const sharedWith = String(readers.length);
+  if (row.sharedWith !== sharedWith) {
+    row.sharedWith = sharedWith;
+    updateRow(h.ss, DOCUMENTS, index, row);
+  }
+  return fileId;
+}
+
+/** The restricted integraal beeld, then the driehoek and partner versions when they are due. */
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
-  rewriteDocument(h.row.overviewId, buildOverview(view));
+  const events: [string, string][] = [];
+  const { settings, partners } = view;
+  rewriteDocument(h.row.overviewId, buildDocument(view, { audience: 'beperkt' }));
+  share(h.row.overviewId, readersOf('beperkt', settings, partners), 'integraal beeld (beperkt)', events);
+  const docs = audienceDocuments(view);
+  if (docs.length > 0) {
+    ensureTable(h.ss, DOCUMENTS);
+    const rows = readTable(h.ss, DOCUMENTS);
+    for (const d of docs) {
+      const readers = readersOf(d.target.audience, settings, partners, d.target.partnerId);
+      writeCaseDocument(h, d.key, d.name, buildDocument(view, d.target), readers, events, rows);
+    }
+  }
+  if (events.length > 0) logEvents(h.ss, events);
 }
 
 /** Rebuilds both from one read of the system tables. */
@@ -26,6 +123,11 @@ export function publish(h: CaseHandle): CaseView {
   rebuildViews(h, view);
   rebuildOverview(h, view);
   return view;
+}
+
+/** File ids of the documents in the `_documenten` table, by key. */
+export function caseDocumentIds(h: CaseHandle): Map<string, string> {
+  return new Map(readTable(h.ss, DOCUMENTS).map((r) => [String(r.key), String(r.fileId)] as const));
 }
 
 /** A PDF copy of the overview in the case folder (Document.getAs only supports PDF). */

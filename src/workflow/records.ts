@@ -99,7 +99,16 @@ export const QUARANTINE: TableDef = {
   numeric: ['at'],
 };
 
-export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE];
+/**
+ * The documents of a case besides the restricted integraal beeld (the register's column): one
+ * row per version (`driehoek`, `partner:<id>`, `advies`), with whom it was last shared.
+ */
+export const DOCUMENTS: TableDef = {
+  name: '_documenten',
+  columns: ['key', 'fileId', 'sharedWith'],
+};
+
+export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE, DOCUMENTS];
 
 /** Register: the list of cases (visible tab). */
 export const CASES: TableDef = {

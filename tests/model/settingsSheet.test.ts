@@ -111,7 +111,9 @@ describe('Instellingen-tabblad', () => {
 
   it('de e-mailadressen van de driehoek worden per adres gecontroleerd, met de cel erbij', () => {
     const row = SETTING_ROWS.findIndex((r) => r.label === 'E-mail lokale driehoek') + 2;
-    const result = parseSettingsRows(rowsWith({ 'E-mail lokale driehoek': 'burgemeester@x.test, geen-adres' }));
+    const result = parseSettingsRows(
+      rowsWith({ 'E-mail lokale driehoek': 'burgemeester@x.test, geen-adres' }),
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.join('\n')).toContain(`Instellingen!B${row}`);
     expect(!result.ok && result.errors.join('\n')).toContain('geen-adres');
