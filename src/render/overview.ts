@@ -57,7 +57,7 @@ const BODIES: Record<string, Body> = {
   duiding: (i) => duidingBlocks(i),
   advies: (i) => themeBlocks(i, 'advies'),
   besluit_driehoek: (i) => driehoekBlocks(i.view),
-  plan: (i) => planBlocks(i),
+  plan: (i) => withoutPart(planBlocks(i), i.view.plan ? PROPOSALS : ''),
   eigen_acties: (i, t) => ownActions(i, t.partnerId ?? ''),
   monitoring: (i) => latestRoundOnly(monitoringBlocks(i)),
   evaluatie: (i) => evaluationBlocks(i),
@@ -79,6 +79,20 @@ function personChapter(idx: AnswerIndex): DocNode[] {
     ),
     ...body,
   ];
+}
+
+/** The step-5 proposals under the plan: once a plan is adopted, the plan replaces them. */
+const PROPOSALS = 'Bijdragen van partners';
+
+/** Leaves out the level 2 part with this heading (up to the next heading of level 1 or 2). */
+function withoutPart(nodes: readonly DocNode[], title: string): DocNode[] {
+  const out: DocNode[] = [];
+  let skipping = false;
+  for (const n of nodes) {
+    if (n.type === 'heading' && n.level <= 2) skipping = n.level === 2 && n.text === title;
+    if (!skipping) out.push(n);
+  }
+  return out;
 }
 
 /**

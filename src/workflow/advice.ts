@@ -16,7 +16,7 @@ import { emailList, readersOf } from '../model/audiences';
 import { adviceMail, adviceTitle, buildAdvice } from '../render/advice';
 import { fileUrl } from '../workspace/files';
 import { ensureTable, readTable, writeEditableTab } from '../workspace/tables';
-import { tabValues } from '../workspace/tabs';
+import { hasTab, tabValues } from '../workspace/tabs';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
@@ -30,6 +30,11 @@ export const ADVICE_DOCUMENT_KEY = 'advies';
 /** Writes the Advies tab: the fields with their current text (or empty), column C explains. */
 export function writeAdviceTab(h: CaseHandle, advice: Advice | null): void {
   writeEditableTab(h.ss, ADVICE_SHEET, adviceToRows(advice, h.reg.partners), 1);
+}
+
+/** Writes the empty Advies tab unless the coordinator already has one. */
+export function ensureAdviceTab(h: CaseHandle): void {
+  if (!hasTab(h.ss, ADVICE_SHEET)) writeAdviceTab(h, null);
 }
 
 export function readAdviceTab(h: CaseHandle): AdviceParse {

@@ -16,7 +16,6 @@ import {
 import { openSpreadsheet, spreadsheetId } from '../workspace/spreadsheets';
 import { appendRows, ensureTable } from '../workspace/tables';
 import { firstTabId, removeTabById } from '../workspace/tabs';
-import { writeAdviceTab } from './advice';
 import type { CaseHandle, Register } from './context';
 import { listCases } from './context';
 import { logEvents } from './log';
@@ -84,7 +83,6 @@ export function openNewCase(reg: Register): CaseHandle {
     },
   };
   writePlanTab(h, null);
-  writeAdviceTab(h, null);
   logEvents(ss, [['casus geopend', `${code} (stap 1, ronde 1) — ${newCase(code).status}`]]);
   publish(h);
   if (firstSheetId !== null) removeTabById(ss, firstSheetId);

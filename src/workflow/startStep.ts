@@ -18,7 +18,7 @@ import { nowMs } from '../workspace/clock';
 import { createForm } from '../workspace/forms';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable } from '../workspace/tables';
-import { prepareAdvice } from './advice';
+import { ensureAdviceTab, prepareAdvice } from './advice';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
@@ -200,6 +200,8 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
   const { step, round } = state;
   // The driehoek decides in step 4 on the advice: no step 4 without it (workflow/advice).
   if (step === '4') prepareAdvice(h, round);
+  // The Advies tab is written during step 3; it appears (empty) when step 3 starts.
+  if (step === '3') ensureAdviceTab(h);
   const settings = h.reg.settings;
   const now = nowMs();
   const today = isoDate(now, 'Europe/Amsterdam');
