@@ -7,6 +7,7 @@ export default defineConfig({
     // The emulated Date reads local time like Apps Script does in the script's time zone.
     env: { TZ: 'Europe/Amsterdam' },
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // A whole-case run in beforeAll takes seconds of CPU; on a busy machine more than the default 10 s.
+    hookTimeout: 120_000,
   },
 });

@@ -52,6 +52,7 @@ export const QuestionSchema = z
     repeat: z
       .enum(['once', 'per_person', 'per_action', 'per_goal'], { error: 'onbekende herhaling' })
       .optional(),
+    ownBox: z.boolean().optional(),
     duiding: z.boolean().optional(),
     source: z.enum(['B', 'I'], { error: 'bron moet B of I zijn' }).default('I'),
   })

@@ -77,6 +77,11 @@ export interface Question {
   rows?: readonly string[];
   scale?: { min: 0 | 1; max: number; minLabel: string; maxLabel: string };
   repeat?: Repeat;
+  /**
+   * Free text asked per person that needs a box per code (otherwise all codes share one
+   * "Toelichting per persoon" box, one line per code).
+   */
+  ownBox?: boolean;
   /** Duiding dimension this grid scores (step 3); answers are compared side by side. */
   duiding?: boolean;
   /** Evidence: B = operationalises a sourced question, I = our proposal. */

@@ -92,5 +92,10 @@ export function listCases(reg: Register): CaseRow[] {
 export function openCase(reg: Register, code: string): CaseHandle {
   const row = listCases(reg).find((c) => c.code === code.trim());
   if (!row) throw new UserError(`Casus ${code} bestaat niet in het register (tab Casussen).`);
+  return openCaseRow(reg, row);
+}
+
+/** A case whose register row the caller already read (the dispatcher reads the list once). */
+export function openCaseRow(reg: Register, row: CaseRow): CaseHandle {
   return { reg, row, ss: openSpreadsheet(row.spreadsheetId) };
 }

@@ -144,9 +144,10 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   }
   const closed = justClosed.size;
   if (closed) replaceTable(h.ss, FORMS, forms);
-  // Every form of the step (also those closed by an earlier, interrupted attempt) is read
-  // answer by answer. If one cannot be read now, the decision waits: nothing may be lost.
-  const last = reconcileCase(h, { alsoRead: ofStep, compareContent: ofStep, scanFolder: false });
+  // Every form of the step (also those closed by an earlier, interrupted attempt) is read once
+  // more from its high-water mark: what the ledger holds is not read again, an edit comes back
+  // with its new timestamp. If one cannot be read now, the decision waits: nothing may be lost.
+  const last = reconcileCase(h, { alsoRead: ofStep, scanFolder: false, forms });
   if (last.unreadable > 0) {
     throw new UserError(
       `${last.unreadable} formulier(en) van stap ${decision.step} konden nu niet worden gelezen. Het besluit is nog niet vastgelegd; probeer het over een paar minuten opnieuw, zodat er geen antwoord verloren gaat.`,

@@ -7,8 +7,9 @@
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
+import { readTable } from '../workspace/tables';
 import type { CaseHandle, Register } from './context';
-import { listCases, openCase } from './context';
+import { listCases, openCaseRow } from './context';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
 import type { FlushResult } from './outbox';
@@ -16,6 +17,7 @@ import { flushOutbox } from './outbox';
 import { rebuildViews } from './publish';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
+import { FORMS, OUTBOX } from './records';
 import { queueReminders } from './remind';
 import { startIncomplete, startStep } from './startStep';
 
@@ -44,20 +46,25 @@ function firstScanToday(code: string): boolean {
 export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: number } = {}): CaseRefresh {
   // A start that stopped halfway (time budget, a crash) is finished first, within what is
   // left of this run; if it fails, the answers are still read and the reminders still go.
+  // Each table is read once in this run and handed on (reconcile and the reminders update the
+  // form rows in place; the outbox array gets every queued mail).
+  let forms = readTable(h.ss, FORMS);
   let resumed: ReturnType<typeof startStep> | null = null;
-  if (startIncomplete(h)) {
+  if (startIncomplete(h, forms)) {
     try {
       resumed = startStep(h, opts.budgetMs === undefined ? {} : { budgetMs: opts.budgetMs });
     } catch (e) {
       logEvents(h.ss, [['stap afmaken mislukt', e instanceof Error ? e.message : String(e)]]);
     }
+    forms = readTable(h.ss, FORMS);
   }
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
-  const reconcile = reconcileCase(h, { scanFolder: opts.force === true || daily });
-  const rem = queueReminders(h);
-  const mail = flushOutbox(h);
+  const reconcile = reconcileCase(h, { scanFolder: opts.force === true || daily, forms });
+  const outbox = readTable(h.ss, OUTBOX);
+  const rem = queueReminders(h, { forms, outbox });
+  const mail = flushOutbox(h, { forms, outbox });
   const changed =
     opts.force ||
     daily ||
@@ -102,7 +109,7 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
     try {
       const left = Math.max(budgetMs - (nowMs() - start), 0);
       const r = tryWithLock(() =>
-        refreshCase(openCase(reg, c.code), { budgetMs: Math.min(left, 3 * 60 * 1000) }),
+        refreshCase(openCaseRow(reg, c), { budgetMs: Math.min(left, 3 * 60 * 1000) }),
       );
       if (r.ok) report.refreshed.push(r.value);
       else report.deferred.push(c.code);

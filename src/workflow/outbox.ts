@@ -25,16 +25,25 @@ export interface MailJob {
   body: string;
 }
 
-/** Queues mails whose key is new; returns how many were added. */
+/**
+ * Queues mails whose key is new; returns how many were added. When the caller passes the
+ * outbox rows it already read, the new rows are added to that array too, so it stays the
+ * whole table in sheet order (and the outbox need not be read again in this run).
+ */
 export function enqueue(ss: Book, jobs: MailJob[], existing?: Row[]): number {
   const known = new Set((existing ?? readTable(ss, OUTBOX)).map((r) => String(r.key)));
   const fresh = jobs.filter((j) => !known.has(j.key));
   const at = nowMs();
-  appendRows(
-    ss,
-    OUTBOX,
-    fresh.map((j) => ({ ...j, status: 'wacht', createdAt: at, sentAt: 0, attempts: 0, error: '' })),
-  );
+  const rows: Row[] = fresh.map((j) => ({
+    ...j,
+    status: 'wacht',
+    createdAt: at,
+    sentAt: 0,
+    attempts: 0,
+    error: '',
+  }));
+  appendRows(ss, OUTBOX, rows);
+  existing?.push(...rows);
   return fresh.length;
 }
 
@@ -67,14 +76,25 @@ export function failureReason(message: string): string {
 /** A transient failure (service hiccup) is retried on later runs, at most this many times in all. */
 export const MAX_ATTEMPTS = 3;
 
+/** Tables a caller already read in this run (whole tables, in sheet order). */
+export interface Known {
+  outbox?: Row[];
+  forms?: Row[];
+}
+
 /** Sends what is waiting, as far as today's quota reaches. */
-export function flushOutbox(h: CaseHandle): FlushResult {
-  const rows = readTable(h.ss, OUTBOX);
+export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
+  const rows = known.outbox ?? readTable(h.ss, OUTBOX);
   const result: FlushResult = { sent: 0, waiting: 0, failed: 0, uncertain: 0 };
+  // Every change is written at once and kept in `rows`, so a caller's copy stays true.
+  const update = (i: number, row: Row) => {
+    rows[i] = row;
+    updateRow(h.ss, OUTBOX, i, row);
+  };
   const events: [string, string][] = [];
   rows.forEach((r, i) => {
     if (r.status === 'verzenden') {
-      updateRow(h.ss, OUTBOX, i, {
+      update(i, {
         ...r,
         status: 'onzeker',
         error: 'Verzending onderbroken; controleer of deze mail is aangekomen.',
@@ -91,7 +111,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
   // A reminder that waited (quota, a passing error) is dropped once its form is answered or closed.
   const stillOpen = pending.some((x) => x.r.kind === 'herinnering')
     ? new Set(
-        readTable(h.ss, FORMS)
+        (known.forms ?? readTable(h.ss, FORMS))
           .filter((f) => f.status === 'open')
           .map((f) => String(f.formKey)),
       )
@@ -99,7 +119,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
   let quota = remainingQuota();
   for (const { r, i } of pending) {
     if (r.kind === 'herinnering' && !stillOpen.has(String(r.formKey))) {
-      updateRow(h.ss, OUTBOX, i, {
+      update(i, {
         ...r,
         status: 'vervallen',
         error: 'Niet meer nodig: de partner antwoordde of de stap is gesloten.',
@@ -110,7 +130,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
       result.waiting++;
       continue;
     }
-    updateRow(h.ss, OUTBOX, i, { ...r, status: 'verzenden' });
+    update(i, { ...r, status: 'verzenden' });
     // The marker must be stored before the mail leaves: if the run dies after sending, the next
     // run finds "verzenden" and does not send again (reference/spreadsheet/spreadsheet-app#flush).
     flushWrites();
@@ -132,11 +152,11 @@ export function flushOutbox(h: CaseHandle): FlushResult {
     // Only MailApp's own refusal counts as "not sent". A failure after this point (writing
     // "verstuurd") leaves the row at "verzenden", which the next run reports as uncertain.
     if (failure === null) {
-      updateRow(h.ss, OUTBOX, i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
+      update(i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
       result.sent++;
       quota--;
     } else if (isDailyQuotaError(failure)) {
-      updateRow(h.ss, OUTBOX, i, {
+      update(i, {
         ...r,
         status: 'wacht',
         error: 'Dagquotum bereikt; wordt morgen verstuurd.',
@@ -147,7 +167,7 @@ export function flushOutbox(h: CaseHandle): FlushResult {
       const attempts = Number(r.attempts || 0) + 1;
       const retry = !isPermanentError(failure) && attempts < MAX_ATTEMPTS;
       const reason = failureReason(failure);
-      updateRow(h.ss, OUTBOX, i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: reason });
+      update(i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: reason });
       if (retry) result.waiting++;
       else result.failed++;
       events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${String(r.key)}: ${reason}`]);
@@ -195,7 +215,10 @@ export function resendFailed(h: CaseHandle): { requeued: number; mail: FlushResu
   });
   // The new rows first, then the old ones marked: a stop in between never loses a mail.
   const requeued = enqueue(h.ss, jobs, rows);
-  for (const i of replace) updateRow(h.ss, OUTBOX, i, { ...rows[i]!, status: 'vervangen' });
+  for (const i of replace) {
+    rows[i] = { ...rows[i]!, status: 'vervangen' };
+    updateRow(h.ss, OUTBOX, i, rows[i]);
+  }
   if (requeued) logEvents(h.ss, [['mail opnieuw', `${requeued} mail(s) opnieuw in de wachtrij`]]);
-  return { requeued, mail: flushOutbox(h) };
+  return { requeued, mail: flushOutbox(h, { outbox: rows }) };
 }

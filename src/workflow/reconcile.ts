@@ -4,11 +4,13 @@
  * ends the same. A response id seen before with the same timestamp is skipped; a later
  * timestamp is an edit and becomes a new version; a response without any answer is a ghost
  * and is ignored; answers to items the registry does not know are quarantined.
- * A form's status is derived again on every run (answered = the ledger holds a response for
- * it), so a run that stopped halfway leaves nothing stale behind.
+ * Each form is read from its high-water mark on (`readUpTo`, moved only after the answers are
+ * stored), and its status is derived again whenever something came back (answered = the ledger
+ * holds a response for it), so a run that stopped halfway leaves nothing stale behind.
  */
-import { normaliseAnswer, splitParts } from '../model/answers';
+import { splitParts } from '../model/answers';
 import type { Question } from '../model/types';
+import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
 import { formsInFolder, isMissingError, readResponses } from '../workspace/forms';
 import type { Row } from '../workspace/tables';
@@ -30,35 +32,68 @@ export interface ReconcileResult {
 }
 
 export interface ReconcileOptions {
-  /** Also read forms that are closed (a full rebuild); default only open forms. */
+  /**
+   * Also read forms that are closed, every response from the start, ignoring the high-water
+   * marks (a full rebuild of the ledger); default only open forms, only what is new.
+   */
   includeClosed?: boolean;
   /** Closed forms to read anyway (the forms a gate just closed). */
   alsoRead?: ReadonlySet<string>;
   /**
-   * Forms whose known responses are compared answer by answer, not only by timestamp. Whether
-   * Apps Script's `FormResponse.getTimestamp()` moves when a partner edits is unconfirmed
-   * (behaviours §2.6), so the gate does this once for the forms it closes: an edit that kept
-   * its timestamp is still stored as a new version.
-   */
-  compareContent?: ReadonlySet<string>;
-  /**
-   * Look for forms in the case folder that the registry does not know (default true). It costs
-   * a few calls per form in the folder, so the dispatcher does it once a day per case.
+   * Look for forms in the case folder that the registry does not know (default true). One
+   * Drive query per case, so the dispatcher does it once a day per case.
    */
   scanFolder?: boolean;
+  /** The `_formulieren` rows when the caller already read them this run (they are updated in place). */
+  forms?: Row[];
 }
 
 /** Quarantined raw data is kept short enough for one cell (50,000 characters). */
 const QUARANTINE_MAX = 40_000;
 
+/**
+ * How long after its timestamp a response is still asked for again. A response's timestamp is
+ * set when it is submitted; it may become readable a moment later. The high-water mark of a form
+ * therefore stays this far behind the moment it was read (an estimate; no published figure).
+ */
+export const READ_MARGIN_MS = 5 * 60 * 1000;
+
 function clip(text: string): string {
   return text.length > QUARANTINE_MAX ? `${text.slice(0, QUARANTINE_MAX)} … [ingekort]` : text;
 }
 
+/** What the ledger knows: latest version and timestamp per response id, forms with an answer. */
+interface Ledger {
+  rows: Row[];
+  latest: Map<string, { version: number; submittedAt: number }>;
+  answered: Set<string>;
+  quarantined: Set<string>;
+}
+
+function loadLedger(h: CaseHandle): Ledger {
+  const rows = readTable(h.ss, ANSWERS);
+  const latest = new Map<string, { version: number; submittedAt: number }>();
+  const answered = new Set<string>();
+  for (const r of rows) {
+    const id = String(r.responseId);
+    const prev = latest.get(id);
+    const version = Number(r.version);
+    if (!prev || version > prev.version) latest.set(id, { version, submittedAt: Number(r.submittedAt) });
+    answered.add(String(r.formKey));
+  }
+  const quarantined = new Set(
+    readTable(h.ss, QUARANTINE).map((q) => `${q.formId}|${q.responseId}|${q.reason}`),
+  );
+  return { rows, latest, answered, quarantined };
+}
+
+/**
+ * Reads what is new in every open form (since its high-water mark, `readUpTo`) into the ledger.
+ * A run in which no form has anything new reads neither the ledger nor a single answer: per form
+ * it costs opening the form and one `getResponses(since)`.
+ */
 export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): ReconcileResult {
-  const forms = readTable(h.ss, FORMS);
-  const ledger = readTable(h.ss, ANSWERS);
-  const quarantine = readTable(h.ss, QUARANTINE);
+  const forms = opts.forms ?? readTable(h.ss, FORMS);
   // All questions, hidden ones too: an answer keeps its meaning when a question is hidden later.
   const byQuestion = new Map<string, Question>(h.reg.allQuestions.map((q) => [q.id, q]));
   const result: ReconcileResult = {
@@ -70,28 +105,17 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     unreadable: 0,
     changed: false,
   };
-
-  // Latest stored version and timestamp per response id; which forms have an answer.
-  const latest = new Map<string, { version: number; submittedAt: number }>();
-  const fingerprint = (rows: { questionId: unknown; subject?: unknown; value: unknown }[]) =>
-    rows
-      .map((a) => `${a.questionId}|${a.subject ?? ''}|${a.value}`)
-      .sort()
-      .join('\n');
-  const answered = new Set<string>();
-  for (const r of ledger) {
-    const id = String(r.responseId);
-    const prev = latest.get(id);
-    const version = Number(r.version);
-    if (!prev || version > prev.version) latest.set(id, { version, submittedAt: Number(r.submittedAt) });
-    answered.add(String(r.formKey));
-  }
-  const quarantined = new Set(quarantine.map((q) => `${q.formId}|${q.responseId}|${q.reason}`));
+  let ledger: Ledger | null = null;
+  const known = (): Ledger => {
+    ledger ??= loadLedger(h);
+    return ledger;
+  };
 
   const newRows: Row[] = [];
   const newQuarantine: Row[] = [];
   const events: [string, string][] = [];
   let formsChanged = false;
+  let marksMoved = false;
   const now = nowMs();
   const setStatus = (f: Row, status: string) => {
     if (f.status !== status) {
@@ -104,7 +128,9 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     const key = String(f.formKey);
     const closed = f.status === 'gesloten';
     if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) continue;
-    const read = readResponses(String(f.formId));
+    const mark = opts.includeClosed ? 0 : Number(f.readUpTo || 0);
+    const readAt = nowMs();
+    const read = readResponses(String(f.formId), mark > 0 ? mark : undefined);
     if (!read.ok) {
       if (isMissingError(read.reason)) {
         // A form that is gone; a closed form keeps its status (its step was decided).
@@ -119,14 +145,18 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       }
       continue;
     }
+    // Nothing at or after the mark: the ledger already holds all of this form (and its status
+    // was derived when its last response came in), unless it was missing before.
+    if (read.responses.length === 0 && f.status !== 'ontbreekt') continue;
+    const { latest, answered, quarantined, rows: stored } = known();
     const itemMap = itemMapOf(f);
     const ordered = [...read.responses].sort(
       (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
     );
-    const deep = opts.compareContent?.has(key) ?? false;
     for (const resp of ordered) {
       const prev = latest.get(resp.responseId);
-      if (prev && prev.submittedAt >= resp.timestamp && !deep) continue;
+      // Known with this timestamp: an edit would carry a later one.
+      if (prev && prev.submittedAt >= resp.timestamp) continue;
       const answers = [];
       for (const a of resp.answers()) {
         const itemKey = itemMap[a.itemId];
@@ -145,29 +175,11 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
           continue;
         }
         const qid = itemKey.split('|')[0] ?? itemKey;
-        const n = normaliseAnswer(itemKey, a.value, byQuestion.get(qid));
-        if (n) answers.push(n);
+        answers.push(...expandItemAnswer(itemKey, a.value, byQuestion.get(qid)));
       }
       if (answers.length === 0) {
         if (!prev) result.ghosts++;
         continue;
-      }
-      if (prev && prev.submittedAt >= resp.timestamp) {
-        // Content comparison (deep): only a real difference makes a new version.
-        const stored = ledger.filter(
-          (r) => r.responseId === resp.responseId && Number(r.version) === prev.version,
-        );
-        const joined = new Map<string, { questionId: unknown; subject: unknown; value: string }>();
-        for (const r of stored) {
-          const k = `${r.questionId}|${r.subject}`;
-          const seen = joined.get(k);
-          joined.set(k, {
-            questionId: r.questionId,
-            subject: r.subject,
-            value: (seen?.value ?? '') + String(r.value),
-          });
-        }
-        if (fingerprint([...joined.values()]) === fingerprint(answers)) continue;
       }
       const version = (prev?.version ?? 0) + 1;
       latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
@@ -176,7 +188,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       else result.newVersions++;
       for (const a of answers) {
         splitParts(a.value).forEach((part, p) => {
-          newRows.push({
+          const row: Row = {
             formKey: key,
             responseId: resp.responseId,
             version,
@@ -186,21 +198,31 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
             part: p,
             value: part,
             grid: a.grid && p === 0 ? JSON.stringify(a.grid) : '',
-          });
+          };
+          newRows.push(row);
+          stored.push(row);
         });
       }
     }
-    // The status follows from what is known, every run (closed forms stay closed).
+    // The status follows from what is known (closed forms stay closed).
     if (!closed) setStatus(f, answered.has(key) ? 'beantwoord' : 'open');
+    // Everything submitted up to a margin before this read is in the ledger now (it is written
+    // before the mark, so a run that stops in between reads the same responses again).
+    const upTo = readAt - READ_MARGIN_MS;
+    if (read.responses.length > 0 && upTo > Number(f.readUpTo || 0)) {
+      f.readUpTo = upTo;
+      marksMoved = true;
+    }
   }
 
   // Forms in the case folder that the registry does not know: their responses belong to no
   // partner and no step, so they are set apart for the coordinator, never merged.
-  const known = new Set(forms.map((f) => String(f.formId)));
+  const registered = new Set(forms.map((f) => String(f.formId)));
   for (const formId of opts.scanFolder === false ? [] : formsInFolder(h.row.folderId)) {
-    if (known.has(formId)) continue;
+    if (registered.has(formId)) continue;
     const read = readResponses(formId);
-    if (!read.ok) continue;
+    if (!read.ok || read.responses.length === 0) continue;
+    const { quarantined } = known();
     for (const resp of read.responses) {
       const qk = `${formId}|${resp.responseId}|onbekend formulier`;
       if (quarantined.has(qk)) continue;
@@ -218,7 +240,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   result.quarantined = newQuarantine.length;
   appendRows(h.ss, ANSWERS, newRows);
   appendRows(h.ss, QUARANTINE, newQuarantine);
-  if (formsChanged) replaceTable(h.ss, FORMS, forms);
+  if (formsChanged || marksMoved) replaceTable(h.ss, FORMS, forms);
   if (result.newResponses)
     events.push(['antwoorden verwerkt', `${result.newResponses} nieuwe inzending(en)`]);
   if (result.newVersions)

@@ -20,8 +20,10 @@ export const FORMS: TableDef = {
     'itemMap',
     'closedAt',
     'planVersion',
+    // High-water mark: every response submitted before this instant is in the ledger.
+    'readUpTo',
   ],
-  numeric: ['round', 'createdAt', 'closedAt', 'planVersion'],
+  numeric: ['round', 'createdAt', 'closedAt', 'planVersion', 'readUpTo'],
 };
 
 export const ANSWERS: TableDef = {

@@ -13,7 +13,7 @@ import { nowMs } from '../workspace/clock';
 import { readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { logEvents } from './log';
-import type { MailJob } from './outbox';
+import type { Known, MailJob } from './outbox';
 import { enqueue } from './outbox';
 import { FORMS, LOG, OUTBOX } from './records';
 
@@ -27,7 +27,11 @@ export interface RemindResult {
   newEscalations: number;
 }
 
-export function queueReminders(h: CaseHandle): RemindResult {
+/**
+ * Queues the reminders that are due. `known` holds tables the caller already read in this run
+ * (the outbox array gets the queued rows); the Logboek is read only when there is an escalation.
+ */
+export function queueReminders(h: CaseHandle, known: Known = {}): RemindResult {
   const settings = h.reg.settings;
   const opts = { bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear };
   const now = nowMs();
@@ -35,10 +39,10 @@ export function queueReminders(h: CaseHandle): RemindResult {
   // Reminders only go out during office hours, not from the first run after midnight.
   const hour = Number(isoDateTime(now, 'Europe/Amsterdam').slice(11, 13));
   const officeHours = hour >= REMINDER_HOURS.from && hour < REMINDER_HOURS.to;
-  const outbox = readTable(h.ss, OUTBOX);
+  const outbox = known.outbox ?? readTable(h.ss, OUTBOX);
   const jobs: MailJob[] = [];
   const escalations: string[] = [];
-  for (const f of readTable(h.ss, FORMS)) {
+  for (const f of known.forms ?? readTable(h.ss, FORMS)) {
     if (f.status !== 'open') continue;
     const deadline = String(f.deadline);
     const partner = h.reg.partners.find((p) => p.id === f.partnerId);
@@ -71,6 +75,7 @@ export function queueReminders(h: CaseHandle): RemindResult {
     }
   }
   const queued = enqueue(h.ss, jobs, outbox);
+  if (escalations.length === 0) return { queued, escalations, newEscalations: 0 };
   const logged = new Set(
     readTable(h.ss, LOG)
       .filter((l) => l.event === 'escalatie')

@@ -8,11 +8,12 @@
 import { replay } from '../model/caseMachine';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { levelsFor, partnersForStep } from '../model/partners';
-import { deadlineWorkdaysFor, stepName } from '../model/steps';
+import { deadlineWorkdaysFor } from '../model/steps';
 import { dutchDate, isoDate } from '../model/time';
 import type { Partner, Plan, Question, StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
-import { buildFormSpec } from '../render/formSpec';
+import { subjectsOfKey } from '../render/formItemKey';
+import { buildFormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
 import { createForm } from '../workspace/forms';
@@ -66,7 +67,7 @@ function makeForm(h: CaseHandle, req: FormRequest): Row {
       caseCode: h.row.code,
       step: req.step,
       round: req.round,
-      stepLabel: `${req.step} (${stepName(req.step, settings.naming)})`,
+      stepLabel: formStepLabel(req.step, settings.naming),
       partner: req.partner,
       deadlineText: dutchDate(req.deadline),
       persons: req.persons,
@@ -102,7 +103,7 @@ function inviteJob(h: CaseHandle, row: Row, partner: Partner): MailJob {
   const step = String(row.step) as StepId;
   const text = mailText(settings, 'invite', {
     casus: h.row.code,
-    stap: `${step} (${stepName(step, settings.naming)})`,
+    stap: formStepLabel(step, settings.naming),
     deadline: dutchDate(String(row.deadline)),
     link: String(row.publishedUrl),
     organisatie: partner.organisation,
@@ -116,10 +117,7 @@ function inviteJob(h: CaseHandle, row: Row, partner: Partner): MailJob {
 function coveredSubjects(forms: Row[]): Set<string> {
   const out = new Set<string>();
   for (const f of forms) {
-    for (const k of Object.values(itemMapOf(f))) {
-      const subject = k.split('|')[1];
-      if (subject) out.add(subject);
-    }
+    for (const k of Object.values(itemMapOf(f))) for (const subject of subjectsOfKey(k)) out.add(subject);
   }
   return out;
 }
@@ -289,10 +287,10 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
  * Whether the current step was started but not every partner has its form yet (a start that
  * ran out of time or stopped halfway). The dispatcher then continues it.
  */
-export function startIncomplete(h: CaseHandle): boolean {
+export function startIncomplete(h: CaseHandle, formRows?: Row[]): boolean {
   const state = replay(h.row.code, readDecisions(h.ss));
   if (state.status === 'gesloten') return false;
-  const forms = readTable(h.ss, FORMS).filter(
+  const forms = (formRows ?? readTable(h.ss, FORMS)).filter(
     (f) => f.step === state.step && Number(f.round) === state.round,
   );
   if (forms.length === 0) return false;

@@ -8,7 +8,7 @@ export interface CreatedForm {
   formId: string;
   publishedUrl: string;
   editUrl: string;
-  /** Form item id → answer key (`questionId` or `questionId|subject`). */
+  /** Form item id → item key (render/formItemKey.ts). */
   itemMap: Record<string, string>;
 }
 
@@ -48,6 +48,14 @@ function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId
       return common(
         form
           .addGridItem()
+          .setRows([...(spec.rows ?? [])])
+          .setColumns(choices),
+        spec,
+      );
+    case 'checkbox_grid':
+      return common(
+        form
+          .addCheckboxGridItem()
           .setRows([...(spec.rows ?? [])])
           .setColumns(choices),
         spec,
@@ -108,15 +116,24 @@ export function isMissingError(reason: string): boolean {
   );
 }
 
-/** Reads every response from the form's own store (the source of truth). */
-export function readResponses(formId: string): FormRead {
+/**
+ * Reads the responses in the form's own store (the source of truth): all of them, or with
+ * `since` only those whose timestamp is at or after it — `Form.getResponses(timestamp)`
+ * (reference/forms/form#getResponses(Date)), one call instead of one per response. Whether the
+ * bound is inclusive is not documented, so callers dedupe by response id and timestamp. An edit
+ * is a new submission: the timestamp is the latest one (REST `lastSubmittedTime`,
+ * forms/api/reference/rest/v1/forms.responses), so an edited response comes back too.
+ * Each response costs two getters; its answers are read only when asked for.
+ */
+export function readResponses(formId: string, since?: number): FormRead {
   let form: GoogleAppsScript.Forms.Form;
   try {
     form = FormApp.openById(formId);
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
-  const responses = form.getResponses().map((r) => ({
+  const found = since === undefined ? form.getResponses() : form.getResponses(new Date(since));
+  const responses = found.map((r) => ({
     responseId: r.getId(),
     timestamp: r.getTimestamp().getTime(),
     answers: () =>
@@ -134,13 +151,32 @@ export function closeForm(formId: string, message: string): void {
   form.setCustomClosedFormMessage(message).setAcceptingResponses(false);
 }
 
-/** Ids of the forms in a folder (a form made by hand, or left behind by a crash, shows up here). */
-export function formsInFolder(folderId: string): string[] {
-  const it = DriveApp.getFolderById(folderId).getFilesByType(MimeType.GOOGLE_FORMS);
-  const ids: string[] = [];
-  while (it.hasNext()) {
-    const f = it.next();
-    if (!f.isTrashed()) ids.push(f.getId());
+/** The Drive v3 advanced service, enabled in appsscript.json (`Drive` is undefined when it is not). */
+export function driveService(): GoogleAppsScript.Drive {
+  if (typeof Drive === 'undefined' || !Drive) {
+    throw new Error(
+      'De geavanceerde Drive-service (Drive API v3) staat niet aan in dit Apps Script-project. Zet hem aan onder Services, of installeer opnieuw met appsscript.json.',
+    );
   }
+  return Drive;
+}
+
+/**
+ * Ids of the forms in a folder that are not in the trash (a form made by hand, or left behind
+ * by a crash, shows up here). One Drive query per 1,000 files instead of a call per file
+ * (drive/api/guides/search-files, reference/rest/v3/files/list: trashed files are listed unless
+ * the query excludes them).
+ */
+export function formsInFolder(folderId: string): string[] {
+  const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents and mimeType = '${MimeType.GOOGLE_FORMS}' and trashed = false`;
+  const ids: string[] = [];
+  let pageToken: string | undefined;
+  do {
+    const args: Record<string, unknown> = { q, pageSize: 1000, fields: 'nextPageToken, files(id)' };
+    if (pageToken) args.pageToken = pageToken;
+    const page = driveService().Files.list(args);
+    for (const f of page.files ?? []) if (f.id) ids.push(f.id);
+    pageToken = page.nextPageToken;
+  } while (pageToken);
   return ids;
 }

@@ -12,6 +12,7 @@ import {
   SOURCED_COVERAGE,
   STEP_KINDS,
 } from '../../src/model/catalog';
+import { PER_PERSON_HELP } from '../../src/model/catalog/shared';
 import type { Question, StepId } from '../../src/model/types';
 import { LEVELS, PARTNER_KINDS, QUESTION_TYPES, STEP_IDS, THEMES } from '../../src/model/types';
 
@@ -191,8 +192,11 @@ describe('privacy rules', () => {
   });
 
   it('asks about the namenlijst only by pseudonym code', () => {
+    // Said once in the header of a form's person questions (render/formSpec.ts), never per question.
+    expect(PER_PERSON_HELP).toMatch(/codes/);
+    expect(PER_PERSON_HELP).toMatch(/geen namen/);
     const perPerson = CATALOG.filter((q) => q.repeat === 'per_person');
-    for (const q of perPerson) expect(q.help ?? '', q.id).toMatch(/code/);
+    for (const q of perPerson) expect(q.help ?? '', q.id).not.toContain(PER_PERSON_HELP);
   });
 
   it('keeps step 1 at group level and sends acute danger to the police', () => {

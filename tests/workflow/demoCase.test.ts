@@ -17,6 +17,7 @@ import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import { writeOutputs } from '../../src/local/export/writeAll';
 import { replay } from '../../src/model/caseMachine';
 import { buildAdvice } from '../../src/render/advice';
+import { hasNestedBrackets } from '../../src/render/formSpec';
 import { buildOverview } from '../../src/render/overview';
 import { estimateLength } from '../../src/render/pages';
 import { readAdviceTab } from '../../src/workflow/advice';
@@ -77,12 +78,13 @@ describe('de demo: een casus door alle zeven stappen', () => {
     for (const c of codes) expect(c).toMatch(/^P-[2-9A-HJKMNP-Z]{4}$/);
     const forms2b = readTable(h.ss, FORMS).filter((f) => f.step === '2B');
     expect(forms2b.length).toBeGreaterThan(0);
-    const titles = forms2b.flatMap((f) =>
-      snapshotForm(p.local.rt, String(f.formId)).items.map((i) => i.title),
+    // Every code is a row of the person grids (and named in the header of the texts per code).
+    const rows = forms2b.flatMap((f) =>
+      snapshotForm(p.local.rt, String(f.formId)).items.flatMap((i) => i.rows),
     );
     for (const c of codes)
       expect(
-        titles.some((t) => t.includes(c)),
+        rows.some((t) => t === c),
         c,
       ).toBe(true);
     // Before 2B no form mentions a person code.
@@ -95,6 +97,51 @@ describe('de demo: een casus door alle zeven stappen', () => {
     });
     expect(names.map((r) => r.Code)).toEqual(codes);
     expect(names.map((r) => r.Naam)).toEqual(scenario.persons.map((x) => x.naam));
+  });
+
+  it('zet elk antwoord uit een raster of een tekst per code bij de juiste code: antwoordenlog en tab Personen', () => {
+    const h = handle();
+    const codes = readTable(h.ss, PERSONS).map((r) => String(r.code));
+    const ledger = readTable(h.ss, ANSWERS);
+    const tab = visibleTabs(p, h.row.spreadsheetId).Personen ?? [];
+    const missing: string[] = [];
+    const seen = new Set<string>();
+    for (const run of scenario.steps) {
+      for (const [partnerId, sub] of Object.entries(run.submissions)) {
+        for (const [key, value] of Object.entries({ ...sub.answers, ...(sub.edit?.answers ?? {}) })) {
+          const m = /^(\d[AB]?\.p\.[a-z_.]+)\|#(\d+)$/.exec(key);
+          if (!m || seen.has(`${partnerId}|${key}`)) continue;
+          seen.add(`${partnerId}|${key}`);
+          const code = codes[Number(m[2]) - 1]!;
+          const text = (Array.isArray(value) ? value.join('; ') : value).replace(
+            /#(\d+)/g,
+            (_, n) => codes[Number(n) - 1]!,
+          );
+          const stored = ledger.some(
+            (r) =>
+              r.questionId === m[1] &&
+              r.subject === code &&
+              String(r.formKey).includes(partnerId) &&
+              String(r.value) === text,
+          );
+          const shown = tab.some(
+            (row) => row[0] === code && row[3] === m[1] && String(row[6]).includes(text),
+          );
+          if (!stored || !shown) missing.push(`${partnerId} ${key} → ${code}: log ${stored}, tab ${shown}`);
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('noemt de stap in uitnodigingen zonder haakjes in haakjes', () => {
+    const invites = p.local.rt.mailbox.filter((m) => m.subject.startsWith('Uitvraag'));
+    expect(invites.length).toBeGreaterThan(0);
+    for (const m of invites) {
+      expect(hasNestedBrackets(m.subject), m.subject).toBe(false);
+      for (const line of m.body.split('\n')) expect(hasNestedBrackets(line), line).toBe(false);
+    }
   });
 
   it('maakt op verzoek een PDF van het integraal beeld in de casusmap, en publiceert formulieren ook na 30 juni 2026', () => {

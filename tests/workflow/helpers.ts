@@ -172,7 +172,7 @@ export function fillRequired(
   opts: { all?: boolean } = {},
 ): string {
   const snap = snapshotForm(rt, formId);
-  const answers: Record<number, string | string[]> = {};
+  const answers: Record<number, string | string[] | string[][]> = {};
   for (const it of snap.items) {
     if (!it.required && !opts.all) continue;
     if (it.type === 'SECTION_HEADER' || it.type === 'PAGE_BREAK') continue;
@@ -181,6 +181,7 @@ export function fillRequired(
     else if (it.type === 'SCALE') answers[it.id] = String(it.bounds![0]);
     else if (it.type === 'DATE') answers[it.id] = '2026-01-13';
     else if (it.type === 'GRID') answers[it.id] = it.rows.map(() => it.columns[0]!);
+    else if (it.type === 'CHECKBOX_GRID') answers[it.id] = it.rows.map(() => [it.columns[0]!]);
     else answers[it.id] = text;
   }
   return submitAsRespondent(rt, formId, answers);

@@ -1,6 +1,5 @@
 /** What a coordinator runs into in practice: wrong addresses, late runs, passing errors, crashes. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { formModelOf } from '../../src/local/apps-script/forms-model';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { isoDate } from '../../src/model/time';
@@ -153,38 +152,5 @@ describe('een stap starten binnen de tijdslimiet', () => {
       'team@jongerenwerk.example',
       'wijkagent@politie.example',
     ]);
-  });
-});
-
-describe('bewerkingen die het tijdstip niet veranderen', () => {
-  it('worden bij het sluiten van de stap alsnog als nieuwe versie opgeslagen', () => {
-    const h = fresh();
-    startStep(h);
-    const form = readTable(h.ss, FORMS).find((f) => f.formKey === '1#1#politie')!;
-    fillRequired(local.rt, String(form.formId), 'eerste versie');
-    reconcileCase(h);
-    // A partner edit that kept the response's timestamp (unconfirmed Apps Script behaviour).
-    const model = formModelOf(local.rt, String(form.formId));
-    const map = JSON.parse(String(form.itemMap)) as Record<string, string>;
-    const functie = Object.keys(map).find((k) => map[k] === '1.functie')!;
-    model.responses[0]!.answers[functie] = 'tweede versie';
-    expect(reconcileCase(h).newVersions).toBe(0); // the timestamp alone does not show it
-    local.rt.advance(HOUR);
-    recordDecision(
-      h,
-      {
-        step: '1',
-        round: 1,
-        outcome: 'verder_verkennen',
-        motivation: 'x',
-        decidedBy: 'overleg',
-        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
-      },
-      'r@x.example',
-    );
-    const versions = readTable(h.ss, ANSWERS)
-      .filter((r) => r.questionId === '1.functie')
-      .map((r) => `${r.version}:${r.value}`);
-    expect(versions).toEqual(['1:eerste versie', '2:tweede versie']);
   });
 });

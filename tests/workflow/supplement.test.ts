@@ -57,7 +57,8 @@ describe('aanvullende formulieren voor later toegevoegde personen', () => {
     const row = readTable(handle().ss, FORMS).find((f) => f.formKey === '2B#1#politie#2')!;
     const snap = snapshotForm(p.local.rt, String(row.formId));
     expect(snap.title).toContain('aanvulling');
-    const titles = snap.items.map((i) => i.title).join('\n');
+    // The codes are the rows of the grids (and the lines of the texts): one item per question.
+    const titles = snap.items.map((i) => [i.title, i.help, ...i.rows].join('\n')).join('\n');
     for (const c of added) expect(titles).toContain(c);
     for (const c of first) expect(titles).not.toContain(c);
     // A second run asks nothing again.

@@ -181,12 +181,13 @@ class FormImpl
    */
   getResponses(timestamp?: GoogleAppsScript.Base.Date): GoogleAppsScript.Forms.FormResponse[] {
     this.call('getResponses');
-    if (timestamp !== undefined && !(timestamp instanceof Date)) {
+    // A Date from any realm (the bundle runs in its own node:vm context).
+    if (timestamp !== undefined && Object.prototype.toString.call(timestamp) !== '[object Date]') {
       throw gasError(
         `The parameters (${typeof timestamp}) don't match the method signature for FormApp.Form.getResponses.`,
       );
     }
-    const since = timestamp ? timestamp.getTime() : Number.NEGATIVE_INFINITY;
+    const since = timestamp ? Date.prototype.getTime.call(timestamp) : Number.NEGATIVE_INFINITY;
     return [...this.model().responses]
       .filter((r) => r.timestamp >= since)
       .sort((a, b) => a.timestamp - b.timestamp)

@@ -5,6 +5,7 @@
  * bundled dist/Code.js can run with no access to Node.
  */
 import vm from 'node:vm';
+import { createDriveFilesListCopy } from './advanced/drive-list';
 import { createCacheService } from './cache';
 import { createDocumentApp } from './document';
 import { createDriveApp, createMimeTypeEnum } from './drive';
@@ -18,6 +19,7 @@ import type { Runtime } from './runtime';
 import { createScriptApp } from './script';
 import { createSession } from './session';
 import { createSpreadsheetApp } from './spreadsheet';
+import { strict } from './strict';
 import { createUtilities } from './utilities';
 
 export interface AppsScriptServices {
@@ -34,6 +36,11 @@ export interface AppsScriptServices {
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
+  /**
+   * The Drive v3 advanced service (enabled in appsscript.json): the members the product uses,
+   * each in its own file under advanced/, composed into one `Drive.Files`.
+   */
+  Drive: GoogleAppsScript.Drive;
   Logger: GoogleAppsScript.Base.Logger;
   /** The Apps Script console (writes to `rt.logs`); only installed on non-Node targets. */
   console: Console;
@@ -44,6 +51,12 @@ export interface InstallOptions {
   htmlFiles?: Record<string, string>;
   /** Object that receives the globals (default `globalThis`). */
   target?: Record<string, unknown>;
+}
+
+/** The global `Drive` (advanced service): one `Files` collection composed of the emulated members. */
+function createDriveAdvanced(rt: Runtime): GoogleAppsScript.Drive {
+  const files = { ...createDriveFilesListCopy(rt) };
+  return strict({ Files: strict(files, 'Drive.Files') }, 'Drive') as unknown as GoogleAppsScript.Drive;
 }
 
 /**
@@ -69,6 +82,7 @@ export function createServices(
     Session: createSession(rt),
     Utilities: createUtilities(rt),
     HtmlService: createHtmlService(rt, htmlFiles, scope),
+    Drive: createDriveAdvanced(rt),
     Logger: createLogger(rt),
     console: createConsole(rt),
   };

@@ -6,8 +6,9 @@
 import { replay } from '../../model/caseMachine';
 import { stepName } from '../../model/steps';
 import { isoDate, startOfLocalDay } from '../../model/time';
-import type { Decision, LightRoute, StepId } from '../../model/types';
+import type { Decision, LightRoute, Question, StepId } from '../../model/types';
 import { addWorkdays } from '../../model/workdays';
+import { parseItemKey } from '../../render/formItemKey';
 import { writeAdviceTab } from '../../workflow/advice';
 import { readDecisions } from '../../workflow/assemble';
 import type { CaseHandle, Register } from '../../workflow/context';
@@ -66,19 +67,50 @@ export function substitutePersons<T>(value: T, codes: readonly string[]): T {
   return value;
 }
 
+/**
+ * Scenario answers are keyed per subject (`questionId|#3`); a form asks about every person in
+ * one item (a grid row or a line per code, render/formItemKey.ts): the answers are gathered
+ * per item the way a partner fills it in.
+ */
 function toItemAnswers(
   formKey: string,
   itemMap: Record<string, string>,
   raw: Record<string, string | string[]>,
   codes: readonly string[],
-): Record<number, string | string[]> {
+  catalog: readonly Question[],
+): Record<number, string | string[] | string[][]> {
   const ids = itemIdsFor(itemMap);
+  const rows = new Map<string, { id: number; row: number; count: number }>();
+  for (const [key, id] of ids) {
+    const p = parseItemKey(key);
+    p.subjects?.forEach((code, row) => {
+      rows.set(`${p.questionId}|${code}`, { id, row, count: p.subjects?.length ?? 0 });
+    });
+  }
   const answers = substitutePersons(raw, codes);
-  const out: Record<number, string | string[]> = {};
+  const out: Record<number, string | string[] | string[][]> = {};
   for (const [key, value] of Object.entries(answers)) {
     const id = ids.get(key);
-    if (id === undefined) throw new Error(`Scenario: formulier ${formKey} heeft geen vraag "${key}".`);
-    out[id] = value;
+    if (id !== undefined) {
+      out[id] = value;
+      continue;
+    }
+    const at = rows.get(key);
+    if (!at) throw new Error(`Scenario: formulier ${formKey} heeft geen vraag "${key}".`);
+    const { questionId, subject } = parseItemKey(key);
+    const type = catalog.find((q) => q.id === questionId)?.type;
+    if (type === 'checkboxes') {
+      const grid = (out[at.id] as string[][] | undefined) ?? Array.from({ length: at.count }, () => []);
+      grid[at.row] = Array.isArray(value) ? value : [value];
+      out[at.id] = grid;
+    } else if (type === 'choice' || type === 'scale') {
+      const grid = (out[at.id] as string[] | undefined) ?? Array.from({ length: at.count }, () => '');
+      grid[at.row] = String(value);
+      out[at.id] = grid;
+    } else {
+      const before = (out[at.id] as string | undefined) ?? '';
+      out[at.id] = `${before}${before ? '\n' : ''}${subject}: ${String(value)}`;
+    }
   }
   return out;
 }
@@ -171,17 +203,30 @@ function playStep(
     for (const [partnerId, sub] of Object.entries(run.submissions)) {
       const f = formOf(partnerId);
       if (sub.day === day) {
-        const id = submitAsRespondent(rt, f.formId, toItemAnswers(f.formKey, f.itemMap, sub.answers, codes));
+        const id = submitAsRespondent(
+          rt,
+          f.formId,
+          toItemAnswers(f.formKey, f.itemMap, sub.answers, codes, h.reg.catalog),
+        );
         responseIds.set(partnerId, id);
         if (sub.duplicate) {
           rt.advance(60_000);
-          submitAsRespondent(rt, f.formId, toItemAnswers(f.formKey, f.itemMap, sub.answers, codes));
+          submitAsRespondent(
+            rt,
+            f.formId,
+            toItemAnswers(f.formKey, f.itemMap, sub.answers, codes, h.reg.catalog),
+          );
         }
       }
       if (sub.edit && sub.edit.day === day) {
         const id = responseIds.get(partnerId);
         if (!id) throw new Error(`Scenario: partner ${partnerId} bewerkt voordat hij antwoordde.`);
-        editAsRespondent(rt, f.formId, id, toItemAnswers(f.formKey, f.itemMap, sub.edit.answers, codes));
+        editAsRespondent(
+          rt,
+          f.formId,
+          id,
+          toItemAnswers(f.formKey, f.itemMap, sub.edit.answers, codes, h.reg.catalog),
+        );
       }
     }
     // A ghost: an empty response as seen in the wild after glitches (a required question

@@ -49,11 +49,13 @@ export const DUIDING_HELP =
   'Geef per onderdeel aan wat u ziet: 0 = niet, 1 = beperkt, 2 = duidelijk, 3 = ernstig. ' +
   'Weet u het niet, kies dan "? onbekend": een gok maakt de duiding minder betrouwbaar.';
 
-/** Appended to every question that is asked per pseudonym code of the namenlijst. */
+/**
+ * Said once in the header of a form's questions about persons (render/formSpec.ts): it holds for
+ * every code, so it is never repeated per question.
+ */
 export const PER_PERSON_HELP =
-  'Deze vraag staat bij elke code van de namenlijst. De procesregisseur laat u via een beveiligd ' +
-  'kanaal weten om wie het gaat. Gebruik alleen de code, geen namen. Weet u het niet of mag u het ' +
-  'niet delen, laat de vraag dan leeg.';
+  'De procesregisseur laat u via een beveiligd kanaal weten welke jongere bij welke code hoort. ' +
+  'Gebruik alleen de codes, geen namen. Weet u iets niet of mag u het niet delen, laat het dan leeg.';
 
 export const GROUP_SIZES = ['Minder dan 5', '5 tot 10', '10 tot 20', '20 of meer', 'Weet ik niet'] as const;
 

@@ -4,7 +4,7 @@
  * so no question here ever asks for a name or a date of birth.
  */
 import type { PartnerKind, Question } from '../types';
-import { OPEN_SOURCES_HELP, PER_PERSON_HELP, PLATFORMS, YES_NO_DOUBT, YES_NO_UNKNOWN } from './shared';
+import { OPEN_SOURCES_HELP, PLATFORMS, YES_NO_DOUBT, YES_NO_UNKNOWN } from './shared';
 
 /** Partners that help complete the namenlijst (politie, jongerenwerk, boa, gemeente). */
 const LIST_KINDS: readonly PartnerKind[] = ['politie', 'jongerenwerk', 'boa', 'gemeente'];
@@ -175,7 +175,6 @@ export const STEP2B: readonly Question[] = [
     type: 'checkboxes',
     repeat: 'per_person',
     title: 'Hoe is deze jongere aan de groep gekoppeld?',
-    help: PER_PERSON_HELP,
     choices: [
       'Zelf gezien op de plek, samen met de groep',
       'Eigen contact met de jongere',
@@ -196,7 +195,6 @@ export const STEP2B: readonly Question[] = [
     type: 'choice',
     repeat: 'per_person',
     title: 'In hoeverre hoort deze jongere bij de groep?',
-    help: PER_PERSON_HELP,
     choices: [
       'Kern: is er bijna altijd bij',
       'Regelmatig: is er vaak bij',
@@ -216,7 +214,6 @@ export const STEP2B: readonly Question[] = [
     type: 'choice',
     repeat: 'per_person',
     title: 'Heeft deze jongere online contact met andere groepsleden?',
-    help: PER_PERSON_HELP,
     choices: YES_NO_UNKNOWN,
     source: 'B',
   },
@@ -230,7 +227,7 @@ export const STEP2B: readonly Question[] = [
     type: 'choice',
     repeat: 'per_person',
     title: 'Komt deze jongere samen met andere groepsleden voor als verdachte van strafbare feiten?',
-    help: `Alleen voor politie en OM. ${PER_PERSON_HELP}`,
+    help: `Alleen voor politie en OM.`,
     choices: YES_NO_UNKNOWN,
     source: 'B',
   },
@@ -244,7 +241,7 @@ export const STEP2B: readonly Question[] = [
     type: 'text',
     repeat: 'per_person',
     title: 'Hoe vaak is deze jongere de afgelopen 12 maanden als verdachte geregistreerd?',
-    help: `Een aantal; de soort feiten volgt in de volgende vraag. ${PER_PERSON_HELP}`,
+    help: `Een aantal; de soort feiten volgt in de volgende vraag.`,
     source: 'B',
   },
   {
@@ -257,7 +254,6 @@ export const STEP2B: readonly Question[] = [
     type: 'checkboxes',
     repeat: 'per_person',
     title: 'Om welke soort feiten ging het?',
-    help: PER_PERSON_HELP,
     choices: [
       'Overlast of APV-overtreding',
       'Vernieling',
@@ -282,7 +278,7 @@ export const STEP2B: readonly Question[] = [
     type: 'text',
     repeat: 'per_person',
     title: 'Hoeveel zorgmeldingen en overige meldingen zijn er de afgelopen 12 maanden over deze jongere?',
-    help: `Alleen aantallen, bijvoorbeeld "2 zorgmeldingen, 5 overige meldingen". ${PER_PERSON_HELP}`,
+    help: `Alleen aantallen, bijvoorbeeld "2 zorgmeldingen, 5 overige meldingen".`,
     source: 'B',
   },
   {
@@ -295,7 +291,7 @@ export const STEP2B: readonly Question[] = [
     type: 'paragraph',
     repeat: 'per_person',
     title: 'Wat is bij controles van deze jongere waargenomen?',
-    help: `Kort en feitelijk, bijvoorbeeld alcohol- of drugsgebruik of het bij zich hebben van een wapen. ${PER_PERSON_HELP}`,
+    help: `Kort en feitelijk, bijvoorbeeld alcohol- of drugsgebruik of het bij zich hebben van een wapen.`,
     source: 'B',
   },
   {
@@ -308,7 +304,7 @@ export const STEP2B: readonly Question[] = [
     type: 'paragraph',
     repeat: 'per_person',
     title: 'Met welke andere groepsleden of netwerken heeft deze jongere banden?',
-    help: `Verwijs naar andere groepsleden met hun code. Beschrijf netwerken buiten de groep in algemene termen. ${PER_PERSON_HELP}`,
+    help: `Verwijs naar andere groepsleden met hun code. Beschrijf netwerken buiten de groep in algemene termen.`,
     source: 'B',
   },
   {
@@ -322,7 +318,7 @@ export const STEP2B: readonly Question[] = [
     repeat: 'per_person',
     title:
       'Zijn de jongere en (bij een minderjarige) de ouders geïnformeerd over de plaatsing op de namenlijst?',
-    help: `Is het informeren uitgesteld, leg de reden dan vast in het dossier. ${PER_PERSON_HELP}`,
+    help: `Is het informeren uitgesteld, leg de reden dan vast in het dossier.`,
     choices: ['Ja', 'Nog niet', 'Uitgesteld'],
     source: 'B',
   },
@@ -336,7 +332,6 @@ export const STEP2B: readonly Question[] = [
     type: 'date',
     repeat: 'per_person',
     title: 'Op welke datum is de informatiebrief verstuurd?',
-    help: PER_PERSON_HELP,
     source: 'B',
   },
 ];

@@ -5,7 +5,7 @@
  * team and ZVH only say whether they are involved.
  */
 import type { PartnerKind, Question } from '../types';
-import { PER_PERSON_HELP, YES_NO } from './shared';
+import { YES_NO } from './shared';
 import { STEP3_DUIDING } from './step3duiding';
 
 /** Kinds that know the group from the street or from their own cases. */
@@ -221,7 +221,6 @@ const STEP3_PERSON: readonly Question[] = [
     type: 'checkboxes',
     repeat: 'per_person',
     title: 'Hoe typeert u deze jongere?',
-    help: PER_PERSON_HELP,
     choices: [
       'Kern van de groep',
       'Meeloper',
@@ -242,7 +241,6 @@ const STEP3_PERSON: readonly Question[] = [
     type: 'choice',
     repeat: 'per_person',
     title: 'Welke positie heeft deze jongere volgens de Plus/Min/Mee-indeling?',
-    help: PER_PERSON_HELP,
     choices: [
       'Plus: heeft een positieve invloed op de groep',
       'Min: heeft een negatieve invloed en trekt anderen mee',
@@ -263,7 +261,7 @@ const STEP3_PERSON: readonly Question[] = [
     title: 'Is uw organisatie op dit moment betrokken bij deze jongere?',
     help:
       'Alleen ja of nee, zonder inhoud van hulp of dossier. Voor het Zorg- en Veiligheidshuis: zit de jongere ' +
-      `in de PGA of een casusoverleg? ${PER_PERSON_HELP}`,
+      `in de PGA of een casusoverleg?`,
     choices: YES_NO,
     source: 'B',
   },
@@ -278,7 +276,7 @@ const STEP3_PERSON: readonly Question[] = [
     title: 'Welke interventie stelt u voor deze jongere voor?',
     help:
       'Bijvoorbeeld individuele begeleiding, toeleiding naar PGA, lokaal team of Zorg- en Veiligheidshuis, ' +
-      `een gesprek met ouders, Halt, of geen aparte inzet. ${PER_PERSON_HELP}`,
+      `een gesprek met ouders, Halt, of geen aparte inzet.`,
     source: 'I',
   },
   {
@@ -293,7 +291,7 @@ const STEP3_PERSON: readonly Question[] = [
     title: 'Welke strafrechtelijke informatie over deze jongere is van belang voor de aanpak?',
     help:
       'Een korte samenvatting: lopende zaken, afdoeningen en (bijzondere) voorwaarden zoals een gebieds- of ' +
-      `contactverbod. Geen processen-verbaal of andere dossierstukken. ${PER_PERSON_HELP}`,
+      `contactverbod. Geen processen-verbaal of andere dossierstukken.`,
     source: 'B',
   },
   {
@@ -305,7 +303,7 @@ const STEP3_PERSON: readonly Question[] = [
     type: 'choice',
     repeat: 'per_person',
     title: 'Staat deze jongere ingeschreven op een school of opleiding?',
-    help: `Alleen als het convenant leerplicht daarvoor ruimte geeft. ${PER_PERSON_HELP}`,
+    help: `Alleen als het convenant leerplicht daarvoor ruimte geeft.`,
     choices: ['Ja', 'Nee', 'Niet bekend bij leerplicht'],
     source: 'I',
   },
@@ -318,7 +316,7 @@ const STEP3_PERSON: readonly Question[] = [
     type: 'choice',
     repeat: 'per_person',
     title: 'Is er sprake van schoolverzuim?',
-    help: `Alleen ja of nee, zonder details. ${PER_PERSON_HELP}`,
+    help: `Alleen ja of nee, zonder details.`,
     choices: ['Ja', 'Nee', 'Niet bekend bij leerplicht'],
     source: 'I',
   },

@@ -4,7 +4,6 @@
  * pseudonym code only), what worked, the cooperation and the advice to scale down, stop or go on.
  */
 import type { Question } from '../types';
-import { PER_PERSON_HELP } from './shared';
 
 export const STEP7: readonly Question[] = [
   // --- Per doel ---
@@ -90,7 +89,6 @@ export const STEP7: readonly Question[] = [
     type: 'choice',
     repeat: 'per_person',
     title: 'Heeft deze jongere na afronding nog zorg of aanpak nodig?',
-    help: PER_PERSON_HELP,
     choices: [
       'Nee',
       'Ja, via de persoonsgerichte aanpak (PGA)',
