@@ -88,13 +88,14 @@ function isShort(value: string): boolean {
   return value.length <= SHORT_ANSWER && !value.includes('\n');
 }
 
-/** `Organisatie (ronde 1, gewijzigd)`: who said it, and when that is not the latest round. */
+/** `Organisatie [ronde 1, gewijzigd]`: who said it, and when that is not the latest round. */
 function sourceLabel(idx: AnswerIndex, a: AnswerRecord, latest: number): string {
   const notes = [a.round < latest ? `ronde ${a.round}` : '', idx.edited.has(a) ? 'gewijzigd' : ''].filter(
     (x) => x !== '',
   );
   const org = organisationOf(idx.view, a.partnerId);
-  return notes.length > 0 ? `${org} (${notes.join(', ')})` : org;
+  // Square brackets: the label itself often stands between round ones (no nested brackets).
+  return notes.length > 0 ? `${org} [${notes.join(', ')}]` : org;
 }
 
 /**

@@ -4,6 +4,8 @@
  * - the restricted integraal beeld (the register's document): politie, OM and procesregisseur;
  * - from step 4 on, when the integraal beeld of step 3 is done: a version for the lokale
  *   driehoek and one per active partner (group level and its own actions).
+ * One document per partner rather than one shared partner version: the plan's actions are
+ * need-to-know per owner, and one file per partner lets Drive enforce that with plain sharing.
  */
 import { type Audience, readersOf } from '../model/audiences';
 import { isoDate } from '../model/time';

@@ -86,7 +86,7 @@ describe('een dubbele of gewijzigde inzending', () => {
       n.type === 'paragraph' ? [n.runs.map((r) => r.text).join('')] : [],
     );
     const all = lines.join('\n');
-    expect(all).toContain('Melding bij het winkelcentrum, aangevuld. (Politie (gewijzigd))');
+    expect(all).toContain('Melding bij het winkelcentrum, aangevuld. (Politie [gewijzigd])');
     expect(all).not.toContain('Melding over {{naam}}');
   });
 });
