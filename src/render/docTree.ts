@@ -1,7 +1,7 @@
 /**
  * A document as plain data: what the overview IS, separate from how Apps Script writes it.
- * Built by render/overview.ts, written into a Google Doc by workspace/docWriter.ts (and read
- * by tests without any Apps Script).
+ * Built by render/overview.ts, written as .docx by render/docx and uploaded as a Google Doc by
+ * workspace/docs.ts (and read by tests without any Apps Script).
  */
 export interface Run {
   text: string;

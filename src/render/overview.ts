@@ -6,7 +6,7 @@
  * they hold no pseudonym code at all. Pure: the time comes from `view.now`.
  */
 import { AUDIENCE_INFO, type Audience, SECTIONS, sectionById } from '../model/audiences';
-import { dutchDate, isoDate, isoDateTime } from '../model/time';
+import { dutchDate, isoDate } from '../model/time';
 import { SPOREN } from '../model/types';
 import type { CaseView } from './caseView';
 import type { DocNode, DocTree } from './docTree';
@@ -169,14 +169,27 @@ function audienceLabel(view: CaseView, target: DocumentFor): string {
   return AUDIENCE_INFO[target.audience].label;
 }
 
+/**
+ * The date of the newest fact the document shows (an answer or a decision), not the clock: a
+ * case in which nothing happened gives the same document, which is then not written again.
+ */
+export function asOf(view: CaseView): string {
+  let latest = view.openedOn;
+  for (const a of view.history) {
+    const d = isoDate(a.submittedAt, view.timeZone);
+    if (d > latest) latest = d;
+  }
+  for (const d of view.state.decisions) if (d.date > latest) latest = d.date;
+  return latest;
+}
+
 function openingBlock(view: CaseView, target: DocumentFor): DocNode[] {
-  const stamp = isoDateTime(view.now, view.timeZone);
   return [
     labelled('Casus', view.code),
     labelled('Gemeente', view.settings.gemeente),
     labelled('Voor', audienceLabel(view, target)),
     ...(partnerLegend(view) ? [labelled('Partners', partnerLegend(view))] : []),
-    labelled('Versie van', `${dutchDate(isoDate(view.now, view.timeZone))}, ${stamp.slice(11)} uur`),
+    labelled('Stand van', dutchDate(asOf(view))),
     {
       type: 'paragraph',
       runs: [

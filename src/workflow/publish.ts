@@ -14,8 +14,9 @@ import type { DocTree } from '../render/docTree';
 import { buildDocument, type DocumentFor } from '../render/overview';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
-import { rewriteDocument, savePdfIn } from '../workspace/documents';
-import { createDocumentIn, shareExactlyWith } from '../workspace/files';
+import { writeDocument } from '../workspace/docs';
+import { savePdfIn } from '../workspace/documents';
+import { shareExactlyWith } from '../workspace/files';
 import { writeSheetTable } from '../workspace/sheetWriter';
 import { appendRows, ensureTable, type Row, readTable, updateRow } from '../workspace/tables';
 import { assembleView } from './assemble';
@@ -83,19 +84,19 @@ export function writeCaseDocument(
 ): string {
   let index = rows.findIndex((r) => r.key === key);
   if (index < 0) {
-    const fileId = createDocumentIn(name, h.row.folderId);
-    const row: Row = { key, fileId, sharedWith: '' };
-    appendRows(h.ss, DOCUMENTS, [row]);
-    rows.push(row);
+    // Made in the case folder by the same upload that writes it (workspace/docs).
+    const created = writeDocument({ tree, name, folderId: h.row.folderId });
+    rows.push({ key, fileId: created.id, readers: readers.length });
     index = rows.length - 1;
+    appendRows(h.ss, DOCUMENTS, [rows[index] as Row]);
+  } else {
+    writeDocument({ fileId: String(rows[index]?.fileId), tree, name });
   }
   const row = rows[index] as Row;
   const fileId = String(row.fileId);
-  rewriteDocument(fileId, tree);
   share(fileId, readers, name, events);
-  const sharedWith = String(readers.length);
-  if (row.sharedWith !== sharedWith) {
-    row.sharedWith = sharedWith;
+  if (Number(row.readers) !== readers.length) {
+    row.readers = readers.length;
     updateRow(h.ss, DOCUMENTS, index, row);
   }
   return fileId;
@@ -105,7 +106,7 @@ export function writeCaseDocument(
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
   const events: [string, string][] = [];
   const { settings, partners } = view;
-  rewriteDocument(h.row.overviewId, buildDocument(view, { audience: 'beperkt' }));
+  writeDocument({ fileId: h.row.overviewId, tree: buildDocument(view, { audience: 'beperkt' }) });
   share(h.row.overviewId, readersOf('beperkt', settings, partners), 'integraal beeld (beperkt)', events);
   const docs = audienceDocuments(view);
   if (docs.length > 0) {

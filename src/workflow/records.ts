@@ -103,11 +103,13 @@ export const QUARANTINE: TableDef = {
 
 /**
  * The documents of a case besides the restricted integraal beeld (the register's column): one
- * row per version (`driehoek`, `partner:<id>`, `advies`), with whom it was last shared.
+ * row per version (`driehoek`, `partner:<id>`, `advies`) with the number of readers it is shared
+ * with (the addresses follow from the audience; they are not stored again).
  */
 export const DOCUMENTS: TableDef = {
   name: '_documenten',
-  columns: ['key', 'fileId', 'sharedWith'],
+  columns: ['key', 'fileId', 'readers'],
+  numeric: ['readers'],
 };
 
 export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE, DOCUMENTS];
@@ -129,6 +131,16 @@ export const CASES: TableDef = {
   ],
   numeric: ['Ronde', 'Bijgewerkt'],
   visible: true,
+};
+
+/**
+ * Register: form templates (workflow/formTemplates.ts), one row per template key; the last row
+ * of a key wins (a template that could not be copied is built again and appended).
+ */
+export const TEMPLATES: TableDef = {
+  name: '_sjablonen',
+  columns: ['key', 'formId', 'itemIds', 'keys', 'createdAt'],
+  numeric: ['createdAt'],
 };
 
 /** Namenlijst file: the only place where a pseudonym code meets a name. */

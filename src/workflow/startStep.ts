@@ -16,7 +16,6 @@ import { subjectsOfKey } from '../render/formItemKey';
 import { buildFormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
-import { createForm } from '../workspace/forms';
 import type { Row } from '../workspace/tables';
 import { appendRows, readTable } from '../workspace/tables';
 import { ensureAdviceTab, prepareAdvice } from './advice';
@@ -24,10 +23,11 @@ import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { formKey, itemMapOf, parseFormKey } from './formKey';
+import { TemplateStore } from './formTemplates';
 import { logEvents } from './log';
 import type { FlushResult, MailJob } from './outbox';
 import { enqueue, flushOutbox } from './outbox';
-import { FORMS, PERSONS, PLAN } from './records';
+import { FORMS, OUTBOX, PERSONS, PLAN } from './records';
 
 export { partnerQuestions } from '../model/partnerQuestions';
 export { formKey } from './formKey';
@@ -43,6 +43,14 @@ export interface StartResult {
   warnings: string[];
   /** Partners whose form is still to be made (time budget used up); the dispatcher continues. */
   remaining: string[];
+  /** Forms of this step and round that exist now, of how many partners get one. */
+  made: number;
+  total: number;
+}
+
+/** How far a start is, in the coordinator's words: "12 van 25 formulieren gemaakt". */
+export function progressText(made: number, total: number): string {
+  return `${made} van ${total} formulieren gemaakt`;
 }
 
 interface FormRequest {
@@ -60,7 +68,7 @@ interface FormRequest {
 }
 
 /** Creates one partner's form and registers it at once (a crash loses at most this form). */
-function makeForm(h: CaseHandle, req: FormRequest): Row {
+function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Row {
   const settings = h.reg.settings;
   const spec = buildFormSpec(
     {
@@ -77,7 +85,7 @@ function makeForm(h: CaseHandle, req: FormRequest): Row {
     },
     req.questions,
   );
-  const created = createForm(spec, { folderId: h.row.folderId, allowEdits: settings.allowResponseEdits });
+  const created = templates.makeForm(spec, h.row.folderId);
   const row: Row = {
     formKey: req.key,
     step: req.step,
@@ -143,6 +151,7 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
   );
   const created: string[] = [];
   const jobs: MailJob[] = [];
+  const templates = new TemplateStore(h.reg);
   for (const partner of partnersForStep(h.reg.partners, step)) {
     const own = forms.filter((f) => f.partnerId === partner.id);
     if (own.length === 0 || own.some((f) => f.status === 'gesloten')) continue;
@@ -155,7 +164,7 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
     const missing = persons.filter((c) => !covered.has(c));
     if (perPerson.length === 0 || missing.length === 0) continue;
     const key = formKey(step, round, partner.id, own.length + 1);
-    const row = makeForm(h, {
+    const row = makeForm(h, templates, {
       key,
       step,
       round,
@@ -183,10 +192,21 @@ export function askAboutNewPersons(h: CaseHandle): { created: string[]; mail: Fl
   return { created, mail: flushOutbox(h) };
 }
 
-/** Time one start may spend making forms before it stops and leaves the rest for the next run. */
-export const START_BUDGET_MS = 4 * 60 * 1000;
+/**
+ * Time one start may spend making forms before it stops and leaves the rest for the next run.
+ * Apps Script ends an execution after 6 minutes (guides/services/quotas); the invitations of the
+ * forms made, the registry and the log still have to be written after the last form, so forms
+ * stop well before that.
+ */
+export const START_BUDGET_MS = 3 * 60 * 1000;
 
-export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): StartResult {
+export interface StartOptions {
+  budgetMs?: number;
+  /** Called after every form made (the menu shows it as a toast). */
+  onProgress?: (made: number, total: number) => void;
+}
+
+export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
   const started = nowMs();
   const budget = opts.budgetMs ?? START_BUDGET_MS;
   const state = replay(h.row.code, readDecisions(h.ss));
@@ -227,11 +247,21 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
     mail: { sent: 0, waiting: 0, failed: 0, uncertain: 0 },
     warnings,
     remaining: [],
+    made: 0,
+    total: 0,
   };
   const jobs: MailJob[] = [];
+  const templates = new TemplateStore(h.reg);
   const events: [string, string][] = [];
+  // The longest a form took in this run: the next one is only begun if that much time is left.
+  let longest = 0;
+  const forStep = partnersForStep(h.reg.partners, step);
+  result.total = forStep.filter(
+    (p) => partnerQuestions(h.reg.catalog, p, step, state.personDataAllowed).length > 0,
+  ).length;
+  result.made = forStep.filter((p) => have.has(formKey(step, round, p.id))).length;
 
-  for (const partner of partnersForStep(h.reg.partners, step)) {
+  for (const partner of forStep) {
     const key = formKey(step, round, partner.id);
     const questions = partnerQuestions(h.reg.catalog, partner, step, state.personDataAllowed);
     if (persons.length === 0 && questions.some((q) => q.repeat === 'per_person') && !warnings.length) {
@@ -245,12 +275,13 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
     }
     let row = existing.find((f) => f.formKey === key);
     // At least one form per run, so every run makes progress.
-    if (!have.has(key) && result.created.length > 0 && nowMs() - started > budget) {
+    if (!have.has(key) && result.created.length > 0 && nowMs() - started + longest > budget) {
       result.remaining.push(partner.id);
       continue;
     }
     if (!have.has(key)) {
-      row = makeForm(h, {
+      const begun = nowMs();
+      row = makeForm(h, templates, {
         key,
         step,
         round,
@@ -263,7 +294,10 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
       });
       have.add(key);
       result.created.push(partner.id);
+      result.made++;
+      longest = Math.max(longest, nowMs() - begun);
       events.push(['formulier gemaakt', `${key} (${Object.keys(itemMapOf(row)).length} vragen)`]);
+      opts.onProgress?.(result.made, result.total);
     }
     if (row) jobs.push(inviteJob(h, row, partner));
   }
@@ -273,13 +307,14 @@ export function startStep(h: CaseHandle, opts: { budgetMs?: number } = {}): Star
       `Geen formulier voor ${names.join(', ')}: in deze stap staan voor hen geen vragen open (verborgen in de tab Vragen, of buiten de niveaus die zij mogen aanleveren).`,
     );
   }
-  enqueue(h.ss, jobs);
+  const outbox = readTable(h.ss, OUTBOX);
+  enqueue(h.ss, jobs, outbox);
   events.push([
     'stap gestart',
-    `stap ${step}, ronde ${round}: ${result.created.length} formulier(en), deadline ${deadline}${result.remaining.length ? `; nog ${result.remaining.length} te maken bij de volgende bijwerking` : ''}`,
+    `stap ${step}, ronde ${round}: ${progressText(result.made, result.total)}, deadline ${deadline}${result.remaining.length ? `; de andere ${result.remaining.length} volgen bij de volgende automatische bijwerking` : ''}`,
   ]);
   logEvents(h.ss, events);
-  result.mail = flushOutbox(h);
+  result.mail = flushOutbox(h, { outbox });
   return result;
 }
 

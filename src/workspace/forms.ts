@@ -3,6 +3,7 @@
  * Thin: no decisions about the werkproces here.
  */
 import type { FormItemSpec, FormSpec } from '../render/formSpec';
+import { showsProgressBar } from '../render/formTemplate';
 
 export interface CreatedForm {
   formId: string;
@@ -63,6 +64,48 @@ function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId
   }
 }
 
+/** Page breaks and questions in form order: the id of each item and its key ('' for a page break). */
+interface BuiltItems {
+  itemIds: string[];
+  keys: string[];
+}
+
+function addItems(form: GoogleAppsScript.Forms.Form, spec: FormSpec): BuiltItems {
+  const out: BuiltItems = { itemIds: [], keys: [] };
+  spec.sections.forEach((section, i) => {
+    if (i > 0) {
+      const br = form.addPageBreakItem().setTitle(section.title);
+      if (section.description) br.setHelpText(section.description);
+      out.itemIds.push(String(br.getId()));
+      out.keys.push('');
+    }
+    for (const it of section.items) {
+      out.itemIds.push(String(addItem(form, it).getId()));
+      out.keys.push(it.key);
+    }
+  });
+  return out;
+}
+
+function itemMapOf(built: BuiltItems): Record<string, string> {
+  const map: Record<string, string> = {};
+  built.keys.forEach((k, i) => {
+    if (k) map[built.itemIds[i]!] = k;
+  });
+  return map;
+}
+
+/** The options every form gets (defaults Google might change are set explicitly). */
+function setOptions(form: GoogleAppsScript.Forms.Form, spec: FormSpec, allowEdits: boolean): void {
+  form
+    .setConfirmationMessage(spec.confirmation)
+    .setAllowResponseEdits(allowEdits)
+    .setPublishingSummary(false)
+    .setShowLinkToRespondAgain(false)
+    .setCollectEmail(false)
+    .setProgressBar(showsProgressBar(spec));
+}
+
 /**
  * Creates the form, sets every option explicitly (publishing too: forms created through the
  * API after 2026-06-30 start unpublished — workspace/forms/api/guides/api-changes-to-google-forms)
@@ -74,25 +117,83 @@ export function createForm(spec: FormSpec, opts: { folderId: string; allowEdits:
   // Into the case folder first: if the run stops halfway, the form is not left in My Drive
   // but in the folder, where reconcile finds it as an unknown form.
   DriveApp.getFileById(id).moveTo(DriveApp.getFolderById(opts.folderId));
-  form
-    .setDescription(spec.description)
-    .setConfirmationMessage(spec.confirmation)
-    .setAllowResponseEdits(opts.allowEdits)
-    .setPublishingSummary(false)
-    .setShowLinkToRespondAgain(false)
-    .setCollectEmail(false)
-    .setProgressBar(spec.sections.length > 2);
-  const itemMap: Record<string, string> = {};
-  spec.sections.forEach((section, i) => {
-    if (i > 0) form.addPageBreakItem().setTitle(section.title).setHelpText(section.description);
-    for (const it of section.items) {
-      const created = addItem(form, it);
-      itemMap[String(created.getId())] = it.key;
-    }
-  });
+  form.setDescription(spec.description);
+  setOptions(form, spec, opts.allowEdits);
+  const built = addItems(form, spec);
   // Publishing also turns accepting responses on (workspace/forms/api/guides/publish-form).
   form.setPublished(true);
-  return { formId: id, publishedUrl: form.getPublishedUrl(), editUrl: form.getEditUrl(), itemMap };
+  return {
+    formId: id,
+    publishedUrl: form.getPublishedUrl(),
+    editUrl: form.getEditUrl(),
+    itemMap: itemMapOf(built),
+  };
+}
+
+/** A form built once to be copied: its id and, per item in form order, id and key. */
+export interface FormTemplate extends BuiltItems {
+  key: string;
+  formId: string;
+}
+
+/**
+ * Builds a template: every question and option of `spec` except title and description, in the
+ * templates folder, unpublished (nobody can answer a template; before 2026-06-30 FormApp.create
+ * still publishes, so it is turned off explicitly).
+ */
+export function buildTemplate(
+  spec: FormSpec,
+  opts: { key: string; folderId: string; allowEdits: boolean },
+): FormTemplate {
+  const name = `Sjabloon ${opts.key.slice(0, 12)} (niet invullen)`;
+  const form = FormApp.create(name);
+  const formId = form.getId();
+  DriveApp.getFileById(formId).moveTo(DriveApp.getFolderById(opts.folderId));
+  form.setPublished(false);
+  setOptions(form, spec, opts.allowEdits);
+  return { key: opts.key, formId, ...addItems(form, spec) };
+}
+
+/**
+ * One form made from a template: a Drive copy straight into the case folder
+ * (Drive.Files.copy, drive/api/reference/rest/v3/files/copy), then only what differs is set —
+ * title, description (case, partner, deadline) and publishing; a copy has no responses and no
+ * response destination. Whether a Drive copy keeps the item ids is not documented: the first and
+ * the last item are compared, and when they differ every id is read once (one call per item).
+ * Null when the template no longer has the items it was built with (edited by hand).
+ */
+export function copyTemplate(
+  t: FormTemplate,
+  spec: FormSpec,
+  opts: { folderId: string },
+): CreatedForm | null {
+  const copy = driveService().Files.copy({ name: spec.title, parents: [opts.folderId] }, t.formId, {
+    fields: 'id',
+  });
+  const formId = String(copy.id);
+  const form = FormApp.openById(formId);
+  form.setTitle(spec.title).setDescription(spec.description);
+  let itemIds = t.itemIds;
+  if (itemIds.length > 0) {
+    const items = form.getItems();
+    const last = items.length - 1;
+    if (items.length !== itemIds.length) {
+      // The template was changed by hand: this copy cannot be mapped; it goes to the trash.
+      DriveApp.getFileById(formId).setTrashed(true);
+      return null;
+    }
+    const same =
+      String(items[0]!.getId()) === itemIds[0] &&
+      (last === 0 || String(items[last]!.getId()) === itemIds[last]);
+    if (!same) itemIds = items.map((it) => String(it.getId()));
+  }
+  form.setPublished(true);
+  return {
+    formId,
+    publishedUrl: form.getPublishedUrl(),
+    editUrl: form.getEditUrl(),
+    itemMap: itemMapOf({ itemIds, keys: t.keys }),
+  };
 }
 
 export interface RawAnswer {

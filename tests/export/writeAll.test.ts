@@ -54,6 +54,7 @@ describe('writeOutputs', () => {
       'casus.xlsx',
       'integraal-beeld.docx',
       'integraal-beeld.html',
+      'integraal-beeld.pdf',
       'forms/stap-2a-politie.html',
       'mail/001-uitnodiging-stap-2a.eml',
       'mail/outbox.html',

@@ -91,7 +91,7 @@ describe('buildOverview', () => {
     expect(lines).toContain('Casus: JGA-2026-001');
     expect(lines).toContain('Gemeente: Voorbeeld');
     expect(lines).toContain('Voor: Beperkt: politie, OM en procesregisseur');
-    expect(lines).toContain('Versie van: maandag 15 juni 2026, 10:30 uur');
+    expect(lines).toContain('Stand van: maandag 2 maart 2026');
     expect(lines.find((l) => l.startsWith('Partners:'))).toContain('Politie = Politie Basisteam Noord');
     expect(lines.some((l) => l.startsWith('Vertrouwelijk.'))).toBe(true);
     const [timeline] = tables(chapter(tree, 'Stappen en besluiten'));
@@ -120,6 +120,19 @@ describe('buildOverview', () => {
       body.findIndex((n) => n.type === 'pagebreak'),
     );
     expect(estimateLength({ header: '', title: '', nodes: [...page] }).pages).toBe(1);
+  });
+
+  it('dates the document by its newest fact, so an unchanged case gives the same tree', () => {
+    const later = fixtureView();
+    later.now += 7 * 24 * 3600_000;
+    expect(buildOverview(later)).toEqual(tree);
+    const answered = fixtureView();
+    answered.history = [
+      ...answered.history,
+      { ...answered.history[0]!, submittedAt: Date.UTC(2026, 5, 1, 10) },
+    ];
+    const lines = paragraphs(buildOverview(answered).nodes).map(text);
+    expect(lines).toContain('Stand van: maandag 1 juni 2026');
   });
 
   it('uses the 2016 step names when the gemeente chose them', () => {

@@ -109,8 +109,9 @@ describe('de namenlijst', () => {
     addPersons(h, PERSONS.slice(0, 1));
     startStep(reopen(h));
     addPersons(reopen(h), PERSONS.slice(1));
-    // The run stops right after registering the supplementary form.
-    local.rt.injectFault({ method: 'Range.setValues', nth: 2, message: 'Exceeded maximum execution time' });
+    // The run stops right after registering the supplementary form (writes: its template, the
+    // form registry, then the outbox).
+    local.rt.injectFault({ method: 'Range.setValues', nth: 3, message: 'Exceeded maximum execution time' });
     expect(() => askAboutNewPersons(reopen(h))).toThrow();
     local.rt.clearFaults();
     expect(readTable(h.ss, FORMS).some((f) => String(f.formKey).endsWith('#2'))).toBe(true);

@@ -30,6 +30,8 @@ export const CLASS_OF: Record<AnyNode['kind'], string> = {
   TEXT: 'Text',
   PAGE_BREAK: 'PageBreak',
   HORIZONTAL_RULE: 'HorizontalRule',
+  INLINE_IMAGE: 'InlineImage',
+  UNSUPPORTED: 'UnsupportedElement',
   PARAGRAPH: 'Paragraph',
   LIST_ITEM: 'ListItem',
   TABLE: 'Table',

@@ -316,6 +316,6 @@ class MarkerImpl extends ElementBase {
 
 registerKind(['PARAGRAPH'], ParagraphImpl);
 registerKind(['LIST_ITEM'], ListItemImpl);
-registerKind(['PAGE_BREAK', 'HORIZONTAL_RULE'], MarkerImpl);
+registerKind(['PAGE_BREAK', 'HORIZONTAL_RULE', 'INLINE_IMAGE', 'UNSUPPORTED'], MarkerImpl);
 
 export { commonTextAttrs, TextHolder };

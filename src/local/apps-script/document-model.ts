@@ -51,9 +51,25 @@ export interface TextNode {
   parent: ParaNode | null;
   runs: Run[];
 }
+/** An image placed in the text (ElementType.INLINE_IMAGE), as a converted upload brings it in. */
+export interface ImageData {
+  /** PNG file bytes. */
+  png: Uint8Array;
+  /** Display size in pixels. */
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/**
+ * Inline elements without text: page breaks, rules, images, and elements Apps Script reports as
+ * UNSUPPORTED, such as the page-number fields a converted .docx footer holds (`field`).
+ */
 export interface MarkerNode {
-  kind: 'PAGE_BREAK' | 'HORIZONTAL_RULE';
+  kind: 'PAGE_BREAK' | 'HORIZONTAL_RULE' | 'INLINE_IMAGE' | 'UNSUPPORTED';
   parent: ParaNode | null;
+  image?: ImageData;
+  field?: 'PAGE' | 'NUMPAGES';
 }
 export type InlineNode = TextNode | MarkerNode;
 
@@ -228,6 +244,8 @@ export function textOfNode(node: AnyNode): string {
       return node.runs.map((r) => r.text).join('');
     case 'PAGE_BREAK':
     case 'HORIZONTAL_RULE':
+    case 'INLINE_IMAGE':
+    case 'UNSUPPORTED':
       return '';
     case 'PARAGRAPH':
     case 'LIST_ITEM':

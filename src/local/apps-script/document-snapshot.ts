@@ -14,7 +14,7 @@ import {
   type TextNode,
   textOfNode,
 } from './document-model';
-import { type PdfBlock, renderPdf } from './pdf';
+import { PAGE_COUNT, PAGE_NUMBER, type PdfBlock, pdfPageCount, renderPdf } from './pdf';
 import { MIME, type Runtime } from './runtime';
 
 export interface DocRunSnapshot {
@@ -27,6 +27,8 @@ export interface DocRunSnapshot {
   color?: string | null;
   background?: string | null;
   fontSize?: number | null;
+  /** A page-number element (converted PAGE / NUMPAGES field): no text of its own. */
+  field?: 'PAGE' | 'NUMPAGES';
 }
 
 export interface DocCellSnapshot {
@@ -35,8 +37,17 @@ export interface DocCellSnapshot {
   runs: DocRunSnapshot[];
 }
 
+export interface DocImageSnapshot {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 export interface DocElementSnapshot {
-  type: 'PARAGRAPH' | 'LIST_ITEM' | 'TABLE' | 'PAGE_BREAK' | 'HORIZONTAL_RULE';
+  type: 'PARAGRAPH' | 'LIST_ITEM' | 'TABLE' | 'PAGE_BREAK' | 'HORIZONTAL_RULE' | 'INLINE_IMAGE';
+  /** INLINE_IMAGE: the picture and its description. */
+  image?: DocImageSnapshot;
   heading?: keyof typeof ParagraphHeading;
   text?: string;
   runs?: DocRunSnapshot[];
@@ -57,19 +68,24 @@ export interface DocumentSnapshot {
 }
 
 function runsOf(p: ParaNode): DocRunSnapshot[] {
-  const texts = p.children.filter((c): c is TextNode => c.kind === 'TEXT');
-  return texts.flatMap((t) =>
-    t.runs.map((r) => ({
-      text: r.text,
-      bold: r.attrs.BOLD === true,
-      italic: r.attrs.ITALIC === true,
-      underline: r.attrs.UNDERLINE === true,
-      link: r.attrs.LINK_URL ?? null,
-      color: r.attrs.FOREGROUND_COLOR ?? null,
-      background: r.attrs.BACKGROUND_COLOR ?? null,
-      fontSize: r.attrs.FONT_SIZE ?? null,
-    })),
-  );
+  return p.children.flatMap((c): DocRunSnapshot[] => {
+    if (c.kind === 'UNSUPPORTED' && c.field) return [{ text: '', field: c.field }];
+    if (c.kind !== 'TEXT') return [];
+    return textRuns(c);
+  });
+}
+
+function textRuns(t: TextNode): DocRunSnapshot[] {
+  return t.runs.map((r) => ({
+    text: r.text,
+    bold: r.attrs.BOLD === true,
+    italic: r.attrs.ITALIC === true,
+    underline: r.attrs.UNDERLINE === true,
+    link: r.attrs.LINK_URL ?? null,
+    color: r.attrs.FOREGROUND_COLOR ?? null,
+    background: r.attrs.BACKGROUND_COLOR ?? null,
+    fontSize: r.attrs.FONT_SIZE ?? null,
+  }));
 }
 
 function cellOf(c: CellNode): DocCellSnapshot {
@@ -94,7 +110,7 @@ function blocksOf(blocks: BlockNode[]): DocElementSnapshot[] {
       });
       continue;
     }
-    const markers = b.children.filter((c) => c.kind !== 'TEXT');
+    const markers = b.children.filter((c) => c.kind !== 'TEXT' && c.kind !== 'UNSUPPORTED');
     const hasText = b.children.some((c) => c.kind === 'TEXT' && textOfNode(c) !== '');
     if (hasText || markers.length === 0) {
       const el: DocElementSnapshot = {
@@ -107,7 +123,10 @@ function blocksOf(blocks: BlockNode[]): DocElementSnapshot[] {
       if (b.kind === 'LIST_ITEM') Object.assign(el, { glyph: b.glyph, nesting: b.nesting, listId: b.listId });
       out.push(el);
     }
-    for (const m of markers) out.push({ type: m.kind as 'PAGE_BREAK' | 'HORIZONTAL_RULE' });
+    for (const m of markers) {
+      if (m.kind === 'INLINE_IMAGE' && m.image) out.push({ type: 'INLINE_IMAGE', image: { ...m.image } });
+      else if (m.kind === 'PAGE_BREAK' || m.kind === 'HORIZONTAL_RULE') out.push({ type: m.kind });
+    }
   }
   return out;
 }
@@ -179,6 +198,9 @@ function glyphText(glyph: string, n: number): string {
   }
 }
 
+/** Page-number elements in header and footer text, filled in per page by renderPdf. */
+const PDF_FIELD = { PAGE: PAGE_NUMBER, NUMPAGES: PAGE_COUNT } as const;
+
 /** One text line per paragraph (wrapped) and per table row; page breaks start a new page. */
 function pdfBlocks(elements: DocElementSnapshot[]): PdfBlock[] {
   const out: PdfBlock[] = [];
@@ -186,6 +208,7 @@ function pdfBlocks(elements: DocElementSnapshot[]): PdfBlock[] {
   for (const e of elements) {
     if (e.type === 'PAGE_BREAK') out.push({ kind: 'pageBreak' });
     else if (e.type === 'HORIZONTAL_RULE') out.push({ kind: 'rule' });
+    else if (e.type === 'INLINE_IMAGE' && e.image) out.push({ kind: 'image', ...e.image });
     else if (e.type === 'TABLE') {
       for (const row of e.rows ?? []) {
         out.push({ kind: 'text', text: row.map((c) => c.text.replace(/\n/g, ' ')).join('  |  '), size: 10 });
@@ -197,7 +220,9 @@ function pdfBlocks(elements: DocElementSnapshot[]): PdfBlock[] {
       const runs = e.runs ?? [];
       const bold = heading !== 'NORMAL' || (runs.length > 0 && runs.every((r) => r.bold));
       const italic = runs.length > 0 && runs.every((r) => r.italic);
-      let text = e.text ?? '';
+      let text = runs.some((r) => r.field)
+        ? runs.map((r) => (r.field ? PDF_FIELD[r.field] : r.text)).join('')
+        : (e.text ?? '');
       let indent = 0;
       if (e.type === 'LIST_ITEM') {
         const key = `${e.listId}:${e.nesting ?? 0}`;
@@ -226,4 +251,9 @@ export function documentPdf(name: string, m: DocModel): Uint8Array {
     pageHeight: dim('PAGE_HEIGHT', 792),
     margin: dim('MARGIN_LEFT', 72),
   });
+}
+
+/** Pages of the document as its PDF export lays it out. */
+export function documentPageCount(name: string, m: DocModel): number {
+  return pdfPageCount(documentPdf(name, m));
 }

@@ -5,8 +5,10 @@
  * bundled dist/Code.js can run with no access to Node.
  */
 import vm from 'node:vm';
+import { createDriveFilesCreateUpdateGet } from './advanced/drive-files';
 import { createDriveFilesListCopy } from './advanced/drive-list';
 import { createCacheService } from './cache';
+import { createCharts } from './charts';
 import { createDocumentApp } from './document';
 import { createDriveApp, createMimeTypeEnum } from './drive';
 import { createFormApp } from './forms';
@@ -41,6 +43,8 @@ export interface AppsScriptServices {
    * each in its own file under advanced/, composed into one `Drive.Files`.
    */
   Drive: GoogleAppsScript.Drive;
+  /** The Charts service: charts drawn as PNG images for documents. */
+  Charts: GoogleAppsScript.Charts.Charts;
   Logger: GoogleAppsScript.Base.Logger;
   /** The Apps Script console (writes to `rt.logs`); only installed on non-Node targets. */
   console: Console;
@@ -55,7 +59,7 @@ export interface InstallOptions {
 
 /** The global `Drive` (advanced service): one `Files` collection composed of the emulated members. */
 function createDriveAdvanced(rt: Runtime): GoogleAppsScript.Drive {
-  const files = { ...createDriveFilesListCopy(rt) };
+  const files = { ...createDriveFilesListCopy(rt), ...createDriveFilesCreateUpdateGet(rt) };
   return strict({ Files: strict(files, 'Drive.Files') }, 'Drive') as unknown as GoogleAppsScript.Drive;
 }
 
@@ -83,6 +87,7 @@ export function createServices(
     Utilities: createUtilities(rt),
     HtmlService: createHtmlService(rt, htmlFiles, scope),
     Drive: createDriveAdvanced(rt),
+    Charts: createCharts(rt),
     Logger: createLogger(rt),
     console: createConsole(rt),
   };

@@ -90,6 +90,12 @@ defineLatency(
     FileIterator: 40,
     FolderIterator: 40,
     User: 1,
+    // Charts: builders hold their options in the script; only drawing the image goes to a server
+    Charts: 1,
+    DataTableBuilder: 1,
+    BarChartBuilder: 1,
+    LineChartBuilder: 1,
+    Chart: 1,
     // Others
     MailApp: 50,
     PropertiesService: 5,
@@ -257,6 +263,12 @@ defineLatency(
     'Folder.setSharing': 400,
     'Folder.addEditor': 500,
     'Folder.addViewer': 500,
+    // Drive v3 advanced service: one HTTP request each; an upload with conversion takes seconds
+    'Drive.Files.get': 250,
+    'Drive.Files.create': 3000,
+    'Drive.Files.update': 3000,
+    'Chart.getAs': 1000,
+    'Chart.getBlob': 1000,
     // Mail, properties, cache, lock, triggers, UI
     'MailApp.sendEmail': 900,
     'Properties.getProperty': 30,

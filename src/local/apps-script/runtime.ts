@@ -65,6 +65,8 @@ export interface DriveEntry {
   data?: unknown;
   /** Content of an ordinary file. */
   bytes?: Uint8Array;
+  /** Drive v3 `appProperties`: key-value pairs private to this script (drive/api/guides/properties). */
+  appProperties?: Record<string, string>;
 }
 
 /** One mail as MailApp would have sent it (kept for the outbox export and for tests). */

@@ -110,7 +110,6 @@ async function main(): Promise<void> {
           file: `${code}-${key.replace(/^partner:/, 'partnerversie-').replace(/^driehoek$/, 'integraal-beeld-driehoek')}`,
         })),
       ],
-      files: [{ id: result.pdfId, file: `${code}-integraal-beeld-BEPERKT.pdf` }],
       forms: result.formIds.map((f) => ({
         id: f.id,
         file: `${f.formKey.replace(/#/g, '-')}.html`,

@@ -15,6 +15,7 @@ import {
   Header,
   HeadingLevel,
   type ILevelsOptions,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -205,7 +206,23 @@ function body(doc: DocumentSnapshot): (Paragraph | Table)[] {
       if (t) out.push(t, new Paragraph({ children: [] }));
     } else if (el.type === 'PAGE_BREAK') out.push(new Paragraph({ children: [new PageBreak()] }));
     else if (el.type === 'HORIZONTAL_RULE') out.push(new Paragraph({ children: [], thematicBreak: true }));
-    else out.push(paragraph(el));
+    else if (el.type === 'INLINE_IMAGE') {
+      const img = el.image;
+      if (img) {
+        out.push(
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: Buffer.from(img.png),
+                transformation: { width: img.width, height: img.height },
+                altText: { name: 'Grafiek', description: xmlSafe(img.alt), title: 'Grafiek' },
+              }),
+            ],
+          }),
+        );
+      }
+    } else out.push(paragraph(el));
   }
   return out;
 }

@@ -96,6 +96,15 @@ function tableHtml(el: DocElement): string {
   return out.join('\n');
 }
 
+/** A picture inline as a data: URL (only PNG bytes, base64), its description as escaped alt text. */
+function imageHtml(el: DocElement): string {
+  const img = el.image;
+  if (!img) return '';
+  const src = `data:image/png;base64,${Buffer.from(img.png).toString('base64')}`;
+  const alt = escapeHtml(img.alt);
+  return `<figure><img src="${src}" alt="${alt}" width="${Math.round(img.width)}" height="${Math.round(img.height)}" style="max-width:100%;height:auto"></figure>`;
+}
+
 /** Nested `<ul>`/`<ol>` from list items with nesting levels. */
 function listHtml(items: DocElement[]): string {
   const out: string[] = [];
@@ -145,11 +154,18 @@ export function documentSnapshotToHtml(doc: DocumentSnapshot): string {
       case 'HORIZONTAL_RULE':
         parts.push('<hr>');
         break;
+      case 'INLINE_IMAGE':
+        parts.push(imageHtml(el));
+        break;
       default:
         parts.push(paragraphHtml(el));
     }
   }
-  const footer = (doc.footer ?? []).map(textOf).filter((t) => t.trim() !== '');
+  // Page numbers mean nothing on a web page: a footer line holding them is left out.
+  const footer = (doc.footer ?? [])
+    .filter((el) => !(el.runs ?? []).some((r) => r.field))
+    .map(textOf)
+    .filter((t) => t.trim() !== '');
   if (footer.length > 0)
     parts.push(`<footer class="docfooter">${footer.map(textHtml).join('<br>')}</footer>`);
   parts.push('</main>');

@@ -28,6 +28,8 @@ export interface DocRun {
   color?: string | null;
   /** Highlight colour `#rrggbb` or null. */
   background?: string | null;
+  /** A page-number element (PAGE / NUMPAGES): no text of its own. */
+  field?: 'PAGE' | 'NUMPAGES';
 }
 
 export interface DocCell {
@@ -51,6 +53,8 @@ export interface DocElement {
   listId?: string;
   /** Tables: rows of cells. */
   rows?: DocCell[][];
+  /** INLINE_IMAGE: PNG bytes, size in pixels and description. */
+  image?: { png: Uint8Array; width: number; height: number; alt: string };
 }
 
 export interface DocumentSnapshot {

@@ -1,12 +1,15 @@
 /**
  * Writes every local output of a run into one directory (`out/` for `npm start`):
- * spreadsheets as .xlsx, documents as .docx and .html, form previews under `forms/`, the
+ * spreadsheets as .xlsx, documents as .docx, .html and .pdf, form previews under `forms/`, the
  * mailbox under `mail/`, and an `index.html` linking them all.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { snapshotDocument } from '../apps-script/document';
+import { importedDocx } from '../apps-script/advanced/drive-files';
+import { documentPdf, snapshotDocument } from '../apps-script/document';
+import type { DocModel } from '../apps-script/document-model';
 import { snapshotForm } from '../apps-script/forms';
+import { pdfPageCount } from '../apps-script/pdf';
 import type { Runtime } from '../apps-script/runtime';
 import { snapshotSpreadsheet } from '../apps-script/spreadsheet';
 import { documentSnapshotToDocx } from './docx';
@@ -17,7 +20,7 @@ import { spreadsheetSnapshotToXlsx } from './xlsx';
 
 export interface OutputManifest {
   spreadsheets: { id: string; file: string }[];
-  /** `file` without extension (or ending in .docx / .html): both are written. */
+  /** `file` without extension (or ending in .docx / .html / .pdf): all three are written. */
   documents: { id: string; file: string }[];
   /** `file` relative to `forms/`; `.html` is added when missing. */
   forms: { id: string; file: string; context?: FormPreviewContext }[];
@@ -74,9 +77,20 @@ export async function writeOutputs(rt: Runtime, dir: string, manifest: OutputMan
 
   for (const d of manifest.documents) {
     const snap = rt.uncounted(() => snapshotDocument(rt, d.id));
-    const base = d.file.replace(/\.(docx|html)$/i, '');
-    await put(`${base}.docx`, await documentSnapshotToDocx(snap), `${snap.name} (Word)`, GROUPS.docs);
+    const base = d.file.replace(/\.(docx|html|pdf)$/i, '');
+    // A document written through Drive (workspace/docs.ts): the .docx is the uploaded file itself.
+    const uploaded = importedDocx(rt).get(d.id);
+    const docx = uploaded ? Buffer.from(uploaded) : await documentSnapshotToDocx(snap);
+    await put(`${base}.docx`, docx, `${snap.name} (Word)`, GROUPS.docs);
     await put(`${base}.html`, documentSnapshotToHtml(snap), `${snap.name} (webpagina)`, GROUPS.docs);
+    const pdf = rt.uncounted(() => documentPdf(snap.name, rt.getEntry(d.id).data as DocModel));
+    const pages = pdfPageCount(pdf);
+    await put(
+      `${base}.pdf`,
+      Buffer.from(pdf),
+      `${snap.name} (PDF, ${pages} ${pages === 1 ? 'pagina' : "pagina's"})`,
+      GROUPS.docs,
+    );
   }
 
   for (const f of manifest.files ?? []) {
