@@ -104,8 +104,9 @@ export function menuRecordDecision(): void {
     const decision = askDecision(ui(), state, isoDate(nowMs(), 'Europe/Amsterdam'));
     if (!decision) return '';
     const by = Session.getActiveUser().getEmail();
-    const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by));
-    return `Besluit vastgelegd. Casus ${code} ${after.status === 'gesloten' ? 'is gesloten' : `staat nu in stap ${after.step}, ronde ${after.round}`}. De casusspreadsheet en het integraal beeld zijn bijgewerkt.`;
+    const notes: string[] = [];
+    const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by, notes));
+    return `Besluit vastgelegd. Casus ${code} ${after.status === 'gesloten' ? 'is gesloten' : `staat nu in stap ${after.step}, ronde ${after.round}`}. De casusspreadsheet en het integraal beeld zijn bijgewerkt.${notes.length ? `\n${notes.join('\n')}` : ''}`;
   });
 }
 

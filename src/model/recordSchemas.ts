@@ -50,7 +50,9 @@ export const QuestionSchema = z
       })
       .optional(),
     repeat: z
-      .enum(['once', 'per_person', 'per_action', 'per_goal'], { error: 'onbekende herhaling' })
+      .enum(['once', 'per_person', 'per_action', 'per_goal', 'per_own_goal'], {
+        error: 'onbekende herhaling',
+      })
       .optional(),
     ownBox: z.boolean().optional(),
     duiding: z.boolean().optional(),
@@ -168,11 +170,22 @@ export const DecisionSchema = z
     }
   });
 
+const measure = (field: string) =>
+  z.number({ error: missingOr(field, `${field} moet een getal zijn`) }).refine(Number.isFinite, {
+    error: `${field} moet een getal zijn`,
+  });
+
 export const PlanGoalSchema = z.object({
   id: z.string({ error: missingOr('doel-id', 'doel-id moet tekst zijn') }).regex(/^D\d+$/, {
     error: 'ongeldig doel-id; schrijf D1, D2, ...',
   }),
   text: requiredText('omschrijving van het doel'),
+  indicator: requiredText('indicator'),
+  baseline: measure('nulmeting'),
+  baselineFrom: optionalText('herkomst van de nulmeting'),
+  target: measure('streefwaarde'),
+  measureDate: isoDateField('meetdatum'),
+  owner: optionalText('eigenaar'),
 });
 
 export const PlanActionSchema = z.object({
@@ -183,8 +196,17 @@ export const PlanActionSchema = z.object({
   text: requiredText('omschrijving van de actie'),
   goalId: requiredText('doel van de actie'),
   owner: requiredText('eigenaar').regex(SLUG_RE, { error: 'eigenaar moet de sleutel van een partner zijn' }),
+  start: isoDateField('start'),
+  frequency: requiredText('frequentie'),
   deadline: isoDateField('deadline'),
   subject: optionalText('pseudoniem'),
+});
+
+export const PlanCriterionSchema = z.object({
+  id: z.string({ error: missingOr('criterium-id', 'criterium-id moet tekst zijn') }).regex(/^C\d+$/, {
+    error: 'ongeldig criterium-id; schrijf C1, C2, ...',
+  }),
+  text: requiredText('omschrijving van het afschaalcriterium'),
 });
 
 export const PlanSchema = z
@@ -192,6 +214,8 @@ export const PlanSchema = z
     version: intField('versie', 1, 9999),
     goals: z.array(PlanGoalSchema),
     actions: z.array(PlanActionSchema),
+    criteria: z.array(PlanCriterionSchema).min(1, { error: 'geef minstens één afschaalcriterium' }),
+    evaluationDate: isoDateField('evaluatiedatum'),
   })
   .superRefine((plan, ctx) => {
     const goalIds = new Map<string, number>();
@@ -225,6 +249,14 @@ export const PlanSchema = z
           path: ['actions', i, 'goalId'],
           input: a.goalId,
           message: 'onbekend doel; verwijs naar een doel-id uit het plan',
+        });
+      }
+      if (a.start > a.deadline) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actions', i, 'start'],
+          input: a.start,
+          message: 'de start ligt na de deadline',
         });
       }
       if (a.subject !== undefined && a.spoor !== 'persoon') {

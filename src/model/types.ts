@@ -54,9 +54,10 @@ export type Theme = (typeof THEMES)[number];
  * - `once`: asked once;
  * - `per_person`: once per pseudonym code of the namenlijst (only from 2B on);
  * - `per_action`: once per PvA action owned by this partner (monitoring, step 6);
- * - `per_goal`: once per PvA goal (evaluation, step 7).
+ * - `per_goal`: once per PvA goal (evaluation, step 7);
+ * - `per_own_goal`: once per PvA goal whose indicator this partner measures (monitoring, step 6).
  */
-export type Repeat = 'once' | 'per_person' | 'per_action' | 'per_goal';
+export type Repeat = 'once' | 'per_person' | 'per_action' | 'per_goal' | 'per_own_goal';
 
 export interface Question {
   /** Stable id, never reused, e.g. `2A.omvang`. Answers are keyed by it. */
@@ -147,6 +148,18 @@ export type Spoor = (typeof SPOREN)[number];
 export interface PlanGoal {
   id: string; // D1, D2, ...
   text: string;
+  /** What is measured, e.g. `meldingen overlast per maand bij het winkelcentrum`. */
+  indicator: string;
+  /** Nulmeting: the indicator's value when the plan was made. */
+  baseline: number;
+  /** Where the baseline came from when the product filled it in (e.g. `duiding: Vernieling`). */
+  baselineFrom?: string;
+  /** Streefwaarde: the value the goal aims for by the measuring date. */
+  target: number;
+  /** Meetdatum (ISO): when the target should be reached. */
+  measureDate: string;
+  /** Partner id that reports the indicator in monitoring; default: owner of the goal's first action. */
+  owner?: string;
 }
 
 export interface PlanAction {
@@ -156,17 +169,35 @@ export interface PlanAction {
   goalId: string;
   /** Partner id of the owner. */
   owner: string;
+  /** ISO date the action starts. */
+  start: string;
+  /** How often, in the coordinator's words (`wekelijks`, `elke vrijdagavond`). */
+  frequency: string;
   /** ISO date. */
   deadline: string;
   /** Pseudonym code when the action concerns one person (spoor persoon). */
   subject?: string;
 }
 
+/** An afschaalcriterium (C1, C2, ...): when the approach may scale down (evaluated in step 7). */
+export interface PlanCriterion {
+  id: string;
+  text: string;
+}
+
 export interface Plan {
   version: number;
   goals: PlanGoal[];
   actions: PlanAction[];
+  criteria: PlanCriterion[];
+  /** ISO date on which the plan is evaluated. */
+  evaluationDate: string;
 }
+
+/** A plan as the coordinator writes it: a goal's nulmeting may still be empty (filled from the duiding). */
+export type PlanDraft = Omit<Plan, 'version' | 'goals'> & {
+  goals: (Omit<PlanGoal, 'baseline'> & { baseline?: number })[];
+};
 
 /** A gate decision. Every transition of a case carries one. */
 export interface Decision {

@@ -28,6 +28,7 @@ const REPEAT_LABEL: Record<Repeat, string> = {
   per_person: ' [per persoonscode]',
   per_action: ' [per actie]',
   per_goal: ' [per doel]',
+  per_own_goal: ' [per eigen doel]',
 };
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string[] {

@@ -3,8 +3,11 @@
  * catalog, the partner and the case; workspace/forms.ts turns it into a Google Form with as
  * few calls as possible. Pure: no Apps Script, no clock.
  */
+
 import { DUIDING_HELP, OPEN_SOURCES_HELP, PER_PERSON_HELP } from '../model/catalog/shared';
 import { PARTNER_KIND_INFO } from '../model/partners';
+import { goalOwner } from '../model/planProgress';
+import { formatNumber } from '../model/planSheet';
 import { stepName } from '../model/steps';
 import type { Partner, Plan, Question, QuestionType, StepId, StepNaming } from '../model/types';
 import { durationLine, formMinutes } from './formDuration';
@@ -68,6 +71,7 @@ function byRepeat(questions: readonly Question[]) {
     perPerson: questions.filter((q) => q.repeat === 'per_person'),
     perAction: questions.filter((q) => q.repeat === 'per_action'),
     perGoal: questions.filter((q) => q.repeat === 'per_goal'),
+    perOwnGoal: questions.filter((q) => q.repeat === 'per_own_goal'),
   };
 }
 
@@ -298,6 +302,17 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
         title: flattenBrackets(`Actie ${a.id}: ${a.text}`),
         description: `Actie ${a.id} in spoor ${a.spoor}, deadline in het plan ${a.deadline}.`,
         items: q.perAction.map((x) => item(x, a.id)),
+      });
+    }
+  }
+
+  if (q.perOwnGoal.length > 0 && ctx.plan) {
+    const plan = ctx.plan;
+    for (const g of plan.goals.filter((x) => goalOwner(plan, x) === ctx.partner.id)) {
+      sections.push({
+        title: flattenBrackets(`Doel ${g.id}: ${g.text}`),
+        description: `Indicator: ${g.indicator}. Nulmeting ${formatNumber(g.baseline)}, streefwaarde ${formatNumber(g.target)} op ${g.measureDate}. Meet op dezelfde manier als bij de nulmeting.`,
+        items: q.perOwnGoal.map((x) => item(x, g.id)),
       });
     }
   }

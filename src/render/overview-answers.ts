@@ -215,7 +215,13 @@ export function isPersonQuestion(q: Question): boolean {
  * person questions and per-action / per-goal questions have chapters of their own.
  */
 export function isGeneric(q: Question): boolean {
-  return !q.duiding && !isPersonQuestion(q) && q.repeat !== 'per_action' && q.repeat !== 'per_goal';
+  return (
+    !q.duiding &&
+    !isPersonQuestion(q) &&
+    q.repeat !== 'per_action' &&
+    q.repeat !== 'per_goal' &&
+    q.repeat !== 'per_own_goal'
+  );
 }
 
 /**

@@ -2,6 +2,8 @@
  * Decisions and the plan van aanpak: the timeline table of the opening block, the driehoek
  * decisions (step 4) and the PvA chapter (goals, actions per spoor with their latest status).
  */
+import { goalOwner } from '../model/planProgress';
+import { formatNumber } from '../model/planSheet';
 import type { Decision, Question, Spoor } from '../model/types';
 import { SPOREN } from '../model/types';
 import type { AnswerRecord, CaseView } from './caseView';
@@ -88,22 +90,46 @@ export function latestPerSubject(answers: readonly AnswerRecord[]): Map<string, 
   return out;
 }
 
+/** The SMART goals: indicator, nulmeting, streefwaarde, meetdatum and who measures. */
+export function goalTable(view: CaseView): DocNode {
+  const plan = view.plan;
+  return {
+    type: 'table',
+    header: ['Id', 'Doel', 'Indicator', 'Nulmeting', 'Streefwaarde', 'Meetdatum', 'Meet'],
+    rows: (plan?.goals ?? []).map((g) => [
+      g.id,
+      g.text,
+      g.indicator || '—',
+      measure(g.baseline) + (g.baselineFrom ? ' (uit de duiding)' : ''),
+      measure(g.target),
+      g.measureDate ? shortDate(g.measureDate) : '—',
+      plan ? organisationOf(view, goalOwner(plan, g)) : '—',
+    ]),
+  };
+}
+
+/** A nulmeting or streefwaarde as the coordinator wrote it (`2,5`); a dash when unknown. */
+export function measure(n: number): string {
+  return Number.isFinite(n) ? formatNumber(n) : '—';
+}
+
 export function planBlocks(idx: AnswerIndex): DocNode[] {
   const { view } = idx;
   const plan = view.plan;
   const out: DocNode[] = [];
   if (plan) {
-    out.push(plain(`Vastgestelde versie ${plan.version}.`));
-    out.push(heading(2, 'Doelen'));
     out.push(
-      plan.goals.length > 0
-        ? {
-            type: 'list',
-            ordered: true,
-            items: plan.goals.map((g) => [{ text: `${g.id} `, bold: true }, { text: g.text }]),
-          }
-        : plain('Er zijn nog geen doelen vastgelegd.'),
+      plain(
+        `Vastgestelde versie ${plan.version}.` +
+          (plan.evaluationDate ? ` Evaluatie van het plan: ${shortDate(plan.evaluationDate)}.` : ''),
+      ),
     );
+    out.push(heading(2, 'Doelen'));
+    out.push(plan.goals.length > 0 ? goalTable(view) : plain('Er zijn nog geen doelen vastgelegd.'));
+    const fromDuiding = plan.goals.filter((g) => g.baselineFrom);
+    for (const g of fromDuiding) {
+      out.push(plain(`Nulmeting van ${g.id} overgenomen uit de ${g.baselineFrom}.`));
+    }
     const sq = statusQuestion(view.catalog);
     const status = latestPerSubject(sq ? (idx.byQuestion.get(sq.id) ?? []) : []);
     const sporen = SPOREN.filter((s) => plan.actions.some((a) => a.spoor === s));
@@ -112,7 +138,7 @@ export function planBlocks(idx: AnswerIndex): DocNode[] {
       out.push(heading(3, SPOOR_LABELS[spoor]));
       out.push({
         type: 'table',
-        header: ['Id', 'Actie', 'Eigenaar', 'Deadline', 'Doel', 'Laatste status'],
+        header: ['Id', 'Actie', 'Eigenaar', 'Start', 'Frequentie', 'Deadline', 'Doel', 'Laatste status'],
         rows: plan.actions
           .filter((a) => a.spoor === spoor)
           .map((a) => {
@@ -121,6 +147,8 @@ export function planBlocks(idx: AnswerIndex): DocNode[] {
               a.id,
               a.subject ? `${a.text} (betreft ${a.subject})` : a.text,
               organisationOf(view, a.owner),
+              a.start ? shortDate(a.start) : '—',
+              a.frequency || '—',
               shortDate(a.deadline),
               a.goalId,
               s ? `${s.value} (ronde ${s.round})` : 'nog niet gemeld',
@@ -128,6 +156,14 @@ export function planBlocks(idx: AnswerIndex): DocNode[] {
           }),
       });
     }
+  }
+  if (plan && plan.criteria.length > 0) {
+    out.push(heading(2, 'Afschaalcriteria'));
+    out.push({
+      type: 'table',
+      header: ['Id', 'Criterium'],
+      rows: plan.criteria.map((c) => [c.id, c.text]),
+    });
   }
   const contributions = themeBlocks(idx, 'pva');
   if (contributions.length > 0) {

@@ -1,14 +1,16 @@
 /**
- * Monitoring (step 6) and evaluation (step 7): action status per round, a text bar chart of
+ * Monitoring (step 6) and evaluation (step 7): progress per goal against nulmeting and
+ * streefwaarde, action status per round, a text bar chart of
  * progress (Docs charts would need the Charts service), scale averages per round, and each
  * partner's verdict per PvA goal.
  */
+import { goalProgress } from '../model/planProgress';
 import type { Question } from '../model/types';
-import type { AnswerRecord } from './caseView';
+import type { AnswerRecord, CaseView } from './caseView';
 import type { DocNode, Run } from './docTree';
 import { type AnswerIndex, latestRound, sortAnswers, themeBlocks } from './overview-answers';
-import { statusQuestion } from './overview-plan';
-import { attributedRuns, decimal, heading, organisationOf, plain, shorten } from './overview-text';
+import { measure, statusQuestion } from './overview-plan';
+import { attributedRuns, decimal, heading, organisationOf, plain, shortDate, shorten } from './overview-text';
 
 const BAR_WIDTH = 20;
 const NOT_REPORTED = 'niet gemeld';
@@ -38,11 +40,52 @@ function newestBySubject(answers: readonly AnswerRecord[]): Map<string, AnswerRe
   return out;
 }
 
+/**
+ * Voortgang per doel: each goal's nulmeting, the owner's reported value per monitoring round,
+ * the streefwaarde and the status (model/planProgress.ts). Empty without a plan.
+ */
+export function goalProgressBlocks(view: CaseView): DocNode[] {
+  const progress = goalProgress(view.plan, view.answers, 'Europe/Amsterdam');
+  if (progress.length === 0) return [];
+  const rounds = [...new Set(progress.flatMap((g) => g.measurements.map((m) => m.round)))].sort(
+    (a, b) => a - b,
+  );
+  return [
+    heading(2, 'Voortgang per doel'),
+    {
+      type: 'table',
+      header: [
+        'Doel',
+        'Indicator',
+        'Nulmeting',
+        ...rounds.map((r) => `Ronde ${r}`),
+        'Streefwaarde',
+        'Status',
+      ],
+      rows: progress.map((g) => [
+        g.id,
+        g.indicator || '—',
+        measure(g.baseline),
+        ...rounds.map((r) => {
+          const m = g.measurements.find((x) => x.round === r);
+          return m ? `${measure(m.value)} (${shortDate(m.date)})` : '—';
+        }),
+        `${measure(g.target)} op ${g.measureDate ? shortDate(g.measureDate) : '—'}`,
+        g.status,
+      ]),
+    },
+    plain(
+      'Behaald: de streefwaarde is bereikt. Op koers: de laatste meting ligt dichter bij de streefwaarde dan de nulmeting en niet verder dan de vorige. Achter: anders, of de meetdatum is voorbij.',
+    ),
+  ];
+}
+
 export function monitoringBlocks(idx: AnswerIndex): DocNode[] {
   const { view } = idx;
   const step6 = view.answers.filter((a) => a.step === '6');
   const lastRound = latestRound(view, '6', step6);
   const out: DocNode[] = [];
+  if (lastRound > 0) out.push(...goalProgressBlocks(view));
   if (lastRound > 0) {
     const sq = statusQuestion(view.catalog);
     const statusAnswers = answersOf(idx, sq);

@@ -6,12 +6,14 @@
  * they hold no pseudonym code at all. Pure: the time comes from `view.now`.
  */
 import { AUDIENCE_INFO, type Audience, SECTIONS, sectionById } from '../model/audiences';
+import { goalProgress } from '../model/planProgress';
 import { dutchDate, isoDate } from '../model/time';
 import { SPOREN } from '../model/types';
 import type { CaseView } from './caseView';
 import type { DocNode, DocTree } from './docTree';
 import { groupLevelView } from './groupView';
 import { type AnswerIndex, indexAnswers, otherBlocks, personBlocks, themeBlocks } from './overview-answers';
+import { goalChart } from './overview-charts';
 import { duidingBlocks } from './overview-duiding';
 import {
   driehoekBlocks,
@@ -59,7 +61,7 @@ const BODIES: Record<string, Body> = {
   besluit_driehoek: (i) => driehoekBlocks(i.view),
   plan: (i) => withoutPart(planBlocks(i), i.view.plan ? PROPOSALS : ''),
   eigen_acties: (i, t) => ownActions(i, t.partnerId ?? ''),
-  monitoring: (i) => latestRoundOnly(monitoringBlocks(i)),
+  monitoring: (i) => withGoalChart(i, latestRoundOnly(monitoringBlocks(i))),
   evaluatie: (i) => evaluationBlocks(i),
   overige: (i) => otherBlocks(i),
 };
@@ -79,6 +81,12 @@ function personChapter(idx: AnswerIndex): DocNode[] {
     ),
     ...body,
   ];
+}
+
+/** The monitoring chapter opens with the progress of every goal as one line chart. */
+function withGoalChart(idx: AnswerIndex, body: DocNode[]): DocNode[] {
+  const chart = goalChart(goalProgress(idx.view.plan, idx.view.answers, idx.view.timeZone));
+  return chart && body.length > 0 ? [chart, ...body] : body;
 }
 
 /** The step-5 proposals under the plan: once a plan is adopted, the plan replaces them. */

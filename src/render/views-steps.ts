@@ -4,6 +4,7 @@
  * subject (pseudonym code, action, goal).
  */
 import { asksPartner } from '../model/partnerQuestions';
+import { goalOwner } from '../model/planProgress';
 import type { Partner, Question, Repeat, StepId } from '../model/types';
 import { STEP_IDS } from '../model/types';
 import type { CaseView } from './caseView';
@@ -37,13 +38,18 @@ function asks(view: CaseView, question: Question, partner: Partner | undefined):
 function expectedSubjects(view: CaseView, repeat: Repeat): string[] {
   if (repeat === 'per_person') return view.persons;
   if (repeat === 'per_action') return view.plan?.actions.map((a) => a.id) ?? [];
-  if (repeat === 'per_goal') return view.plan?.goals.map((g) => g.id) ?? [];
+  if (repeat === 'per_goal' || repeat === 'per_own_goal') return view.plan?.goals.map((g) => g.id) ?? [];
   return [];
 }
 
-/** A per-action question goes to the owner of the action only. */
+/** A per-action question goes to the owner of the action only; a per-own-goal one to the goal's owner. */
 function asksAbout(view: CaseView, repeat: Repeat, partnerId: string, subject: string | undefined): boolean {
-  if (repeat !== 'per_action' || !subject) return true;
+  if (!subject) return true;
+  if (repeat === 'per_own_goal') {
+    const goal = view.plan?.goals.find((g) => g.id === subject);
+    return !goal || !view.plan || goalOwner(view.plan, goal) === partnerId;
+  }
+  if (repeat !== 'per_action') return true;
   const action = view.plan?.actions.find((a) => a.id === subject);
   return !action || action.owner === partnerId;
 }
@@ -52,6 +58,7 @@ const REPEAT_HINT: Record<string, string> = {
   per_person: 'per persoon (code)',
   per_action: 'per actie',
   per_goal: 'per doel',
+  per_own_goal: 'per eigen doel',
 };
 
 export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): SheetTable {

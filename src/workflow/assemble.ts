@@ -1,6 +1,6 @@
 /** Reads a case's system tables (one read each) into the CaseView read model. */
 import { replay } from '../model/caseMachine';
-import type { Decision, LightRoute, Plan, PlanAction, Spoor, StepId } from '../model/types';
+import type { Decision, LightRoute, Plan, PlanAction, PlanGoal, Spoor, StepId } from '../model/types';
 import type { AnswerRecord, CaseView, FormRecord, FormStatus } from '../render/caseView';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
@@ -28,27 +28,43 @@ export function readDecisions(ss: Book): Decision[] {
   return readTable(ss, DECISIONS).map(toDecision);
 }
 
-/** All plan versions from the `_pva` rows, oldest first. */
+/** All plan versions from the `_pva` rows, oldest first (kinds doel, actie, criterium, evaluatie). */
 export function plansFrom(rows: Row[]): Plan[] {
   const byVersion = new Map<number, Plan>();
+  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   for (const r of rows) {
     const v = Number(r.version);
     let plan = byVersion.get(v);
     if (!plan) {
-      plan = { version: v, goals: [], actions: [] };
+      plan = { version: v, goals: [], actions: [], criteria: [], evaluationDate: '' };
       byVersion.set(v, plan);
     }
-    if (r.kind === 'doel') plan.goals.push({ id: String(r.id), text: String(r.text) });
+    if (r.kind === 'doel') {
+      const g: PlanGoal = {
+        id: str(r.id),
+        text: str(r.text),
+        indicator: str(r.indicator),
+        baseline: r.baseline === '' ? Number.NaN : Number(r.baseline),
+        target: r.target === '' ? Number.NaN : Number(r.target),
+        measureDate: str(r.measureDate),
+      };
+      if (r.owner) g.owner = str(r.owner);
+      if (r.baselineFrom) g.baselineFrom = str(r.baselineFrom);
+      plan.goals.push(g);
+    } else if (r.kind === 'criterium') plan.criteria.push({ id: str(r.id), text: str(r.text) });
+    else if (r.kind === 'evaluatie') plan.evaluationDate = str(r.deadline);
     else {
       const a: PlanAction = {
-        id: String(r.id),
-        spoor: String(r.spoor) as Spoor,
-        text: String(r.text),
-        goalId: String(r.goalId),
-        owner: String(r.owner),
-        deadline: String(r.deadline),
+        id: str(r.id),
+        spoor: str(r.spoor) as Spoor,
+        text: str(r.text),
+        goalId: str(r.goalId),
+        owner: str(r.owner),
+        start: str(r.start),
+        frequency: str(r.frequency),
+        deadline: str(r.deadline),
       };
-      if (r.subject) a.subject = String(r.subject);
+      if (r.subject) a.subject = str(r.subject);
       plan.actions.push(a);
     }
   }

@@ -30,19 +30,35 @@ export interface DecisionInput extends Decision {
 }
 
 function planRows(plan: Plan) {
+  const v = plan.version;
   return [
-    ...plan.goals.map((g) => ({ version: plan.version, kind: 'doel', id: g.id, text: g.text })),
+    ...plan.goals.map((g) => ({
+      version: v,
+      kind: 'doel',
+      id: g.id,
+      text: g.text,
+      owner: g.owner ?? '',
+      indicator: g.indicator,
+      baseline: g.baseline,
+      baselineFrom: g.baselineFrom ?? '',
+      target: g.target,
+      measureDate: g.measureDate,
+    })),
     ...plan.actions.map((a) => ({
-      version: plan.version,
+      version: v,
       kind: 'actie',
       id: a.id,
       spoor: a.spoor,
       text: a.text,
       goalId: a.goalId,
       owner: a.owner,
+      start: a.start,
+      frequency: a.frequency,
       deadline: a.deadline,
       subject: a.subject ?? '',
     })),
+    ...plan.criteria.map((c) => ({ version: v, kind: 'criterium', id: c.id, text: c.text })),
+    { version: v, kind: 'evaluatie', id: 'Evaluatie', deadline: plan.evaluationDate },
   ];
 }
 
@@ -59,18 +75,30 @@ function checkDecisionDate(h: CaseHandle, date: string): void {
   }
 }
 
-/** Every action owner must be an active partner that takes part in monitoring (step 6). */
+/** Every action owner and goal owner must be an active partner that takes part in monitoring (step 6). */
 function checkOwnersTakePart(h: CaseHandle, plan: Plan): void {
   const monitoring = new Set(partnersForStep(h.reg.partners, '6').map((p) => p.id));
-  const missing = plan.actions.filter((a) => !monitoring.has(a.owner));
+  const missing = [
+    ...plan.goals.filter((g) => g.owner && !monitoring.has(g.owner)).map((g) => `${g.id} (${g.owner})`),
+    ...plan.actions.filter((a) => !monitoring.has(a.owner)).map((a) => `${a.id} (${a.owner})`),
+  ];
   if (missing.length) {
     throw new UserError(
-      `Plan van aanpak: ${missing.map((a) => `${a.id} (${a.owner})`).join(', ')} — de eigenaar doet niet (actief) mee aan stap 6, dus de actie zou nooit worden gevolgd. Zet stap 6 bij die partner in de tab Partners of kies een andere eigenaar.`,
+      `Plan van aanpak: ${missing.join(', ')} — de eigenaar doet niet (actief) mee aan stap 6, dus het doel of de actie zou nooit worden gevolgd. Zet stap 6 bij die partner in de tab Partners of kies een andere eigenaar.`,
     );
   }
 }
 
-export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: string): CaseState {
+/**
+ * Records a gate decision. `notes` receives what the product filled in for the coordinator (a
+ * nulmeting taken from the duiding), each naming its cell; the same lines go to the log.
+ */
+export function recordDecision(
+  h: CaseHandle,
+  input: DecisionInput,
+  recordedBy: string,
+  notes: string[] = [],
+): CaseState {
   const { plan: planInput, ...decision } = input;
   const before = replay(h.row.code, readDecisions(h.ss));
   const plans = plansFrom(readTable(h.ss, PLAN));
@@ -79,6 +107,7 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   const current = plans[plans.length - 1] ?? null;
   const nextVersion = (current?.version ?? 0) + 1;
   let newPlan: Plan | null = null;
+  const planNotes: string[] = [];
   if (planInput) {
     if (!outcome?.requiresPlan && !outcome?.allowsPlanChange) {
       throw new UserError(
@@ -89,13 +118,19 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
     if (!parsed.success)
       throw new UserError(`Plan van aanpak klopt niet:\n${formatIssues(parsed.error).join('\n')}`);
     const owners = new Set(h.reg.partners.map((p) => p.id));
-    const unknown = parsed.data.actions.filter((a) => !owners.has(a.owner));
+    const unknown = [
+      ...parsed.data.goals
+        .filter((g) => g.owner && !owners.has(g.owner))
+        .map((g) => `"${g.owner}" bij doel ${g.id}`),
+      ...parsed.data.actions.filter((a) => !owners.has(a.owner)).map((a) => `"${a.owner}" bij actie ${a.id}`),
+    ];
     if (unknown.length) {
       throw new UserError(
-        `Plan van aanpak: onbekende eigenaar ${unknown.map((a) => `"${a.owner}" bij actie ${a.id}`).join(', ')}; gebruik de sleutel uit de tab Partners.`,
+        `Plan van aanpak: onbekende eigenaar ${unknown.join(', ')}; gebruik de sleutel uit de tab Partners.`,
       );
     }
     newPlan = parsed.data as Plan;
+    for (const g of newPlan.goals) g.owner ??= newPlan.actions.find((a) => a.goalId === g.id)?.owner;
   } else if (outcome?.requiresPlan || outcome?.allowsPlanChange) {
     // The plan comes from the case spreadsheet's "Plan van aanpak" tab.
     const tab = readPlanTab(h, nextVersion);
@@ -107,6 +142,7 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
       }
     } else if (!current || !samePlan(current, tab.plan)) {
       newPlan = tab.plan;
+      planNotes.push(...tab.notes);
     }
   }
 
@@ -178,6 +214,8 @@ export function recordDecision(h: CaseHandle, input: DecisionInput, recordedBy: 
   ];
   if (closed) events.push(['formulieren gesloten', `${closed} formulier(en) van stap ${decision.step}`]);
   if (newPlan) events.push(['plan van aanpak', `versie ${newPlan.version} vastgelegd`]);
+  for (const note of planNotes) events.push(['plan van aanpak', note]);
+  notes.push(...planNotes);
   logEvents(h.ss, events);
   updateCaseRow(h, after);
   h.row.status = after.status;

@@ -1,16 +1,25 @@
 /**
  * The `Plan van aanpak` tab in the case spreadsheet: the one tab the coordinator edits. The
  * workflow reads it when a decision fixes or adjusts the plan, and writes the fixed version
- * back so the tab always starts from the plan in force.
+ * back so the tab always starts from the plan in force. An empty nulmeting is taken from the
+ * duiding when the goal's indicator names a duiding item (model/planBaseline.ts).
  */
-import { PLAN_SHEET, type PlanParse, parsePlanRows, planToRows } from '../model/planSheet';
-import type { Plan } from '../model/types';
+import { baselineFromDuiding, duidingItemScores } from '../model/planBaseline';
+import {
+  type BaselineSuggestion,
+  PLAN_SHEET,
+  type PlanParse,
+  parsePlanRows,
+  planToRows,
+} from '../model/planSheet';
+import type { Plan, PlanDraft } from '../model/types';
 import { readTable, writeEditableTab } from '../workspace/tables';
 import { tabValues } from '../workspace/tabs';
+import { answersFrom, latestAnswers } from './assemble';
 import type { CaseHandle } from './context';
-import { PERSONS } from './records';
+import { ANSWERS, PERSONS } from './records';
 
-export function writePlanTab(h: CaseHandle, plan: Pick<Plan, 'goals' | 'actions'> | null): void {
+export function writePlanTab(h: CaseHandle, plan: PlanDraft | Plan | null): void {
   // Row 1 explains, row 2 is the header.
   writeEditableTab(h.ss, PLAN_SHEET, planToRows(plan), 2);
 }
@@ -18,10 +27,19 @@ export function writePlanTab(h: CaseHandle, plan: Pick<Plan, 'goals' | 'actions'
 export function readPlanTab(h: CaseHandle, version: number): PlanParse {
   const rows = tabValues(h.ss, PLAN_SHEET);
   if (!rows) return { ok: false, errors: [`De tab ${PLAN_SHEET} ontbreekt in de casusspreadsheet.`] };
+  // The answers are read only when a nulmeting is left empty.
+  let lookup: ((indicator: string) => BaselineSuggestion | null) | null = null;
+  const baselineFor = (indicator: string) => {
+    lookup ??= baselineFromDuiding(
+      duidingItemScores(h.reg.catalog, latestAnswers(answersFrom(readTable(h.ss, ANSWERS)))),
+    );
+    return lookup(indicator);
+  };
   return parsePlanRows(rows, {
     partners: h.reg.partners.map((p) => p.id),
     persons: readTable(h.ss, PERSONS).map((p) => String(p.code)),
     version,
     timeZone: 'Europe/Amsterdam',
+    baselineFor,
   });
 }

@@ -79,8 +79,25 @@ export const DECISIONS: TableDef = {
 
 export const PLAN: TableDef = {
   name: '_pva',
-  columns: ['version', 'kind', 'id', 'spoor', 'text', 'goalId', 'owner', 'deadline', 'subject'],
-  numeric: ['version'],
+  columns: [
+    'version',
+    'kind',
+    'id',
+    'spoor',
+    'text',
+    'goalId',
+    'owner',
+    'deadline',
+    'subject',
+    'start',
+    'frequency',
+    'indicator',
+    'baseline',
+    'baselineFrom',
+    'target',
+    'measureDate',
+  ],
+  numeric: ['version', 'baseline', 'target'],
 };
 
 export const PERSONS: TableDef = {

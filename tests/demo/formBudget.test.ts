@@ -52,7 +52,9 @@ function demoForms(): { label: string; spec: FormSpec }[] {
       out.push({ label: `${run.step} ronde ${state.round} ${partner.id}`, spec });
     }
     const d = run.decision;
-    if (d.plan) plan = PlanSchema.parse({ ...d.plan, version: (plan?.version ?? 0) + 1 }) as Plan;
+    // An empty nulmeting is filled from the duiding at the gate; its value does not change the form.
+    const goals = d.plan?.goals.map((g) => ({ ...g, baseline: g.baseline ?? 0 }));
+    if (d.plan) plan = PlanSchema.parse({ ...d.plan, goals, version: (plan?.version ?? 0) + 1 }) as Plan;
     state = applyDecision(
       state,
       {

@@ -11,6 +11,8 @@ import type { Scenario, StepRunInput } from '../../src/local/demo/scenarioSchema
 import { applyDecision, newCase } from '../../src/model/caseMachine';
 import { CATALOG, duidingScore, PERSON_STEPS } from '../../src/model/catalog';
 import { partnerDefaults } from '../../src/model/partners';
+import { baselineFromDuiding, duidingItemScores } from '../../src/model/planBaseline';
+import { goalOwner } from '../../src/model/planProgress';
 import { PartnerListSchema, PlanSchema, planIsComplete, SettingsSchema } from '../../src/model/schemas';
 import { deadlineWorkdaysFor, routesFor, STEPS } from '../../src/model/steps';
 import type { CaseState, Partner, Plan, Question, StepId } from '../../src/model/types';
@@ -27,6 +29,38 @@ const settings = SettingsSchema.parse(scenario.settings);
 const partners: Partner[] = PartnerListSchema.parse(scenario.partners);
 const personCount = scenario.persons.length;
 const opts = { bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear };
+
+/** The demo's duiding scores (step 3, last run), as the gate reads them for an empty nulmeting. */
+const duidingBaseline = baselineFromDuiding(
+  duidingItemScores(
+    CATALOG,
+    scenario.steps
+      .filter((r) => r.step === '3')
+      .slice(-1)
+      .flatMap((r) =>
+        Object.values(r.submissions).flatMap((sub) =>
+          Object.entries(sub.answers)
+            .filter(([, v]) => Array.isArray(v))
+            .map(([questionId, v]) => ({
+              step: '3' as const,
+              round: 1,
+              questionId,
+              value: '',
+              grid: v as string[],
+            })),
+        ),
+      ),
+  ),
+);
+
+/** A scenario plan as the gate stores it: an empty nulmeting filled from the duiding. */
+function withBaselines(input: NonNullable<StepRunInput['decision']['plan']>, version: number): Plan {
+  const goals = input.goals.map((g) => ({
+    ...g,
+    baseline: g.baseline ?? duidingBaseline(g.indicator)?.value,
+  }));
+  return PlanSchema.parse({ ...input, goals, version }) as Plan;
+}
 const PLACEHOLDER = /#(\d+)/g;
 
 /** One played step with what the runner knows at that moment. */
@@ -52,7 +86,7 @@ function walk(): { contexts: RunContext[]; final: CaseState } {
     const deadline = addWorkdays(run.startOn, deadlineWorkdaysFor(settings, run.step), opts);
     contexts.push({ index, run, round: state.round, plan, deadline, decisionDate });
     const d = run.decision;
-    if (d.plan) plan = PlanSchema.parse({ ...d.plan, version: (plan?.version ?? 0) + 1 }) as Plan;
+    if (d.plan) plan = withBaselines(d.plan, (plan?.version ?? 0) + 1);
     state = applyDecision(
       state,
       {
@@ -91,6 +125,9 @@ function formKeys(ctx: RunContext, partner: Partner): Map<string, Question> {
     if (repeat === 'per_action')
       for (const a of ctx.plan?.actions ?? []) if (a.owner === partner.id) keys.set(`${q.id}|${a.id}`, q);
     if (repeat === 'per_goal') for (const g of ctx.plan?.goals ?? []) keys.set(`${q.id}|${g.id}`, q);
+    if (repeat === 'per_own_goal' && ctx.plan)
+      for (const g of ctx.plan.goals)
+        if (goalOwner(ctx.plan, g) === partner.id) keys.set(`${q.id}|${g.id}`, q);
   }
   return keys;
 }
@@ -236,7 +273,7 @@ describe('demo scenario: plan van aanpak', () => {
     expect(plans.length).toBeGreaterThanOrEqual(2);
     const ids = new Set(partners.map((p) => p.id));
     for (const [i, input] of plans.entries()) {
-      const plan = PlanSchema.parse({ ...input, version: i + 1 }) as Plan;
+      const plan = withBaselines(input, i + 1);
       expect(planIsComplete(plan)).toBe(true);
       expect(plan.goals.length).toBeGreaterThanOrEqual(3);
       expect(plan.goals.length).toBeLessThanOrEqual(4);

@@ -1,30 +1,97 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineOf, parsePlanRows, planToRows, samePlan } from '../../src/model/planSheet';
+import {
+  deadlineOf,
+  PLAN_HEADERS,
+  type PlanSheetContext,
+  parsePlanRows,
+  planToRows,
+  samePlan,
+} from '../../src/model/planSheet';
 
-const ctx = {
+const ctx: PlanSheetContext = {
   partners: ['politie', 'jongerenwerk'],
   persons: ['P-7F3K'],
   version: 1,
   timeZone: 'Europe/Amsterdam',
 };
 
+type Cells = Partial<Record<(typeof PLAN_HEADERS)[number], string | number>>;
+const row = (cells: Cells) => PLAN_HEADERS.map((h) => cells[h] ?? '');
+
 const good = [
   ['uitleg'],
-  ['Nr', 'Spoor', 'Omschrijving', 'Doel', 'Eigenaar', 'Deadline', 'Persoonscode'],
-  ['D1', '', 'Minder overlast op het plein', '', '', '', ''],
-  ['A1', 'domein', 'Extra avondrondes', 'D1', 'politie', '2026-06-30', ''],
-  ['', '', '', '', '', '', ''],
-  ['a2', 'Persoon', 'Gesprek met de jongere', 'd1', 'jongerenwerk', '15-07-2026', 'p-7f3k'],
+  [...PLAN_HEADERS],
+  row({
+    Nr: 'D1',
+    Omschrijving: 'Minder overlast op het plein',
+    Indicator: 'Meldingen per maand',
+    Nulmeting: '24',
+    Streefwaarde: 12,
+    Meetdatum: '2026-12-31',
+  }),
+  row({
+    Nr: 'A1',
+    Spoor: 'domein',
+    Omschrijving: 'Extra avondrondes',
+    Doel: 'D1',
+    Eigenaar: 'politie',
+    Start: '2026-05-01',
+    Frequentie: 'elke vrijdag',
+    Deadline: '2026-06-30',
+  }),
+  row({}),
+  row({
+    Nr: 'a2',
+    Spoor: 'Persoon',
+    Omschrijving: 'Gesprek met de jongere',
+    Doel: 'd1',
+    Eigenaar: 'jongerenwerk',
+    Start: '01-06-2026',
+    Frequentie: 'wekelijks',
+    Deadline: '15-07-2026',
+    Persoonscode: 'p-7f3k',
+  }),
+  row({ Nr: 'C1', Omschrijving: 'Twee rondes op rij onder de streefwaarde' }),
+  row({ Nr: 'evaluatie', Deadline: '2026-11-30' }),
 ];
 
 describe('de tab Plan van aanpak', () => {
-  it('leest doelen en acties, ook met kleine letters, een Nederlandse datum en lege regels', () => {
+  it('heeft de kolommen van een SMART plan, in deze volgorde', () => {
+    expect(PLAN_HEADERS).toEqual([
+      'Nr',
+      'Spoor',
+      'Omschrijving',
+      'Doel',
+      'Eigenaar',
+      'Start',
+      'Frequentie',
+      'Deadline',
+      'Persoonscode',
+      'Indicator',
+      'Nulmeting',
+      'Streefwaarde',
+      'Meetdatum',
+    ]);
+  });
+
+  it('leest doelen, acties, afschaalcriteria en de evaluatiedatum, ook met kleine letters en Nederlandse datums', () => {
     const r = parsePlanRows(good, ctx);
     expect(r).toEqual({
       ok: true,
+      notes: [],
       plan: {
         version: 1,
-        goals: [{ id: 'D1', text: 'Minder overlast op het plein' }],
+        goals: [
+          {
+            id: 'D1',
+            text: 'Minder overlast op het plein',
+            indicator: 'Meldingen per maand',
+            baseline: 24,
+            target: 12,
+            measureDate: '2026-12-31',
+            owner: 'politie',
+          },
+        ],
         actions: [
           {
             id: 'A1',
@@ -32,6 +99,8 @@ describe('de tab Plan van aanpak', () => {
             text: 'Extra avondrondes',
             goalId: 'D1',
             owner: 'politie',
+            start: '2026-05-01',
+            frequency: 'elke vrijdag',
             deadline: '2026-06-30',
           },
           {
@@ -40,33 +109,84 @@ describe('de tab Plan van aanpak', () => {
             text: 'Gesprek met de jongere',
             goalId: 'D1',
             owner: 'jongerenwerk',
+            start: '2026-06-01',
+            frequency: 'wekelijks',
             deadline: '2026-07-15',
             subject: 'P-7F3K',
           },
         ],
+        criteria: [{ id: 'C1', text: 'Twee rondes op rij onder de streefwaarde' }],
+        evaluationDate: '2026-11-30',
       },
     });
   });
 
   it('noemt bij elke fout de cel', () => {
     const rows = [
-      ['Nr', 'Spoor', 'Omschrijving', 'Doel', 'Eigenaar', 'Deadline', 'Persoonscode'],
-      ['D1', '', 'Doel', '', '', '', ''],
-      ['A1', 'wijk', 'Actie', 'D9', 'boa', '31-02-2026', 'Jan'],
-      ['A1', 'groep', '', 'D1', 'politie', '2026-01-01', ''],
-      ['X', '', '', '', '', '', ''],
+      [...PLAN_HEADERS],
+      row({ Nr: 'D1', Omschrijving: 'Doel', Streefwaarde: 'veel', Meetdatum: '2026-02-30' }),
+      row({
+        Nr: 'D2',
+        Omschrijving: 'Doel',
+        Indicator: 'x',
+        Nulmeting: '3',
+        Streefwaarde: '3,0',
+        Meetdatum: '2026-12-01',
+      }),
+      row({
+        Nr: 'A1',
+        Spoor: 'wijk',
+        Omschrijving: 'Actie',
+        Doel: 'D9',
+        Eigenaar: 'boa',
+        Deadline: '31-02-2026',
+        Persoonscode: 'Jan',
+      }),
+      row({
+        Nr: 'A1',
+        Spoor: 'groep',
+        Doel: 'D1',
+        Eigenaar: 'politie',
+        Start: '2026-07-01',
+        Frequentie: 'x',
+        Deadline: '2026-01-01',
+      }),
+      row({
+        Nr: 'A2',
+        Spoor: 'groep',
+        Omschrijving: 'Actie',
+        Doel: 'D1',
+        Eigenaar: 'politie',
+        Start: '2026-07-01',
+        Frequentie: 'x',
+        Deadline: '2026-06-01',
+      }),
+      row({ Nr: 'X' }),
+      row({ Nr: 'C1' }),
+      row({ Nr: 'Evaluatie', Deadline: 'morgen' }),
     ];
     const r = parsePlanRows(rows, ctx);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
-      'Plan van aanpak!B3: onbekend spoor "wijk"; kies groep, persoon, domein, online, netwerk',
-      'Plan van aanpak!E3: onbekende eigenaar "boa"; gebruik de sleutel uit de tab Partners',
-      'Plan van aanpak!F3: ongeldige deadline "31-02-2026"; schrijf jjjj-mm-dd',
-      'Plan van aanpak!G3: onbekende persoonscode "Jan"; alleen codes uit de namenlijst',
-      'Plan van aanpak!A4: A1 staat dubbel; staat ook in rij 3',
-      'Plan van aanpak!A5: ongeldig nummer "X"; schrijf D1, D2, ... voor doelen en A1, A2, ... voor acties',
-      'Plan van aanpak!D3: doel "D9" van A1 staat niet in het plan',
+      'Plan van aanpak!J2: Indicator ontbreekt bij doel D1',
+      'Plan van aanpak!K2: Nulmeting ontbreekt bij doel D1',
+      'Plan van aanpak!L2: Streefwaarde "veel" bij doel D1 is geen getal',
+      'Plan van aanpak!M2: ongeldige meetdatum "2026-02-30" bij doel D1; schrijf jjjj-mm-dd',
+      'Plan van aanpak!L3: Streefwaarde van doel D2 is gelijk aan de nulmeting; er valt niets te meten',
+      'Plan van aanpak!B4: onbekend spoor "wijk"; kies groep, persoon, domein, online, netwerk',
+      'Plan van aanpak!E4: onbekende eigenaar "boa"; gebruik de sleutel uit de tab Partners',
+      'Plan van aanpak!F4: Start ontbreekt bij actie A1',
+      'Plan van aanpak!G4: Frequentie ontbreekt bij actie A1',
+      'Plan van aanpak!H4: ongeldige deadline "31-02-2026"; schrijf jjjj-mm-dd',
+      'Plan van aanpak!I4: onbekende persoonscode "Jan"; alleen codes uit de namenlijst',
+      'Plan van aanpak!A5: A1 staat dubbel; staat ook in rij 4',
+      'Plan van aanpak!F6: start 2026-07-01 van A2 ligt na de deadline 2026-06-01',
+      'Plan van aanpak!A7: ongeldig nummer "X"; schrijf D1, D2, ... voor doelen, A1, A2, ... voor acties, C1, C2, ... voor afschaalcriteria of Evaluatie',
+      'Plan van aanpak!C8: omschrijving van C1 ontbreekt',
+      'Plan van aanpak!H9: ongeldige evaluatiedatum "morgen"; schrijf jjjj-mm-dd',
+      'Plan van aanpak!D4: doel "D9" van A1 staat niet in het plan',
+      'Plan van aanpak!E3: doel D2 heeft geen actie en geen eigenaar die het meet',
     ]);
   });
 
@@ -77,8 +197,33 @@ describe('de tab Plan van aanpak', () => {
       errors: [
         'Plan van aanpak: het plan heeft nog geen doel (D1, ...)',
         'Plan van aanpak: het plan heeft nog geen actie (A1, ...)',
+        'Plan van aanpak: het plan heeft nog geen afschaalcriterium (C1, ...)',
+        'Plan van aanpak: de evaluatiedatum ontbreekt; schrijf een rij Evaluatie met de datum in de kolom Deadline',
       ],
     });
+  });
+
+  it('vult een lege nulmeting uit de duiding in en zegt dat, met de cel', () => {
+    const rows = good.map((r) => [...r]);
+    rows[2]![10] = '';
+    rows[2]![9] = 'Duidingsscore vernieling';
+    const asked: string[] = [];
+    const r = parsePlanRows(rows, {
+      ...ctx,
+      baselineFor: (indicator) => {
+        asked.push(indicator);
+        return { value: 2.3, from: 'duiding: "Vernieling"' };
+      },
+    });
+    expect(asked).toEqual(['Duidingsscore vernieling']);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.plan.goals[0]).toMatchObject({ baseline: 2.3, baselineFrom: 'duiding: "Vernieling"' });
+    expect(r.notes).toEqual([
+      'Plan van aanpak!K3: nulmeting van doel D1 overgenomen uit de duiding: "Vernieling" (2,3)',
+    ]);
+    // A nulmeting the coordinator wrote is never replaced.
+    const own = parsePlanRows(good, { ...ctx, baselineFor: () => ({ value: 1, from: 'duiding' }) });
+    expect(own.ok && own.plan.goals[0]!.baseline).toBe(24);
   });
 
   it('schrijven en teruglezen geeft hetzelfde plan', () => {
@@ -86,6 +231,10 @@ describe('de tab Plan van aanpak', () => {
     if (!r.ok) throw new Error('verwacht een geldig plan');
     const again = parsePlanRows(planToRows(r.plan), ctx);
     expect(again.ok && samePlan(again.plan, r.plan)).toBe(true);
+    const changed = { ...r.plan, goals: [{ ...r.plan.goals[0]!, target: 10 }] };
+    expect(samePlan(changed, r.plan)).toBe(false);
+    expect(samePlan({ ...r.plan, evaluationDate: '2026-12-01' }, r.plan)).toBe(false);
+    expect(samePlan({ ...r.plan, criteria: [] }, r.plan)).toBe(false);
   });
 
   it('een datum die Sheets als datum opslaat telt in de tijdzone van het script', () => {

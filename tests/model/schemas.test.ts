@@ -246,9 +246,25 @@ describe('besluit, plan van aanpak en casus', () => {
     const r = PlanSchema.safeParse({
       version: 1,
       goals: [
-        { id: 'D1', text: 'Overlast op het plein neemt af' },
-        { id: 'D1', text: 'dubbel' },
+        {
+          id: 'D1',
+          text: 'Overlast op het plein neemt af',
+          indicator: 'Meldingen per maand',
+          baseline: 10,
+          target: 5,
+          measureDate: '2026-12-31',
+        },
+        {
+          id: 'D1',
+          text: 'dubbel',
+          indicator: 'Meldingen',
+          baseline: 9,
+          target: 5,
+          measureDate: '2026-12-31',
+        },
       ],
+      criteria: [{ id: 'C1', text: 'Geen meldingen meer' }],
+      evaluationDate: '2026-12-31',
       actions: [
         {
           id: 'A1',
@@ -256,6 +272,8 @@ describe('besluit, plan van aanpak en casus', () => {
           text: 'Groepsgesprek',
           goalId: 'D9',
           owner: 'politie',
+          start: '2026-01-01',
+          frequency: 'wekelijks',
           deadline: '2026-13-01',
           subject: 'P-01',
         },
@@ -269,10 +287,39 @@ describe('besluit, plan van aanpak en casus', () => {
     ]);
   });
 
+  it('PlanSchema: een doel is meetbaar en het plan heeft afschaalcriteria', () => {
+    const r = PlanSchema.safeParse({
+      version: 1,
+      goals: [
+        { id: 'D1', text: 'Minder overlast', indicator: '', baseline: 'veel', measureDate: '2026-02-30' },
+      ],
+      actions: [],
+      criteria: [],
+      evaluationDate: '',
+    });
+    expect(formatIssues(r.error!, { root: 'plan' })).toEqual([
+      'plan.goals[0].indicator: indicator ontbreekt',
+      'plan.goals[0].baseline: nulmeting moet een getal zijn',
+      'plan.goals[0].target: streefwaarde ontbreekt',
+      'plan.goals[0].measureDate: ongeldige meetdatum; schrijf een datum als jjjj-mm-dd',
+      'plan.criteria: geef minstens één afschaalcriterium',
+      'plan.evaluationDate: ongeldige evaluatiedatum; schrijf een datum als jjjj-mm-dd',
+    ]);
+  });
+
   it('planIsComplete: elk doel heeft een actie', () => {
     const plan = PlanSchema.parse({
       version: 1,
-      goals: [{ id: 'D1', text: 'Minder overlast' }],
+      goals: [
+        {
+          id: 'D1',
+          text: 'Minder overlast',
+          indicator: 'Meldingen',
+          baseline: 8,
+          target: 4,
+          measureDate: '2026-12-31',
+        },
+      ],
       actions: [
         {
           id: 'A1',
@@ -280,13 +327,19 @@ describe('besluit, plan van aanpak en casus', () => {
           text: 'Extra toezicht',
           goalId: 'D1',
           owner: 'boa-team',
+          start: '2026-05-01',
+          frequency: 'dagelijks',
           deadline: '2026-06-01',
         },
       ],
+      criteria: [{ id: 'C1', text: 'Geen meldingen meer' }],
+      evaluationDate: '2026-12-31',
     });
     expect(planIsComplete(plan)).toBe(true);
     expect(planIsComplete({ ...plan, actions: [] })).toBe(false);
-    expect(planIsComplete({ version: 1, goals: [], actions: [] })).toBe(false);
+    expect(planIsComplete({ version: 1, goals: [], actions: [], criteria: [], evaluationDate: '' })).toBe(
+      false,
+    );
   });
 
   it('CaseSchema: casuscode volgens het patroon en besluiten die na elkaar kunnen', () => {

@@ -185,21 +185,78 @@ describe('help said once per form', () => {
     };
     const plan: Plan = {
       version: 1,
-      goals: [{ id: 'D1', text: 'Minder overlast' }],
+      goals: [
+        {
+          id: 'D1',
+          text: 'Minder overlast',
+          indicator: 'Meldingen',
+          baseline: 20,
+          target: 10,
+          measureDate: '2026-12-31',
+        },
+      ],
       actions: ['A1', 'A2', 'A3'].map((id) => ({
         id,
         spoor: 'groep' as const,
         text: `Actie (met (haakjes)) ${id}`,
         goalId: 'D1',
         owner: 'politie',
+        start: '2026-01-05',
+        frequency: 'wekelijks',
         deadline: '2026-06-01',
       })),
+      criteria: [{ id: 'C1', text: 'Geen overlast meer' }],
+      evaluationDate: '2026-12-31',
     };
     const spec = buildFormSpec(ctx({ step: '6', persons: [], plan }), [status]);
     const sections = spec.sections.slice(1);
     expect(sections.map((s) => s.items[0]!.help)).toEqual(['Vertraagd of gestopt: licht toe.', '', '']);
     expect(new Set(sections.map((s) => s.description)).size).toBe(3);
     for (const s of sections) expect(hasNestedBrackets(s.title), s.title).toBe(false);
+  });
+});
+
+describe('monitoring per goal', () => {
+  it("asks the indicator's current value only of the goal's owner, with nulmeting and streefwaarde in the header", () => {
+    const value: Question = {
+      id: '6.doel.waarde',
+      step: '6',
+      kinds: 'all',
+      level: 'groep',
+      theme: 'monitoring',
+      type: 'text',
+      repeat: 'per_own_goal',
+      title: 'Waarde?',
+      source: 'I',
+    };
+    const goal = { text: 'Doel', indicator: 'Meldingen per maand', measureDate: '2026-12-31' };
+    const plan: Plan = {
+      version: 1,
+      goals: [
+        { ...goal, id: 'D1', baseline: 24, target: 12 },
+        { ...goal, id: 'D2', baseline: 2.5, target: 1, owner: 'jongerenwerk' },
+        { ...goal, id: 'D3', baseline: 5, target: 10, owner: 'politie' },
+      ],
+      actions: ['D1', 'D2'].map((goalId, i) => ({
+        id: `A${i + 1}`,
+        spoor: 'groep' as const,
+        text: 'Actie',
+        goalId,
+        owner: 'politie',
+        start: '2026-01-05',
+        frequency: 'wekelijks',
+        deadline: '2026-06-01',
+      })),
+      criteria: [{ id: 'C1', text: 'Geen overlast meer' }],
+      evaluationDate: '2026-12-31',
+    };
+    const spec = buildFormSpec(ctx({ step: '6', persons: [], plan }), [value]);
+    const items = spec.sections.flatMap((s) => s.items);
+    // D1 through its first action's owner, D3 by name; D2 belongs to the jongerenwerk.
+    expect(items.map((i) => i.key)).toEqual(['6.doel.waarde|D1', '6.doel.waarde|D3']);
+    expect(spec.sections[1]!.description).toContain(
+      'Indicator: Meldingen per maand. Nulmeting 24, streefwaarde 12',
+    );
   });
 });
 

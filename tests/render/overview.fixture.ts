@@ -199,9 +199,25 @@ export function fixtureView(): CaseView {
     persons: ['J-01', 'J-02'],
     plan: {
       version: 1,
+      criteria: [{ id: 'C1', text: 'Twee rondes op rij onder de streefwaarde' }],
+      evaluationDate: '2026-12-31',
       goals: [
-        { id: 'D1', text: 'Overlast bij het winkelcentrum neemt af.' },
-        { id: 'D2', text: 'Kernleden zijn in beeld bij hulpverlening.' },
+        {
+          id: 'D1',
+          text: 'Overlast bij het winkelcentrum neemt af.',
+          indicator: 'Meldingen per maand',
+          baseline: 10,
+          target: 5,
+          measureDate: '2026-12-31',
+        },
+        {
+          id: 'D2',
+          text: 'Kernleden zijn in beeld bij hulpverlening.',
+          indicator: 'Meldingen per maand',
+          baseline: 10,
+          target: 5,
+          measureDate: '2026-12-31',
+        },
       ],
       actions: [
         {
@@ -210,6 +226,8 @@ export function fixtureView(): CaseView {
           text: 'Groepsgesprekken',
           goalId: 'D1',
           owner: 'jw',
+          start: '2026-01-05',
+          frequency: 'wekelijks',
           deadline: '2026-05-01',
         },
         {
@@ -218,6 +236,8 @@ export function fixtureView(): CaseView {
           text: 'Verlichting plein',
           goalId: 'D1',
           owner: 'gem',
+          start: '2026-01-05',
+          frequency: 'wekelijks',
           deadline: '2026-06-01',
         },
         {
@@ -226,6 +246,8 @@ export function fixtureView(): CaseView {
           text: 'Toeleiding naar lokaal team',
           goalId: 'D2',
           owner: 'politie',
+          start: '2026-01-05',
+          frequency: 'wekelijks',
           deadline: '2026-05-15',
           subject: 'J-01',
         },

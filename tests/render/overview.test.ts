@@ -263,24 +263,42 @@ describe('buildOverview', () => {
 
   it('lists goals and one action table per spoor with owner and latest status', () => {
     const body = chapter(tree, 'Plan van aanpak');
-    const goals = body.find((n) => n.type === 'list');
-    expect(goals?.type === 'list' && goals.items.map(text)).toEqual([
+    const [goals, groep, persoon] = tables(body);
+    expect(goals?.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
       'D1 Overlast bij het winkelcentrum neemt af.',
       'D2 Kernleden zijn in beeld bij hulpverlening.',
     ]);
     const h3 = body.flatMap((n) => (n.type === 'heading' && n.level === 3 ? [n.text] : []));
     expect(h3).toEqual(['Groepsgericht', 'Persoonsgericht', 'Domein- en locatiegericht']);
-    const [groep, persoon] = tables(body);
-    expect(groep?.header).toEqual(['Id', 'Actie', 'Eigenaar', 'Deadline', 'Doel', 'Laatste status']);
+    expect(groep?.header).toEqual([
+      'Id',
+      'Actie',
+      'Eigenaar',
+      'Start',
+      'Frequentie',
+      'Deadline',
+      'Doel',
+      'Laatste status',
+    ]);
     expect(groep?.rows).toEqual([
-      ['A1', 'Groepsgesprekken', 'Jongerenwerk', '01-05-2026', 'D1', 'Afgerond (ronde 2)'],
+      [
+        'A1',
+        'Groepsgesprekken',
+        'Jongerenwerk',
+        '05-01-2026',
+        'wekelijks',
+        '01-05-2026',
+        'D1',
+        'Afgerond (ronde 2)',
+      ],
     ]);
     expect(persoon?.rows[0]?.[1]).toBe('Toeleiding naar lokaal team (betreft J-01)');
   });
 
   it('charts monitoring progress per round and averages the overlast scale', () => {
     const body = chapter(tree, 'Monitoring');
-    const [chart, averages, round2, round1] = tables(body);
+    const [goals, chart, averages, round2, round1] = tables(body);
+    expect(goals?.header[0]).toBe('Doel');
     // Only the latest round's table: earlier rounds stay in the case spreadsheet.
     expect(round1).toBeUndefined();
     expect(body).not.toContainEqual({ type: 'heading', level: 2, text: 'Ronde 1' });
@@ -303,6 +321,23 @@ describe('buildOverview', () => {
       ['Ronde 2', '2,0 (n=1)'],
     ]);
     expect(round2?.rows.map((r) => r[3])).toEqual(['Afgerond', 'Loopt', 'Loopt']);
+  });
+
+  it('opens the monitoring with one line chart of every measured goal against nulmeting and streefwaarde', () => {
+    const view = fixtureView();
+    const base = view.answers.find((a) => a.step === '6')!;
+    view.answers.push(
+      { ...base, questionId: '6.doel.waarde', subject: 'D1', round: 1, value: '8', responseId: 'w1' },
+      { ...base, questionId: '6.doel.waarde', subject: 'D1', round: 2, value: '5', responseId: 'w2' },
+    );
+    const body = chapter(buildOverview(view), 'Monitoring');
+    expect(body[0]?.type).toBe('chart');
+    if (body[0]?.type !== 'chart') return;
+    expect(body[0].chart.kind).toBe('line');
+    expect(body[0].chart.categories).toEqual(['Nulmeting', 'Ronde 1', 'Ronde 2']);
+    expect(body[0].chart.series).toEqual([{ name: 'D1', values: [0, 40, 100] }]);
+    // Without measurements there is nothing to draw.
+    expect(chapter(tree, 'Monitoring').some((n) => n.type === 'chart')).toBe(false);
   });
 
   it('draws bars proportional to the share of running or finished actions', () => {

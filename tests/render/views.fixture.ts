@@ -194,7 +194,18 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     persons: ['P-7F3K', 'P-9Q2M', 'P-4XZ8'],
     plan: {
       version: 2,
-      goals: [{ id: 'D1', text: 'Minder overlast op het plein' }],
+      criteria: [{ id: 'C1', text: 'Twee rondes op rij onder de streefwaarde' }],
+      evaluationDate: '2026-12-31',
+      goals: [
+        {
+          id: 'D1',
+          text: 'Minder overlast op het plein',
+          indicator: 'Meldingen per maand',
+          baseline: 10,
+          target: 5,
+          measureDate: '2026-12-31',
+        },
+      ],
       actions: [
         {
           id: 'A1',
@@ -202,6 +213,8 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
           text: 'Gesprekken met de groep',
           goalId: 'D1',
           owner: 'politie',
+          start: '2026-01-05',
+          frequency: 'wekelijks',
           deadline: '2026-03-31',
         },
         {
@@ -210,6 +223,8 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
           text: '-1 bezoek thuis',
           goalId: 'D1',
           owner: 'jw',
+          start: '2026-01-05',
+          frequency: 'wekelijks',
           deadline: '2026-04-15',
           subject: 'P-7F3K',
         },

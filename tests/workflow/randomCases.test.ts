@@ -145,13 +145,26 @@ function play(seed: number) {
         );
         const owners = partners.filter((p) => p.steps.includes('6'));
         writePlanTab(h(), {
-          goals: [{ id: 'D1', text: 'Minder overlast' }],
+          criteria: [{ id: 'C1', text: 'Geen overlast meer' }],
+          evaluationDate: '2026-12-31',
+          goals: [
+            {
+              id: 'D1',
+              text: 'Minder overlast',
+              indicator: 'Meldingen per maand',
+              baseline: 10,
+              target: 5,
+              measureDate: '2026-12-31',
+            },
+          ],
           actions: owners.slice(0, 5).map((o, i) => ({
             id: `A${i + 1}`,
             spoor: i % 2 ? ('persoon' as const) : ('groep' as const),
             text: `Actie ${i + 1}`,
             goalId: 'D1',
             owner: o.id,
+            start: '2026-01-05',
+            frequency: 'wekelijks',
             deadline: '2026-12-31',
             ...(i % 2 ? { subject: persons[i]! } : {}),
           })),

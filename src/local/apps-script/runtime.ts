@@ -7,7 +7,7 @@
  * the call, advances the emulated clock by the modelled latency, enforces the 6-minute
  * execution limit and throws an injected fault when one is due.
  */
-import { latencyFor } from './latency';
+import { type LatencyProfile, latencyFor } from './latency';
 
 /** Errors thrown by Apps Script services surface with the name `Exception` (behaviours §0). */
 export class AppsScriptError extends Error {
@@ -101,6 +101,17 @@ export const MIME = {
 /** Six minutes: the maximum runtime of one execution (guides/services/quotas). */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
+/**
+ * Total trigger runtime per day: 90 minutes on consumer accounts, 6 hours on Workspace
+ * (https://developers.google.com/apps-script/guides/services/quotas, "Triggers total runtime";
+ * quotas are per user and reset 24 hours after the first request).
+ */
+export const TRIGGER_RUNTIME_CONSUMER_MS = 90 * 60 * 1000;
+export const TRIGGER_RUNTIME_WORKSPACE_MS = 6 * 60 * 60 * 1000;
+/** The error a trigger run meets once the day's trigger runtime is used up (behaviours §8.1). */
+export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day.';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface RuntimeOptions {
   /** Start of the emulated clock (epoch ms). */
   now?: number;
@@ -112,6 +123,15 @@ export interface RuntimeOptions {
   mailDailyQuota?: number;
   /** Model latency (true) or keep the clock still on calls (false). */
   latency?: boolean;
+  /** Trigger runtime per day: 90 min consumer, 6 h Workspace (default, like `mailDailyQuota`). */
+  triggerRuntimeDailyMs?: number;
+  /** Which latency profile moves the clock (default `typical`; see latency.ts). */
+  latencyProfile?: LatencyProfile;
+  /**
+   * The execution limit that `call` enforces (default 6 minutes, as Google). The benchmark lifts
+   * it to measure how far over the limit an operation would go; product code never does.
+   */
+  executionLimitMs?: number;
 }
 
 export class Runtime {
@@ -121,6 +141,15 @@ export class Runtime {
   readonly timeZone: string;
   readonly mailDailyQuota: number;
   readonly latencyEnabled: boolean;
+  readonly latencyProfile: LatencyProfile;
+  readonly executionLimitMs: number;
+  /** Number of executions begun (menu clicks, trigger runs) since the runtime started. */
+  executionsBegun = 0;
+  readonly triggerRuntimeDailyMs: number;
+  /** Trigger runtime used in the current quota window, and when that window began. */
+  triggerRuntimeUsedMs = 0;
+  private triggerWindowStart: number | null = null;
+  private executionIsTrigger = false;
   readonly counts = new Map<string, number>();
   readonly drive = new Map<string, DriveEntry>();
   readonly rootFolderId: string;
@@ -160,6 +189,9 @@ export class Runtime {
     this.timeZone = opts.timeZone ?? 'Europe/Amsterdam';
     this.mailDailyQuota = opts.mailDailyQuota ?? 1500;
     this.latencyEnabled = opts.latency ?? true;
+    this.latencyProfile = opts.latencyProfile ?? 'typical';
+    this.executionLimitMs = opts.executionLimitMs ?? EXECUTION_LIMIT_MS;
+    this.triggerRuntimeDailyMs = opts.triggerRuntimeDailyMs ?? TRIGGER_RUNTIME_WORKSPACE_MS;
     this.rootFolderId = this.newId('root');
     this.drive.set(this.rootFolderId, this.newEntry(this.rootFolderId, 'Mijn Drive', MIME.folder, []));
   }
@@ -186,14 +218,38 @@ export class Runtime {
 
   // ---- executions ---------------------------------------------------------------------------
 
-  /** Marks the start of one Apps Script execution (menu click, trigger run, google.script.run). */
-  beginExecution(): void {
+  /**
+   * Marks the start of one Apps Script execution (menu click, trigger run, google.script.run).
+   * A trigger run counts toward the daily trigger runtime.
+   */
+  beginExecution(opts: { trigger?: boolean } = {}): void {
     this.executionStart = this.clock;
+    this.executionsBegun++;
+    this.executionIsTrigger = opts.trigger === true;
+    if (this.executionIsTrigger) {
+      // The quota window starts at the first trigger run and resets 24 hours later.
+      if (this.triggerWindowStart === null || this.clock >= this.triggerWindowStart + DAY_MS) {
+        this.triggerWindowStart = this.clock;
+        this.triggerRuntimeUsedMs = 0;
+      }
+    }
   }
 
   endExecution(): void {
+    if (this.executionIsTrigger && this.executionStart !== null) {
+      this.triggerRuntimeUsedMs += this.clock - this.executionStart;
+    }
     this.executionStart = null;
+    this.executionIsTrigger = false;
     for (const fn of this.endHooks) fn();
+  }
+
+  /** Trigger runtime left in the current quota window (the whole quota when none has begun). */
+  triggerRuntimeLeftMs(): number {
+    if (this.triggerWindowStart === null || this.clock >= this.triggerWindowStart + DAY_MS) {
+      return this.triggerRuntimeDailyMs;
+    }
+    return Math.max(this.triggerRuntimeDailyMs - this.triggerRuntimeUsedMs, 0);
   }
 
   /** Registers work done whenever an execution ends (LockService releases held locks). */
@@ -213,12 +269,16 @@ export class Runtime {
     if (this.silent > 0) return;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     if (this.latencyEnabled) {
-      const ms = latencyFor(name);
+      const ms = latencyFor(name, this.latencyProfile);
       this.clock += ms;
       this.serviceTimeMs += ms;
     }
-    if (this.executionStart !== null && this.clock - this.executionStart > EXECUTION_LIMIT_MS) {
-      throw gasError('Exceeded maximum execution time');
+    if (this.executionStart !== null) {
+      const elapsed = this.clock - this.executionStart;
+      if (elapsed > this.executionLimitMs) throw gasError('Exceeded maximum execution time');
+      if (this.executionIsTrigger && this.triggerRuntimeUsedMs + elapsed > this.triggerRuntimeDailyMs) {
+        throw gasError(TRIGGER_RUNTIME_EXCEEDED);
+      }
     }
     for (const f of this.faults) {
       const matches = typeof f.method === 'string' ? f.method === name : f.method.test(name);
@@ -337,6 +397,17 @@ export class Runtime {
 
   touch(entry: DriveEntry): void {
     entry.updatedAt = this.clock;
+  }
+
+  /**
+   * Writes per tab (`fileId/sheetId` → count), noted by every emulated write to a sheet; the
+   * benchmark uses it to tell which tabs an operation rewrote.
+   */
+  readonly tabWrites = new Map<string, number>();
+
+  noteTabWrite(fileId: string, sheetId: number): void {
+    const key = `${fileId}/${sheetId}`;
+    this.tabWrites.set(key, (this.tabWrites.get(key) ?? 0) + 1);
   }
 
   entriesOf(mimeType: string): DriveEntry[] {

@@ -15,9 +15,12 @@ export interface TriggerRun {
   error?: string;
 }
 
-/** Runs `fn` as one execution (6-minute budget, locks released at the end). */
-export function runAsExecution<T>(rt: Runtime, fn: () => T): T {
-  rt.beginExecution();
+/**
+ * Runs `fn` as one execution (6-minute budget, locks released at the end); a trigger run also
+ * counts toward the daily trigger runtime.
+ */
+export function runAsExecution<T>(rt: Runtime, fn: () => T, opts: { trigger?: boolean } = {}): T {
+  rt.beginExecution(opts);
   try {
     return fn();
   } finally {
@@ -51,7 +54,7 @@ function runHandler(
     if (!fn) {
       run.error = `Script function not found: ${handler}`;
     } else {
-      runAsExecution(rt, () => fn(event));
+      runAsExecution(rt, () => fn(event), { trigger: true });
     }
   } catch (e) {
     run.error = e instanceof Error ? e.message : String(e);

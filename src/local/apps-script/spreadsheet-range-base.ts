@@ -47,14 +47,18 @@ export abstract class RangeBase {
 
   protected touch(): void {
     this.ctx.rt.touch(this.ctx.entry);
+    this.ctx.rt.noteTabWrite(this.ctx.entry.id, this.sd.id);
   }
 
   /** Cells of the range row by row (null where nothing is stored). */
   protected readCells<T>(fn: (cell: CellData | null) => T): T[][] {
+    // Locals: `this` is the strict proxy, and every property read through it costs a trap.
+    const { r, c, nr, nc } = this.rect;
+    const sd = this.sd;
     const out: T[][] = [];
-    for (let i = 0; i < this.rect.nr; i++) {
+    for (let i = 0; i < nr; i++) {
       const row: T[] = [];
-      for (let j = 0; j < this.rect.nc; j++) row.push(fn(cellAt(this.sd, this.rect.r + i, this.rect.c + j)));
+      for (let j = 0; j < nc; j++) row.push(fn(cellAt(sd, r + i, c + j)));
       out.push(row);
     }
     return out;
@@ -66,20 +70,23 @@ export abstract class RangeBase {
 
   /** Applies `fn` to every cell of the range (creating cells) and marks the file changed. */
   protected writeCells(fn: (cell: CellData, i: number, j: number) => void): void {
-    for (let i = 0; i < this.rect.nr; i++) {
-      for (let j = 0; j < this.rect.nc; j++)
-        fn(cellForWrite(this.sd, this.rect.r + i, this.rect.c + j), i, j);
+    const { r, c, nr, nc } = this.rect;
+    const sd = this.sd;
+    for (let i = 0; i < nr; i++) {
+      for (let j = 0; j < nc; j++) fn(cellForWrite(sd, r + i, c + j), i, j);
     }
     this.touch();
   }
 
   /** Same as `writeCells` without creating cells that do not exist (clearing). */
   protected clearCells(fn: (cell: CellData) => void): void {
-    for (let i = 0; i < this.rect.nr; i++) {
-      const row = this.sd.rows[this.rect.r + i - 1];
+    const { r, c, nr, nc } = this.rect;
+    const rows = this.sd.rows;
+    for (let i = 0; i < nr; i++) {
+      const row = rows[r + i - 1];
       if (!row) continue;
-      for (let j = 0; j < this.rect.nc; j++) {
-        const cell = row[this.rect.c + j - 1];
+      for (let j = 0; j < nc; j++) {
+        const cell = row[c + j - 1];
         if (cell) fn(cell);
       }
     }

@@ -101,11 +101,12 @@ export class RangeImpl
       timeZone: this.ctx.model.timeZone,
       reject: () => signatureError(`SpreadsheetApp.Range.${method}`, [arg]),
     };
-    return grid.map((row, i) => row.map((v, j) => contentFromInput(v, this.cellNf(i, j), ctx)));
-  }
-
-  private cellNf(i: number, j: number): string | undefined {
-    return this.sd.rows[this.rect.r + i - 1]?.[this.rect.c + j - 1]?.nf;
+    // Locals: `this` is the strict proxy; reading through it in the loop costs a trap per cell.
+    const rows = this.sd.rows;
+    const { r, c } = this.rect;
+    return grid.map((row, i) =>
+      row.map((v, j) => contentFromInput(v, rows[r + i - 1]?.[c + j - 1]?.nf, ctx)),
+    );
   }
 
   setValues(values: unknown[][]): Range {

@@ -83,6 +83,7 @@ export abstract class SheetBase
 
   protected touch(): void {
     this.ctx.rt.touch(this.ctx.entry);
+    this.ctx.rt.noteTabWrite(this.ctx.entry.id, this.sd.id);
   }
 
   /**

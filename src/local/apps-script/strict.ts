@@ -17,7 +17,9 @@ const PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'inspec
 export function strict<T extends object>(impl: T, className: string): T {
   return new Proxy(impl, {
     get(target, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
+      // Fast path first: a defined member (the common case) needs no `in` walk of the prototypes.
+      const value = Reflect.get(target, prop, receiver);
+      if (value !== undefined || typeof prop === 'symbol' || prop in target) return value;
       if (PROBES.has(prop) || !/^[a-z][A-Za-z0-9]*$/.test(prop)) return undefined;
       return () => {
         throw gasError(`Niet geëmuleerd: ${className}.${prop}`);

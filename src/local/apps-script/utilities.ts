@@ -4,7 +4,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { BlobImpl } from './blob';
-import { EXECUTION_LIMIT_MS, gasError, type Runtime } from './runtime';
+import { gasError, type Runtime } from './runtime';
 import { gasEnum, strict } from './strict';
 import { formatDateIn, parseDateIn } from './utilitiesDate';
 
@@ -200,7 +200,8 @@ class UtilitiesImpl implements Pick<GoogleAppsScript.Utilities.Utilities, 'getUu
     const ms = Number(milliseconds);
     if (!Number.isFinite(ms) || ms < 0 || ms > MAX_SLEEP_MS) throw gasError('Invalid argument: milliseconds');
     this.rt.advance(Math.trunc(ms));
-    if (this.rt.elapsedInExecution() > EXECUTION_LIMIT_MS) throw gasError('Exceeded maximum execution time');
+    if (this.rt.elapsedInExecution() > this.rt.executionLimitMs)
+      throw gasError('Exceeded maximum execution time');
   }
 
   newBlob(data: unknown, contentType?: string, name?: string): GoogleAppsScript.Base.Blob {

@@ -27,22 +27,49 @@ const Submission = z.object({
   edit: z.object({ day: z.number().int().min(0).max(60), answers: AnswerSet }).optional(),
 });
 
-const PlanInput = z.object({
-  goals: z.array(z.object({ id: z.string(), text: z.string().min(1) })).min(1),
-  actions: z
-    .array(
-      z.object({
-        id: z.string(),
-        spoor: z.enum(['groep', 'persoon', 'domein', 'online', 'netwerk']),
-        text: z.string().min(1),
-        goalId: z.string(),
-        owner: z.string(),
-        deadline: isoDate,
-        subject: z.string().optional(),
-      }),
-    )
-    .min(1),
-});
+const PlanInput = z
+  .object({
+    goals: z
+      .array(
+        z.object({
+          id: z.string(),
+          text: z.string().min(1),
+          indicator: z.string().min(1).describe('Wat gemeten wordt'),
+          baseline: z
+            .number()
+            .optional()
+            .describe('Nulmeting; weglaten = uit de duiding als de indicator een duidingsonderdeel noemt'),
+          target: z.number().describe('Streefwaarde'),
+          measureDate: isoDate.describe('Meetdatum'),
+          owner: z
+            .string()
+            .optional()
+            .describe('Partner die de indicator meet; standaard de eigenaar van de eerste actie'),
+        }),
+      )
+      .min(1),
+    actions: z
+      .array(
+        z.object({
+          id: z.string(),
+          spoor: z.enum(['groep', 'persoon', 'domein', 'online', 'netwerk']),
+          text: z.string().min(1),
+          goalId: z.string(),
+          owner: z.string(),
+          start: isoDate,
+          frequency: z.string().min(1),
+          deadline: isoDate,
+          subject: z.string().optional(),
+        }),
+      )
+      .min(1),
+    criteria: z
+      .array(z.object({ id: z.string(), text: z.string().min(1) }))
+      .min(1)
+      .describe('Afschaalcriteria C1, C2, ...'),
+    evaluationDate: isoDate.describe('Evaluatiedatum'),
+  })
+  .describe('Het plan van aanpak zoals de procesregisseur het in de tab Plan van aanpak schrijft');
 
 const DecisionInput = z.object({
   day: z.number().int().min(0).max(90).describe('Werkdagen na de start van de stap'),

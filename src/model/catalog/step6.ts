@@ -65,6 +65,20 @@ export const STEP6: readonly Question[] = [
     help: 'Bijvoorbeeld te weinig capaciteit, ontbrekende informatie of een partner die niet reageert.',
     source: 'I',
   },
+  // --- Per doel, alleen aan wie de indicator meet ---
+  {
+    id: '6.doel.waarde',
+    step: '6',
+    kinds: 'all',
+    level: 'groep',
+    theme: 'monitoring',
+    type: 'text',
+    repeat: 'per_own_goal',
+    title: 'Wat is nu de waarde van de indicator?',
+    help: 'Alleen het getal, gemeten zoals bij de nulmeting (bijvoorbeeld 14 of 2,5).',
+    required: true,
+    source: 'I',
+  },
   // --- Eén keer per formulier ---
   {
     id: '6.ontwikkeling',

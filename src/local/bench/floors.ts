@@ -1,0 +1,135 @@
+/**
+ * Floors: for each operation, the fewest service calls the route the product chose needs, computed
+ * from what the operation had to do (forms to make, answers to read, tabs that changed, the
+ * overview's elements, mails). The formulas are explained in docs/prestaties.md; each constant
+ * below is the smallest number of calls that part of the work takes on its route.
+ *
+ * The route is read from the calls the operation made: forms copied with `Drive.Files.copy` or
+ * built item by item with FormApp; tabs written with one Sheets batch or per tab with
+ * SpreadsheetApp; the overview uploaded in one Drive request or written element by element.
+ */
+import type { OperationRun, Work } from './play';
+
+/** A menu action's frame: getUi, prompt for the case code (button and text) and the final alert. */
+export const MENU = 5;
+/** The script lock: getScriptLock, tryLock, releaseLock. */
+export const LOCK = 3;
+/** The register: its spreadsheet and one batched read of its tables. */
+export const REGISTER = 2;
+/** One case: open its spreadsheet and one batched read of its tables. */
+export const CASE = 2;
+/** One form made by copying a template: copy, open, title, description, publish, published url. */
+export const FORM_BY_COPY = 6;
+/** One form built with FormApp: create, title and description, publish, published url, move. */
+export const FORM_BY_BUILD = 5;
+/** Per item built with FormApp: add it and set its title (every other setter comes on top). */
+export const PER_ITEM_BUILT = 2;
+/** One response read with FormApp: its id, timestamp and item responses. */
+export const PER_RESPONSE = 3;
+/** One answer read with FormApp: the item response's item, that item's id, the answer. */
+export const PER_ANSWER = 3;
+/** The overview as one Drive upload (read the stored hash, update the file). */
+export const DOC_UPLOAD = 2;
+/** The overview element by element: open and save, plus one call per top-level element. */
+export const DOC_OPEN_SAVE = 2;
+/** The PDF: open the document, getAs, create the file in the case folder. */
+export const PDF = 3;
+/** A new case: folder, case spreadsheet, overview document, moves, tables, register row. */
+export const NEW_CASE = 8;
+/** The namenlijst: its folder and spreadsheet, names with codes, the case's person table. */
+export const NAMES_LIST = 5;
+
+export type Route = 'copy' | 'build' | 'none';
+
+function has(run: OperationRun, prefix: string): boolean {
+  return Object.keys(run.callsByMethod).some((k) => k.startsWith(prefix));
+}
+
+export function formRoute(run: OperationRun): Route {
+  if (run.work.formsCreated === 0) return 'none';
+  return has(run, 'Drive.Files.copy') ? 'copy' : 'build';
+}
+
+export function sheetsRoute(run: OperationRun): 'batch' | 'per-tab' {
+  return has(run, 'Sheets.Spreadsheets.batchUpdate') || has(run, 'Sheets.Spreadsheets.Values.batchUpdate')
+    ? 'batch'
+    : 'per-tab';
+}
+
+export function docRoute(run: OperationRun): 'upload' | 'elements' {
+  return has(run, 'Drive.Files.update') || has(run, 'Drive.Files.create') ? 'upload' : 'elements';
+}
+
+function formsFloor(run: OperationRun, w: Work): number {
+  const route = formRoute(run);
+  if (route === 'copy') {
+    // Forms built as templates in this run pay their items once; the rest are copies.
+    const built = Math.max(w.formsCreated - w.formsCopied, 0);
+    const builtItems = w.formsCreated > 0 ? Math.round((w.itemsCreated * built) / w.formsCreated) : 0;
+    return w.formsCopied * FORM_BY_COPY + built * FORM_BY_BUILD + builtItems * PER_ITEM_BUILT;
+  }
+  if (route === 'build') return w.formsCreated * FORM_BY_BUILD + w.itemsCreated * PER_ITEM_BUILT;
+  return 0;
+}
+
+function tabsFloor(run: OperationRun, w: Work): number {
+  if (w.tabsChanged === 0) return 0;
+  return sheetsRoute(run) === 'batch' ? 1 : w.tabsChanged;
+}
+
+function docFloor(run: OperationRun, w: Work): number {
+  if (!w.docWritten) return 0;
+  return docRoute(run) === 'upload' ? DOC_UPLOAD : DOC_OPEN_SAVE + w.docElements;
+}
+
+function readFloor(w: Work): number {
+  return w.openForms + w.newResponses * PER_RESPONSE + w.newAnswers * PER_ANSWER;
+}
+
+function mailFloor(w: Work): number {
+  return w.mailsSent > 0 ? w.mailsSent + 1 : 0;
+}
+
+/** The fewest calls the operation's route needs. */
+export function floorOf(run: OperationRun): number {
+  const w = run.work;
+  const continuations = Math.max(run.executions.length - 1, 0) * (REGISTER + CASE + LOCK);
+  switch (run.kind) {
+    case 'openen':
+      return MENU + LOCK + REGISTER + NEW_CASE;
+    case 'namenlijst':
+      return LOCK + REGISTER + CASE + NAMES_LIST;
+    case 'start':
+      return (
+        MENU + LOCK + REGISTER + CASE + formsFloor(run, w) + mailFloor(w) + tabsFloor(run, w) + continuations
+      );
+    case 'dispatcher-eerste':
+    case 'dispatcher-idle':
+      return (
+        REGISTER +
+        w.openCases * (CASE + LOCK) +
+        readFloor(w) +
+        // The daily folder scan: one Drive query.
+        (w.dailyRun ? w.openCases : 0) +
+        mailFloor(w) +
+        tabsFloor(run, w)
+      );
+    case 'besluit':
+      return (
+        MENU +
+        LOCK +
+        REGISTER +
+        CASE +
+        readFloor(w) +
+        // Closing a form: open it and stop accepting answers.
+        w.formsClosed * 2 +
+        mailFloor(w) +
+        tabsFloor(run, w) +
+        docFloor(run, w)
+      );
+    case 'publiceren':
+      return MENU + LOCK + REGISTER + CASE + tabsFloor(run, w) + docFloor(run, w);
+    case 'pdf':
+      return MENU + LOCK + REGISTER + CASE + PDF + tabsFloor(run, w);
+  }
+}

@@ -1,0 +1,556 @@
+/**
+ * Plays a scenario the way Apps Script runs the product, and measures every operation: each
+ * menu action is a call of the real menu function from src/main.ts in its own execution (the
+ * prompt for the case code answered), every dispatcher run is `runDispatcher` in its own
+ * execution. Partners answer through the respondent simulation between operations (not counted:
+ * that is not the script's work).
+ *
+ * Each operation records the service calls it made (per `Class.method`, the emulator's counters),
+ * its executions (a start that runs out of time is finished by dispatcher runs: those count as
+ * its continuations) and what it did (forms made, mails sent, answers read, tabs rewritten, the
+ * overview's elements), from which floors.ts computes the fewest calls its route needs.
+ */
+import { createHash } from 'node:crypto';
+import * as entry from '../../main';
+import { replay } from '../../model/caseMachine';
+import { isoDate, startOfLocalDay } from '../../model/time';
+import type { Decision, LightRoute, StepId } from '../../model/types';
+import { addWorkdays } from '../../model/workdays';
+import { readDecisions } from '../../workflow/assemble';
+import { listCases, openCase, openRegister } from '../../workflow/context';
+import { recordDecision } from '../../workflow/decide';
+import { itemMapOf } from '../../workflow/formKey';
+import { withLock } from '../../workflow/lock';
+import { addPersons } from '../../workflow/persons';
+import { writePlanTab } from '../../workflow/planTab';
+import { FORMS, PERSONS } from '../../workflow/records';
+import { setupRegister } from '../../workflow/registerTabs';
+import { startIncomplete } from '../../workflow/startStep';
+import { readTable } from '../../workspace/tables';
+import { editAsRespondent, submitAsRespondent } from '../apps-script/forms';
+import { type LatencyProfile, priceCalls } from '../apps-script/latency';
+import type { Runtime } from '../apps-script/runtime';
+import { MIME } from '../apps-script/runtime';
+import type { SpreadsheetData } from '../apps-script/spreadsheet-model';
+import { substitutePersons } from '../demo/runScenario';
+import type { Scenario, StepRunInput } from '../demo/scenarioSchema';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+export type OperationKind =
+  | 'openen'
+  | 'start'
+  | 'namenlijst'
+  | 'dispatcher-eerste'
+  | 'dispatcher-idle'
+  | 'besluit'
+  | 'publiceren'
+  | 'pdf';
+
+/** One execution of an operation: calls and emulated milliseconds under each profile. */
+export interface ExecutionCost {
+  calls: number;
+  ms: Record<LatencyProfile, number>;
+}
+
+/** What an operation did, observed in the emulator's state (not counted). */
+export interface Work {
+  formsCreated: number;
+  itemsCreated: number;
+  formsCopied: number;
+  mailsSent: number;
+  /** Forms of the case that accepted answers when the operation began. */
+  openForms: number;
+  /** Responses that were new or edited since the previous dispatcher run, and their answers. */
+  newResponses: number;
+  newAnswers: number;
+  formsClosed: number;
+  /** Tabs (of any spreadsheet) whose content changed, tabs that were added among them. */
+  tabsChanged: number;
+  /** Tabs the operation wrote to (changed or not). */
+  tabsWritten: number;
+  /** Elements of the overview document when it was written in this operation (0 = not written). */
+  docElements: number;
+  docWritten: boolean;
+  personsAdded: number;
+  pdfs: number;
+  /** Open cases (dispatcher). */
+  openCases: number;
+  /** Whether the daily folder scan was due. */
+  dailyRun: boolean;
+}
+
+export interface OperationRun {
+  kind: OperationKind;
+  /** e.g. `start 3`, `besluit 6 r2`, `dispatcher idle 3`. */
+  operation: string;
+  step: StepId | '';
+  round: number;
+  callsByMethod: Record<string, number>;
+  calls: number;
+  executions: ExecutionCost[];
+  /** Milliseconds of Node CPU time the emulator took (wall clock of this process, not emulated). */
+  cpuMs: number;
+  work: Work;
+  /** What the coordinator was told (menu alert), or the dispatcher's logged errors. */
+  message: string;
+  error?: string;
+}
+
+export interface PlayResult {
+  runs: OperationRun[];
+  caseCode: string;
+}
+
+type Say = (line: string) => void;
+
+/** Runs `fn` as one execution of the operation; a trigger run counts toward the daily runtime. */
+type Exec = (fn: () => void, trigger?: boolean) => void;
+
+function at(rt: Runtime, iso: string, hour: number, minute = 0): void {
+  const t = startOfLocalDay(iso, 'Europe/Amsterdam') + hour * HOUR + minute * MINUTE;
+  if (t > rt.now()) rt.setNow(t);
+}
+
+function countsSnapshot(rt: Runtime): Map<string, number> {
+  return new Map(rt.counts);
+}
+
+function diffCounts(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of after) {
+    const d = v - (before.get(k) ?? 0);
+    if (d > 0) out[k] = d;
+  }
+  return out;
+}
+
+function sum(o: Record<string, number>): number {
+  let n = 0;
+  for (const v of Object.values(o)) n += v;
+  return n;
+}
+
+/**
+ * Which tabs (of any spreadsheet) were written and which changed content. Only tabs the emulator
+ * saw written (`rt.tabWrites`) are hashed again; a file touched without a noted tab write (a
+ * write path that does not note tabs) has all its tabs hashed again.
+ */
+class TabTracker {
+  private readonly seen = new Map<string, { writes: number; hash: string }>();
+  private readonly fileStamp = new Map<string, number>();
+
+  constructor(private readonly rt: Runtime) {
+    this.sync();
+  }
+
+  /** Updates the cache; returns the tabs written and the tabs whose content changed since the last sync. */
+  sync(): { written: number; changed: number } {
+    let written = 0;
+    let changed = 0;
+    for (const e of this.rt.entriesOf(MIME.spreadsheet)) {
+      const data = e.data as SpreadsheetData;
+      const touched = this.fileStamp.get(e.id) !== e.updatedAt;
+      this.fileStamp.set(e.id, e.updatedAt);
+      const tabs = data.sheets.filter((sh) => !sh.deleted);
+      const keys = tabs.map((sh) => `${e.id}/${sh.id}`);
+      const noted = keys.some((k) => (this.rt.tabWrites.get(k) ?? 0) !== this.seen.get(k)?.writes);
+      tabs.forEach((sh, i) => {
+        const key = keys[i]!;
+        const writes = this.rt.tabWrites.get(key) ?? 0;
+        const prev = this.seen.get(key);
+        if (prev && prev.writes === writes && !(touched && !noted)) return;
+        const hash = createHash('sha1').update(JSON.stringify(sh.rows)).digest('hex');
+        this.seen.set(key, { writes, hash });
+        if (!prev || prev.writes !== writes) written++;
+        if (!prev || prev.hash !== hash) changed++;
+      });
+    }
+    return { written, changed };
+  }
+}
+
+interface FormState {
+  id: string;
+  accepting: boolean;
+  items: number;
+  responses: { id: string; timestamp: number; answers: number }[];
+}
+
+type FormModelLike = {
+  items: unknown[];
+  acceptingResponses: boolean;
+  published: boolean;
+  responses: { id: string; timestamp: number; answers: Record<string, unknown> }[];
+};
+
+function formStates(rt: Runtime): FormState[] {
+  return rt.entriesOf(MIME.form).map((e) => {
+    const m = e.data as FormModelLike;
+    return {
+      id: e.id,
+      accepting: m.acceptingResponses && m.published && !e.trashed,
+      items: m.items.length,
+      responses: m.responses.map((r) => ({
+        id: r.id,
+        timestamp: r.timestamp,
+        answers: Object.keys(r.answers).length,
+      })),
+    };
+  });
+}
+
+/**
+ * Counts the top-level elements of a document body (paragraphs, list items, tables): each needs
+ * at least one call when the document is written element by element (`appendTable(cells)` makes
+ * a whole table in one).
+ */
+function docElementCount(rt: Runtime, id: string): number {
+  return rt.uncounted(() => DocumentApp.openById(id).getBody().getNumChildren());
+}
+
+export interface PlayOptions {
+  say?: Say;
+  /** Stop after this many steps of the scenario (a shorter run for tests). */
+  maxSteps?: number;
+}
+
+/** Plays the scenario and measures every operation. */
+export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions = {}): PlayResult {
+  const say = opts.say ?? (() => {});
+  const runs: OperationRun[] = [];
+  let caseCode = '';
+  let overviewId = '';
+  let lastDispatch = 0;
+  const scope = entry as unknown as Record<string, () => void>;
+  const tabs = new TabTracker(rt);
+
+  /** Runs one operation: `body` runs its executions through `exec`. */
+  const measure = (
+    kind: OperationKind,
+    operation: string,
+    step: StepId | '',
+    round: number,
+    body: (exec: Exec) => string,
+  ): OperationRun => {
+    const before = countsSnapshot(rt);
+    tabs.sync();
+    const formsBefore = formStates(rt);
+    const mailsBefore = rt.mailbox.length;
+    const docBefore = overviewId ? rt.getEntry(overviewId).updatedAt : 0;
+    const pdfsBefore = rt.entriesOf(MIME.pdf).length;
+    const personsBefore = caseCode ? rt.uncounted(() => personCount()) : 0;
+    const openCases = caseCode ? 1 : 0;
+    const since = lastDispatch;
+    const executions: ExecutionCost[] = [];
+    let error: string | undefined;
+    const cpu0 = process.cpuUsage();
+    const exec: Exec = (fn, trigger = false) => {
+      const c0 = countsSnapshot(rt);
+      rt.beginExecution({ trigger });
+      try {
+        fn();
+      } finally {
+        rt.endExecution();
+        const d = Object.entries(diffCounts(c0, rt.counts));
+        executions.push({
+          calls: d.reduce((n, [, v]) => n + v, 0),
+          ms: { typical: priceCalls(d, 'typical'), pessimistic: priceCalls(d, 'pessimistic') },
+        });
+      }
+    };
+    let message = '';
+    try {
+      message = body(exec);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    const cpu = process.cpuUsage(cpu0);
+    const callsByMethod = diffCounts(before, rt.counts);
+    const formsAfter = formStates(rt);
+    const tabSync = tabs.sync();
+    const known = new Map(formsBefore.map((f) => [f.id, f]));
+    const created = formsAfter.filter((f) => !known.has(f.id));
+    let newResponses = 0;
+    let newAnswers = 0;
+    if (kind === 'dispatcher-eerste' || kind === 'dispatcher-idle' || kind === 'besluit') {
+      for (const f of formsBefore) {
+        for (const r of f.responses) {
+          if (r.timestamp > since) {
+            newResponses++;
+            newAnswers += r.answers;
+          }
+        }
+      }
+    }
+    const docAfter = overviewId ? rt.getEntry(overviewId).updatedAt : 0;
+    const docWritten = overviewId !== '' && docAfter !== docBefore;
+    const work: Work = {
+      formsCreated: created.length,
+      itemsCreated: created.reduce((n, f) => n + f.items, 0),
+      formsCopied: callsByMethod['Drive.Files.copy'] ?? 0,
+      mailsSent: rt.mailbox.length - mailsBefore,
+      openForms: formsBefore.filter((f) => f.accepting).length,
+      newResponses,
+      newAnswers,
+      formsClosed: formsAfter.filter((f) => known.get(f.id)?.accepting && !f.accepting).length,
+      tabsChanged: tabSync.changed,
+      tabsWritten: tabSync.written,
+      docElements: docWritten ? docElementCount(rt, overviewId) : 0,
+      docWritten,
+      personsAdded: caseCode ? rt.uncounted(() => personCount()) - personsBefore : 0,
+      pdfs: rt.entriesOf(MIME.pdf).length - pdfsBefore,
+      openCases,
+      dailyRun: kind === 'dispatcher-eerste',
+    };
+    const run: OperationRun = {
+      kind,
+      operation,
+      step,
+      round,
+      callsByMethod,
+      calls: sum(callsByMethod),
+      executions,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      work,
+      message,
+    };
+    if (error !== undefined) run.error = error;
+    runs.push(run);
+    return run;
+  };
+
+  const personCount = (): number => readTable(openCase(openRegister(), caseCode).ss, PERSONS).length;
+
+  /** A menu click: answers the case-code prompt, returns the alert shown at the end. */
+  const click = (fn: string, answers: { button: string; text?: string }[] = []): string => {
+    const alertsBefore = rt.ui.alerts.length;
+    rt.ui.answers.push(...answers, { button: 'OK' });
+    try {
+      const f = scope[fn];
+      if (typeof f !== 'function') throw new Error(`Geen menufunctie ${fn}.`);
+      f();
+    } finally {
+      rt.ui.answers.length = 0;
+    }
+    const alert = rt.ui.alerts.slice(alertsBefore).at(-1)?.prompt ?? '';
+    if (alert.startsWith('Er ging iets mis')) throw new Error(alert);
+    return alert;
+  };
+  const askCode = () => [{ button: 'OK', text: caseCode }];
+
+  /** One trigger run of the dispatcher (no UI, like a time-driven trigger). */
+  const dispatcher = (exec: Exec): string => {
+    const logsBefore = rt.logs.length;
+    const uiBefore = rt.ui.uiAvailable;
+    rt.ui.uiAvailable = false;
+    try {
+      exec(() => entry.runDispatcher(), true);
+    } finally {
+      rt.ui.uiAvailable = uiBefore;
+      lastDispatch = rt.now();
+    }
+    const errors = rt.logs.slice(logsBefore).filter((l) => l.level === 'error');
+    if (errors.length) throw new Error(errors.map((e) => e.message).join(' | '));
+    return '';
+  };
+
+  // The register, set up by the coordinator (not measured: a one-time installation).
+  const first = scenario.steps[0];
+  if (!first) throw new Error('Scenario zonder stappen.');
+  at(rt, first.startOn, 8);
+  rt.uncounted(() => {
+    const reg = SpreadsheetApp.create('Register aanpak jeugdgroepen');
+    rt.boundContainerId = reg.getId();
+    setupRegister(reg, { settings: scenario.settings, partners: scenario.partners });
+  });
+  measure('openen', 'casus openen', '', 0, (exec) => {
+    let msg = '';
+    exec(() => {
+      msg = click('menuNewCase');
+    });
+    return msg;
+  });
+  caseCode = rt.uncounted(() => listCases(openRegister()).at(-1)?.code ?? '');
+  if (!caseCode) throw new Error('De casus is niet geopend.');
+  overviewId = rt.uncounted(() => openCase(openRegister(), caseCode).row.overviewId);
+  say(`Casus ${caseCode} geopend.`);
+
+  const steps = opts.maxSteps === undefined ? scenario.steps : scenario.steps.slice(0, opts.maxSteps);
+  const seen = new Map<string, number>();
+  for (const run of steps) {
+    const n = (seen.get(run.step) ?? 0) + 1;
+    seen.set(run.step, n);
+    const label = n > 1 ? `${run.step} r${n}` : run.step;
+    playStep(run, label);
+  }
+  const lastDate = steps[steps.length - 1]?.startOn;
+  if (lastDate) {
+    at(rt, addWorkdays(lastDate, 6, { bevrijdingsdagEveryYear: false }), 9);
+  }
+  measure('publiceren', 'integraal beeld bijwerken', '', 0, (exec) => {
+    let msg = '';
+    exec(() => {
+      msg = click('menuBuildOverview', askCode());
+    });
+    return msg;
+  });
+  measure('publiceren', 'integraal beeld bijwerken (ongewijzigd)', '', 0, (exec) => {
+    let msg = '';
+    exec(() => {
+      msg = click('menuBuildOverview', askCode());
+    });
+    return msg;
+  });
+  measure('pdf', 'pdf', '', 0, (exec) => {
+    let msg = '';
+    exec(() => {
+      msg = click('menuExportPdf', askCode());
+    });
+    return msg;
+  });
+  return { runs, caseCode };
+
+  function playStep(run: StepRunInput, label: string): void {
+    at(rt, run.startOn, 9);
+    const h0 = rt.uncounted(() => openCase(openRegister(), caseCode));
+    const state = rt.uncounted(() => replay(caseCode, readDecisions(h0.ss)));
+    if (state.step !== run.step) {
+      throw new Error(`Scenario: stap ${run.step} verwacht, maar de casus staat in stap ${state.step}.`);
+    }
+    if (run.step === '2B' && state.personDataAllowed && scenario.persons.length > 0 && !h0.row.namesId) {
+      measure('namenlijst', 'namenlijst', '2B', state.round, (exec) => {
+        exec(() => {
+          withLock(() => addPersons(openCase(openRegister(), caseCode), scenario.persons));
+        });
+        return '';
+      });
+    }
+    const codes = rt.uncounted(() => readTable(h0.ss, PERSONS).map((p) => String(p.code)));
+    const startRun = measure('start', `start ${label}`, run.step, state.round, (exec) => {
+      let msg = '';
+      exec(() => {
+        msg = click('menuStartStep', askCode());
+      });
+      // A start that ran out of time is finished by the next dispatcher runs (every 15 minutes).
+      for (let guard = 0; guard < 20; guard++) {
+        const incomplete = rt.uncounted(() => startIncomplete(openCase(openRegister(), caseCode)));
+        if (!incomplete) break;
+        rt.advance(15 * MINUTE);
+        dispatcher(exec);
+      }
+      return msg;
+    });
+    if (startRun.error) say(`  start ${label}: ${startRun.error}`);
+    const forms = rt.uncounted(() =>
+      readTable(openCase(openRegister(), caseCode).ss, FORMS).filter(
+        (f) => f.step === run.step && Number(f.round) === state.round,
+      ),
+    );
+    say(`Stap ${label}: ${forms.length} formulieren, ${startRun.calls} aanroepen bij de start.`);
+    const formOf = (partnerId: string) => {
+      const f = forms.find((x) => x.partnerId === partnerId);
+      if (!f) throw new Error(`Scenario: partner ${partnerId} heeft geen formulier in stap ${run.step}.`);
+      return { formId: String(f.formId), formKey: String(f.formKey), itemMap: itemMapOf(f) };
+    };
+    const opts = { bevrijdingsdagEveryYear: false };
+    const responseIds = new Map<string, string>();
+    for (let day = 0; day <= run.decision.day; day++) {
+      const date = addWorkdays(run.startOn, day, opts);
+      at(rt, date, 10);
+      rt.uncounted(() => {
+        for (const [partnerId, sub] of Object.entries(run.submissions)) {
+          const f = formOf(partnerId);
+          if (sub.day === day) {
+            const id = submitAsRespondent(
+              rt,
+              f.formId,
+              toItemAnswers(f.formKey, f.itemMap, sub.answers, codes),
+            );
+            responseIds.set(partnerId, id);
+            if (sub.duplicate) {
+              rt.advance(MINUTE);
+              submitAsRespondent(rt, f.formId, toItemAnswers(f.formKey, f.itemMap, sub.answers, codes));
+            }
+          }
+          if (sub.edit && sub.edit.day === day) {
+            const id = responseIds.get(partnerId);
+            if (!id) throw new Error(`Scenario: partner ${partnerId} bewerkt voordat hij antwoordde.`);
+            editAsRespondent(rt, f.formId, id, toItemAnswers(f.formKey, f.itemMap, sub.edit.answers, codes));
+          }
+        }
+        if (day === 1) {
+          for (const g of run.ghosts) FormApp.openById(formOf(g).formId).createResponse().submit();
+        }
+      });
+      // The time-driven dispatcher: the first run of the day, then a run with nothing new.
+      at(rt, date, 14);
+      measure(
+        'dispatcher-eerste',
+        `dispatcher eerste run ${label} dag ${day}`,
+        run.step,
+        state.round,
+        dispatcher,
+      );
+      at(rt, date, 14, 15);
+      measure('dispatcher-idle', `dispatcher idle ${label} dag ${day}`, run.step, state.round, dispatcher);
+    }
+    const date = addWorkdays(run.startOn, run.decision.day, opts);
+    at(rt, date, 16);
+    const d = run.decision;
+    const decision: Decision = {
+      step: run.step as StepId,
+      round: state.round,
+      outcome: d.outcome,
+      motivation: substitutePersons(d.motivation, codes),
+      decidedBy: d.decidedBy,
+      date: isoDate(rt.now(), 'Europe/Amsterdam'),
+    };
+    if (d.route) decision.route = d.route as LightRoute;
+    if (d.directions) decision.directions = d.directions;
+    // The coordinator types the plan into the case spreadsheet's tab (not the script's work).
+    if (d.plan) {
+      const plan = substitutePersons(d.plan, codes);
+      rt.uncounted(() => writePlanTab(openCase(openRegister(), caseCode), plan));
+    }
+    const gate = measure('besluit', `besluit ${label}`, run.step, state.round, (exec) => {
+      let msg = '';
+      exec(() => {
+        // menuRecordDecision without its prompts (they only collect `decision`): the same reads
+        // before the dialog, then the recording under the lock.
+        const h = openCase(openRegister(), caseCode);
+        replay(h.row.code, readDecisions(h.ss));
+        const by = Session.getActiveUser().getEmail();
+        const after = withLock(() => recordDecision(openCase(openRegister(), caseCode), decision, by));
+        msg = `besluit ${d.outcome} → ${after.status === 'gesloten' ? 'gesloten' : `stap ${after.step}`}`;
+      });
+      return msg;
+    });
+    if (gate.error) throw new Error(`Besluit ${label}: ${gate.error}`);
+    say(`  ${gate.message} (${gate.calls} aanroepen)`);
+  }
+}
+
+function itemIdsFor(itemMap: Record<string, string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [itemId, key] of Object.entries(itemMap)) m.set(key, Number(itemId));
+  return m;
+}
+
+function toItemAnswers(
+  formKey: string,
+  itemMap: Record<string, string>,
+  raw: Record<string, string | string[]>,
+  codes: readonly string[],
+): Record<number, string | string[]> {
+  const ids = itemIdsFor(itemMap);
+  const answers = substitutePersons(raw, codes);
+  const out: Record<number, string | string[]> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`Scenario: formulier ${formKey} heeft geen vraag "${key}".`);
+    out[id] = value;
+  }
+  return out;
+}
