@@ -1,6 +1,8 @@
 /**
  * Schemas for what the gemeente types in: Instellingen and Partners.
  */
+
+import { emailList } from './audiences';
 import {
   boolField,
   emailField,
@@ -80,6 +82,13 @@ export const SettingsSchema = z.object({
     .default('2023'),
   coordinatorName: requiredText('naam van de procesregisseur').default('Procesregisseur'),
   coordinatorEmail: emailField('e-mailadres van de procesregisseur'),
+  driehoekEmails: optionalText('e-mailadressen van de lokale driehoek').superRefine((value, ctx) => {
+    for (const e of emailList(value)) {
+      if (!z.email().safeParse(e).success) {
+        ctx.addIssue({ code: 'custom', input: value, message: `ongeldig e-mailadres van de driehoek: ${e}` });
+      }
+    }
+  }),
   deadlineWorkdays: DeadlineWorkdaysSchema.default(defaultDeadlineWorkdays),
   reminderWorkdaysBefore: intField('herinnering', 0, 20, 'werkdagen').default(2),
   retentionMonths: intField('bewaartermijn', 1, 120, 'maanden'),

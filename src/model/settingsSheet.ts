@@ -116,6 +116,12 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     kind: 'text',
     help: 'Leeg = standaardtekst.',
   },
+  {
+    label: 'E-mail lokale driehoek',
+    path: ['driehoekEmails'],
+    kind: 'text',
+    help: 'Adressen van burgemeester, politie en OM in de driehoek, gescheiden door komma’s. Zij krijgen het advies en de driehoekversie van het integraal beeld.',
+  },
 ];
 
 function normaliseKey(text: unknown): string {

@@ -123,6 +123,8 @@ export interface Settings {
   naming: StepNaming;
   coordinatorName: string;
   coordinatorEmail: string;
+  /** E-mail addresses of the lokale driehoek (burgemeester, politie, OM), comma separated. */
+  driehoekEmails?: string;
   /** Working days a partner gets to answer, per step. */
   deadlineWorkdays: Partial<Record<StepId, number>> & { default: number };
   /** Reminders go this many working days before the deadline (and on the deadline day). */

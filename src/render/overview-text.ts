@@ -60,9 +60,50 @@ export function routeLabel(routes: readonly LightRoute[]): string {
   return routes.map((r) => ROUTE_LABELS[r] ?? r).join('; ');
 }
 
-/** Organisation name of a partner id (the id itself when the partner left the list). */
+/** Short names by partner kind; the opening of each document lists the full names. */
+const SHORT_NAMES: Partial<Record<string, string>> = {
+  politie: 'Politie',
+  om: 'OM',
+  jongerenwerk: 'Jongerenwerk',
+  boa: 'Handhaving',
+  gemeente: 'Gemeente',
+  leerplicht: 'Leerplicht',
+  lokaal_team: 'Wijkteam',
+  zvh: 'ZVH',
+  woningcorporatie: 'Corporatie',
+};
+
+/**
+ * Short names of the partners, by kind (`Politie`, `OM`); the organisation's full name where two
+ * partners share a kind or the kind has no short name.
+ */
+function shortNames(view: CaseView): Map<string, string> {
+  const cached = SHORT_CACHE.get(view.partners);
+  if (cached) return cached;
+  const count = new Map<string, number>();
+  for (const p of view.partners) count.set(p.kind, (count.get(p.kind) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const p of view.partners) {
+    const short = SHORT_NAMES[p.kind];
+    out.set(p.id, short && count.get(p.kind) === 1 ? short : p.organisation);
+  }
+  SHORT_CACHE.set(view.partners, out);
+  return out;
+}
+const SHORT_CACHE = new WeakMap<readonly unknown[], Map<string, string>>();
+
+/** The name a document uses for a partner (the id itself when the partner left the list). */
 export function organisationOf(view: CaseView, partnerId: string): string {
-  return view.partners.find((p) => p.id === partnerId)?.organisation ?? partnerId;
+  return shortNames(view).get(partnerId) ?? partnerId;
+}
+
+/** `Politie: Politie Basisteam Noord; OM: ...` for the partners whose short name differs. */
+export function partnerLegend(view: CaseView): string {
+  const names = shortNames(view);
+  return view.partners
+    .filter((p) => names.get(p.id) !== p.organisation)
+    .map((p) => `${names.get(p.id)} = ${p.organisation}`)
+    .join('; ');
 }
 
 /** Sort key of partners: their position in the gemeente's list, unknown ones last. */

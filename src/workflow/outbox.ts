@@ -19,7 +19,7 @@ import { FORMS, OUTBOX } from './records';
 export interface MailJob {
   key: string;
   formKey: string;
-  kind: 'uitnodiging' | 'herinnering';
+  kind: 'uitnodiging' | 'herinnering' | 'advies';
   to: string;
   subject: string;
   body: string;

@@ -1,19 +1,30 @@
-/** Rebuilding what people read: the view tabs of the case spreadsheet and the overview document. */
+/**
+ * Rebuilding what people read: the view tabs of the case spreadsheet and the documents. Which
+ * documents exist and with whom each is shared follows model/audiences:
+ * - the restricted integraal beeld (the register's document): politie, OM and procesregisseur;
+ * - from step 4 on, when the integraal beeld of step 3 is done: a version for the lokale
+ *   driehoek and one per active partner (group level and its own actions).
+ * One document per partner rather than one shared partner version: the plan's actions are
+ * need-to-know per owner, and one file per partner lets Drive enforce that with plain sharing.
+ */
+import { type Audience, readersOf } from '../model/audiences';
 import { isoDate } from '../model/time';
 import type { CaseView } from '../render/caseView';
-import { buildOverview } from '../render/overview';
+import type { DocTree } from '../render/docTree';
+import { buildDocument, type DocumentFor } from '../render/overview';
 import { tableHash } from '../render/tableHash';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
 import { writeDocument } from '../workspace/docs';
 import { savePdfIn } from '../workspace/documents';
+import { shareExactlyWith } from '../workspace/files';
 import { writeSheetTable } from '../workspace/sheetWriter';
-import { readTable, replaceTable } from '../workspace/tables';
+import { appendRows, ensureTable, readTable, replaceTable, updateRow } from '../workspace/tables';
 import { tabNames } from '../workspace/tabs';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
 import { logEvents } from './log';
-import { TABS } from './records';
+import { DOCUMENTS, type DocumentRow, TABS } from './records';
 
 /**
  * Rewrites the view tabs whose content changed since they were last written (a fingerprint
@@ -41,8 +52,94 @@ export function rebuildViews(
   return written;
 }
 
+/** One document of the case: what it shows and for whom. */
+export interface CaseDocument {
+  key: string;
+  target: DocumentFor;
+  /** File name in the case folder: case code and audience, never a person. */
+  name: string;
+}
+
+/** Whether the case got past step 3: its integraal beeld is then ready for other readers. */
+export function audienceVersionsDue(view: CaseView): boolean {
+  return (view.state.rounds['4'] ?? 0) > 0;
+}
+
+/** The documents besides the restricted integraal beeld that the case has at this point. */
+export function audienceDocuments(view: CaseView): CaseDocument[] {
+  if (!audienceVersionsDue(view)) return [];
+  return [
+    { key: 'driehoek', target: { audience: 'driehoek' }, name: `${view.code} integraal beeld driehoek` },
+    ...view.partners
+      .filter((p) => p.active)
+      .map((p) => ({
+        key: `partner:${p.id}`,
+        target: { audience: 'partner' as Audience, partnerId: p.id },
+        name: `${view.code} integraal beeld ${p.id}`,
+      })),
+  ];
+}
+
+/** Shares a file with exactly the readers; logs only a change, by count (no addresses in the log). */
+function share(fileId: string, readers: string[], what: string, events: [string, string][]) {
+  const change = shareExactlyWith(fileId, readers);
+  if (change.added.length + change.removed.length > 0) {
+    events.push([
+      'gedeeld',
+      `${what}: ${change.added.length} lezer(s) toegevoegd, ${change.removed.length} verwijderd`,
+    ]);
+  }
+}
+
+/**
+ * Writes a document kept in the `_documenten` table (made in the case folder when new) and
+ * shares it with exactly its readers. Returns the file id.
+ */
+export function writeCaseDocument(
+  h: CaseHandle,
+  key: string,
+  name: string,
+  tree: DocTree,
+  readers: string[],
+  events: [string, string][],
+  rows: DocumentRow[] = readTable(h.ss, DOCUMENTS),
+): string {
+  let index = rows.findIndex((r) => r.key === key);
+  if (index < 0) {
+    // Made in the case folder by the same upload that writes it (workspace/docs).
+    const created = writeDocument({ tree, name, folderId: h.row.folderId });
+    rows.push({ key, fileId: created.id, readers: readers.length });
+    index = rows.length - 1;
+    appendRows(h.ss, DOCUMENTS, [rows[index] as DocumentRow]);
+  } else {
+    writeDocument({ fileId: String(rows[index]?.fileId), tree, name });
+  }
+  const row = rows[index] as DocumentRow;
+  const fileId = String(row.fileId);
+  share(fileId, readers, name, events);
+  if (Number(row.readers) !== readers.length) {
+    row.readers = readers.length;
+    updateRow(h.ss, DOCUMENTS, index, row);
+  }
+  return fileId;
+}
+
+/** The restricted integraal beeld, then the driehoek and partner versions when they are due. */
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
-  writeDocument({ fileId: h.row.overviewId, tree: buildOverview(view) });
+  const events: [string, string][] = [];
+  const { settings, partners } = view;
+  writeDocument({ fileId: h.row.overviewId, tree: buildDocument(view, { audience: 'beperkt' }) });
+  share(h.row.overviewId, readersOf('beperkt', settings, partners), 'integraal beeld (beperkt)', events);
+  const docs = audienceDocuments(view);
+  if (docs.length > 0) {
+    ensureTable(h.ss, DOCUMENTS);
+    const rows = readTable(h.ss, DOCUMENTS);
+    for (const d of docs) {
+      const readers = readersOf(d.target.audience, settings, partners, d.target.partnerId);
+      writeCaseDocument(h, d.key, d.name, buildDocument(view, d.target), readers, events, rows);
+    }
+  }
+  if (events.length > 0) logEvents(h.ss, events);
 }
 
 /** Rebuilds both from one read of the system tables. */
@@ -51,6 +148,11 @@ export function publish(h: CaseHandle): CaseView {
   rebuildViews(h, view);
   rebuildOverview(h, view);
   return view;
+}
+
+/** File ids of the documents in the `_documenten` table, by key. */
+export function caseDocumentIds(h: CaseHandle): Map<string, string> {
+  return new Map(readTable(h.ss, DOCUMENTS).map((r) => [String(r.key), String(r.fileId)] as const));
 }
 
 /** A PDF copy of the overview in the case folder (Document.getAs only supports PDF). */

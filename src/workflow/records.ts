@@ -12,7 +12,7 @@ export const FORM_STATUSES = [
   'gesloten',
   'ontbreekt',
 ] as const satisfies readonly FormStatus[];
-export const MAIL_KINDS = ['uitnodiging', 'herinnering'] as const;
+export const MAIL_KINDS = ['uitnodiging', 'herinnering', 'advies'] as const;
 /** wacht → verzenden → verstuurd; or onzeker / mislukt (then vervangen), vervallen. */
 export const MAIL_STATUSES = [
   'wacht',
@@ -152,7 +152,29 @@ export const TABS = table({
   columns: ['name', 'hash'],
 });
 
-export const CASE_TABLES = [FORMS, ANSWERS, OUTBOX, DECISIONS, PLAN, PERSONS, LOG, QUARANTINE, TABS];
+/**
+ * The documents of a case besides the restricted integraal beeld (the register's column): one
+ * row per version (`driehoek`, `partner:<id>`, `advies`) with the number of readers it is shared
+ * with (the addresses follow from the audience; they are not stored again).
+ */
+export const DOCUMENTS = table({
+  name: '_documenten',
+  columns: ['key', 'fileId', 'readers'],
+  numeric: ['readers'],
+});
+
+export const CASE_TABLES = [
+  FORMS,
+  ANSWERS,
+  OUTBOX,
+  DECISIONS,
+  PLAN,
+  PERSONS,
+  LOG,
+  QUARANTINE,
+  TABS,
+  DOCUMENTS,
+];
 
 /** Register: the list of cases (visible tab). */
 export const CASES = table({
@@ -203,3 +225,4 @@ export type CaseListRow = RowOf<typeof CASES>;
 export type NamesRow = RowOf<typeof NAMES>;
 export type TemplateRow = RowOf<typeof TEMPLATES>;
 export type TabRow = RowOf<typeof TABS>;
+export type DocumentRow = RowOf<typeof DOCUMENTS>;

@@ -17,6 +17,7 @@ import { buildFormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
 import { appendRows, readTable } from '../workspace/tables';
+import { ensureAdviceTab, prepareAdvice } from './advice';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
@@ -216,6 +217,10 @@ export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
     );
   }
   const { step, round } = state;
+  // The driehoek decides in step 4 on the advice: no step 4 without it (workflow/advice).
+  if (step === '4') prepareAdvice(h, round);
+  // The Advies tab is written during step 3; it appears (empty) when step 3 starts.
+  if (step === '3') ensureAdviceTab(h);
   const settings = h.reg.settings;
   const now = nowMs();
   const today = isoDate(now, 'Europe/Amsterdam');

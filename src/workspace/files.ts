@@ -51,3 +51,47 @@ export function ensureFolder(key: string, name: string, parentId: string | null)
   props.setProperty(key, created);
   return created;
 }
+
+export interface SharingChange {
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * Gives exactly these addresses access to the file, as viewers: everyone else with edit or view
+ * access is removed, the missing ones are added in one call, and sharing by link is switched off
+ * (reference/drive/file#setSharing). The owner keeps the file and is never in either list
+ * (reference/drive/file#getEditors). Addresses compare case-insensitively.
+ */
+export function shareExactlyWith(fileId: string, emails: readonly string[]): SharingChange {
+  const file = DriveApp.getFileById(fileId);
+  const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
+  const wanted = new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e !== owner));
+  const removed: string[] = [];
+  const present = new Set<string>();
+  for (const [users, remove] of [
+    [file.getEditors(), (e: string) => file.removeEditor(e)],
+    [file.getViewers(), (e: string) => file.removeViewer(e)],
+  ] as const) {
+    for (const u of users) {
+      const email = u.getEmail().toLowerCase();
+      if (email === '' || email === owner) continue;
+      if (wanted.has(email)) present.add(email);
+      else {
+        remove(email);
+        removed.push(email);
+      }
+    }
+  }
+  const added = [...wanted].filter((e) => !present.has(e)).sort();
+  if (added.length > 0) file.addViewers(added);
+  if (file.getSharingAccess() !== DriveApp.Access.PRIVATE) {
+    file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
+  }
+  return { added, removed: removed.sort() };
+}
+
+/** The address people open a file with (reference/drive/file#getUrl). */
+export function fileUrl(fileId: string): string {
+  return DriveApp.getFileById(fileId).getUrl();
+}

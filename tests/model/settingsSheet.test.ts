@@ -31,6 +31,7 @@ describe('Instellingen-tabblad', () => {
       bevrijdingsdagEveryYear: true,
       mailSenderName: 'Groepsaanpak Voorbeeldstad',
       allowResponseEdits: false,
+      driehoekEmails: 'burgemeester@voorbeeldstad.test, oov@voorbeeldstad.test',
       mailTexts: {
         inviteSubject: 'Uitvraag {casus} – {stap}',
         reminderBody: 'Beste {organisatie},\nde termijn is {deadline}.\n{link}',
@@ -102,9 +103,19 @@ describe('Instellingen-tabblad', () => {
     expect(parseSettingsRows(rows)).toEqual({
       ok: false,
       errors: [
-        'Instellingen!A25: onbekende instelling "Kleur"',
-        'Instellingen!A26: instelling "Gemeente" staat dubbel; staat ook in rij 2',
+        'Instellingen!A26: onbekende instelling "Kleur"',
+        'Instellingen!A27: instelling "Gemeente" staat dubbel; staat ook in rij 2',
       ],
     });
+  });
+
+  it('de e-mailadressen van de driehoek worden per adres gecontroleerd, met de cel erbij', () => {
+    const row = SETTING_ROWS.findIndex((r) => r.label === 'E-mail lokale driehoek') + 2;
+    const result = parseSettingsRows(
+      rowsWith({ 'E-mail lokale driehoek': 'burgemeester@x.test, geen-adres' }),
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.join('\n')).toContain(`Instellingen!B${row}`);
+    expect(!result.ok && result.errors.join('\n')).toContain('geen-adres');
   });
 });

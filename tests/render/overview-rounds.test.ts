@@ -50,8 +50,8 @@ describe('monitoring in het integraal beeld', () => {
   });
 });
 
-describe('duiding met een dubbele inzending', () => {
-  it('toont beide inzendingen van een partner naast elkaar en laat beide scores meetellen', () => {
+describe('een dubbele of gewijzigde inzending', () => {
+  it('telt in de duiding één keer mee: de laatste inzending, gemarkeerd als gewijzigd', () => {
     const view = fixtureView();
     // Only politie scored, twice: "3 ernstig" first, then "1 beperkt" on the first item.
     const politie = view.answers.find((a) => a.questionId === '3.aard' && a.partnerId === 'politie')!;
@@ -67,9 +67,26 @@ describe('duiding met een dubbele inzending', () => {
     const table = buildOverview(view).nodes.find(
       (n): n is Extract<DocNode, { type: 'table' }> => n.type === 'table' && n.header[0] === 'Item',
     )!;
-    expect(table.header.filter((h) => h.startsWith('Politie'))).toHaveLength(2);
-    expect(table.header.some((h) => h.includes('(inzending 2)'))).toBe(true);
+    expect(table.header).toEqual(['Item', 'Politie (gewijzigd)', 'Verschil']);
     const first = table.rows.find((r) => r[0] === 'Overlast openbare ruimte')!;
-    expect(first.at(-1)).toBe('Groot verschil');
+    expect(first).toEqual(['Overlast openbare ruimte', '1', '']);
+  });
+
+  it('toont een antwoord dat twee keer is ingestuurd één keer, het laatste, met "gewijzigd"', () => {
+    const view = fixtureView();
+    const signal = view.answers.find((a) => a.questionId === '1.signaal' && a.partnerId === 'politie')!;
+    view.answers.push({
+      ...signal,
+      responseId: 'r-dubbel',
+      submittedAt: signal.submittedAt + 60_000,
+      value: 'Melding bij het winkelcentrum, aangevuld.',
+    });
+    const tree = buildOverview(view);
+    const lines = tree.nodes.flatMap((n) =>
+      n.type === 'paragraph' ? [n.runs.map((r) => r.text).join('')] : [],
+    );
+    const all = lines.join('\n');
+    expect(all).toContain('Melding bij het winkelcentrum, aangevuld. (Politie [gewijzigd])');
+    expect(all).not.toContain('Melding over {{naam}}');
   });
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { stepLabel, stepName } from '../../src/model/steps';
 import type { DocNode, DocTree, Run } from '../../src/render/docTree';
-import { APPENDIX_TITLE, buildOverview, CHAPTERS } from '../../src/render/overview';
+import { buildOverview, OVERVIEW_SECTIONS } from '../../src/render/overview';
 import { isLargeDifference, scoreOf } from '../../src/render/overview-duiding';
 import { progressBar } from '../../src/render/overview-progress';
+import { estimateLength } from '../../src/render/pages';
 import { fixtureView, LONG_ANSWER, PARTNERS } from './overview.fixture';
 
 const EXPECTED_CHAPTERS = [
+  'Samenvatting',
+  'Stappen en besluiten',
   'Aanleiding en signalen',
   'Groepsbeschrijving',
   'Aard, ernst en ontwikkeling',
@@ -23,6 +26,7 @@ const EXPECTED_CHAPTERS = [
   'Monitoring',
   'Evaluatie en overdracht',
 ];
+const APPENDIX_TITLE = 'Overige bijdragen';
 
 /** The nodes between a level-1 heading and the next one. */
 function chapter(tree: DocTree, title: string): DocNode[] {
@@ -63,15 +67,22 @@ function keysOf(value: unknown, out = new Set<string>()): Set<string> {
 describe('buildOverview', () => {
   const tree = buildOverview(fixtureView());
 
-  it('has header, title and every chapter in order, then the appendix', () => {
-    expect(tree.header).toBe('Vertrouwelijk — JGA-2026-001');
+  it('has header, title, a summary, contents and every chapter in order, then the appendix', () => {
+    expect(tree.header).toBe('Vertrouwelijk — Beperkt: politie, OM en procesregisseur — JGA-2026-001');
     expect(tree.title).toBe('Integraal beeld JGA-2026-001');
     const h1 = tree.nodes.flatMap((n) => (n.type === 'heading' && n.level === 1 ? [n.text] : []));
     expect(h1).toEqual([...EXPECTED_CHAPTERS, APPENDIX_TITLE]);
-    expect(CHAPTERS.map((c) => c.title)).toEqual(EXPECTED_CHAPTERS);
+    expect(OVERVIEW_SECTIONS.map((c) => c.title)).toEqual(expect.arrayContaining(EXPECTED_CHAPTERS));
+    // The summary is first; the contents follow it on a page of their own.
+    const toc = tree.nodes.findIndex((n) => n.type === 'toc');
+    const summary = tree.nodes.findIndex((n) => n.type === 'heading' && n.text === 'Samenvatting');
+    expect(summary).toBeGreaterThan(0);
+    expect(toc).toBeGreaterThan(summary);
+    expect(tree.nodes[toc - 1]?.type).toBe('pagebreak');
+    expect(tree.nodes[toc + 1]?.type).toBe('pagebreak');
   });
 
-  it('opens with case facts, the current step name and the decision timeline', () => {
+  it('opens with case facts, the audience and the partners behind the short names', () => {
     const opening = tree.nodes.slice(
       0,
       tree.nodes.findIndex((n) => n.type === 'heading' && n.level === 1),
@@ -79,13 +90,49 @@ describe('buildOverview', () => {
     const lines = paragraphs(opening).map(text);
     expect(lines).toContain('Casus: JGA-2026-001');
     expect(lines).toContain('Gemeente: Voorbeeld');
-    expect(lines.find((l) => l.startsWith('Huidige stap:'))).toBe(`Huidige stap: ${stepLabel('7', '2023')}`);
-    expect(lines).toContain('Versie van: maandag 15 juni 2026, 10:30 uur');
-    expect(lines.some((l) => l.includes('vertrouwelijk'))).toBe(true);
-    const [timeline] = tables(opening);
+    expect(lines).toContain('Voor: Beperkt: politie, OM en procesregisseur');
+    expect(lines).toContain('Stand van: maandag 2 maart 2026');
+    expect(lines.find((l) => l.startsWith('Partners:'))).toContain('Politie = Politie Basisteam Noord');
+    expect(lines.some((l) => l.startsWith('Vertrouwelijk.'))).toBe(true);
+    const [timeline] = tables(chapter(tree, 'Stappen en besluiten'));
     expect(timeline?.header).toEqual(['Datum', 'Stap', 'Besluit', 'Besloten door']);
     expect(timeline?.rows.map((r) => r[0])).toEqual(['05-01-2026', '20-01-2026', '02-03-2026']);
     expect(timeline?.rows[2]?.[2]).toBe('Geprioriteerd');
+  });
+
+  it('summarises status, decisions, key scores, the largest difference and late actions on one page', () => {
+    const body = chapter(tree, 'Samenvatting');
+    const lines = paragraphs(body).map(text);
+    expect(lines.find((l) => l.startsWith('Huidige stap:'))).toBe(`Huidige stap: ${stepLabel('7', '2023')}`);
+    expect(lines).toContain('Status: open');
+    expect(lines.find((l) => l.startsWith('Besluiten:'))).toContain('2; laatste op 02-03-2026');
+    const [scores] = tables(body);
+    expect(scores?.rows).toEqual([['Aard en ernst van het groepsgedrag', '1,6 van 3', '2']]);
+    const lists = body.flatMap((n) => (n.type === 'list' ? [n.items.map(text)] : []));
+    expect(lists[0]).toEqual([
+      'Overlast openbare ruimte (Aard en ernst van het groepsgedrag): Politie 3, Jongerenwerk 1',
+    ]);
+    // A3 is past its deadline (15-05) and still running; A1 is done; A2 (01-06) is late too.
+    expect(lines).toContain('Acties: 3 in het plan, 2 open, 2 over de deadline');
+    expect(lists[1]?.[0]).toMatch(/^A2 Verlichting plein — Gemeente, deadline 01-06-2026, loopt$/);
+    const page = body.slice(
+      0,
+      body.findIndex((n) => n.type === 'pagebreak'),
+    );
+    expect(estimateLength({ header: '', title: '', nodes: [...page] }).pages).toBe(1);
+  });
+
+  it('dates the document by its newest fact, so an unchanged case gives the same tree', () => {
+    const later = fixtureView();
+    later.now += 7 * 24 * 3600_000;
+    expect(buildOverview(later)).toEqual(tree);
+    const answered = fixtureView();
+    answered.history = [
+      ...answered.history,
+      { ...answered.history[0]!, submittedAt: Date.UTC(2026, 5, 1, 10) },
+    ];
+    const lines = paragraphs(buildOverview(answered).nodes).map(text);
+    expect(lines).toContain('Stand van: maandag 1 juni 2026');
   });
 
   it('uses the 2016 step names when the gemeente chose them', () => {
@@ -99,30 +146,44 @@ describe('buildOverview', () => {
     expect(stepName('3', '2016')).not.toBe(stepName('3', '2023'));
   });
 
-  it('attributes each answer with the bold organisation name under the question title', () => {
+  it('puts questions under their theme as bold lead-ins, never as headings, each answer with its partner', () => {
     const body = chapter(tree, 'Aanleiding en signalen');
-    expect(body[0]).toEqual({ type: 'heading', level: 3, text: 'Wat is er gesignaleerd?' });
-    const paras = paragraphs(body);
-    expect(paras[0]).toEqual([
-      { text: 'Politie Basisteam Noord: ', bold: true },
-      { text: 'Melding over {{naam}} bij het winkelcentrum.' },
-    ]);
+    expect(body.some((n) => n.type === 'heading')).toBe(false);
+    const [para] = paragraphs(body);
+    expect(para?.[0]).toEqual({ text: 'Wat is er gesignaleerd? ', bold: true });
     // Template tokens and formula-like text stay literal; blank answers are left out.
-    expect(paras[1]?.[1]?.text).toBe('=IMPORTXML("https://voorbeeld.example","//a")');
-    expect(paras).toHaveLength(2);
+    expect(text(para ?? [])).toBe(
+      'Wat is er gesignaleerd? Melding over {{naam}} bij het winkelcentrum. (Politie); ' +
+        '=IMPORTXML("https://voorbeeld.example","//a") (Jongerenwerk)',
+    );
+    const headings = tree.nodes.flatMap((n) => (n.type === 'heading' ? [n.text] : []));
+    for (const q of fixtureView().catalog.filter((x) => !x.duiding)) expect(headings).not.toContain(q.title);
   });
 
-  it('puts the latest round first, labels earlier rounds, marks edits and shortens long answers', () => {
+  it('shows the latest round only, marks edits and shortens long answers', () => {
     const paras = paragraphs(chapter(tree, 'Groepsbeschrijving'));
     expect(paras.map((p) => p[0]?.text)).toEqual([
-      'Politie Basisteam Noord: ',
-      'Stichting Jongerenwerk Oost: ',
-      'Politie Basisteam Noord (ronde 1): ',
+      'Omvang en samenstelling van de groep',
+      'Politie: ',
+      'Jongerenwerk: ',
     ]);
-    expect(paras[0]?.at(-1)).toEqual({ text: ' (gewijzigd)', italic: true });
-    const long = paras[1]!;
+    expect(paras[1]?.at(-1)).toEqual({ text: ' (gewijzigd)', italic: true });
+    const long = paras[2]!;
     expect(long[1]!.text.length).toBeLessThan(LONG_ANSWER.length);
     expect(long[2]).toEqual({ text: ' (ingekort; volledige tekst in de casusspreadsheet)', italic: true });
+    expect(allText(tree)).not.toContain('Ongeveer tien jongens');
+  });
+
+  it('groups short answers that agree, and checkbox answers by option', () => {
+    const view = fixtureView();
+    view.answers.push({
+      ...view.answers[0]!,
+      partnerId: 'boa',
+      responseId: 'b',
+      value: 'Melding over {{naam}} bij het winkelcentrum.',
+    });
+    const [para] = paragraphs(chapter(buildOverview(view), 'Aanleiding en signalen'));
+    expect(text(para ?? [])).toContain('Melding over {{naam}} bij het winkelcentrum. (Politie, Handhaving)');
   });
 
   it('says so when a chapter has no contributions yet', () => {
@@ -133,24 +194,36 @@ describe('buildOverview', () => {
     }
   });
 
-  it('shows duiding scores side by side and flags a large difference', () => {
+  it('shows duiding scores side by side as digits, charts them and flags a large difference', () => {
     const body = chapter(tree, 'Duiding');
     const [grid] = tables(body);
-    expect(grid?.header).toEqual([
-      'Item',
-      'Politie Basisteam Noord',
-      'Stichting Jongerenwerk Oost',
-      'Verschil',
-    ]);
+    expect(grid?.header).toEqual(['Item', 'Politie', 'Jongerenwerk', 'Verschil']);
     expect(grid?.rows).toEqual([
-      ['Overlast openbare ruimte', '3 ernstig', '1 beperkt', 'Groot verschil'],
-      ['Vernieling', '1 beperkt', '1 beperkt', ''],
-      ['Intimidatie', '? onbekend', '2 duidelijk', ''],
+      ['Overlast openbare ruimte', '3', '1', 'Groot verschil'],
+      ['Vernieling', '1', '1', ''],
+      ['Intimidatie', '?', '2', ''],
     ]);
     expect(grid?.shading?.[0]?.[3]).toMatch(/^#/);
     expect(grid?.shading?.[1]?.[3]).toBeNull();
+    const chart = body.find((n) => n.type === 'chart');
+    expect(chart?.type === 'chart' && chart.chart).toMatchObject({
+      kind: 'bar',
+      categories: ['Aard en ernst van het groepsgedrag'],
+      series: [
+        { name: 'Politie', values: [2] },
+        { name: 'Jongerenwerk', values: [1.3] },
+      ],
+      min: 0,
+      max: 3,
+    });
+    expect(paragraphs(body).map(text).join('\n')).toContain('Scores: 0 = niet, 1 = beperkt');
     // The explanation of the duiding is attributed like any other answer.
-    expect(paragraphs(body).map(text)).toContain('Stichting Jongerenwerk Oost: Wij zien vooral verveling.');
+    expect(paragraphs(body).map(text)).toContain(
+      'Vraag 3.duidingToelichting Wij zien vooral verveling. (Jongerenwerk)'.replace(
+        'Vraag 3.duidingToelichting',
+        'Toelichting op de scores',
+      ),
+    );
   });
 
   it('scores duiding labels by their leading digit and ignores unknowns', () => {
@@ -164,12 +237,11 @@ describe('buildOverview', () => {
   it('shows person contributions per pseudonym code only', () => {
     const body = chapter(tree, 'Persoonsniveau');
     expect(body).toContainEqual({ type: 'heading', level: 2, text: 'J-01' });
-    const lines = paragraphs(body).map(text);
-    expect(lines).toContain('Politie Basisteam Noord: kern');
-    expect(lines).toContain('Stichting Jongerenwerk Oost: meeloper');
-    expect(lines).toContain('Acties in het plan van aanpak: A3 Toeleiding naar lokaal team');
+    const items = body.flatMap((n) => (n.type === 'list' ? n.items.map(text) : []));
+    expect(items).toContain('Typering van de jongere: kern (Politie); meeloper (Jongerenwerk)');
+    expect(items).toContain('Acties in het plan van aanpak: A3 Toeleiding naar lokaal team');
     // No personal fields anywhere: no name keys, no contact names or mail addresses.
-    const keys = keysOf(tree);
+    const keys = keysOf(tree.nodes.filter((n) => n.type !== 'chart'));
     expect([...keys].some((k) => /name|naam/i.test(k))).toBe(false);
     const all = allText(tree);
     for (const p of PARTNERS) {
@@ -212,7 +284,7 @@ describe('buildOverview', () => {
       [
         'A1',
         'Groepsgesprekken',
-        'Stichting Jongerenwerk Oost',
+        'Jongerenwerk',
         '05-01-2026',
         'wekelijks',
         '01-05-2026',
@@ -227,6 +299,9 @@ describe('buildOverview', () => {
     const body = chapter(tree, 'Monitoring');
     const [goals, chart, averages, round2, round1] = tables(body);
     expect(goals?.header[0]).toBe('Doel');
+    // Only the latest round's table: earlier rounds stay in the case spreadsheet.
+    expect(round1).toBeUndefined();
+    expect(body).not.toContainEqual({ type: 'heading', level: 2, text: 'Ronde 1' });
     expect(chart?.header).toEqual([
       'Ronde',
       'Niet gestart',
@@ -246,14 +321,23 @@ describe('buildOverview', () => {
       ['Ronde 2', '2,0 (n=1)'],
     ]);
     expect(round2?.rows.map((r) => r[3])).toEqual(['Afgerond', 'Loopt', 'Loopt']);
-    expect(round1?.rows[0]).toEqual([
-      'A1',
-      'Groepsgesprekken',
-      'Stichting Jongerenwerk Oost',
-      'Loopt',
-      'Wat is er gedaan?: Twee groepsgesprekken gevoerd.',
-    ]);
-    expect(round1?.rows[2]?.[3]).toBe('niet gemeld');
+  });
+
+  it('opens the monitoring with one line chart of every measured goal against nulmeting and streefwaarde', () => {
+    const view = fixtureView();
+    const base = view.answers.find((a) => a.step === '6')!;
+    view.answers.push(
+      { ...base, questionId: '6.doel.waarde', subject: 'D1', round: 1, value: '8', responseId: 'w1' },
+      { ...base, questionId: '6.doel.waarde', subject: 'D1', round: 2, value: '5', responseId: 'w2' },
+    );
+    const body = chapter(buildOverview(view), 'Monitoring');
+    expect(body[0]?.type).toBe('chart');
+    if (body[0]?.type !== 'chart') return;
+    expect(body[0].chart.kind).toBe('line');
+    expect(body[0].chart.categories).toEqual(['Nulmeting', 'Ronde 1', 'Ronde 2']);
+    expect(body[0].chart.series).toEqual([{ name: 'D1', values: [0, 40, 100] }]);
+    // Without measurements there is nothing to draw.
+    expect(chapter(tree, 'Monitoring').some((n) => n.type === 'chart')).toBe(false);
   });
 
   it('draws bars proportional to the share of running or finished actions', () => {
@@ -264,20 +348,22 @@ describe('buildOverview', () => {
   it('gives every partner verdict per goal with its reasoning, then remaining concerns', () => {
     const body = chapter(tree, 'Evaluatie en overdracht');
     const [verdicts] = tables(body);
-    expect(verdicts?.header).toEqual(['Doel', 'Politie Basisteam Noord', 'Stichting Jongerenwerk Oost']);
+    expect(verdicts?.header).toEqual(['Doel', 'Politie', 'Jongerenwerk']);
     expect(verdicts?.rows).toEqual([
       ['D1', 'ja', 'deels'],
       ['D2', '—', '—'],
     ]);
     const lines = paragraphs(body).map(text);
-    expect(lines).toContain('Politie Basisteam Noord: ja — Geen meldingen meer sinds maart.');
-    expect(lines).toContain('Stichting Jongerenwerk Oost: deels');
-    expect(lines).toContain('Stichting Jongerenwerk Oost: Eén jongere heeft nog begeleiding nodig.');
+    expect(lines).toContain('Politie: ja — Geen meldingen meer sinds maart.');
+    expect(lines).toContain('Jongerenwerk: deels');
+    expect(lines).toContain(
+      'Welke zorgen blijven er? Eén jongere heeft nog begeleiding nodig. (Jongerenwerk)',
+    );
   });
 
   it('collects answers to unknown questions in the appendix', () => {
     const lines = paragraphs(chapter(tree, APPENDIX_TITLE)).map(text);
-    expect(lines).toContain('Gemeente Voorbeeld OOV (ronde 1): Antwoord op een vervallen vraag.');
+    expect(lines).toContain('Gemeente (ronde 1): Antwoord op een vervallen vraag.');
   });
 
   it('renders an empty case with every chapter saying there is nothing yet', () => {
@@ -286,7 +372,7 @@ describe('buildOverview', () => {
     view.plan = null;
     view.state = { ...view.state, step: '1', rounds: { '1': 1 }, decisions: [] };
     const empty = buildOverview(view);
-    for (const title of EXPECTED_CHAPTERS) {
+    for (const title of EXPECTED_CHAPTERS.slice(2)) {
       expect(chapter(empty, title)).toEqual([
         { type: 'paragraph', runs: [{ text: 'Nog geen bijdragen.', italic: true }] },
       ]);

@@ -16,10 +16,14 @@ import { demoScenarioPath, loadScenario } from '../../src/local/demo/loadScenari
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import { writeOutputs } from '../../src/local/export/writeAll';
 import { replay } from '../../src/model/caseMachine';
+import { buildAdvice } from '../../src/render/advice';
 import { hasNestedBrackets } from '../../src/render/formSpec';
+import { buildOverview } from '../../src/render/overview';
+import { estimateLength } from '../../src/render/pages';
+import { readAdviceTab } from '../../src/workflow/advice';
 import { assembleView, readDecisions } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
-import { rebuildOverview, rebuildViews } from '../../src/workflow/publish';
+import { caseDocumentIds, rebuildOverview, rebuildViews } from '../../src/workflow/publish';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, FORMS, PERSONS } from '../../src/workflow/records';
 import { readTable, replaceTable } from '../../src/workspace/tables';
@@ -210,10 +214,39 @@ describe('de demo: een casus door alle zeven stappen', () => {
     texts.push(JSON.stringify(snapshotSpreadsheet(rt, h.row.spreadsheetId)));
     texts.push(JSON.stringify(snapshotSpreadsheet(rt, p.result.register.ss.getId())));
     texts.push(JSON.stringify(snapshotDocument(rt, h.row.overviewId)));
+    for (const id of caseDocumentIds(h).values()) texts.push(JSON.stringify(snapshotDocument(rt, id)));
     const all = texts.join('\n');
     for (const part of nameParts()) expect(all, part).not.toContain(part);
     // ...and they are in the namenlijst.
     expect(JSON.stringify(snapshotSpreadsheet(rt, h.row.namesId))).toContain(scenario.persons[0]!.naam);
+  });
+
+  it('schrijft het advies, de driehoekversie en een versie per partner, zonder persoonscode', () => {
+    const h = handle();
+    const ids = caseDocumentIds(h);
+    expect([...ids.keys()].sort()).toEqual(
+      ['advies', 'driehoek', ...scenario.partners.map((x) => `partner:${x.id}`)].sort(),
+    );
+    const codes = readTable(h.ss, PERSONS).map((r) => String(r.code));
+    for (const [key, id] of ids) {
+      const text = JSON.stringify(snapshotDocument(p.local.rt, id));
+      for (const c of codes) expect(text, `${key} bevat ${c}`).not.toContain(c);
+    }
+    expect(JSON.stringify(snapshotDocument(p.local.rt, h.row.overviewId))).toContain(codes[0]!);
+  });
+
+  it('houdt het integraal beeld (beperkt) op hooguit de helft van de oude lengte en het advies op 3 pagina’s', () => {
+    const h = handle();
+    const view = p.local.rt.uncounted(() => assembleView(h));
+    const est = estimateLength(buildOverview(view));
+    // Before this layout (commit 4717230), by the same rule of render/pages: 77 estimated pages,
+    // 392 headings and 1,091 paragraphs (47 pages as docx, 56 as PDF).
+    expect(est.pages).toBeLessThanOrEqual(38);
+    expect(est.headings).toBeLessThanOrEqual(196);
+    expect(est.paragraphs).toBeLessThanOrEqual(545);
+    const advice = p.local.rt.uncounted(() => readAdviceTab(h));
+    expect(advice.ok).toBe(true);
+    if (advice.ok) expect(estimateLength(buildAdvice(view, advice.value)).pages).toBeLessThanOrEqual(3);
   });
 
   it('de casusspreadsheet is opnieuw op te bouwen uit de formulieren met precies dezelfde inhoud', () => {
@@ -265,7 +298,10 @@ describe('de demo: een casus door alle zeven stappen', () => {
     expect(text).toContain('Plan van aanpak');
     expect(text).toContain('Duiding');
     expect(text).toContain('=HYPERLINK("https://voorbeeld.example","klik")');
-    expect(text).toContain('+31 6 12345678 is ons piketnummer');
+    // The step-5 proposals give way to the adopted plan in the document; the spreadsheet keeps
+    // them, as text (not a phone number turned into a number).
+    expect(text).not.toContain('+31 6 12345678 is ons piketnummer');
+    expect(cells.some((c) => String(c).includes('+31 6 12345678 is ons piketnummer'))).toBe(true);
     const zip = await JSZip.loadAsync(buffer);
     const headers = Object.keys(zip.files).filter((f) => /word\/header\d*\.xml/.test(f));
     const headerXml = (await Promise.all(headers.map((f) => zip.file(f)!.async('string')))).join('');

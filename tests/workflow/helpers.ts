@@ -47,6 +47,15 @@ export const PARTNERS = [
   },
 ];
 
+/** An Advies tab as a procesregisseur fills it in before step 4 (model/adviceSheet). */
+export const ADVICE = {
+  probleemdefinitie: 'Een vaste kern intimideert bezoekers van de speeltuin.',
+  prioriteit: 'prioriteren' as const,
+  onderbouwing: 'De partners zien een duidelijke en toenemende ernst.',
+  sporen: { groep: 'Groepsaanspreking door politie en jongerenwerk.' },
+  capaciteit: { politie: 'Twee avonden per week.' },
+};
+
 export const PERSONS = [
   { naam: 'Testpersoon Aardbei', geboortejaar: 2010 },
   { naam: 'Testpersoon Bosbes', geboortejaar: 2009 },

@@ -12,7 +12,7 @@ import { QUESTIONS_SHEET } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
-import { fillRequired, PARTNERS, PERSONS, play } from './helpers';
+import { ADVICE, fillRequired, PARTNERS, PERSONS, play } from './helpers';
 
 let p: Played;
 const decide = (step: string, outcome: string, day = 11) => ({
@@ -27,11 +27,16 @@ beforeAll(() => {
     { ...decide('2A', 'problematisch'), startOn: '2026-02-02' },
     { ...decide('2B', 'bevestigd'), startOn: '2026-02-23' },
     { ...decide('3', 'gereed'), startOn: '2026-03-16' },
-    { ...decide('4', 'geprioriteerd'), startOn: '2026-04-06' },
+    { ...decide('4', 'geprioriteerd'), startOn: '2026-04-06', advice: ADVICE },
   ];
   const parsed = parseScenario({
     name: 'tot stap 5',
-    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
+    settings: {
+      gemeente: 'Testdorp',
+      coordinatorEmail: 'regie@testdorp.example',
+      driehoekEmails: 'burgemeester@testdorp.example',
+      retentionMonths: 12,
+    },
     partners: PARTNERS,
     persons: PERSONS,
     steps,

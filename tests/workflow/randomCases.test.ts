@@ -14,6 +14,7 @@ import { replay } from '../../src/model/caseMachine';
 import { isoDate } from '../../src/model/time';
 import type { Partner, PartnerKind, StepId } from '../../src/model/types';
 import { PARTNER_KINDS } from '../../src/model/types';
+import { writeAdviceTab } from '../../src/workflow/advice';
 import { readDecisions } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
@@ -27,6 +28,7 @@ import { ANSWERS, FORMS, OUTBOX } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
 import { startIncomplete, startStep } from '../../src/workflow/startStep';
 import { readTable, replaceTable } from '../../src/workspace/tables';
+import { ADVICE } from './helpers';
 
 const KINDS: readonly PartnerKind[] = PARTNER_KINDS;
 const ALL_STEPS: StepId[] = ['1', '2A', '2B', '3', '4', '5', '6', '7'];
@@ -94,6 +96,7 @@ function play(seed: number) {
       settings: {
         gemeente: 'Willekeurig',
         coordinatorEmail: 'regie@willekeurig.example',
+        driehoekEmails: 'burgemeester@willekeurig.example',
         retentionMonths: 12,
         allowResponseEdits: true,
       },
@@ -118,6 +121,8 @@ function play(seed: number) {
           h(),
           NAMES.map((naam) => ({ naam })),
         );
+      if (step === '4')
+        writeAdviceTab(h(), { ...ADVICE, capaciteit: { [partners[0]!.id]: 'Een avond per week.' } });
       startStep(h());
       while (startIncomplete(h())) {
         rt.advance(15 * 60_000);

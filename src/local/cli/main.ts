@@ -12,6 +12,7 @@ import { CATALOG } from '../../model/catalog';
 import { STEPS, stepLabel } from '../../model/steps';
 import { STEP_IDS } from '../../model/types';
 import { catalogListing, catalogSummary } from '../../render/catalogText';
+import { caseDocumentIds } from '../../workflow/publish';
 import { demoScenarioPath, loadScenario } from '../demo/loadScenario';
 import { runScenario } from '../demo/runScenario';
 import { writeOutputs } from '../export/writeAll';
@@ -102,7 +103,13 @@ async function main(): Promise<void> {
           ? [{ id: result.caseHandle.row.namesId, file: `${code}-namenlijst-BEPERKT.xlsx` }]
           : []),
       ],
-      documents: [{ id: result.caseHandle.row.overviewId, file: `${code}-integraal-beeld` }],
+      documents: [
+        { id: result.caseHandle.row.overviewId, file: `${code}-integraal-beeld-BEPERKT` },
+        ...[...caseDocumentIds(result.caseHandle)].map(([key, id]) => ({
+          id,
+          file: `${code}-${key.replace(/^partner:/, 'partnerversie-').replace(/^driehoek$/, 'integraal-beeld-driehoek')}`,
+        })),
+      ],
       forms: result.formIds.map((f) => ({
         id: f.id,
         file: `${f.formKey.replace(/#/g, '-')}.html`,

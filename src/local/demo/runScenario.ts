@@ -9,6 +9,7 @@ import { isoDate, startOfLocalDay } from '../../model/time';
 import type { Decision, LightRoute, Question, StepId } from '../../model/types';
 import { addWorkdays } from '../../model/workdays';
 import { parseItemKey } from '../../render/formItemKey';
+import { writeAdviceTab } from '../../workflow/advice';
 import { readDecisions } from '../../workflow/assemble';
 import type { CaseHandle, Register } from '../../workflow/context';
 import { openCase, openRegister } from '../../workflow/context';
@@ -164,6 +165,10 @@ function playStep(
     say(`  namenlijst: ${added.length} personen met codes ${added.join(', ')}`);
   }
   const codes = readTable(h.ss, PERSONS).map((p) => String(p.code));
+  if (run.advice) {
+    const { besluiten, ...advice } = substitutePersons(run.advice, codes);
+    writeAdviceTab(h, { ...advice, ...(besluiten ? { besluiten } : {}) });
+  }
   const started = startStep(h);
   // A start that ran out of time is finished by the dispatcher, as the trigger would.
   while (startIncomplete(h)) {

@@ -94,6 +94,17 @@ const ReopenInput = z.object({
   decidedBy: z.string().min(1).default('procesregisseur'),
 });
 
+/** The Advies tab as the procesregisseur fills it in before step 4 starts (model/adviceSheet). */
+const AdviceInput = z.object({
+  probleemdefinitie: z.string().min(1),
+  prioriteit: z.enum(['prioriteren', 'niet prioriteren']),
+  onderbouwing: z.string().min(1),
+  sporen: z.partialRecord(z.enum(['groep', 'persoon', 'domein', 'online', 'netwerk']), z.string()),
+  /** Capacity asked per partner id. */
+  capaciteit: z.record(z.string(), z.string()),
+  besluiten: z.string().optional(),
+});
+
 const StepRun = z.object({
   step: z.enum(STEP_IDS),
   /** ISO date on which the coordinator starts the step (the clock jumps there, 09:00). */
@@ -101,6 +112,8 @@ const StepRun = z.object({
   submissions: z.record(z.string(), Submission).default({}),
   /** Partners who submit an empty form (a ghost response). */
   ghosts: z.array(z.string()).default([]),
+  /** Step 4: the Advies tab, written before the step starts. */
+  advice: AdviceInput.optional(),
   decision: DecisionInput,
   /** The case closed with this decision and is reopened later (a `heropenen` decision). */
   heropenen: ReopenInput.optional(),
