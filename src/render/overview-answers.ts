@@ -260,8 +260,30 @@ export function personBlocks(idx: AnswerIndex): DocNode[] {
         { text: own.map((a) => `${a.id} ${a.text}`).join('; ') },
       ]);
     }
-    if (items.length > 0) out.push(heading(2, code), { type: 'list', items });
+    if (items.length > 0) out.push(heading(2, code), ...packShort(items));
   }
+  return out;
+}
+
+/** Items up to this many characters share one paragraph, separated by a middle dot. */
+export const PACKED_ITEM = 70;
+
+/**
+ * Short facts (a choice, a number) of one code in one paragraph, `Topic: answer (Partner) ·
+ * Topic: ...`; longer statements each keep a list line of their own.
+ */
+function packShort(items: readonly Run[][]): DocNode[] {
+  const length = (item: readonly Run[]) => item.reduce((n, r) => n + r.text.length, 0);
+  const short = items.filter((i) => length(i) <= PACKED_ITEM);
+  const long = items.filter((i) => length(i) > PACKED_ITEM);
+  const out: DocNode[] = [];
+  if (short.length > 0) {
+    out.push({
+      type: 'paragraph',
+      runs: short.flatMap((item, i) => (i === 0 ? [...item] : [{ text: ' · ' }, ...item])),
+    });
+  }
+  if (long.length > 0) out.push({ type: 'list', items: long.map((i) => [...i]) });
   return out;
 }
 

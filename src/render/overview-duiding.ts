@@ -10,6 +10,8 @@ import { type AnswerIndex, latestRound, sortAnswers, themeBlocks } from './overv
 import { ALERT_SHADING, decimal, heading, organisationOf, plain } from './overview-text';
 
 export const LARGE_DIFFERENCE = 'Groot verschil';
+/** Behind an item whose scores lie far apart (the item cell is shaded as well). */
+export const LARGE_MARK = ' (!)';
 /** Scores (leading digit) this far apart count as a large difference. */
 const DIFFERENCE_THRESHOLD = 2;
 
@@ -47,13 +49,13 @@ function dimensionTable(idx: AnswerIndex, question: Question, answers: readonly 
   (question.rows ?? []).forEach((item, r) => {
     const labels = choices.map((c) => c[r] ?? '');
     const large = isLargeDifference(labels);
-    rows.push([item, ...labels.map(scoreCell), large ? LARGE_DIFFERENCE : '']);
-    shading.push([null, ...labels.map(() => null), large ? ALERT_SHADING : null]);
+    // No column of its own: every column less leaves the scores more room.
+    rows.push([large ? `${item}${LARGE_MARK}` : item, ...labels.map(scoreCell)]);
+    shading.push([large ? ALERT_SHADING : null, ...labels.map(() => null)]);
   });
   const header = [
     'Item',
     ...partners.map((a) => organisationOf(idx.view, a.partnerId) + (idx.edited.has(a) ? ' (gewijzigd)' : '')),
-    'Verschil',
   ];
   return { type: 'table', header, rows, shading };
 }
@@ -227,7 +229,7 @@ export function duidingBlocks(idx: AnswerIndex): DocNode[] {
     out.unshift(
       plain(
         'Per dimensie staan de scores van de partners naast elkaar. Liggen de scores op een item ' +
-          `twee punten of meer uiteen, dan staat er "${LARGE_DIFFERENCE}": bespreek dat item samen. ` +
+          `twee punten of meer uiteen (een groot verschil), dan staat er${LARGE_MARK} achter het item en is het gemarkeerd: bespreek dat item samen. ` +
           'Een vraagteken (onbekend) telt niet mee.' +
           scaleLegend(idx),
       ),

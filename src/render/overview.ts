@@ -61,7 +61,7 @@ const BODIES: Record<string, Body> = {
   besluit_driehoek: (i) => driehoekBlocks(i.view),
   plan: (i) => withoutPart(planBlocks(i), i.view.plan ? PROPOSALS : ''),
   eigen_acties: (i, t) => ownActions(i, t.partnerId ?? ''),
-  monitoring: (i) => withGoalChart(i, latestRoundOnly(monitoringBlocks(i))),
+  monitoring: (i) => withGoalChart(i, withoutRounds(monitoringBlocks(i))),
   evaluatie: (i) => evaluationBlocks(i),
   overige: (i) => otherBlocks(i),
 };
@@ -104,23 +104,15 @@ function withoutPart(nodes: readonly DocNode[], title: string): DocNode[] {
 }
 
 /**
- * Keeps only the newest `Ronde N` part of a chapter: the document shows the current picture,
- * the case spreadsheet keeps every round.
+ * Leaves out the per-round action tables (`Ronde N`): the plan chapter shows each action's latest
+ * status and the summary the open and late ones; every round stays in the case spreadsheet.
  */
-function latestRoundOnly(nodes: readonly DocNode[]): DocNode[] {
-  const roundOf = (n: DocNode) =>
-    n.type === 'heading' && n.level === 2
-      ? Number(/^Ronde (\d+)$/.exec(n.text)?.[1] ?? Number.NaN)
-      : Number.NaN;
-  const rounds = nodes.map(roundOf).filter((r) => !Number.isNaN(r));
-  if (rounds.length < 2) return [...nodes];
-  const last = Math.max(...rounds);
+function withoutRounds(nodes: readonly DocNode[]): DocNode[] {
+  const isRound = (n: DocNode) => n.type === 'heading' && n.level === 2 && /^Ronde \d+$/.test(n.text);
   const out: DocNode[] = [];
   let skipping = false;
   for (const n of nodes) {
-    const r = roundOf(n);
-    if (!Number.isNaN(r)) skipping = r !== last;
-    else if (n.type === 'heading' && n.level <= 2) skipping = false;
+    if (n.type === 'heading' && n.level <= 2) skipping = isRound(n);
     if (!skipping) out.push(n);
   }
   return out;
@@ -243,8 +235,8 @@ export function buildDocument(fullView: CaseView, target: DocumentFor): DocTree 
     if (section.id === 'overige') nodes.push({ type: 'pagebreak' });
     nodes.push(heading(1, section.title), ...(body.length > 0 ? body : [emptyChapter()]));
     if (section.id === 'samenvatting' && !tocPlaced) {
-      // The summary fills the first page; the contents follow on their own page.
-      nodes.push({ type: 'pagebreak' }, { type: 'toc' }, { type: 'pagebreak' });
+      // The summary fills the first page; the contents start the next one.
+      nodes.push({ type: 'pagebreak' }, { type: 'toc' });
       tocPlaced = true;
     }
   }

@@ -27,7 +27,8 @@ function wrapped(text: string, width: number): number {
 
 const joined = (runs: readonly Run[]) => runs.map((r) => r.text).join('');
 
-function nodeLines(node: DocNode, all: readonly DocNode[]): number {
+/** Lines a node takes by the rule above (a page break: none). */
+export function nodeLines(node: DocNode, all: readonly DocNode[]): number {
   switch (node.type) {
     case 'heading':
       return HEADING_LINES[node.level];

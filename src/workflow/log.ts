@@ -1,14 +1,14 @@
 /** The case's Logboek: what the product did, without case content or names. */
+import type { LogEntry } from '../render/caseView';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
 import { appendRows } from '../workspace/tables';
 import { LOG } from './records';
 
-export function logEvents(ss: Book, events: [string, string][]): void {
+/** Appends the events with the current time; returns the rows as written. */
+export function logEvents(ss: Book, events: [string, string][]): LogEntry[] {
   const at = nowMs();
-  appendRows(
-    ss,
-    LOG,
-    events.map(([event, detail]) => ({ at, event, detail })),
-  );
+  const rows = events.map(([event, detail]) => ({ at, event, detail }));
+  appendRows(ss, LOG, rows);
+  return rows;
 }

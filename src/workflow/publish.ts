@@ -9,13 +9,13 @@
  */
 import { type Audience, readersOf } from '../model/audiences';
 import { isoDate } from '../model/time';
-import type { CaseView } from '../render/caseView';
+import type { CaseView, LogEntry } from '../render/caseView';
 import type { DocTree } from '../render/docTree';
 import { buildDocument, type DocumentFor } from '../render/overview';
 import { tableHash } from '../render/tableHash';
 import { buildViews } from '../render/views';
 import { nowMs } from '../workspace/clock';
-import { writeDocument } from '../workspace/docs';
+import { documentHashesIn, writeDocument } from '../workspace/docs';
 import { savePdfIn } from '../workspace/documents';
 import { shareExactlyWith } from '../workspace/files';
 import { writeSheetTable } from '../workspace/sheetWriter';
@@ -103,6 +103,7 @@ export function writeCaseDocument(
   readers: string[],
   events: [string, string][],
   rows: DocumentRow[] = readTable(h.ss, DOCUMENTS),
+  hashes?: Map<string, string | null>,
 ): string {
   let index = rows.findIndex((r) => r.key === key);
   if (index < 0) {
@@ -112,7 +113,9 @@ export function writeCaseDocument(
     index = rows.length - 1;
     appendRows(h.ss, DOCUMENTS, [rows[index] as DocumentRow]);
   } else {
-    writeDocument({ fileId: String(rows[index]?.fileId), tree, name });
+    const fileId = String(rows[index]?.fileId);
+    const known = hashes?.has(fileId) ? { storedHash: hashes.get(fileId) ?? null } : {};
+    writeDocument({ fileId, tree, name, ...known });
   }
   const row = rows[index] as DocumentRow;
   const fileId = String(row.fileId);
@@ -124,11 +127,18 @@ export function writeCaseDocument(
   return fileId;
 }
 
-/** The restricted integraal beeld, then the driehoek and partner versions when they are due. */
-export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): void {
+/**
+ * The restricted integraal beeld, then the driehoek and partner versions when they are due.
+ * Returns what it wrote to the Logboek (sharing changes), so a caller can show it in the views.
+ */
+export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): LogEntry[] {
   const events: [string, string][] = [];
   const { settings, partners } = view;
-  writeDocument({ fileId: h.row.overviewId, tree: buildDocument(view, { audience: 'beperkt' }) });
+  // One listing of the case folder gives the stored hash of every document: an unchanged
+  // document then costs no call at all.
+  const hashes = documentHashesIn(h.row.folderId);
+  const known = hashes.has(h.row.overviewId) ? { storedHash: hashes.get(h.row.overviewId) ?? null } : {};
+  writeDocument({ fileId: h.row.overviewId, tree: buildDocument(view, { audience: 'beperkt' }), ...known });
   share(h.row.overviewId, readersOf('beperkt', settings, partners), 'integraal beeld (beperkt)', events);
   const docs = audienceDocuments(view);
   if (docs.length > 0) {
@@ -136,17 +146,21 @@ export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h))
     const rows = readTable(h.ss, DOCUMENTS);
     for (const d of docs) {
       const readers = readersOf(d.target.audience, settings, partners, d.target.partnerId);
-      writeCaseDocument(h, d.key, d.name, buildDocument(view, d.target), readers, events, rows);
+      writeCaseDocument(h, d.key, d.name, buildDocument(view, d.target), readers, events, rows, hashes);
     }
   }
-  if (events.length > 0) logEvents(h.ss, events);
+  return events.length > 0 ? logEvents(h.ss, events) : [];
 }
 
-/** Rebuilds both from one read of the system tables. */
+/**
+ * Rebuilds both from one read of the system tables: the documents first, so that what their
+ * sharing logged is in the Logboek tab at once (and a second rebuild finds nothing to write).
+ */
 export function publish(h: CaseHandle): CaseView {
-  const view = assembleView(h);
+  const read = assembleView(h);
+  const logged = rebuildOverview(h, read);
+  const view = logged.length > 0 ? { ...read, log: [...read.log, ...logged] } : read;
   rebuildViews(h, view);
-  rebuildOverview(h, view);
   return view;
 }
 

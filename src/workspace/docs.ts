@@ -26,6 +26,11 @@ export interface WriteDocumentInput {
   name?: string;
   /** Folder of a new document. */
   folderId?: string;
+  /**
+   * The hash the existing document was last written from, when the caller already read it
+   * (documentHashesIn): then no files.get is needed. `null`: the document has none.
+   */
+  storedHash?: string | null;
 }
 
 export interface WriteDocumentResult {
@@ -55,8 +60,11 @@ export function writeDocument(input: WriteDocumentInput): WriteDocumentResult {
   const d = drive();
   const appProperties = { [TREE_HASH_KEY]: hash };
   if (input.fileId) {
-    const current = d.Files.get(input.fileId, { fields: 'appProperties' });
-    if (current.appProperties?.[TREE_HASH_KEY] === hash) return { id: input.fileId, changed: false };
+    const stored =
+      input.storedHash !== undefined
+        ? input.storedHash
+        : d.Files.get(input.fileId, { fields: 'appProperties' }).appProperties?.[TREE_HASH_KEY];
+    if (stored === hash) return { id: input.fileId, changed: false };
     d.Files.update({ appProperties }, input.fileId, docxBlob(input.tree, input.name ?? 'document'), {
       fields: 'id',
     });
@@ -69,4 +77,27 @@ export function writeDocument(input: WriteDocumentInput): WriteDocumentResult {
     { fields: 'id' },
   );
   return { id: String(created.id), changed: true };
+}
+
+/**
+ * The tree hash of every Google Doc in a folder, by file id, in one files.list per 1,000
+ * documents (drive/api/reference/rest/v3/files/list; `appProperties` is a selectable field of
+ * the file resource). A document without a hash maps to null.
+ */
+export function documentHashesIn(folderId: string): Map<string, string | null> {
+  const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents and mimeType = '${GOOGLE_DOC}' and trashed = false`;
+  const out = new Map<string, string | null>();
+  let pageToken: string | undefined;
+  do {
+    const args: Record<string, unknown> = {
+      q,
+      pageSize: 1000,
+      fields: 'nextPageToken, files(id, appProperties)',
+    };
+    if (pageToken) args.pageToken = pageToken;
+    const page = drive().Files.list(args);
+    for (const f of page.files ?? []) if (f.id) out.set(f.id, f.appProperties?.[TREE_HASH_KEY] ?? null);
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return out;
 }

@@ -67,9 +67,9 @@ describe('een dubbele of gewijzigde inzending', () => {
     const table = buildOverview(view).nodes.find(
       (n): n is Extract<DocNode, { type: 'table' }> => n.type === 'table' && n.header[0] === 'Item',
     )!;
-    expect(table.header).toEqual(['Item', 'Politie (gewijzigd)', 'Verschil']);
+    expect(table.header).toEqual(['Item', 'Politie (gewijzigd)']);
     const first = table.rows.find((r) => r[0] === 'Overlast openbare ruimte')!;
-    expect(first).toEqual(['Overlast openbare ruimte', '1', '']);
+    expect(first).toEqual(['Overlast openbare ruimte', '1']);
   });
 
   it('toont een antwoord dat twee keer is ingestuurd één keer, het laatste, met "gewijzigd"', () => {

@@ -16,6 +16,7 @@ import { replay } from '../../model/caseMachine';
 import { isoDate, startOfLocalDay } from '../../model/time';
 import type { Decision, LightRoute, StepId } from '../../model/types';
 import { addWorkdays } from '../../model/workdays';
+import { writeAdviceTab } from '../../workflow/advice';
 import { readDecisions } from '../../workflow/assemble';
 import { listCases, openCase, openRegister } from '../../workflow/context';
 import { recordDecision } from '../../workflow/decide';
@@ -428,6 +429,11 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
       });
     }
     const codes = rt.uncounted(() => readTable(h0.ss, PERSONS).map((p) => String(p.code)));
+    if (run.advice) {
+      // The coordinator types the Advies tab by hand: not a call of the product.
+      const { besluiten, ...advice } = substitutePersons(run.advice, codes);
+      rt.uncounted(() => writeAdviceTab(h0, { ...advice, ...(besluiten ? { besluiten } : {}) }));
+    }
     const startRun = measure('start', `start ${label}`, run.step, state.round, (exec) => {
       let msg = '';
       exec(() => {

@@ -116,6 +116,8 @@ function answerFor(item: FormItemSpec, n: number): string | string[] | null {
 interface StepPlanEntry {
   step: StepId;
   decision: DecisionInput;
+  /** Step 4: the Advies tab as the coordinator fills it in (capacity asked of every partner). */
+  advice?: Record<string, unknown>;
 }
 
 /** The steps of the case: the demo's gates, with `rounds` monitoring rounds at step 6. */
@@ -128,7 +130,24 @@ function stepSequence(d: ScenarioInput, rounds: number, partners: Partner[]): St
     if (!run) throw new Error(`Het demoscenario mist stap ${s}.`);
     const decision = decisionOf(run);
     if (decision.plan) decision.plan = scalePlan(decision.plan, partners, 0);
-    out.push({ step: s, decision });
+    const advice = run.advice as Record<string, unknown> | undefined;
+    out.push({
+      step: s,
+      decision,
+      ...(advice
+        ? {
+            advice: {
+              ...advice,
+              capaciteit: Object.fromEntries(
+                partners.map((p, i) => [
+                  p.id,
+                  `Inzet van ${p.id} in de aanpak (${2 + (i % 5)} uur per week).`,
+                ]),
+              ),
+            },
+          }
+        : {}),
+    });
   }
   const monitoring = byStep('6').map(decisionOf);
   const last = monitoring.find((x) => x.outcome === 'afschalen') ?? monitoring[monitoring.length - 1];
@@ -217,6 +236,7 @@ export function generateScenario(
       step: entry.step,
       startOn: start,
       submissions,
+      ...(entry.advice ? { advice: entry.advice } : {}),
       decision: { ...entry.decision, day: opts.lean ? 1 : BENCH_DECISION_DAY },
     };
     if (entry.decision.plan) {
