@@ -258,7 +258,13 @@ describe('buildOverview', () => {
     const typering = v.catalog.find((x) => x.id === '3.typering')!;
     v.catalog = [
       ...v.catalog,
-      { ...typering, id: '3.voorstel', type: 'paragraph', choices: undefined, title: 'Voorgestelde interventie' },
+      {
+        ...typering,
+        id: '3.voorstel',
+        type: 'paragraph',
+        choices: undefined,
+        title: 'Voorgestelde interventie',
+      },
       { ...typering, id: '3.school', type: 'paragraph', choices: undefined, title: 'School' },
     ];
     const base = v.answers.find((a) => a.questionId === '3.typering' && a.partnerId === 'politie')!;

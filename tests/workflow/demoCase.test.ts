@@ -104,6 +104,32 @@ describe('de demo: een casus door alle zeven stappen', () => {
     expect(names.map((r) => r.Naam)).toEqual(scenario.persons.map((x) => x.naam));
   });
 
+  it('houdt elk van de 72 formulieren die de demo echt maakte op hooguit 30 items, zonder dubbele hulptekst', () => {
+    const h = handle();
+    const forms = readTable(h.ss, FORMS);
+    // 6 + 6 + 5 + 8 + 3 + 8 + 3 × 9 + 9 forms: every form of every step and round of the demo.
+    expect(forms).toHaveLength(72);
+    const counts: [string, number][] = [];
+    const repeats: string[] = [];
+    for (const f of forms) {
+      const form = snapshotForm(p.local.rt, String(f.formId));
+      const label = `${f.step} ronde ${f.round} ${f.partnerId}`;
+      // Google counts every item: questions, section headers and page breaks.
+      counts.push([label, form.items.length]);
+      const seen = new Set<string>();
+      const help = [form.description, ...form.items.map((i) => i.help)].flatMap((t) => t.split('\n'));
+      for (const t of help.filter((x) => x.trim() !== '')) {
+        if (seen.has(t)) repeats.push(`${label}: ${t.slice(0, 60)}`);
+        seen.add(t);
+      }
+    }
+    expect(counts.filter(([, n]) => n > 30)).toEqual([]);
+    expect(repeats).toEqual([]);
+    // The police 2B form had 125 questions in 13 person sections before grids.
+    const police = counts.find(([l]) => l === '2B ronde 1 politie-basisteam');
+    expect(police?.[1]).toBeGreaterThan(5);
+  });
+
   it('zet elk antwoord uit een raster of een tekst per code bij de juiste code: antwoordenlog en tab Personen', () => {
     const h = handle();
     const codes = readTable(h.ss, PERSONS).map((r) => String(r.code));
