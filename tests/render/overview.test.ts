@@ -174,6 +174,34 @@ describe('buildOverview', () => {
     expect(allText(tree)).not.toContain('Ongeveer tien jongens');
   });
 
+  it('shows a duplicate submission once: the latest, with its partner marked gewijzigd', () => {
+    const v = fixtureView();
+    const boa = v.answers.find((a) => a.questionId === '2A.online')!;
+    v.answers.push(
+      {
+        ...boa,
+        partnerId: 'politie',
+        responseId: 'r-dup-1',
+        value: 'Eerste versie.',
+        submittedAt: boa.submittedAt + 1,
+      },
+      {
+        ...boa,
+        partnerId: 'politie',
+        responseId: 'r-dup-2',
+        value: 'Tweede versie.',
+        submittedAt: boa.submittedAt + 2,
+      },
+    );
+    const online = chapter(buildOverview(v), 'Online');
+    const all = paragraphs(online).map(text).join('\n');
+    expect(all).not.toContain('Eerste versie.');
+    expect(all.match(/Tweede versie\./g)).toHaveLength(1);
+    expect(all).toContain('Politie [gewijzigd]');
+    // The partner that submitted once is not marked.
+    expect(all).not.toContain('Handhaving [gewijzigd]');
+  });
+
   it('groups short answers that agree, and checkbox answers by option', () => {
     const view = fixtureView();
     view.answers.push({
