@@ -43,7 +43,7 @@ export function rebuildViews(
   // One spreadsheets.get gives every tab's id and grid (the batch route) or just the names.
   const states = batch ? tabStates(h.ss) : null;
   const present = new Set(states ? states.keys() : tabNames(h.ss));
-  const hashes = tables.map((table, position) => ({ name: table.name, hash: tableHash(table, position) }));
+  const hashes = tables.map((table) => ({ name: table.name, hash: tableHash(table) }));
   const writes = tables
     .map((table, position) => ({ table, position }))
     .filter(
