@@ -100,6 +100,13 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
     });
 
     const roundAnswers = stepAnswers.filter((a) => a.round === round);
+    // Answers per question, looked up per row below (not filtered again for every row).
+    const byQuestion = new Map<string, typeof roundAnswers>();
+    for (const a of roundAnswers) {
+      const list = byQuestion.get(a.questionId);
+      if (list) list.push(a);
+      else byQuestion.set(a.questionId, [a]);
+    }
     const questions = questionsOf(view, step).filter((q) =>
       partnerIds.some((id) => inRound.has(id) && asks(view, q, partners.get(id))),
     );
@@ -112,7 +119,11 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
     ];
     for (const row of rows) {
       const repeat = row.question?.repeat ?? 'once';
-      const answered = roundAnswers.filter((a) => a.questionId === row.id);
+      const answered = byQuestion.get(row.id) ?? [];
+      // Whether each partner gets this question at all: the same for every subject of the row.
+      const asked = partnerIds.map(
+        (id) => inRound.has(id) && (!row.question || asks(view, row.question, partners.get(id))),
+      );
       const subjects: (string | undefined)[] =
         repeat === 'once' && answered.every((a) => a.subject === undefined)
           ? [undefined]
@@ -124,11 +135,9 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
         // Latest submission time, not an edit marker: the forms keep no older versions, so
         // a view built from them must not depend on the ledger's version history.
         let latest = 0;
-        for (const id of partnerIds) {
-          const applies =
-            inRound.has(id) &&
-            (!row.question || asks(view, row.question, partners.get(id))) &&
-            asksAbout(view, repeat, id, subject);
+        for (let k = 0; k < partnerIds.length; k++) {
+          const id = partnerIds[k]!;
+          const applies = asked[k]! && asksAbout(view, repeat, id, subject);
           const records = index.get(step, round, id, row.id, subject || undefined);
           for (const r of records) latest = Math.max(latest, r.submittedAt);
           cells.push(records.length > 0 ? textCell(joinAnswers(records)) : '');
