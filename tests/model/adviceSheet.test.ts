@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Advice, adviceFields, adviceToRows, parseAdviceRows } from '../../src/model/adviceSheet';
+import {
+  type Advice,
+  adviceFields,
+  adviceToRows,
+  filledAdviceCells,
+  parseAdviceRows,
+} from '../../src/model/adviceSheet';
 
 const PARTNERS = [
   { id: 'politie', organisation: 'Politie Noord', active: true },
@@ -31,6 +37,15 @@ describe('tabblad Advies', () => {
     expect(labels).toContain('Concept plan: groepsgericht');
     expect(labels).toContain('Capaciteit: Politie Noord');
     expect(labels).not.toContain('Capaciteit: Vertrokken partner');
+  });
+
+  it('noemt de ingevulde velden met hun cel en lengte, de langste eerst', () => {
+    const rows = withField(adviceToRows(ADVICE, PARTNERS), 'Probleemdefinitie', 'x'.repeat(500));
+    const cells = filledAdviceCells(rows, PARTNERS);
+    expect(cells[0]).toEqual({ label: 'Probleemdefinitie', cell: 'Advies!B2', length: 500 });
+    expect(cells.map((c) => c.label)).toContain('Capaciteit: Politie Noord');
+    expect(cells.map((c) => c.label)).not.toContain('Capaciteit: Jongerenwerk Oost');
+    for (let i = 1; i < cells.length; i++) expect(cells[i]!.length).toBeLessThanOrEqual(cells[i - 1]!.length);
   });
 
   it('leest terug wat erin is geschreven', () => {
