@@ -14,6 +14,7 @@ import type { DocTree } from '../render/docTree';
 import { buildDocument, type DocumentFor } from '../render/overview';
 import { tableHash } from '../render/tableHash';
 import { buildViews } from '../render/views';
+import { withChartCache } from '../workspace/charts';
 import { nowMs } from '../workspace/clock';
 import { documentHashesIn, writeDocument } from '../workspace/docs';
 import { savePdfIn } from '../workspace/documents';
@@ -132,6 +133,11 @@ export function writeCaseDocument(
  * Returns what it wrote to the Logboek (sharing changes), so a caller can show it in the views.
  */
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): LogEntry[] {
+  // The same chart in every audience's version is drawn once (also outside the script lock).
+  return withChartCache(() => rebuildDocuments(h, view));
+}
+
+function rebuildDocuments(h: CaseHandle, view: CaseView): LogEntry[] {
   const events: [string, string][] = [];
   const { settings, partners } = view;
   // One listing of the case folder gives the stored hash of every document: an unchanged

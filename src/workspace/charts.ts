@@ -3,9 +3,14 @@
  * (https://developers.google.com/apps-script/reference/charts): a DataTable with the categories
  * in the first column and one number column per series, a bar chart (horizontal bars:
  * Charts.newBarChart) or line chart, rendered with Chart.getAs('image/png').
+ *
+ * Inside `withChartCache` (one action under the script lock) a chart is drawn once, however many
+ * documents show it: the PNG is kept by the hash of its spec (render/docx/hash), and only while
+ * the action runs.
  */
 import type { ChartSpec } from '../render/docTree';
 import { fromSignedBytes } from '../render/docx/bytes';
+import { chartHash } from '../render/docx/hash';
 
 /** Image size in pixels: at 96 dpi this fills most of the 16 cm text width. */
 export const CHART_SIZE = { width: 600, height: 340 } as const;
@@ -27,7 +32,27 @@ function chartPng(spec: ChartSpec): Uint8Array | null {
   return fromSignedBytes(builder.build().getAs('image/png').getBytes());
 }
 
+let cache: Map<string, Uint8Array | null> | null = null;
+
+/** Runs `fn` with the chart cache on (nested calls share the outer cache). */
+export function withChartCache<T>(fn: () => T): T {
+  if (cache) return fn();
+  cache = new Map();
+  try {
+    return fn();
+  } finally {
+    cache = null;
+  }
+}
+
+function cachedPng(spec: ChartSpec): Uint8Array | null {
+  if (!cache) return chartPng(spec);
+  const key = chartHash(spec);
+  if (!cache.has(key)) cache.set(key, chartPng(spec));
+  return cache.get(key) ?? null;
+}
+
 /** One PNG per chart, in order; null where a chart has no data to draw. */
 export function chartPngs(specs: readonly ChartSpec[]): (Uint8Array | null)[] {
-  return specs.map(chartPng);
+  return specs.map(cachedPng);
 }
