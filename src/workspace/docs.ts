@@ -7,16 +7,52 @@
  * A document whose tree did not change is not rebuilt: the tree's hash is kept in the file's
  * `appProperties` (private to this script, https://developers.google.com/workspace/drive/api/guides/properties)
  * and read back with one files.get; when equal, charts and upload are skipped.
+ *
+ * Who can open each document comes with the same responses: the file resource's `permissions`
+ * (drive/api/reference/rest/v3/files, each a Permission of …/rest/v3/permissions), asked for in
+ * the listing, the files.get and the files.create response. Sharing then only costs calls where
+ * it must change (workspace/files shareExactlyWith).
  */
 import type { DocTree } from '../render/docTree';
 import { toSignedBytes } from '../render/docx/bytes';
 import { chartsOf, DOCX_MIME, docTreeToDocx } from '../render/docx/docx';
 import { treeHash } from '../render/docx/hash';
 import { chartPngs } from './charts';
+import type { KnownSharing } from './files';
 
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
 /** appProperties key holding the hash of the tree the document was last written from. */
 export const TREE_HASH_KEY = 'docTreeHash';
+/** The Permission fields sharing needs (guides/fields-parameter: a sub-selection in parentheses). */
+const PERMISSION_FIELDS = 'permissions(type, role, emailAddress)';
+
+type Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+
+/**
+ * Who can open a file, from its `permissions`: the owner, every other user or group with its role
+ * (addresses in lower case), and whether anyone or a domain can open it by link. Null when Drive
+ * left the permissions out (the script's user may not share the file).
+ */
+export function sharingOf(permissions: Permission[] | undefined): KnownSharing | null {
+  if (!permissions) return null;
+  const out: KnownSharing = { owner: '', people: {}, link: false };
+  for (const p of permissions) {
+    if (p.type === 'anyone' || p.type === 'domain') out.link = true;
+    else if (p.emailAddress) {
+      const email = p.emailAddress.toLowerCase();
+      if (p.role === 'owner') out.owner = email;
+      else out.people[email] = String(p.role ?? 'reader');
+    }
+  }
+  return out;
+}
+
+/** What the case folder's listing tells about one document. */
+export interface DocumentState {
+  /** The tree hash it was last written from; null: none. */
+  hash: string | null;
+  sharing: KnownSharing | null;
+}
 
 export interface WriteDocumentInput {
   tree: DocTree;
@@ -31,12 +67,16 @@ export interface WriteDocumentInput {
    * (documentHashesIn): then no files.get is needed. `null`: the document has none.
    */
   storedHash?: string | null;
+  /** Its sharing, when the caller already read it with the hash (documentStatesIn). */
+  sharing?: KnownSharing | null;
 }
 
 export interface WriteDocumentResult {
   id: string;
   /** False when the stored hash equalled the tree's and nothing was uploaded. */
   changed: boolean;
+  /** Who can open it, as Drive answered (or as the caller knew); null when unknown. */
+  sharing: KnownSharing | null;
 }
 
 function drive(): NonNullable<typeof Drive> {
@@ -60,43 +100,50 @@ export function writeDocument(input: WriteDocumentInput): WriteDocumentResult {
   const d = drive();
   const appProperties = { [TREE_HASH_KEY]: hash };
   if (input.fileId) {
-    const stored =
-      input.storedHash !== undefined
-        ? input.storedHash
-        : d.Files.get(input.fileId, { fields: 'appProperties' }).appProperties?.[TREE_HASH_KEY];
-    if (stored === hash) return { id: input.fileId, changed: false };
+    let stored = input.storedHash;
+    let sharing = input.sharing ?? null;
+    if (stored === undefined) {
+      const file = d.Files.get(input.fileId, { fields: `appProperties, ${PERMISSION_FIELDS}` });
+      stored = file.appProperties?.[TREE_HASH_KEY] ?? null;
+      sharing = sharingOf(file.permissions);
+    }
+    if (stored === hash) return { id: input.fileId, changed: false, sharing };
     d.Files.update({ appProperties }, input.fileId, docxBlob(input.tree, input.name ?? 'document'), {
       fields: 'id',
     });
-    return { id: input.fileId, changed: true };
+    return { id: input.fileId, changed: true, sharing };
   }
   const name = input.name ?? input.tree.title;
   const created = d.Files.create(
     { name, mimeType: GOOGLE_DOC, appProperties, ...(input.folderId ? { parents: [input.folderId] } : {}) },
     docxBlob(input.tree, name),
-    { fields: 'id' },
+    { fields: `id, ${PERMISSION_FIELDS}` },
   );
-  return { id: String(created.id), changed: true };
+  return { id: String(created.id), changed: true, sharing: sharingOf(created.permissions) };
 }
 
 /**
- * The tree hash of every Google Doc in a folder, by file id, in one files.list per 1,000
- * documents (drive/api/reference/rest/v3/files/list; `appProperties` is a selectable field of
- * the file resource). A document without a hash maps to null.
+ * The tree hash and the sharing of every Google Doc in a folder, by file id, in one files.list
+ * per 1,000 documents (drive/api/reference/rest/v3/files/list; `appProperties` and `permissions`
+ * are selectable fields of the file resource).
  */
-export function documentHashesIn(folderId: string): Map<string, string | null> {
+export function documentStatesIn(folderId: string): Map<string, DocumentState> {
   const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents and mimeType = '${GOOGLE_DOC}' and trashed = false`;
-  const out = new Map<string, string | null>();
+  const out = new Map<string, DocumentState>();
   let pageToken: string | undefined;
   do {
     const args: Record<string, unknown> = {
       q,
       pageSize: 1000,
-      fields: 'nextPageToken, files(id, appProperties)',
+      fields: `nextPageToken, files(id, appProperties, ${PERMISSION_FIELDS})`,
     };
     if (pageToken) args.pageToken = pageToken;
     const page = drive().Files.list(args);
-    for (const f of page.files ?? []) if (f.id) out.set(f.id, f.appProperties?.[TREE_HASH_KEY] ?? null);
+    for (const f of page.files ?? []) {
+      if (f.id) {
+        out.set(f.id, { hash: f.appProperties?.[TREE_HASH_KEY] ?? null, sharing: sharingOf(f.permissions) });
+      }
+    }
     pageToken = page.nextPageToken;
   } while (pageToken);
   return out;

@@ -58,15 +58,62 @@ export interface SharingChange {
 }
 
 /**
+ * Who can open a file, as Drive lists it (the file resource's `permissions`, workspace/docs
+ * sharingOf): the owner, every other user or group by lower-case address with its role
+ * (`writer`, `commenter`, `reader`), and whether link or domain sharing is on.
+ */
+export interface KnownSharing {
+  owner: string;
+  people: Record<string, string>;
+  link: boolean;
+}
+
+function wantedSet(emails: readonly string[], owner: string): Set<string> {
+  return new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e !== owner));
+}
+
+/** Whether a file with this sharing is shared with exactly these addresses and not by link. */
+export function sharedExactlyWith(known: KnownSharing, emails: readonly string[]): boolean {
+  const wanted = wantedSet(emails, known.owner);
+  const people = Object.keys(known.people).filter((e) => e !== known.owner);
+  return !known.link && people.length === wanted.size && people.every((e) => wanted.has(e));
+}
+
+/**
  * Gives exactly these addresses access to the file, as viewers: everyone else with edit or view
  * access is removed, the missing ones are added in one call, and sharing by link is switched off
- * (reference/drive/file#setSharing). The owner keeps the file and is never in either list
+ * (reference/drive/file#setSharing; with PRIVATE, since Permission.NONE throws unless the access is
+ * ANYONE, reference/drive/permission). The owner keeps the file and is never in either list
  * (reference/drive/file#getEditors). Addresses compare case-insensitively.
+ *
+ * With `known` (the file's permissions as Drive just listed them) nothing is read again: a file
+ * already shared exactly so costs no call, another only the calls that change it.
  */
-export function shareExactlyWith(fileId: string, emails: readonly string[]): SharingChange {
+export function shareExactlyWith(
+  fileId: string,
+  emails: readonly string[],
+  known?: KnownSharing | null,
+): SharingChange {
+  if (known) {
+    if (sharedExactlyWith(known, emails)) return { added: [], removed: [] };
+    const wanted = wantedSet(emails, known.owner);
+    const file = DriveApp.getFileById(fileId);
+    const removed: string[] = [];
+    for (const [email, role] of Object.entries(known.people)) {
+      if (email === known.owner || wanted.has(email)) continue;
+      // removeViewer has no effect on an editor (reference/drive/file#removeViewer).
+      if (role === 'writer') file.removeEditor(email);
+      else file.removeViewer(email);
+      removed.push(email);
+    }
+    const added = [...wanted].filter((e) => !(e in known.people)).sort();
+    if (added.length > 0) file.addViewers(added);
+    if (known.link) file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.VIEW);
+    return { added, removed: removed.sort() };
+  }
   const file = DriveApp.getFileById(fileId);
   const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
-  const wanted = new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e !== owner));
+  const wanted = wantedSet(emails, owner);
   const removed: string[] = [];
   const present = new Set<string>();
   for (const [users, remove] of [
@@ -86,7 +133,7 @@ export function shareExactlyWith(fileId: string, emails: readonly string[]): Sha
   const added = [...wanted].filter((e) => !present.has(e)).sort();
   if (added.length > 0) file.addViewers(added);
   if (file.getSharingAccess() !== DriveApp.Access.PRIVATE) {
-    file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
+    file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.VIEW);
   }
   return { added, removed: removed.sort() };
 }
