@@ -229,7 +229,7 @@ export function isMissingError(reason: string): boolean {
 export function readResponses(formId: string, since?: number): FormRead {
   let form: GoogleAppsScript.Forms.Form;
   try {
-    form = FormApp.openById(formId);
+    form = openForm(formId);
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
@@ -246,9 +246,33 @@ export function readResponses(formId: string, since?: number): FormRead {
   return { ok: true, responses };
 }
 
+let handles: Map<string, GoogleAppsScript.Forms.Form> | null = null;
+
+/**
+ * Runs `fn` keeping every form it opens (nested calls share the outer set): a gate closes a form
+ * and then reads it once more through the same handle, with one FormApp.openById.
+ */
+export function withFormHandles<T>(fn: () => T): T {
+  if (handles) return fn();
+  handles = new Map();
+  try {
+    return fn();
+  } finally {
+    handles = null;
+  }
+}
+
+function openForm(formId: string): GoogleAppsScript.Forms.Form {
+  const kept = handles?.get(formId);
+  if (kept) return kept;
+  const form = FormApp.openById(formId);
+  handles?.set(formId, form);
+  return form;
+}
+
 /** Stops a form from accepting responses (after its gate was decided). */
 export function closeForm(formId: string, message: string): void {
-  const form = FormApp.openById(formId);
+  const form = openForm(formId);
   form.setCustomClosedFormMessage(message).setAcceptingResponses(false);
 }
 
