@@ -18,35 +18,12 @@ import { toSignedBytes } from '../render/docx/bytes';
 import { chartsOf, DOCX_MIME, docTreeToDocx } from '../render/docx/docx';
 import { treeHash } from '../render/docx/hash';
 import { chartPngs } from './charts';
-import type { KnownSharing } from './files';
+import { type KnownSharing, PERMISSION_FIELDS, sharingOf } from './files';
+import { driveService } from './forms';
 
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
 /** appProperties key holding the hash of the tree the document was last written from. */
 export const TREE_HASH_KEY = 'docTreeHash';
-/** The Permission fields sharing needs (guides/fields-parameter: a sub-selection in parentheses). */
-const PERMISSION_FIELDS = 'permissions(type, role, emailAddress)';
-
-type Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
-
-/**
- * Who can open a file, from its `permissions`: the owner, every other user or group with its role
- * (addresses in lower case), and whether anyone or a domain can open it by link. Null when Drive
- * left the permissions out (the script's user may not share the file).
- */
-export function sharingOf(permissions: Permission[] | undefined): KnownSharing | null {
-  if (!permissions) return null;
-  const out: KnownSharing = { owner: '', people: {}, link: false };
-  for (const p of permissions) {
-    if (p.type === 'anyone' || p.type === 'domain') out.link = true;
-    else if (p.emailAddress) {
-      const email = p.emailAddress.toLowerCase();
-      if (p.role === 'owner') out.owner = email;
-      else out.people[email] = String(p.role ?? 'reader');
-    }
-  }
-  return out;
-}
-
 /** What the case folder's listing tells about one document. */
 export interface DocumentState {
   /** The tree hash it was last written from; null: none. */
@@ -79,15 +56,6 @@ export interface WriteDocumentResult {
   sharing: KnownSharing | null;
 }
 
-function drive(): NonNullable<typeof Drive> {
-  if (typeof Drive === 'undefined' || !Drive) {
-    throw new Error(
-      'De geavanceerde Drive-service (Drive API v3) staat niet aan in dit Apps Script-project; zet hem aan onder Services.',
-    );
-  }
-  return Drive;
-}
-
 function docxBlob(tree: DocTree, name: string): GoogleAppsScript.Base.Blob {
   const images = chartPngs(chartsOf(tree));
   const bytes = docTreeToDocx(tree, images);
@@ -97,7 +65,7 @@ function docxBlob(tree: DocTree, name: string): GoogleAppsScript.Base.Blob {
 /** Creates or replaces the Google Doc for `tree`; skips the upload when the tree is unchanged. */
 export function writeDocument(input: WriteDocumentInput): WriteDocumentResult {
   const hash = treeHash(input.tree);
-  const d = drive();
+  const d = driveService();
   const appProperties = { [TREE_HASH_KEY]: hash };
   if (input.fileId) {
     let stored = input.storedHash;
@@ -138,7 +106,7 @@ export function documentStatesIn(folderId: string): Map<string, DocumentState> {
       fields: `nextPageToken, files(id, appProperties, ${PERMISSION_FIELDS})`,
     };
     if (pageToken) args.pageToken = pageToken;
-    const page = drive().Files.list(args);
+    const page = driveService().Files.list(args);
     for (const f of page.files ?? []) {
       if (f.id) {
         out.set(f.id, { hash: f.appProperties?.[TREE_HASH_KEY] ?? null, sharing: sharingOf(f.permissions) });
