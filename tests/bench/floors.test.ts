@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CASE,
+  CHART,
+  DOC_LISTING,
   DOC_OPEN_SAVE,
   DOC_UPLOAD,
   FORM_BY_BUILD,
@@ -11,8 +13,10 @@ import {
   MENU,
   PER_ANSWER,
   PER_ITEM_BUILT,
+  PER_OPEN_FORM,
   PER_RESPONSE,
   REGISTER,
+  SHARE_OPEN,
 } from '../../src/local/bench/floors';
 import type { OperationRun, Work } from '../../src/local/bench/play';
 
@@ -29,6 +33,9 @@ const noWork: Work = {
   tabsWritten: 0,
   docElements: 0,
   docWritten: false,
+  docsWritten: 0,
+  charts: [],
+  sharingChanges: [],
   personsAdded: 0,
   pdfs: 0,
   openCases: 1,
@@ -81,9 +88,10 @@ describe('floors', () => {
     expect(three - one).toBe(2 * (REGISTER + CASE + LOCK));
   });
 
-  it('an idle dispatcher run costs one call per open form plus a constant', () => {
+  it('a dispatcher run opens every open form and asks for its responses since the last run', () => {
     const idle = run('dispatcher-idle', { openForms: 20 });
-    expect(floorOf(idle)).toBe(REGISTER + CASE + LOCK + 20);
+    expect(PER_OPEN_FORM).toBe(2);
+    expect(floorOf(idle)).toBe(REGISTER + CASE + LOCK + 20 * PER_OPEN_FORM);
     const busy = run('dispatcher-eerste', {
       openForms: 20,
       newResponses: 2,
@@ -91,7 +99,9 @@ describe('floors', () => {
       dailyRun: true,
       tabsChanged: 3,
     });
-    expect(floorOf(busy)).toBe(REGISTER + CASE + LOCK + 20 + 2 * PER_RESPONSE + 30 * PER_ANSWER + 1 + 3);
+    expect(floorOf(busy)).toBe(
+      REGISTER + CASE + LOCK + 20 * PER_OPEN_FORM + 2 * PER_RESPONSE + 30 * PER_ANSWER + 1 + 3,
+    );
   });
 
   it('tabs written in one Sheets batch count once', () => {
@@ -100,15 +110,30 @@ describe('floors', () => {
     expect(floorOf(perTab) - floorOf(batch)).toBe(5);
   });
 
-  it('the overview: one call per element, or one upload', () => {
+  it('the documents: one call per element, or one listing and one upload per document written', () => {
     const base = MENU + LOCK + REGISTER + CASE;
-    expect(floorOf(run('publiceren', { docWritten: true, docElements: 400 }))).toBe(
+    expect(floorOf(run('publiceren', { docWritten: true, docsWritten: 1, docElements: 400 }))).toBe(
       base + DOC_OPEN_SAVE + 400,
     );
-    expect(
-      floorOf(run('publiceren', { docWritten: true, docElements: 400 }, { 'Drive.Files.update': 1 })),
-    ).toBe(base + DOC_UPLOAD);
+    const upload = { 'Drive.Files.update': 1 };
+    expect(floorOf(run('publiceren', { docWritten: true, docsWritten: 1, docElements: 400 }, upload))).toBe(
+      base + DOC_LISTING + DOC_UPLOAD,
+    );
+    // Every audience version written counts; a chart drawn once, whatever the number of documents.
+    const charts = [{ columns: 4, rows: 6 }];
+    expect(floorOf(run('publiceren', { docWritten: true, docsWritten: 12, charts }, upload))).toBe(
+      base + DOC_LISTING + 12 * DOC_UPLOAD + CHART + 4 + 6,
+    );
     expect(floorOf(run('publiceren', { docWritten: false }))).toBe(base);
+  });
+
+  it('changing readers costs opening the file, one call for all added, one per removed', () => {
+    const base = MENU + LOCK + REGISTER + CASE;
+    const sharingChanges = [
+      { added: 3, removed: 0 },
+      { added: 0, removed: 2 },
+    ];
+    expect(floorOf(run('publiceren', { sharingChanges }))).toBe(base + 2 * SHARE_OPEN + 1 + 2);
   });
 
   it('a gate closes the step forms and reads what is new', () => {
@@ -119,6 +144,8 @@ describe('floors', () => {
       newAnswers: 4,
       tabsChanged: 2,
     });
-    expect(floorOf(gate)).toBe(MENU + LOCK + REGISTER + CASE + 5 + PER_RESPONSE + 4 * PER_ANSWER + 10 + 2);
+    expect(floorOf(gate)).toBe(
+      MENU + LOCK + REGISTER + CASE + 5 * PER_OPEN_FORM + PER_RESPONSE + 4 * PER_ANSWER + 10 + 2,
+    );
   });
 });

@@ -24,12 +24,28 @@ export const FORM_BY_COPY = 6;
 export const FORM_BY_BUILD = 5;
 /** Per item built with FormApp: add it and set its title (every other setter comes on top). */
 export const PER_ITEM_BUILT = 2;
+/**
+ * Reading a form's new answers with FormApp: open it and ask for the responses since the stored
+ * high-water mark (Form.getResponses(timestamp) is a method of a Form, which only
+ * FormApp.openById gives: apps-script/reference/forms/form-app#openById).
+ */
+export const PER_OPEN_FORM = 2;
 /** One response read with FormApp: its id, timestamp and item responses. */
 export const PER_RESPONSE = 3;
 /** One answer read with FormApp: the item response's item, that item's id, the answer. */
 export const PER_ANSWER = 3;
-/** The overview as one Drive upload (read the stored hash, update the file). */
-export const DOC_UPLOAD = 2;
+/** The documents as Drive uploads: one listing of the case folder (stored hashes) … */
+export const DOC_LISTING = 1;
+/** … and one create or update per document written. */
+export const DOC_UPLOAD = 1;
+/**
+ * One chart image with the Charts service: newDataTable, newXChart, setDataTable, build, getAs,
+ * plus one addColumn per column and one addRow per row (DataTableBuilder has no bulk add:
+ * apps-script/reference/charts/data-table-builder).
+ */
+export const CHART = 5;
+/** Changing a document's readers: open it (DriveApp.getFileById), one addViewers for all added. */
+export const SHARE_OPEN = 1;
 /** The overview element by element: open and save, plus one call per top-level element. */
 export const DOC_OPEN_SAVE = 2;
 /** The PDF: open the document, getAs, create the file in the case folder. */
@@ -78,12 +94,15 @@ function tabsFloor(run: OperationRun, w: Work): number {
 }
 
 function docFloor(run: OperationRun, w: Work): number {
-  if (!w.docWritten) return 0;
-  return docRoute(run) === 'upload' ? DOC_UPLOAD : DOC_OPEN_SAVE + w.docElements;
+  const charts = w.charts.reduce((n, c) => n + CHART + c.columns + c.rows, 0);
+  const sharing = w.sharingChanges.reduce((n, c) => n + SHARE_OPEN + (c.added > 0 ? 1 : 0) + c.removed, 0);
+  if (w.docsWritten === 0) return sharing;
+  if (docRoute(run) === 'elements') return DOC_OPEN_SAVE + w.docElements + charts + sharing;
+  return DOC_LISTING + w.docsWritten * DOC_UPLOAD + charts + sharing;
 }
 
 function readFloor(w: Work): number {
-  return w.openForms + w.newResponses * PER_RESPONSE + w.newAnswers * PER_ANSWER;
+  return w.openForms * PER_OPEN_FORM + w.newResponses * PER_RESPONSE + w.newAnswers * PER_ANSWER;
 }
 
 function mailFloor(w: Work): number {
@@ -101,7 +120,16 @@ export function floorOf(run: OperationRun): number {
       return LOCK + REGISTER + CASE + NAMES_LIST;
     case 'start':
       return (
-        MENU + LOCK + REGISTER + CASE + formsFloor(run, w) + mailFloor(w) + tabsFloor(run, w) + continuations
+        MENU +
+        LOCK +
+        REGISTER +
+        CASE +
+        formsFloor(run, w) +
+        mailFloor(w) +
+        tabsFloor(run, w) +
+        // Step 4's start writes the advice for the driehoek.
+        docFloor(run, w) +
+        continuations
       );
     case 'dispatcher-eerste':
     case 'dispatcher-idle':

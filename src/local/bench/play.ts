@@ -16,14 +16,19 @@ import { replay } from '../../model/caseMachine';
 import { isoDate, startOfLocalDay } from '../../model/time';
 import type { Decision, LightRoute, StepId } from '../../model/types';
 import { addWorkdays } from '../../model/workdays';
-import { writeAdviceTab } from '../../workflow/advice';
-import { readDecisions } from '../../workflow/assemble';
+import { buildAdvice } from '../../render/advice';
+import type { DocTree } from '../../render/docTree';
+import { chartsOf } from '../../render/docx/docx';
+import { buildDocument } from '../../render/overview';
+import { ADVICE_DOCUMENT_KEY, readAdviceTab, writeAdviceTab } from '../../workflow/advice';
+import { assembleView, readDecisions } from '../../workflow/assemble';
 import { listCases, openCase, openRegister } from '../../workflow/context';
 import { recordDecision } from '../../workflow/decide';
 import { itemMapOf } from '../../workflow/formKey';
 import { withLock } from '../../workflow/lock';
 import { addPersons } from '../../workflow/persons';
 import { writePlanTab } from '../../workflow/planTab';
+import { audienceDocuments, caseDocumentIds } from '../../workflow/publish';
 import { FORMS, PERSONS } from '../../workflow/records';
 import { setupRegister } from '../../workflow/registerTabs';
 import { startIncomplete } from '../../workflow/startStep';
@@ -74,6 +79,12 @@ export interface Work {
   /** Elements of the overview document when it was written in this operation (0 = not written). */
   docElements: number;
   docWritten: boolean;
+  /** Google Docs of the case made or rewritten in this operation (every audience version). */
+  docsWritten: number;
+  /** Distinct charts in those documents, each with its data-table columns and rows. */
+  charts: { columns: number; rows: number }[];
+  /** Documents whose readers changed: per document the readers added and removed. */
+  sharingChanges: { added: number; removed: number }[];
   personsAdded: number;
   pdfs: number;
   /** Open cases (dispatcher). */
@@ -186,6 +197,54 @@ type FormModelLike = {
   responses: { id: string; timestamp: number; answers: Record<string, unknown> }[];
 };
 
+interface DocState {
+  updatedAt: number;
+  readers: string;
+}
+
+function docStates(rt: Runtime): Map<string, DocState> {
+  return new Map(
+    rt
+      .entriesOf(MIME.document)
+      .filter((e) => !e.trashed)
+      .map((e) => [e.id, { updatedAt: e.updatedAt, readers: [...e.editors, ...e.viewers].sort().join(',') }]),
+  );
+}
+
+/** Readers added and removed between two states of a document. */
+function readerChange(before: string, after: string): { added: number; removed: number } {
+  const b = new Set(before.split(',').filter(Boolean));
+  const a = new Set(after.split(',').filter(Boolean));
+  return { added: [...a].filter((x) => !b.has(x)).length, removed: [...b].filter((x) => !a.has(x)).length };
+}
+
+/**
+ * The distinct charts in the case documents that were written (rebuilt from the case as it is
+ * now with the product's own renderers): what a chart route has to draw at least once.
+ */
+function chartsIn(rt: Runtime, caseCode: string, written: ReadonlySet<string>): Work['charts'] {
+  if (!caseCode || written.size === 0) return [];
+  return rt.uncounted(() => {
+    const h = openCase(openRegister(), caseCode);
+    const view = assembleView(h);
+    const trees: DocTree[] = [];
+    if (written.has(h.row.overviewId)) trees.push(buildDocument(view, { audience: 'beperkt' }));
+    const ids = caseDocumentIds(h);
+    for (const d of audienceDocuments(view)) {
+      if (written.has(ids.get(d.key) ?? '')) trees.push(buildDocument(view, d.target));
+    }
+    if (written.has(ids.get(ADVICE_DOCUMENT_KEY) ?? '')) {
+      const advice = readAdviceTab(h);
+      if (advice.ok) trees.push(buildAdvice(view, advice.value));
+    }
+    const seen = new Map<string, { columns: number; rows: number }>();
+    for (const c of trees.flatMap(chartsOf)) {
+      seen.set(JSON.stringify(c), { columns: c.series.length + 1, rows: c.categories.length });
+    }
+    return [...seen.values()];
+  });
+}
+
 function formStates(rt: Runtime): FormState[] {
   return rt.entriesOf(MIME.form).map((e) => {
     const m = e.data as FormModelLike;
@@ -240,6 +299,7 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     const formsBefore = formStates(rt);
     const mailsBefore = rt.mailbox.length;
     const docBefore = overviewId ? rt.getEntry(overviewId).updatedAt : 0;
+    const docsBefore = docStates(rt);
     const pdfsBefore = rt.entriesOf(MIME.pdf).length;
     const personsBefore = caseCode ? rt.uncounted(() => personCount()) : 0;
     const openCases = caseCode ? 1 : 0;
@@ -287,6 +347,13 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     }
     const docAfter = overviewId ? rt.getEntry(overviewId).updatedAt : 0;
     const docWritten = overviewId !== '' && docAfter !== docBefore;
+    const docsAfter = docStates(rt);
+    const written = new Set(
+      [...docsAfter].filter(([id, d]) => docsBefore.get(id)?.updatedAt !== d.updatedAt).map(([id]) => id),
+    );
+    const sharingChanges = [...docsAfter]
+      .map(([id, d]) => readerChange(docsBefore.get(id)?.readers ?? '', d.readers))
+      .filter((c) => c.added + c.removed > 0);
     const work: Work = {
       formsCreated: created.length,
       itemsCreated: created.reduce((n, f) => n + f.items, 0),
@@ -300,6 +367,9 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
       tabsWritten: tabSync.written,
       docElements: docWritten ? docElementCount(rt, overviewId) : 0,
       docWritten,
+      docsWritten: written.size,
+      charts: chartsIn(rt, caseCode, written),
+      sharingChanges,
       personsAdded: caseCode ? rt.uncounted(() => personCount()) - personsBefore : 0,
       pdfs: rt.entriesOf(MIME.pdf).length - pdfsBefore,
       openCases,
