@@ -101,15 +101,6 @@ function share(
   }
 }
 
-/** What the folder listing knew of a file: its stored hash and sharing (nothing when not listed). */
-function knownState(
-  states: Map<string, DocumentState> | undefined,
-  fileId: string,
-): { storedHash?: string | null; sharing?: KnownSharing | null } {
-  const state = states?.get(fileId);
-  return state ? { storedHash: state.hash, sharing: state.sharing } : {};
-}
-
 /**
  * Writes a document kept in the `_documenten` table (made in the case folder when new) and
  * shares it with exactly its readers. Returns the file id.
@@ -135,7 +126,7 @@ export function writeCaseDocument(
     appendRows(h.ss, DOCUMENTS, [rows[index] as DocumentRow]);
   } else {
     const fileId = String(rows[index]?.fileId);
-    written = writeDocument({ fileId, tree, name, ...knownState(states, fileId) });
+    written = writeDocument({ fileId, tree, name, state: states?.get(fileId) });
   }
   const row = rows[index] as DocumentRow;
   const fileId = String(row.fileId);
@@ -165,7 +156,7 @@ function rebuildDocuments(h: CaseHandle, view: CaseView): LogEntry[] {
   const overview = writeDocument({
     fileId: h.row.overviewId,
     tree: buildDocument(view, { audience: 'beperkt' }),
-    ...knownState(states, h.row.overviewId),
+    state: states.get(h.row.overviewId),
   });
   share(
     h.row.overviewId,

@@ -11,6 +11,7 @@
 import type { ChartSpec } from '../render/docTree';
 import { fromSignedBytes } from '../render/docx/bytes';
 import { chartHash } from '../render/docx/hash';
+import { actionMemo } from './memo';
 
 /** Image size in pixels: at 96 dpi this fills most of the 16 cm text width. */
 export const CHART_SIZE = { width: 600, height: 340 } as const;
@@ -32,27 +33,12 @@ function chartPng(spec: ChartSpec): Uint8Array | null {
   return fromSignedBytes(builder.build().getAs('image/png').getBytes());
 }
 
-let cache: Map<string, Uint8Array | null> | null = null;
+const pngs = actionMemo<Uint8Array | null>();
 
 /** Runs `fn` with the chart cache on (nested calls share the outer cache). */
-export function withChartCache<T>(fn: () => T): T {
-  if (cache) return fn();
-  cache = new Map();
-  try {
-    return fn();
-  } finally {
-    cache = null;
-  }
-}
-
-function cachedPng(spec: ChartSpec): Uint8Array | null {
-  if (!cache) return chartPng(spec);
-  const key = chartHash(spec);
-  if (!cache.has(key)) cache.set(key, chartPng(spec));
-  return cache.get(key) ?? null;
-}
+export const withChartCache = pngs.run;
 
 /** One PNG per chart, in order; null where a chart has no data to draw. */
 export function chartPngs(specs: readonly ChartSpec[]): (Uint8Array | null)[] {
-  return specs.map(cachedPng);
+  return specs.map((spec) => pngs.get(chartHash(spec), () => chartPng(spec)));
 }

@@ -39,13 +39,8 @@ export interface WriteDocumentInput {
   name?: string;
   /** Folder of a new document. */
   folderId?: string;
-  /**
-   * The hash the existing document was last written from, when the caller already read it
-   * (documentHashesIn): then no files.get is needed. `null`: the document has none.
-   */
-  storedHash?: string | null;
-  /** Its sharing, when the caller already read it with the hash (documentStatesIn). */
-  sharing?: KnownSharing | null;
+  /** What the case folder's listing told about the existing document (documentStatesIn): then no files.get is needed. */
+  state?: DocumentState;
 }
 
 export interface WriteDocumentResult {
@@ -68,14 +63,13 @@ export function writeDocument(input: WriteDocumentInput): WriteDocumentResult {
   const d = driveService();
   const appProperties = { [TREE_HASH_KEY]: hash };
   if (input.fileId) {
-    let stored = input.storedHash;
-    let sharing = input.sharing ?? null;
-    if (stored === undefined) {
+    let state = input.state;
+    if (!state) {
       const file = d.Files.get(input.fileId, { fields: `appProperties, ${PERMISSION_FIELDS}` });
-      stored = file.appProperties?.[TREE_HASH_KEY] ?? null;
-      sharing = sharingOf(file.permissions);
+      state = { hash: file.appProperties?.[TREE_HASH_KEY] ?? null, sharing: sharingOf(file.permissions) };
     }
-    if (stored === hash) return { id: input.fileId, changed: false, sharing };
+    const { sharing } = state;
+    if (state.hash === hash) return { id: input.fileId, changed: false, sharing };
     d.Files.update({ appProperties }, input.fileId, docxBlob(input.tree, input.name ?? 'document'), {
       fields: 'id',
     });

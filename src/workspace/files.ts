@@ -119,11 +119,7 @@ export function shareExactlyWith(
 ): SharingChange {
   const sharing =
     known ?? sharingOf(driveService().Files.get(fileId, { fields: PERMISSION_FIELDS }).permissions);
-  if (!sharing) {
-    throw new Error(
-      `Het script mag het delen van bestand ${fileId} niet aanpassen; de eigenaar moet het script daartoe het recht geven.`,
-    );
-  }
+  if (!sharing) throw new Error(`Het script mag het delen van bestand ${fileId} niet aanpassen.`);
   if (sharedExactlyWith(sharing, emails)) return { added: [], removed: [] };
   const wanted = wantedSet(emails, sharing.owner);
   const file = DriveApp.getFileById(fileId);

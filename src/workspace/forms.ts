@@ -4,6 +4,7 @@
  */
 import type { FormItemSpec, FormSpec } from '../render/formSpec';
 import { showsProgressBar } from '../render/formTemplate';
+import { actionMemo } from './memo';
 
 export interface CreatedForm {
   formId: string;
@@ -246,29 +247,15 @@ export function readResponses(formId: string, since?: number): FormRead {
   return { ok: true, responses };
 }
 
-let handles: Map<string, GoogleAppsScript.Forms.Form> | null = null;
+const handles = actionMemo<GoogleAppsScript.Forms.Form>();
 
 /**
  * Runs `fn` keeping every form it opens (nested calls share the outer set): a gate closes a form
  * and then reads it once more through the same handle, with one FormApp.openById.
  */
-export function withFormHandles<T>(fn: () => T): T {
-  if (handles) return fn();
-  handles = new Map();
-  try {
-    return fn();
-  } finally {
-    handles = null;
-  }
-}
+export const withFormHandles = handles.run;
 
-function openForm(formId: string): GoogleAppsScript.Forms.Form {
-  const kept = handles?.get(formId);
-  if (kept) return kept;
-  const form = FormApp.openById(formId);
-  handles?.set(formId, form);
-  return form;
-}
+const openForm = (formId: string) => handles.get(formId, () => FormApp.openById(formId));
 
 /** Stops a form from accepting responses (after its gate was decided). */
 export function closeForm(formId: string, message: string): void {

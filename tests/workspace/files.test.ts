@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installAppsScript } from '../../src/local/apps-script/install';
 import { Runtime } from '../../src/local/apps-script/runtime';
-import { documentStatesIn, sharingOf } from '../../src/workspace/docs';
-import { type KnownSharing, sharedExactlyWith, shareExactlyWith } from '../../src/workspace/files';
+import { documentStatesIn } from '../../src/workspace/docs';
+import { type KnownSharing, sharedExactlyWith, shareExactlyWith, sharingOf } from '../../src/workspace/files';
 
 let rt: Runtime;
 let uninstall: () => void;
