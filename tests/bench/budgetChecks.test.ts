@@ -24,6 +24,9 @@ const work: Work = {
   pdfs: 0,
   openCases: 1,
   dailyRun: false,
+  docsWritten: 0,
+  charts: [],
+  sharingChanges: [],
 };
 
 function row(operation: string, kind: BenchRow['kind'], over: Partial<BenchRow> = {}): BenchRow {

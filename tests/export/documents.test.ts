@@ -76,6 +76,10 @@ describe('local export of a document written through Drive', () => {
     const streams = [...text.matchAll(/stream\n([\s\S]*?)\nendstream/g)].map((m) => m[1]!);
     for (let n = 1; n <= pages; n++)
       expect(streams.some((s) => s.includes(`(Pagina ${n} van ${pages})`))).toBe(true);
+    // ...and the document's header ("Vertrouwelijk" and its audience) on top of every page.
+    const pageStreams = streams.filter((s) => s.includes('(Pagina '));
+    expect(pageStreams).toHaveLength(pages);
+    for (const s of pageStreams) expect(s).toMatch(/\(Vertrouwelijk \S+ JGA-2026-009\) Tj/);
     // The image stream is the PNG's own zlib data: it inflates to rows of the picture.
     const image = /\/Width (\d+) \/Height (\d+)[^>]*>> \/Length (\d+) >>\nstream\n/.exec(text)!;
     const start = image.index + image[0].length;

@@ -11,7 +11,7 @@ import type { Partner } from '../../src/model/types';
 import type { CaseView } from '../../src/render/caseView';
 import type { DocTree } from '../../src/render/docTree';
 import { CODE_REDACTED, groupLevelView } from '../../src/render/groupView';
-import { buildDocument, type DocumentFor } from '../../src/render/overview';
+import { buildDocument, type DocumentFor, OVERVIEW_SECTIONS } from '../../src/render/overview';
 import { fixtureView } from './overview.fixture';
 
 const OM: Partner = {
@@ -67,6 +67,24 @@ describe('documenten per doelgroep', () => {
         expect(section?.audiences, `${target.audience}: ${title}`).toContain(target.audience);
       }
     }
+  });
+
+  it('geeft elke doelgroep elke sectie die de tabel haar toekent, in de volgorde van de tabel', () => {
+    const v = view();
+    for (const { target, tree } of every(v)) {
+      const h1 = tree.nodes.flatMap((n) => (n.type === 'heading' && n.level === 1 ? [n.text] : []));
+      // The appendix of unknown questions is there only when there are such answers; a partner's
+      // own actions only when it owns one (the fixture's boa owns none).
+      const optional = (id: string) =>
+        id === 'overige' || (id === 'eigen_acties' && target.partnerId === 'boa');
+      const expected = OVERVIEW_SECTIONS.filter((s) => s.audiences.includes(target.audience))
+        .filter((s) => !optional(s.id) || h1.includes(s.title))
+        .map((s) => s.title);
+      expect(h1, `${target.audience} ${target.partnerId ?? ''}`).toEqual(expected);
+    }
+    // The sections of the advice document are the driehoek's alone.
+    for (const s of SECTIONS.filter((x) => x.id.startsWith('advies_')))
+      expect(s.audiences).toEqual(['driehoek']);
   });
 
   it('zet persoonsniveau alleen in documenten waarvan de lezers dat mogen zien', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stepLabel, stepName } from '../../src/model/steps';
 import type { DocNode, DocTree, Run } from '../../src/render/docTree';
 import { buildOverview, OVERVIEW_SECTIONS } from '../../src/render/overview';
+import { PACKED_ITEM } from '../../src/render/overview-answers';
 import { isLargeDifference, scoreOf } from '../../src/render/overview-duiding';
 import { progressBar } from '../../src/render/overview-progress';
 import { estimateLength } from '../../src/render/pages';
@@ -250,6 +251,42 @@ describe('buildOverview', () => {
       expect(all).not.toContain(p.contactName);
       expect(all).not.toContain(p.email);
     }
+  });
+
+  it('keeps a person statement longer than PACKED_ITEM characters as a list line of its own', () => {
+    const v = fixtureView();
+    const typering = v.catalog.find((x) => x.id === '3.typering')!;
+    v.catalog = [
+      ...v.catalog,
+      {
+        ...typering,
+        id: '3.voorstel',
+        type: 'paragraph',
+        choices: undefined,
+        title: 'Voorgestelde interventie',
+      },
+      { ...typering, id: '3.school', type: 'paragraph', choices: undefined, title: 'School' },
+    ];
+    const base = v.answers.find((a) => a.questionId === '3.typering' && a.partnerId === 'politie')!;
+    const add = (questionId: string, value: string) =>
+      v.answers.push({ ...base, questionId, responseId: `r-${questionId}`, value });
+    // `School: X (Politie)` is 18 characters plus the answer: exactly PACKED_ITEM stays packed.
+    const atLimit = 'k'.repeat(PACKED_ITEM - 'School:  (Politie)'.length);
+    const long = 'Begeleiding door het lokale team met een vaste mentor en afspraken over school.';
+    add('3.school', atLimit);
+    add('3.voorstel', long);
+    const body = chapter(buildOverview(v), 'Persoonsniveau');
+    const packed = paragraphs(body).map(text);
+    expect(packed).toContain(
+      `Typering van de jongere: kern (Politie); meeloper (Jongerenwerk) · School: ${atLimit} (Politie) · Acties in het plan van aanpak: A3 Toeleiding naar lokaal team`,
+    );
+    const items = body.flatMap((n) => (n.type === 'list' ? n.items.map(text) : []));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/^Voorgestelde interventie: /);
+    expect(items[0]).toContain(long);
+    expect(items[0]!.length).toBeGreaterThan(PACKED_ITEM);
+    // Nothing is lost or doubled: the long statement is in no paragraph.
+    expect(packed.join('\n')).not.toContain(long);
   });
 
   it('records the driehoek decision with date, decider, outcome, motivation and directions', () => {

@@ -11,7 +11,9 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDocument } from '../../src/local/apps-script/document';
 import { snapshotForm } from '../../src/local/apps-script/forms';
+import { pdfPageCount } from '../../src/local/apps-script/pdf';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { scenarioManifest } from '../../src/local/cli/outputs';
 import { demoScenarioPath, loadScenario } from '../../src/local/demo/loadScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import { writeOutputs } from '../../src/local/export/writeAll';
@@ -102,6 +104,32 @@ describe('de demo: een casus door alle zeven stappen', () => {
     });
     expect(names.map((r) => r.Code)).toEqual(codes);
     expect(names.map((r) => r.Naam)).toEqual(scenario.persons.map((x) => x.naam));
+  });
+
+  it('houdt elk van de 72 formulieren die de demo echt maakte op hooguit 30 items, zonder dubbele hulptekst', () => {
+    const h = handle();
+    const forms = readTable(h.ss, FORMS);
+    // 6 + 6 + 5 + 8 + 3 + 8 + 3 × 9 + 9 forms: every form of every step and round of the demo.
+    expect(forms).toHaveLength(72);
+    const counts: [string, number][] = [];
+    const repeats: string[] = [];
+    for (const f of forms) {
+      const form = snapshotForm(p.local.rt, String(f.formId));
+      const label = `${f.step} ronde ${f.round} ${f.partnerId}`;
+      // Google counts every item: questions, section headers and page breaks.
+      counts.push([label, form.items.length]);
+      const seen = new Set<string>();
+      const help = [form.description, ...form.items.map((i) => i.help)].flatMap((t) => t.split('\n'));
+      for (const t of help.filter((x) => x.trim() !== '')) {
+        if (seen.has(t)) repeats.push(`${label}: ${t.slice(0, 60)}`);
+        seen.add(t);
+      }
+    }
+    expect(counts.filter(([, n]) => n > 30)).toEqual([]);
+    expect(repeats).toEqual([]);
+    // The police 2B form had 125 questions in 13 person sections before grids.
+    const police = counts.find(([l]) => l === '2B ronde 1 politie-basisteam');
+    expect(police?.[1]).toBeGreaterThan(5);
   });
 
   it('zet elk antwoord uit een raster of een tekst per code bij de juiste code: antwoordenlog en tab Personen', () => {
@@ -256,6 +284,41 @@ describe('de demo: een casus door alle zeven stappen', () => {
     const advice = p.local.rt.uncounted(() => readAdviceTab(h));
     expect(advice.ok).toBe(true);
     if (advice.ok) expect(estimateLength(buildAdvice(view, advice.value)).pages).toBeLessThanOrEqual(3);
+  });
+
+  it('npm start schrijft elk document als docx, html en pdf met de grafieken als afbeelding erin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-docs-'));
+    const manifest = scenarioManifest(p.result);
+    const code = p.result.caseHandle.row.code;
+    const expected = [
+      `${code}-integraal-beeld-BEPERKT`,
+      `${code}-advies`,
+      `${code}-integraal-beeld-driehoek`,
+      ...scenario.partners.map((x) => `${code}-partnerversie-${x.id}`),
+    ];
+    expect(manifest.documents.map((d) => d.file).sort()).toEqual([...expected].sort());
+    await writeOutputs(p.local.rt, dir, { spreadsheets: [], documents: manifest.documents, forms: [] });
+    const pages = new Map<string, number>();
+    for (const file of expected) {
+      // The duiding chart in every version; the restricted and driehoek versions also chart the goals.
+      const charts = file.endsWith('BEPERKT') || file.endsWith('driehoek') ? 2 : 1;
+      const docx = await JSZip.loadAsync(readFileSync(join(dir, `${file}.docx`)));
+      expect(
+        Object.keys(docx.files).filter((f) => /^word\/media\/.+\.png$/.test(f)),
+        file,
+      ).toHaveLength(charts);
+      const html = readFileSync(join(dir, `${file}.html`), 'utf8');
+      expect(html.match(/<img src="data:image\/png;base64,/g), file).toHaveLength(charts);
+      const pdf = readFileSync(join(dir, `${file}.pdf`));
+      expect(pdf.toString('latin1').match(/\/Subtype \/Image/g), file).toHaveLength(charts);
+      pages.set(file, pdfPageCount(pdf));
+    }
+    // Measured as PDF: the advice on at most 3 A4 pages, the restricted beeld at most half of
+    // the 56 pages it had before, the group-level versions shorter still.
+    expect(pages.get(`${code}-advies`)).toBeLessThanOrEqual(3);
+    const restricted = pages.get(`${code}-integraal-beeld-BEPERKT`)!;
+    expect(restricted).toBeLessThanOrEqual(28);
+    for (const [file, n] of pages) if (!file.endsWith('BEPERKT')) expect(n, file).toBeLessThan(restricted);
   });
 
   it('de casusspreadsheet is opnieuw op te bouwen uit de formulieren met precies dezelfde inhoud', () => {

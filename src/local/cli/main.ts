@@ -12,11 +12,11 @@ import { CATALOG } from '../../model/catalog';
 import { STEPS, stepLabel } from '../../model/steps';
 import { STEP_IDS } from '../../model/types';
 import { catalogListing, catalogSummary } from '../../render/catalogText';
-import { caseDocumentIds } from '../../workflow/publish';
 import { demoScenarioPath, loadScenario } from '../demo/loadScenario';
 import { runScenario } from '../demo/runScenario';
 import { writeOutputs } from '../export/writeAll';
 import { startLocalAppsScript } from '../harness';
+import { scenarioManifest } from './outputs';
 
 interface Args {
   scenario?: string;
@@ -94,32 +94,7 @@ async function main(): Promise<void> {
   const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 5, 7, 0), mailDailyQuota: scenario.mailQuota });
   try {
     const result = runScenario(local.rt, scenario, (line) => console.log(line));
-    const code = result.caseHandle.row.code;
-    const written = await writeOutputs(local.rt, outDir, {
-      spreadsheets: [
-        { id: result.register.ss.getId(), file: 'register.xlsx' },
-        { id: result.caseHandle.row.spreadsheetId, file: `${code}-casusspreadsheet.xlsx` },
-        ...(result.caseHandle.row.namesId
-          ? [{ id: result.caseHandle.row.namesId, file: `${code}-namenlijst-BEPERKT.xlsx` }]
-          : []),
-      ],
-      documents: [
-        { id: result.caseHandle.row.overviewId, file: `${code}-integraal-beeld-BEPERKT` },
-        ...[...caseDocumentIds(result.caseHandle)].map(([key, id]) => ({
-          id,
-          file: `${code}-${key.replace(/^partner:/, 'partnerversie-').replace(/^driehoek$/, 'integraal-beeld-driehoek')}`,
-        })),
-      ],
-      forms: result.formIds.map((f) => ({
-        id: f.id,
-        file: `${f.formKey.replace(/#/g, '-')}.html`,
-        context: {
-          caseCode: code,
-          partner: result.register.partners.find((x) => x.id === f.partner)?.organisation ?? f.partner,
-          deadline: f.deadline,
-        },
-      })),
-    });
+    const written = await writeOutputs(local.rt, outDir, scenarioManifest(result));
     const calls = local.rt.totalCalls();
     console.log('');
     console.log(
