@@ -228,13 +228,15 @@ export function isMissingError(reason: string): boolean {
  * Each response costs two getters; its answers are read only when asked for.
  */
 export function readResponses(formId: string, since?: number): FormRead {
-  let form: GoogleAppsScript.Forms.Form;
+  let found: GoogleAppsScript.Forms.FormResponse[];
   try {
-    form = openForm(formId);
+    // A form kept open earlier in this action (closed by its gate) is read through that handle:
+    // then the read itself is where a passing error shows.
+    const form = openForm(formId);
+    found = since === undefined ? form.getResponses() : form.getResponses(new Date(since));
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
-  const found = since === undefined ? form.getResponses() : form.getResponses(new Date(since));
   const responses = found.map((r) => ({
     responseId: r.getId(),
     timestamp: r.getTimestamp().getTime(),
