@@ -1,7 +1,12 @@
 /**
  * A fingerprint of a view tab: everything the sheet writer puts in the tab (values, formats,
- * widths, notes, freeze, colour, visibility) and its position. Two 32-bit FNV-1a hashes over
- * the JSON text, so a tab whose fingerprint is unchanged need not be written again.
+ * widths, notes, freeze, colour, visibility). Two 32-bit FNV-1a hashes over the JSON text, so a
+ * tab whose fingerprint is unchanged need not be written again.
+ *
+ * Not its position: the writer places a tab only when it creates it, and a tab inserted before
+ * an existing one moves that one along by itself (Spreadsheet.insertSheet(sheetName, sheetIndex),
+ * developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname,-sheetindex).
+ * With the position in the fingerprint, a new step tab made every tab after it look changed.
  */
 import type { SheetTable } from './sheetTable';
 
@@ -14,8 +19,8 @@ function fnv1a(text: string, seed: number): number {
   return h >>> 0;
 }
 
-export function tableHash(table: SheetTable, position: number): string {
-  const text = JSON.stringify([position, table]);
+export function tableHash(table: SheetTable): string {
+  const text = JSON.stringify(table);
   const a = fnv1a(text, 0x811c9dc5).toString(16).padStart(8, '0');
   const b = fnv1a(text, 0x01000193 ^ text.length)
     .toString(16)

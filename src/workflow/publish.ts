@@ -40,7 +40,7 @@ export function rebuildViews(
   const tables = buildViews(view);
   const before = new Map(readTable(h.ss, TABS).map((t) => [t.name, t.hash]));
   const present = new Set(tabNames(h.ss));
-  const hashes = tables.map((table, position) => ({ name: table.name, hash: tableHash(table, position) }));
+  const hashes = tables.map((table) => ({ name: table.name, hash: tableHash(table) }));
   const written: string[] = [];
   tables.forEach((table, position) => {
     const hash = hashes[position]!.hash;

@@ -16,7 +16,7 @@ import { subjectsOfKey } from '../render/formItemKey';
 import { buildFormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
-import { appendRows, readTable } from '../workspace/tables';
+import { appendRows, prefetchTables, readTable } from '../workspace/tables';
 import { ensureAdviceTab, prepareAdvice } from './advice';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
@@ -27,7 +27,7 @@ import { logEvents } from './log';
 import type { FlushResult, MailJob } from './outbox';
 import { enqueue, flushOutbox } from './outbox';
 import type { FormRow } from './records';
-import { FORMS, OUTBOX, PERSONS, PLAN } from './records';
+import { CASE_TABLES, FORMS, OUTBOX, PERSONS, PLAN } from './records';
 
 export { partnerQuestions } from '../model/partnerQuestions';
 export { formKey } from './formKey';
@@ -210,6 +210,8 @@ export interface StartOptions {
 export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
   const started = nowMs();
   const budget = opts.budgetMs ?? START_BUDGET_MS;
+  // Under the lock every table this start reads or appends to comes in one batch read.
+  prefetchTables(h.ss, CASE_TABLES);
   const state = replay(h.row.code, readDecisions(h.ss));
   if (state.status === 'gesloten') {
     throw new UserError(

@@ -67,11 +67,26 @@ export function table<
 // Inside `withTableCache` (the script lock: one action at a time) every table is read at most
 // once: rows are kept per spreadsheet id and table name, and every write through this module
 // updates the kept rows as well as the sheet. Outside it, every read goes to the sheet.
+//
+// The cache also keeps, per table, what a write needs to know about its tab: the Sheet handle
+// (one `getSheetByName` per table per run), the last row with content and the grid's row count.
+// Nobody else writes the tables while the lock is held, so after the first read or write these
+// follow from our own writes: an append is then one `getRange` + one `setValues`, however many
+// forms, mails or log lines a run appends one after the other.
 
 interface CachedTable {
   rows: Row[];
 }
+/** What is known about a table's tab in this run (undefined: not known yet, ask the sheet). */
+interface TabState {
+  sheet?: GoogleAppsScript.Spreadsheet.Sheet;
+  /** The last row with content (the header row is row 1). */
+  lastRow?: number;
+  /** Rows in the grid (`getMaxRows`). */
+  maxRows?: number;
+}
 let cache: Map<string, CachedTable> | null = null;
+let tabStates: Map<string, TabState> | null = null;
 const sheetIds = new WeakMap<Book, string>();
 
 /** The spreadsheet's id, asked once per handle. */
@@ -92,15 +107,29 @@ function cacheKey(ss: Book, name: string): string {
 export function withTableCache<T>(fn: () => T): T {
   if (cache) return fn();
   cache = new Map();
+  tabStates = new Map();
   try {
     return fn();
   } finally {
     cache = null;
+    tabStates = null;
   }
 }
 
 function cached(ss: Book, def: TableDef): CachedTable | undefined {
   return cache?.get(cacheKey(ss, def.name));
+}
+
+/** The kept state of a table's tab; undefined outside `withTableCache`. */
+function tabState(ss: Book, def: TableDef): TabState | undefined {
+  if (!tabStates) return undefined;
+  const key = cacheKey(ss, def.name);
+  let st = tabStates.get(key);
+  if (!st) {
+    st = {};
+    tabStates.set(key, st);
+  }
+  return st;
 }
 
 /** What a read returns for a row just written (the value stored by toCell, read back). */
@@ -129,8 +158,18 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   const todo = defs.filter((d) => !cached(ss, d));
   if (todo.length === 0) return;
   const id = idOf(ss);
-  const meta = Sheets.Spreadsheets.get(id, { fields: 'sheets.properties.title' });
-  const titles = new Set((meta.sheets ?? []).map((sh) => sh.properties?.title));
+  // The grid's row count comes with the titles (spreadsheets/get, SheetProperties.gridProperties):
+  // an append later in this run need not ask for it.
+  const meta = Sheets.Spreadsheets.get(id, {
+    fields: 'sheets.properties(title,gridProperties.rowCount)',
+  });
+  const rowCounts = new Map<string, number>();
+  for (const sh of meta.sheets ?? []) {
+    const title = sh.properties?.title;
+    const rowCount = sh.properties?.gridProperties?.rowCount;
+    if (title !== undefined && title !== null && typeof rowCount === 'number') rowCounts.set(title, rowCount);
+  }
+  const titles = new Set(rowCounts.keys());
   const missing = todo.filter((d) => !titles.has(d.name));
   for (const d of missing) cache.set(cacheKey(ss, d.name), { rows: [] });
   const present = todo.filter((d) => titles.has(d.name));
@@ -144,18 +183,47 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   present.forEach((d, k) => {
     const values = got.valueRanges?.[k]?.values ?? [];
     cache!.set(cacheKey(ss, d.name), { rows: values.map((r, i) => rowFromValues(d, r, i + 2)) });
+    // The API leaves out trailing empty rows (ValueRange.values), so the last row with content
+    // is the header plus the rows returned. The columns past the table's own hold nothing.
+    const st = tabState(ss, d)!;
+    st.lastRow = values.length + 1;
+    st.maxRows = rowCounts.get(d.name);
   });
 }
 
 function sheetFor(ss: Book, def: TableDef) {
+  const st = tabState(ss, def);
+  if (st?.sheet) return st.sheet;
   let sh = ss.getSheetByName(def.name);
   if (!sh) {
     sh = ss.insertSheet(def.name, ss.getNumSheets());
     sh.getRange(1, 1, 1, def.columns.length).setValues([def.columns.map((c) => label(c))]);
     sh.setFrozenRows(1);
     if (!def.visible) sh.hideSheet();
+    if (st) st.lastRow = 1;
   }
+  if (st) st.sheet = sh;
   return sh;
+}
+
+/** The last row with content: kept in this run, or asked once. */
+function lastRowOf(sh: GoogleAppsScript.Spreadsheet.Sheet, st: TabState | undefined): number {
+  if (st?.lastRow !== undefined) return st.lastRow;
+  const last = sh.getLastRow();
+  if (st) st.lastRow = last;
+  return last;
+}
+
+/** Grows the grid so that row `lastNeeded` exists (rows added after the last one). */
+function ensureRows(sh: GoogleAppsScript.Spreadsheet.Sheet, st: TabState | undefined, lastNeeded: number) {
+  const max = st?.maxRows ?? sh.getMaxRows();
+  if (lastNeeded > max) sh.insertRowsAfter(max, lastNeeded - max);
+  if (st) st.maxRows = Math.max(max, lastNeeded);
+}
+
+/** After a write of rows up to `row` that holds content: the last row moves down if needed. */
+function wroteUpTo(st: TabState | undefined, row: number): void {
+  if (st?.lastRow !== undefined) st.lastRow = Math.max(st.lastRow, row);
 }
 
 /** Creates the tab with its header row when it does not exist yet. */
@@ -230,7 +298,10 @@ function rowFromValues(def: TableDef, r: readonly unknown[], rowNumber: number):
 function readFromSheet(ss: Book, def: TableDef): Row[] {
   const sh = ss.getSheetByName(def.name);
   if (!sh) return [];
+  const st = tabState(ss, def);
+  if (st) st.sheet = sh;
   const last = sh.getLastRow();
+  if (st) st.lastRow = last;
   if (last < 2) return [];
   const values = sh.getRange(2, 1, last - 1, def.columns.length).getValues();
   return values.map((r, i) => rowFromValues(def, r, i + 2));
@@ -244,12 +315,15 @@ export function appendRows<C extends string, N extends C, E extends Choices<C>>(
 ): void {
   if (rows.length === 0) return;
   const sh = sheetFor(ss, def);
-  const start = sh.getLastRow() + 1;
-  const needed = start + rows.length - 1 - sh.getMaxRows();
-  if (needed > 0) sh.insertRowsAfter(sh.getMaxRows(), needed);
+  const st = tabState(ss, def);
+  // Never above row 2: a tab whose header row was emptied by hand still keeps its data below it.
+  const start = Math.max(lastRowOf(sh, st) + 1, 2);
+  const end = start + rows.length - 1;
+  ensureRows(sh, st, end);
   sh.getRange(start, 1, rows.length, def.columns.length).setValues(
     rows.map((r) => def.columns.map((c) => toCell(def, c, r[c] as CellValue | undefined))),
   );
+  if (st) st.lastRow = end;
   cached(ss, def)?.rows.push(...rows.map((r) => asRead(def, r)));
 }
 
@@ -264,6 +338,7 @@ export function updateRow<C extends string, N extends C, E extends Choices<C>>(
   sh.getRange(index + 2, 1, 1, def.columns.length).setValues([
     def.columns.map((c) => toCell(def, c, row[c] as CellValue | undefined)),
   ]);
+  wroteUpTo(tabState(ss, def), index + 2);
   const hit = cached(ss, def);
   if (hit) {
     while (hit.rows.length <= index) hit.rows.push(asRead(def, {}));
@@ -281,17 +356,19 @@ export function replaceTable<C extends string, N extends C, E extends Choices<C>
   rows: TableInput<C, N, E>[],
 ): void {
   const sh = sheetFor(ss, def);
-  const old = Math.max(sh.getLastRow() - 1, 0);
+  const st = tabState(ss, def);
+  const old = Math.max(lastRowOf(sh, st) - 1, 0);
   const n = Math.max(old, rows.length);
   if (n === 0) return;
-  const needed = 1 + n - sh.getMaxRows();
-  if (needed > 0) sh.insertRowsAfter(sh.getMaxRows(), needed);
+  ensureRows(sh, st, 1 + n);
   const blank = def.columns.map(() => '');
   const values = [
     ...rows.map((r) => def.columns.map((c) => toCell(def, c, r[c] as CellValue | undefined))),
     ...Array.from({ length: n - rows.length }, () => blank),
   ];
   sh.getRange(2, 1, n, def.columns.length).setValues(values);
+  // The blank rows below the new ones hold no content (reference/spreadsheet/sheet#getlastrow).
+  if (st) st.lastRow = 1 + rows.length;
   const hit = cached(ss, def);
   if (hit) hit.rows = rows.map((r) => asRead(def, r));
 }
@@ -340,6 +417,9 @@ export function writeColumn<C extends string, N extends C, E extends Choices<C>>
   if (values.length === 0) return;
   const sh = sheetFor(ss, def);
   sh.getRange(2, index + 1, values.length, 1).setValues(values.map((v) => [toCell(def, column, v)]));
+  // Conservative: the last row is only known again when it surely did not move up.
+  const st = tabState(ss, def);
+  if (st?.lastRow !== undefined && st.lastRow < values.length + 1) st.lastRow = undefined;
   const hit = cached(ss, def);
   if (hit) {
     values.forEach((v, k) => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { dispatchAll } from '../../src/workflow/dispatcher';
+import { withLock } from '../../src/workflow/lock';
 import { ANSWERS, FORMS, OUTBOX } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
@@ -15,7 +16,7 @@ function callsOfCleanStart(): number {
   const { local, h } = freshLocalCase();
   try {
     local.rt.resetCounts();
-    startStep(h);
+    withLock(() => startStep(h));
     return local.rt.totalCalls();
   } finally {
     local.dispose();
@@ -32,7 +33,8 @@ describe('stap starten: een crash bij elke willekeurige aanroep', () => {
         local.rt.resetCounts();
         local.rt.injectFault({ method: /.*/, nth: n, message: `Crash bij aanroep ${n}` });
         try {
-          startStep(h);
+          // As the menu runs it: under the lock, with the table cache on.
+          withLock(() => startStep(h));
         } catch (_e) {
           // the run died here
         }

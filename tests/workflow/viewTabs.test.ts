@@ -5,6 +5,7 @@ import { buildViews } from '../../src/render/views';
 import { assembleView } from '../../src/workflow/assemble';
 import { logEvents } from '../../src/workflow/log';
 import { rebuildViews } from '../../src/workflow/publish';
+import { startStep } from '../../src/workflow/startStep';
 import { freshLocalCase } from './helpers';
 
 let dispose: (() => void) | null = null;
@@ -14,7 +15,7 @@ afterEach(() => {
 });
 
 function fingerprints(h: Parameters<typeof assembleView>[0]): Map<string, string> {
-  return new Map(buildViews(assembleView(h)).map((t, i) => [t.name, tableHash(t, i)]));
+  return new Map(buildViews(assembleView(h)).map((t) => [t.name, tableHash(t)]));
 }
 
 /** Calls that write or shape a tab (Sheet.* and Range.* other than reads). */
@@ -49,6 +50,26 @@ describe('weergavetabs: alleen wat veranderde', () => {
     expect(rebuildViews(h, view).sort()).toEqual(changed.sort());
     // Per written tab at most 16 writer calls, plus the fingerprint table.
     expect(writeCalls(local.rt.counts)).toBeLessThanOrEqual(16 * changed.length + 6);
+  });
+
+  it('een nieuw tabblad ervoor maakt de tabbladen erna niet "gewijzigd": alleen andere inhoud wordt geschreven', () => {
+    const { local, h } = freshLocalCase();
+    dispose = () => local.dispose();
+    rebuildViews(h);
+    const content = () => new Map(buildViews(assembleView(h)).map((t) => [t.name, JSON.stringify(t)]));
+    const before = content();
+    startStep(h);
+    const after = content();
+    const names = [...after.keys()];
+    const added = names.filter((n) => !before.has(n));
+    const unchanged = names.filter((n) => before.get(n) === after.get(n));
+    // A tab appears before tabs whose content stays the same (they move one place to the right).
+    expect(added.length).toBeGreaterThan(0);
+    const firstAdded = names.indexOf(added[0]!);
+    expect(unchanged.some((n) => names.indexOf(n) > firstAdded)).toBe(true);
+    const written = rebuildViews(h);
+    expect(written.filter((n) => unchanged.includes(n))).toEqual([]);
+    expect(written.sort()).toEqual(names.filter((n) => !unchanged.includes(n)).sort());
   });
 
   it('een tabblad dat met de hand is verwijderd, komt terug; "alles" schrijft elk tabblad', () => {
