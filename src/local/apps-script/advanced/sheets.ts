@@ -16,6 +16,7 @@ import { type DriveEntry, gasError, MIME, type Runtime } from '../runtime';
 import { columnLetters, columnNumber, splitSheetPrefix } from '../spreadsheet-a1';
 import { cellAt, modelOf, type SheetData, type SpreadsheetData } from '../spreadsheet-model';
 import { displayOf } from '../spreadsheet-values';
+import { batchUpdate } from './sheets-batch-update';
 
 function apiError(method: string, message: string): Error {
   return gasError(`API call to sheets.${method} failed with error: ${message}`);
@@ -191,6 +192,15 @@ export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
 
   const Spreadsheets = {
     Values,
+    /** spreadsheets.batchUpdate (advanced-service order: resource, then the spreadsheet id). */
+    batchUpdate(
+      resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+      spreadsheetId: string,
+    ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+      rt.call('Sheets.Spreadsheets.batchUpdate');
+      const { entry, model } = open(rt, 'spreadsheets.batchUpdate', spreadsheetId);
+      return batchUpdate(rt, entry, model, resource);
+    },
     /**
      * spreadsheets.get without grid data: the spreadsheet's and each tab's properties. A
      * `fields` mask may only narrow the answer, so the full properties are returned.
