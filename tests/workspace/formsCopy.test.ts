@@ -76,4 +76,68 @@ describe('een groot formulier bouwen of kopiëren', () => {
     expect(snap.description).toBe(b.description);
     expect(snap.accepting).toBe(true);
   });
+
+  it('roept geen setter aan die de standaardwaarde zet en vraagt de id van een pagina-einde niet op', () => {
+    const templatesId = DriveApp.createFolder('Sjablonen').getId();
+    const folderId = DriveApp.createFolder('Casus').getId();
+    const scale = { min: 1 as const, max: 5, minLabel: '', maxLabel: '' };
+    const spec: FormSpec = {
+      title: 'T',
+      description: 'D',
+      confirmation: 'Dank u wel.',
+      sections: [
+        // No questions before the first page break (a form with only person questions).
+        { title: '', description: '', items: [] },
+        {
+          title: 'Deel 1',
+          description: 'Uitleg bij deel 1.',
+          items: [
+            { key: 'a', questionId: 'a', type: 'scale', title: 'Schaal', help: '', required: false, scale },
+            { key: 'b', questionId: 'b', type: 'paragraph', title: 'Toelichting', help: '', required: false },
+          ],
+        },
+        {
+          title: 'Deel 2',
+          description: '',
+          items: [{ key: 'c', questionId: 'c', type: 'text', title: 'Kort', help: 'Hulp', required: true }],
+        },
+      ],
+    };
+    const built = counted(() => buildTemplate(spec, { key: 'k', folderId: templatesId, allowEdits: false }));
+    for (const m of [
+      'Form.setCollectEmail',
+      'Form.setPublishingSummary',
+      'Form.setAllowResponseEdits',
+      'ScaleItem.setBounds',
+      'ScaleItem.setLabels',
+      'ScaleItem.setHelpText',
+      'ScaleItem.setRequired',
+      'PageBreakItem.getId',
+    ]) {
+      expect(built.byMethod[m] ?? 0, m).toBe(0);
+    }
+    // What was not set is the default of a new form (reference/forms/form).
+    const t = snapshotForm(local.rt, built.value.formId);
+    expect(t.items.map((i) => i.type)).toEqual([
+      'PAGE_BREAK',
+      'SCALE',
+      'PARAGRAPH_TEXT',
+      'PAGE_BREAK',
+      'TEXT',
+    ]);
+    expect(built.value.itemIds.filter((id) => id === '')).toHaveLength(2);
+    const model = local.rt.getEntry(built.value.formId).data as Record<string, unknown>;
+    expect([model.collectEmail, model.allowResponseEdits, model.publishingSummary]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    // Set where the form differs from the default: three sections show a progress bar.
+    expect([model.showLinkToRespondAgain, model.progressBar]).toEqual([false, true]);
+    // A copy maps every question, also when the form opens with a page break.
+    const copy = copyTemplate(built.value, { ...spec, title: 'Kopie' }, { folderId })!;
+    expect(Object.values(copy.itemMap).sort()).toEqual(['a', 'b', 'c']);
+    const ids = snapshotForm(local.rt, copy.formId).items.filter((i) => i.type !== 'PAGE_BREAK');
+    expect(Object.keys(copy.itemMap).sort()).toEqual(ids.map((i) => String(i.id)).sort());
+  });
 });
