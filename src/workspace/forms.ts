@@ -2,7 +2,7 @@
  * Google Forms: create one from a FormSpec, read its own response store, close it.
  * Thin: no decisions about the werkproces here.
  */
-import type { FormItemSpec, FormSpec } from '../render/formSpec';
+import type { FormItemSpec, FormSectionSpec, FormSpec } from '../render/formSpec';
 import { showsProgressBar } from '../render/formTemplate';
 
 export interface CreatedForm {
@@ -88,9 +88,18 @@ interface BuiltItems {
 }
 
 function addItems(form: GoogleAppsScript.Forms.Form, spec: FormSpec): BuiltItems {
+  return addSections(form, spec.sections, 0);
+}
+
+/** Adds sections in order; every section but the form's first opens with a page break. */
+function addSections(
+  form: GoogleAppsScript.Forms.Form,
+  sections: readonly FormSectionSpec[],
+  firstIndex: number,
+): BuiltItems {
   const out: BuiltItems = { itemIds: [], keys: [] };
-  spec.sections.forEach((section, i) => {
-    if (i > 0) {
+  sections.forEach((section, k) => {
+    if (firstIndex + k > 0) {
       const br = form.addPageBreakItem().setTitle(section.title);
       if (section.description) br.setHelpText(section.description);
       out.itemIds.push('');
@@ -200,7 +209,13 @@ export function buildTemplate(
 export function copyTemplate(
   t: FormTemplate,
   spec: FormSpec,
-  opts: { folderId: string },
+  opts: {
+    folderId: string;
+    /** Sections only this form has (render/formTemplate splitOwn), added after the template's. */
+    own?: readonly FormSectionSpec[];
+    /** Turn the progress bar on (the own sections make the form long enough for one). */
+    progressBar?: boolean;
+  },
 ): CreatedForm | null {
   const copy = driveService().Files.copy({ name: spec.title, parents: [opts.folderId] }, t.formId, {
     fields: 'id',
@@ -224,12 +239,16 @@ export function copyTemplate(
       (last === first || String(items[last]!.getId()) === itemIds[last]);
     if (!same) itemIds = items.map((it, i) => (t.keys[i] ? String(it.getId()) : ''));
   }
+  const own = opts.own ?? [];
+  // The own sections follow the template's (whose first section is the form's first).
+  const added = addSections(form, own, own.length > 0 ? 1 : 0);
+  if (opts.progressBar) form.setProgressBar(true);
   form.setPublished(true);
   return {
     formId,
     publishedUrl: form.getPublishedUrl(),
     editUrl: form.getEditUrl(),
-    itemMap: itemMapOf({ itemIds, keys: t.keys }),
+    itemMap: itemMapOf({ itemIds: [...itemIds, ...added.itemIds], keys: [...t.keys, ...added.keys] }),
   };
 }
 

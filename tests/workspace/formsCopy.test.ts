@@ -11,7 +11,7 @@ import { partnerQuestions } from '../../src/model/partnerQuestions';
 import { levelsFor } from '../../src/model/partners';
 import type { Partner } from '../../src/model/types';
 import { buildFormSpec, type FormSpec } from '../../src/render/formSpec';
-import { templateKey } from '../../src/render/formTemplate';
+import { showsProgressBar, splitOwn, templateKey } from '../../src/render/formTemplate';
 import { buildTemplate, copyTemplate, createForm } from '../../src/workspace/forms';
 import { PARTNERS } from '../workflow/helpers';
 
@@ -139,5 +139,101 @@ describe('een groot formulier bouwen of kopiëren', () => {
     expect(Object.values(copy.itemMap).sort()).toEqual(['a', 'b', 'c']);
     const ids = snapshotForm(local.rt, copy.formId).items.filter((i) => i.type !== 'PAGE_BREAK');
     expect(Object.keys(copy.itemMap).sort()).toEqual(ids.map((i) => String(i.id)).sort());
+  });
+
+  it('partners met dezelfde vragen delen het sjabloon; hun eigen acties komen op de kopie erbij', () => {
+    const templatesId = DriveApp.createFolder('Sjablonen').getId();
+    const folderId = DriveApp.createFolder('Casus').getId();
+    const own = (id: string): FormSpec['sections'][number] => ({
+      title: `Actie ${id}`,
+      description: `Over actie ${id}.`,
+      own: true,
+      items: [
+        {
+          key: `6.stand|${id}`,
+          questionId: '6.stand',
+          type: 'choice',
+          title: 'Stand',
+          help: '',
+          required: true,
+          choices: ['Loopt', 'Klaar'],
+        },
+        {
+          key: `6.toelichting|${id}`,
+          questionId: '6.toelichting',
+          type: 'paragraph',
+          title: 'Toelichting',
+          help: '',
+          required: false,
+        },
+      ],
+    });
+    const shared: FormSpec['sections'][number] = {
+      title: '',
+      description: '',
+      items: [
+        {
+          key: '6.algemeen',
+          questionId: '6.algemeen',
+          type: 'paragraph',
+          title: 'Algemeen',
+          help: '',
+          required: false,
+        },
+      ],
+    };
+    const spec = (title: string, actions: string[]): FormSpec => ({
+      title,
+      description: title,
+      confirmation: 'Dank u wel.',
+      sections: [shared, ...actions.map(own)],
+    });
+    const a = spec('Partner A', ['A1', 'A2']);
+    const b = spec('Partner B', ['B1']);
+    const sa = splitOwn(a);
+    const sb = splitOwn(b);
+    expect(sa.own.map((x) => x.title)).toEqual(['Actie A1', 'Actie A2']);
+    expect(templateKey(sa.shared, { allowEdits: false })).toBe(templateKey(sb.shared, { allowEdits: false }));
+    const t = buildTemplate(sa.shared, { key: 'k', folderId: templatesId, allowEdits: false });
+    const made = [a, b].map((full) => {
+      const { shared: sh, own: o } = splitOwn(full);
+      return counted(() =>
+        copyTemplate(t, full, {
+          folderId,
+          own: o,
+          progressBar: showsProgressBar(full) && !showsProgressBar(sh),
+        }),
+      );
+    });
+    expect(made.map((m) => m.byMethod['FormApp.create'] ?? 0)).toEqual([0, 0]);
+    const [fa, fb] = made.map((m) => m.value!);
+    const snapA = snapshotForm(local.rt, fa!.formId);
+    expect(snapA.items.map((i) => i.title)).toEqual([
+      'Algemeen',
+      'Actie A1',
+      'Stand',
+      'Toelichting',
+      'Actie A2',
+      'Stand',
+      'Toelichting',
+    ]);
+    expect(snapshotForm(local.rt, fb!.formId).items.map((i) => i.title)).toEqual([
+      'Algemeen',
+      'Actie B1',
+      'Stand',
+      'Toelichting',
+    ]);
+    // Every question of the copy is in its item map, under its own key.
+    expect(Object.values(fa!.itemMap).sort()).toEqual(
+      ['6.algemeen', '6.stand|A1', '6.stand|A2', '6.toelichting|A1', '6.toelichting|A2'].sort(),
+    );
+    for (const [id, key] of Object.entries(fa!.itemMap)) {
+      expect(snapA.items.find((i) => String(i.id) === id)?.title).toBe(
+        key.startsWith('6.stand') ? 'Stand' : key === '6.algemeen' ? 'Algemeen' : 'Toelichting',
+      );
+    }
+    // Three pages: a progress bar, on A only.
+    const model = (id: string) => local.rt.getEntry(id).data as { progressBar: boolean };
+    expect([model(fa!.formId).progressBar, model(fb!.formId).progressBar]).toEqual([true, false]);
   });
 });
