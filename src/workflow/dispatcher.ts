@@ -19,7 +19,7 @@ import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
 import { CASE_TABLES, FORMS, type FormRow, OUTBOX } from './records';
 import { queueReminders } from './remind';
-import { type StartResult, startIncomplete, startStep } from './startStep';
+import { AFTER_START_MS, START_BUDGET_MS, type StartResult, startIncomplete, startStep } from './startStep';
 
 export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
 const ROTATION_KEY = 'DISPATCH_OFFSET';
@@ -133,9 +133,9 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
     }
     try {
       const left = Math.max(budgetMs - (nowMs() - start), 0);
-      const r = tryWithLock(() =>
-        refreshCase(openCaseRow(reg, c), { budgetMs: Math.min(left, 3 * 60 * 1000) }),
-      );
+      // A start this run continues gets what is left of the run after the run's own work.
+      const startMs = Math.max(Math.min(left - AFTER_START_MS, START_BUDGET_MS), 0);
+      const r = tryWithLock(() => refreshCase(openCaseRow(reg, c), { budgetMs: startMs }));
       if (r.ok) report.refreshed.push(r.value);
       else report.deferred.push(c.code);
     } catch (e) {
