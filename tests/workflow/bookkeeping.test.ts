@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalAppsScript } from '../../src/local/harness';
 import { openRegister } from '../../src/workflow/context';
 import { tryWithLock, withLock } from '../../src/workflow/lock';
-import { enqueue, flushOutbox } from '../../src/workflow/outbox';
 import { openNewCase } from '../../src/workflow/newCase';
+import { enqueue, flushOutbox } from '../../src/workflow/outbox';
 import { FORMS, OUTBOX } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
@@ -84,6 +84,11 @@ describe('boekhouding van een start', () => {
     expect(setValues).toBe(4 + 1 + 1);
     // Every marker is stored before its mail leaves.
     expect(local.rt.counts.get('SpreadsheetApp.flush')).toBe(4 + 1);
-    expect(readTable(h.ss, OUTBOX).map((o) => o.status)).toEqual(['verstuurd', 'verstuurd', 'verstuurd', 'verstuurd']);
+    expect(readTable(h.ss, OUTBOX).map((o) => o.status)).toEqual([
+      'verstuurd',
+      'verstuurd',
+      'verstuurd',
+      'verstuurd',
+    ]);
   });
 });
