@@ -208,6 +208,13 @@ export const START_BUDGET_MS = 3.75 * 60 * 1000;
  */
 export const AFTER_START_MS = 60 * 1000;
 
+/**
+ * What each form made in a run adds to the end of that run: its invitation (the outbox marker
+ * written and flushed, then the mail; a few seconds on a slow day). Reserved in the budget, so a
+ * run that copies many forms quickly still ends in time.
+ */
+export const INVITE_RESERVE_MS = 3 * 1000;
+
 export interface StartOptions {
   budgetMs?: number;
   /** Called after every form made (the menu shows it as a toast). */
@@ -292,8 +299,10 @@ export function startStep(h: CaseHandle, opts: StartOptions = {}): StartResult {
       continue;
     }
     let row = existing.find((f) => f.formKey === key);
-    // At least one form per run, so every run makes progress.
-    if (!have.has(key) && result.created.length > 0 && nowMs() - started + longest > budget) {
+    // At least one form per run, so every run makes progress. The next form is begun only if it
+    // and the invitations of every form made in this run still fit in the budget.
+    const reserve = (result.created.length + 1) * INVITE_RESERVE_MS;
+    if (!have.has(key) && result.created.length > 0 && nowMs() - started + longest + reserve > budget) {
       result.remaining.push(partner.id);
       continue;
     }

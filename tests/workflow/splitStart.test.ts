@@ -8,7 +8,7 @@ import { tryWithLock } from '../../src/workflow/lock';
 import { openNewCase } from '../../src/workflow/newCase';
 import { rebuildViews } from '../../src/workflow/publish';
 import { FORMS, LOG } from '../../src/workflow/records';
-import { startStep } from '../../src/workflow/startStep';
+import { INVITE_RESERVE_MS, startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import { fillRequired, freshLocalCase } from './helpers';
 
@@ -35,6 +35,15 @@ describe('een start in delen', () => {
     expect(r.created).toHaveLength(1);
     expect(r.remaining).toHaveLength(2);
     expect([r.made, r.total]).toEqual([1, 3]);
+    // Room for a second form as long as the longest, but not for the invitations of both: the
+    // end of the run (one invitation per form made) is reserved too.
+    const longest = Math.max(first, second - first);
+    const h2 = openNewCase(openRegister());
+    const tight = startStep(h2, { budgetMs: first + longest + INVITE_RESERVE_MS });
+    expect(tight.created).toHaveLength(1);
+    const h3 = openNewCase(openRegister());
+    const roomy = startStep(h3, { budgetMs: first + longest + 2 * INVITE_RESERVE_MS + 1 });
+    expect(roomy.created.length).toBeGreaterThanOrEqual(2);
   });
 
   it('laat in het logboek, het resultaat en het Overzicht zien hoe ver het is; de dispatcher maakt het af', () => {
