@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,12 @@ export default defineConfig({
     environment: 'node',
     // The emulated Date reads local time like Apps Script does in the script's time zone.
     env: { TZ: 'Europe/Amsterdam' },
+    // dist/ is built once before any file runs (the bundle tests read it).
+    globalSetup: ['tests/setup/buildOnce.ts'],
+    // Every core runs test files (vitest's default leaves one core to the main process, which
+    // on a two-core machine means one file at a time). Each file has its own process and its
+    // own in-memory Apps Script, so files never share globals.
+    maxWorkers: availableParallelism(),
     // Tests assert call counts, never time; the timeouts only stop a test that hangs. Several
     // test runs share this two-core machine, so a whole-case test can take minutes of wall time.
     testTimeout: 600_000,

@@ -159,9 +159,11 @@ export function sortSubjects(view: CaseView, subjects: Iterable<string>): string
     ...(view.plan?.actions.map((a) => a.id) ?? []),
     ...(view.plan?.goals.map((g) => g.id) ?? []),
   ];
-  const rank = (s: string): number => {
-    const i = order.indexOf(s);
-    return i === -1 ? order.length : i;
-  };
+  // First position of each subject (as indexOf would find it), looked up once per comparison.
+  const first = new Map<string, number>();
+  order.forEach((s, i) => {
+    if (!first.has(s)) first.set(s, i);
+  });
+  const rank = (s: string): number => first.get(s) ?? order.length;
   return [...new Set(subjects)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

@@ -34,11 +34,12 @@ function asks(view: CaseView, question: Question, partner: Partner | undefined):
   return asksPartner(question, partner, view.state.personDataAllowed || view.persons.length > 0);
 }
 
-/** Subjects a repeated question is asked about: the namenlijst codes, plan actions or goals. */
+/** Subjects a repeated question is asked about: the namenlijst codes, plan actions, goals or afschaalcriteria. */
 function expectedSubjects(view: CaseView, repeat: Repeat): string[] {
   if (repeat === 'per_person') return view.persons;
   if (repeat === 'per_action') return view.plan?.actions.map((a) => a.id) ?? [];
   if (repeat === 'per_goal' || repeat === 'per_own_goal') return view.plan?.goals.map((g) => g.id) ?? [];
+  if (repeat === 'per_criterion') return view.plan?.criteria.map((c) => c.id) ?? [];
   return [];
 }
 
@@ -59,6 +60,7 @@ const REPEAT_HINT: Record<string, string> = {
   per_action: 'per actie',
   per_goal: 'per doel',
   per_own_goal: 'per eigen doel',
+  per_criterion: 'per afschaalcriterium',
 };
 
 export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): SheetTable {
@@ -98,6 +100,13 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
     });
 
     const roundAnswers = stepAnswers.filter((a) => a.round === round);
+    // Answers per question, looked up per row below (not filtered again for every row).
+    const byQuestion = new Map<string, typeof roundAnswers>();
+    for (const a of roundAnswers) {
+      const list = byQuestion.get(a.questionId);
+      if (list) list.push(a);
+      else byQuestion.set(a.questionId, [a]);
+    }
     const questions = questionsOf(view, step).filter((q) =>
       partnerIds.some((id) => inRound.has(id) && asks(view, q, partners.get(id))),
     );
@@ -110,7 +119,11 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
     ];
     for (const row of rows) {
       const repeat = row.question?.repeat ?? 'once';
-      const answered = roundAnswers.filter((a) => a.questionId === row.id);
+      const answered = byQuestion.get(row.id) ?? [];
+      // Whether each partner gets this question at all: the same for every subject of the row.
+      const asked = partnerIds.map(
+        (id) => inRound.has(id) && (!row.question || asks(view, row.question, partners.get(id))),
+      );
       const subjects: (string | undefined)[] =
         repeat === 'once' && answered.every((a) => a.subject === undefined)
           ? [undefined]
@@ -122,11 +135,9 @@ export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): 
         // Latest submission time, not an edit marker: the forms keep no older versions, so
         // a view built from them must not depend on the ledger's version history.
         let latest = 0;
-        for (const id of partnerIds) {
-          const applies =
-            inRound.has(id) &&
-            (!row.question || asks(view, row.question, partners.get(id))) &&
-            asksAbout(view, repeat, id, subject);
+        for (let k = 0; k < partnerIds.length; k++) {
+          const id = partnerIds[k]!;
+          const applies = asked[k]! && asksAbout(view, repeat, id, subject);
           const records = index.get(step, round, id, row.id, subject || undefined);
           for (const r of records) latest = Math.max(latest, r.submittedAt);
           cells.push(records.length > 0 ? textCell(joinAnswers(records)) : '');

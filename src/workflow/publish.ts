@@ -18,6 +18,7 @@ import { nowMs } from '../workspace/clock';
 import { documentHashesIn, writeDocument } from '../workspace/docs';
 import { savePdfIn } from '../workspace/documents';
 import { shareExactlyWith } from '../workspace/files';
+import { sheetsServiceOn, tabStates, writeSheetTables } from '../workspace/sheetBatch';
 import { writeSheetTable } from '../workspace/sheetWriter';
 import { appendRows, ensureTable, readTable, replaceTable, updateRow } from '../workspace/tables';
 import { tabNames } from '../workspace/tabs';
@@ -38,18 +39,22 @@ export function rebuildViews(
 ): string[] {
   const tables = buildViews(view);
   const before = new Map(readTable(h.ss, TABS).map((t) => [t.name, t.hash]));
-  const present = new Set(tabNames(h.ss));
+  const batch = sheetsServiceOn();
+  // One spreadsheets.get gives every tab's id and grid (the batch route) or just the names.
+  const states = batch ? tabStates(h.ss) : null;
+  const present = new Set(states ? states.keys() : tabNames(h.ss));
   const hashes = tables.map((table) => ({ name: table.name, hash: tableHash(table) }));
-  const written: string[] = [];
-  tables.forEach((table, position) => {
-    const hash = hashes[position]!.hash;
-    if (!opts.all && present.has(table.name) && before.get(table.name) === hash) return;
-    writeSheetTable(h.ss, table, { position });
-    written.push(table.name);
-  });
+  const writes = tables
+    .map((table, position) => ({ table, position }))
+    .filter(
+      ({ table, position }) =>
+        opts.all || !present.has(table.name) || before.get(table.name) !== hashes[position]!.hash,
+    );
+  if (states) writeSheetTables(h.ss, writes, states);
+  else for (const w of writes) writeSheetTable(h.ss, w.table, { position: w.position });
   const same = hashes.length === before.size && hashes.every((x) => before.get(x.name) === x.hash);
   if (!same) replaceTable(h.ss, TABS, hashes);
-  return written;
+  return writes.map((w) => w.table.name);
 }
 
 /** One document of the case: what it shows and for whom. */

@@ -13,8 +13,7 @@ const dist = join(root, 'dist');
 let code = '';
 
 beforeAll(() => {
-  // Always a fresh build: a stale dist/ would test yesterday's code.
-  execFileSync('node', ['scripts/build.mjs'], { cwd: root });
+  // dist/ is freshly built by the global setup (tests/setup/buildOnce.ts) before any file runs.
   code = readFileSync(join(dist, 'Code.js'), 'utf8');
 });
 

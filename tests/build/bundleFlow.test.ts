@@ -3,7 +3,6 @@
  * Apps Script as its globals, driven only through its entry points — menu clicks (with the
  * prompts answered) and the time-driven dispatcher fired by the emulated trigger scheduler.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
@@ -19,7 +18,7 @@ import { fillRequired } from '../workflow/helpers';
 const root = join(__dirname, '../..');
 let code = '';
 beforeAll(() => {
-  execFileSync('node', ['scripts/build.mjs'], { cwd: root });
+  // dist/ is freshly built by the global setup (tests/setup/buildOnce.ts) before any file runs.
   code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
 });
 

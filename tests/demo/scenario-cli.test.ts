@@ -35,11 +35,16 @@ describe('scenariobestanden', () => {
     writeFileSync(file, JSON.stringify({ name: 'x', settings: {}, partners: [], steps: [] }));
     let out = '';
     try {
-      execFileSync('npx', ['tsx', 'src/local/cli/main.ts', '--scenario', file, '--out', join(dir, 'uit')], {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
+      // As `npm start` runs it: the CLI from its esbuild bundle (scripts/run-local.mjs).
+      execFileSync(
+        'node',
+        ['scripts/run-local.mjs', 'src/local/cli/main.ts', '--scenario', file, '--out', join(dir, 'uit')],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        },
+      );
     } catch (e) {
       const err = e as { status: number; stderr: string };
       expect(err.status).toBe(1);

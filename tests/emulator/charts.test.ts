@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BlobImpl } from '../../src/local/apps-script/blob';
 import { createCharts } from '../../src/local/apps-script/charts';
-import { rasterize } from '../../src/local/apps-script/charts-png';
+import { chartToPng, rasterize } from '../../src/local/apps-script/charts-png';
 import { Runtime } from '../../src/local/apps-script/runtime';
 import { pngSize } from '../../src/render/docx/png';
 
@@ -77,5 +77,32 @@ describe('Charts', () => {
     expect(bar(0)).toBe(0);
     expect(bar(4) / bar(2)).toBeGreaterThan(1.8);
     expect(bar(4) / bar(2)).toBeLessThan(2.2);
+  });
+});
+
+describe('chartToPng', () => {
+  const spec = {
+    kind: 'bar' as const,
+    title: 'Scores',
+    categories: ['A', 'B'],
+    series: [{ name: 'Politie', values: [3, null] }],
+    width: 200,
+    height: 100,
+    legend: true,
+  };
+
+  it('draws the same chart again as the same bytes, and a caller cannot change a later one', () => {
+    const first = chartToPng(spec);
+    const copy = first.slice();
+    first.fill(0);
+    const again = chartToPng({ ...spec });
+    expect(again).toEqual(copy);
+    expect(again).not.toBe(first);
+  });
+
+  it('draws a different chart when the description differs', () => {
+    const a = chartToPng(spec);
+    const b = chartToPng({ ...spec, series: [{ name: 'Politie', values: [4, null] }] });
+    expect(b).not.toEqual(a);
   });
 });

@@ -292,7 +292,22 @@ export function encodePng(w: number, h: number, px: Uint8Array): Uint8Array {
   ]);
 }
 
+/**
+ * Recently drawn charts by their description: a case rebuilds its documents with the same charts
+ * again and again, and drawing plus deflating one costs milliseconds. The PNG depends only on the
+ * description, so a hit gives the same bytes (a copy, so no caller can change the cached one).
+ */
+const drawn = new Map<string, Uint8Array>();
+const DRAWN_MAX = 64;
+
 export function chartToPng(chart: RasterChart): Uint8Array {
-  const r = rasterize(chart);
-  return encodePng(r.w, r.h, r.px);
+  const key = JSON.stringify(chart);
+  let png = drawn.get(key);
+  if (png === undefined) {
+    const r = rasterize(chart);
+    png = encodePng(r.w, r.h, r.px);
+    if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, png);
+  }
+  return png.slice();
 }

@@ -76,7 +76,9 @@ export class RangeImpl
 {
   getValues(): unknown[][] {
     this.enter('getValues');
-    return this.readCells((c) => cellValue(c, this.ctx.model.timeZone));
+    // Read once: `this` is the strict proxy, a read through it per cell costs a trap each time.
+    const timeZone = this.ctx.model.timeZone;
+    return this.readCells((c) => cellValue(c, timeZone));
   }
 
   getValue(): unknown {
@@ -86,7 +88,8 @@ export class RangeImpl
 
   getDisplayValues(): string[][] {
     this.enter('getDisplayValues');
-    return this.readCells((c) => displayOf(c, this.ctx.model.locale));
+    const locale = this.ctx.model.locale;
+    return this.readCells((c) => displayOf(c, locale));
   }
 
   getDisplayValue(): string {

@@ -12,6 +12,7 @@ export interface XmlEl {
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
     if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
     if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
@@ -20,6 +21,10 @@ function decode(s: string): string {
     return v;
   });
 }
+
+/** Characters that end an element name: white space (XML 1.0 §2.3 S) and '/'. */
+const NAME_END = new Set([0x20, 0x09, 0x0d, 0x0a, 0x2f]);
+const ATTR = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 export function parseXml(xml: string): XmlEl {
   const root: XmlEl = { name: '#root', attrs: {}, children: [] };
@@ -52,14 +57,20 @@ export function parseXml(xml: string): XmlEl {
     } else {
       const end = xml.indexOf('>', lt);
       if (end < 0) throw new Error('XML: onafgesloten element');
-      let body = xml.slice(lt + 1, end);
-      const selfClosing = body.endsWith('/');
-      if (selfClosing) body = body.slice(0, -1);
-      const m = /^([^\s/>]+)/.exec(body);
-      if (!m) throw new Error('XML: element zonder naam');
-      const el: XmlEl = { name: m[1]!, attrs: {}, children: [] };
-      for (const a of body.slice(m[1]!.length).matchAll(/([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
-        el.attrs[a[1]!] = decode(a[3] ?? a[4] ?? '');
+      const selfClosing = xml.charCodeAt(end - 1) === 47; // '/'
+      const bodyEnd = selfClosing ? end - 1 : end;
+      // The name runs up to the first white space or '/' (scanned, not matched: this loop
+      // reads every element of every imported document).
+      let n = lt + 1;
+      while (n < bodyEnd && !NAME_END.has(xml.charCodeAt(n))) n++;
+      if (n === lt + 1) throw new Error('XML: element zonder naam');
+      const el: XmlEl = { name: xml.slice(lt + 1, n), attrs: {}, children: [] };
+      if (n < bodyEnd) {
+        const rest = xml.slice(n, bodyEnd);
+        ATTR.lastIndex = 0;
+        for (let a = ATTR.exec(rest); a !== null; a = ATTR.exec(rest)) {
+          el.attrs[a[1]!] = decode(a[3] ?? a[4] ?? '');
+        }
       }
       stack[stack.length - 1]!.children.push(el);
       if (!selfClosing) stack.push(el);

@@ -14,8 +14,9 @@
  */
 import { type DriveEntry, gasError, MIME, type Runtime } from '../runtime';
 import { columnLetters, columnNumber, splitSheetPrefix } from '../spreadsheet-a1';
-import { cellAt, modelOf, type SheetData, type SpreadsheetData } from '../spreadsheet-model';
+import { modelOf, type SheetData, type SpreadsheetData } from '../spreadsheet-model';
 import { displayOf } from '../spreadsheet-values';
+import { batchUpdate } from './sheets-batch-update';
 
 function apiError(method: string, message: string): Error {
   return gasError(`API call to sheets.${method} failed with error: ${message}`);
@@ -162,10 +163,16 @@ export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
       const grids = ranges.map((ref) => parseApiRange(model, ref, method));
       const valueRanges = grids.map((g): GoogleAppsScript.Sheets.Schema.ValueRange => {
         const rows: unknown[][] = [];
-        for (let i = 0; i < g.nr; i++) {
+        // Rows past the last stored row, and cells past a row's last stored cell, are empty and
+        // would be trimmed below: they are not visited (a whole-column range spans 1,000 rows).
+        const stored = g.sheet.rows;
+        const nr = Math.min(g.nr, stored.length - g.r + 1);
+        for (let i = 0; i < nr; i++) {
           const row: unknown[] = [];
-          for (let j = 0; j < g.nc; j++) {
-            const cell = cellAt(g.sheet, g.r + i, g.c + j);
+          const cells = stored[g.r + i - 1];
+          const nc = cells ? Math.min(g.nc, cells.length - g.c + 1) : 0;
+          for (let j = 0; j < nc; j++) {
+            const cell = cells![g.c + j - 1];
             if (!cell || cell.v === undefined || cell.v === '') {
               row.push('');
               continue;
@@ -191,6 +198,15 @@ export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
 
   const Spreadsheets = {
     Values,
+    /** spreadsheets.batchUpdate (advanced-service order: resource, then the spreadsheet id). */
+    batchUpdate(
+      resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+      spreadsheetId: string,
+    ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+      rt.call('Sheets.Spreadsheets.batchUpdate');
+      const { entry, model } = open(rt, 'spreadsheets.batchUpdate', spreadsheetId);
+      return batchUpdate(rt, entry, model, resource);
+    },
     /**
      * spreadsheets.get without grid data: the spreadsheet's and each tab's properties. A
      * `fields` mask may only narrow the answer, so the full properties are returned.
