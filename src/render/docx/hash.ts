@@ -4,7 +4,7 @@
  * (object keys sorted), plus the writer version, so a change in how documents are written
  * also counts as a change. Not a security hash: it only has to notice edits.
  */
-import type { DocTree } from '../docTree';
+import type { ChartSpec, DocTree } from '../docTree';
 
 /** Raise when the docx or chart output changes for the same tree. */
 export const WRITER_VERSION = 1;
@@ -30,9 +30,22 @@ function fnv(text: string, seed: number): number {
   return h >>> 0;
 }
 
-export function treeHash(tree: DocTree): string {
-  const text = `v${WRITER_VERSION}:${canonical(tree)}`;
+function fingerprint(text: string): string {
   const a = fnv(text, 0x811c9dc5);
   const b = fnv(text, 0x050c5d1f);
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
+export function treeHash(tree: DocTree): string {
+  return fingerprint(`v${WRITER_VERSION}:${canonical(tree)}`);
+}
+
+/**
+ * A fingerprint of what a chart's image is drawn from (kind, title, categories, series, axis
+ * range): equal specs give the same PNG, so one rendering serves every document that shows the
+ * chart. The alt text is not drawn and does not count.
+ */
+export function chartHash(spec: ChartSpec): string {
+  const { alt: _alt, ...drawn } = spec;
+  return fingerprint(`chart:${canonical(drawn)}`);
 }
