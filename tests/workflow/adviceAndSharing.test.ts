@@ -202,9 +202,11 @@ describe('stap 4 en de documenten per doelgroep', () => {
       rt.resetCounts();
       publish(h);
       expect(rt.counts.get('Drive.Files.create') ?? 0).toBe(0);
-      expect(readTable(h.ss, DOCUMENTS).map((r) => `${r.key}=${r.fileId}`).sort()).toEqual(
-        all.map((r) => `${r.key}=${r.fileId}`).sort(),
-      );
+      expect(
+        readTable(h.ss, DOCUMENTS)
+          .map((r) => `${r.key}=${r.fileId}`)
+          .sort(),
+      ).toEqual(all.map((r) => `${r.key}=${r.fileId}`).sort());
       return sheetWrites();
     };
     const one = lose((r) => r.key !== partnerRows[0]!.key);
