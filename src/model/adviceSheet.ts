@@ -195,6 +195,29 @@ export function parseAdviceRows(
   };
 }
 
+/** A filled-in field of the tab: its label, its cell and how many characters it holds. */
+export interface AdviceCell {
+  label: string;
+  cell: string;
+  length: number;
+}
+
+/** The filled-in fields of the tab (rows as read from A1), longest first. */
+export function filledAdviceCells(
+  rows: readonly (readonly unknown[])[],
+  partners: readonly Pick<Partner, 'id' | 'organisation' | 'active'>[],
+): AdviceCell[] {
+  const fields = adviceFields(partners);
+  const out: AdviceCell[] = [];
+  rows.forEach((row, i) => {
+    const field = fields.find((f) => norm(f.label) === norm(cellText(row[0])));
+    const text = cellText(row[1]);
+    if (field && text !== '')
+      out.push({ label: field.label, cell: `${ADVICE_SHEET}!B${i + 1}`, length: text.length });
+  });
+  return out.sort((a, b) => b.length - a.length);
+}
+
 /** The tab's rows: the header, then one row per field with the current text (or empty). */
 export function adviceToRows(
   advice: Advice | null,

@@ -50,7 +50,7 @@ export const QuestionSchema = z
       })
       .optional(),
     repeat: z
-      .enum(['once', 'per_person', 'per_action', 'per_goal', 'per_own_goal'], {
+      .enum(['once', 'per_person', 'per_action', 'per_goal', 'per_own_goal', 'per_criterion'], {
         error: 'onbekende herhaling',
       })
       .optional(),

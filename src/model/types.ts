@@ -60,9 +60,11 @@ export type Theme = (typeof THEMES)[number];
  * - `per_person`: once per pseudonym code of the namenlijst (only from 2B on);
  * - `per_action`: once per PvA action owned by this partner (monitoring, step 6);
  * - `per_goal`: once per PvA goal (evaluation, step 7);
- * - `per_own_goal`: once per PvA goal whose indicator this partner measures (monitoring, step 6).
+ * - `per_own_goal`: once per PvA goal whose indicator this partner measures (monitoring, step 6);
+ * - `per_criterion`: once per afschaalcriterium of the PvA (evaluation, step 7), all criteria in
+ *   one grid whose rows are the criteria.
  */
-export type Repeat = 'once' | 'per_person' | 'per_action' | 'per_goal' | 'per_own_goal';
+export type Repeat = 'once' | 'per_person' | 'per_action' | 'per_goal' | 'per_own_goal' | 'per_criterion';
 
 export interface Question {
   /** Stable id, never reused, e.g. `2A.omvang`. Answers are keyed by it. */

@@ -20,6 +20,9 @@ import { decimal, heading, labelled, plain } from './overview-text';
 /** How many agreements and differences the brief duiding names. */
 export const ADVICE_ITEMS = 3;
 
+/** The advice is at most this many A4 pages (estimated by render/pages). */
+export const ADVICE_MAX_PAGES = 3;
+
 const h1 = (id: string): DocNode => heading(1, sectionById(id).title);
 
 function paragraphs(text: string): DocNode[] {

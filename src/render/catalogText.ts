@@ -34,6 +34,7 @@ const REPEAT_LABEL: Record<Repeat, string> = {
   per_action: ' [per actie]',
   per_goal: ' [per doel]',
   per_own_goal: ' [per eigen doel]',
+  per_criterion: ' [per afschaalcriterium]',
 };
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string[] {

@@ -4,7 +4,8 @@
  * - `questionId`: a question asked once;
  * - `questionId|subject`: a question asked about one person code, action or goal;
  * - `questionId|[CODE1,CODE2,...]`: one item about several person codes at once — a grid whose
- *   rows are the codes, or a paragraph with one line per code ("Toelichting per persoon").
+ *   rows are the codes, or a paragraph with one line per code ("Toelichting per persoon"); also
+ *   the grid of step 7 with a row per afschaalcriterium (`[C1,C2,...]`).
  * Forms made before grids existed keep their `questionId|subject` keys and are read as before.
  */
 import { type NormalisedAnswer, normaliseAnswer } from '../model/answers';

@@ -9,7 +9,15 @@ import { hasConvenant, mayAskAtPersonLevel, PARTNER_KIND_INFO } from '../model/p
 import { goalOwner } from '../model/planProgress';
 import { formatNumber } from '../model/planSheet';
 import { stepName } from '../model/steps';
-import type { Partner, Plan, Question, QuestionType, StepId, StepNaming } from '../model/types';
+import type {
+  Partner,
+  Plan,
+  PlanCriterion,
+  Question,
+  QuestionType,
+  StepId,
+  StepNaming,
+} from '../model/types';
 import { durationLine, formMinutes } from './formDuration';
 import { itemKey, personsItemKey } from './formItemKey';
 
@@ -22,7 +30,7 @@ export interface FormItemSpec {
   questionId: string;
   /** The one person code, action or goal this item is about. */
   subject?: string;
-  /** The person codes this item is about at once (grid rows, or lines of a text). */
+  /** The person codes (or afschaalcriteria) this item is about at once (grid rows, or lines of a text). */
   subjects?: readonly string[];
   type: FormItemType;
   title: string;
@@ -72,6 +80,7 @@ function byRepeat(questions: readonly Question[]) {
     perAction: questions.filter((q) => q.repeat === 'per_action'),
     perGoal: questions.filter((q) => q.repeat === 'per_goal'),
     perOwnGoal: questions.filter((q) => q.repeat === 'per_own_goal'),
+    perCriterion: questions.filter((q) => q.repeat === 'per_criterion'),
   };
 }
 
@@ -180,6 +189,25 @@ function personText(q: Question, codes: readonly string[]): FormItemSpec {
       .filter(Boolean)
       .join(' '),
     required: q.required ?? false,
+  };
+}
+
+/**
+ * One grid about every afschaalcriterium of the plan: a row per criterion (`C1: text`), columns
+ * the choices. Stored per criterion id, like a person grid per code (render/formItemKey.ts).
+ */
+function criteriaGrid(q: Question, criteria: readonly PlanCriterion[]): FormItemSpec {
+  const ids = criteria.map((c) => c.id);
+  return {
+    key: personsItemKey(q.id, ids),
+    questionId: q.id,
+    subjects: ids,
+    type: 'grid',
+    title: flattenBrackets(q.title),
+    help: q.help ?? '',
+    required: q.required ?? false,
+    rows: criteria.map((c) => flattenBrackets(`${c.id}: ${c.text}`)),
+    choices: q.choices ?? [],
   };
 }
 
@@ -328,6 +356,15 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
         description: i === 0 ? 'Geef per doel uit het plan van aanpak uw oordeel.' : '',
         items: q.perGoal.map((x) => item(x, g.id)),
       });
+    });
+  }
+
+  if (q.perCriterion.length > 0 && ctx.plan && ctx.plan.criteria.length > 0) {
+    sections.push({
+      title: 'Afschaalcriteria uit het plan van aanpak',
+      description:
+        'Het plan van aanpak noemt wanneer de aanpak kan afschalen. Geef per criterium aan of eraan is voldaan.',
+      items: q.perCriterion.map((x) => criteriaGrid(x, ctx.plan?.criteria ?? [])),
     });
   }
 

@@ -212,7 +212,7 @@ export function isPersonQuestion(q: Question): boolean {
 
 /**
  * Questions rendered as plain attributed answers in their theme chapter. Duiding grids,
- * person questions and per-action / per-goal questions have chapters of their own.
+ * person questions and per-action / per-goal / per-criterion questions have chapters of their own.
  */
 export function isGeneric(q: Question): boolean {
   return (
@@ -220,7 +220,8 @@ export function isGeneric(q: Question): boolean {
     !isPersonQuestion(q) &&
     q.repeat !== 'per_action' &&
     q.repeat !== 'per_goal' &&
-    q.repeat !== 'per_own_goal'
+    q.repeat !== 'per_own_goal' &&
+    q.repeat !== 'per_criterion'
   );
 }
 

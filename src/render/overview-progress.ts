@@ -197,7 +197,57 @@ function scaleAverages(idx: AnswerIndex, rounds: readonly number[]): DocNode[] {
   return out;
 }
 
-/** Evaluatie en overdracht: per PvA goal every partner's verdict, then the other questions. */
+/**
+ * The afschaalcriteria of the plan against step 7: per criterion every partner's verdict (latest
+ * round), so the decision to scale down is weighed against what the plan said.
+ */
+function criteriaBlocks(idx: AnswerIndex): DocNode[] {
+  const { view } = idx;
+  const questions = view.catalog.filter((q) => q.repeat === 'per_criterion');
+  const all = questions.flatMap((q) => answersOf(idx, q)).filter((a) => a.subject);
+  if (all.length === 0) return [];
+  const latest = latestRound(view, '7', all);
+  const current = sortAnswers(
+    idx,
+    all.filter((a) => a.round === latest),
+  );
+  const criteria = (view.plan?.criteria ?? []).map((c) => ({ id: c.id, text: c.text }));
+  for (const a of current) {
+    if (a.subject && !criteria.some((c) => c.id === a.subject)) criteria.push({ id: a.subject, text: '' });
+  }
+  const partners = [...new Set(current.map((a) => a.partnerId))].sort((a, b) => idx.rank(a) - idx.rank(b));
+  const out: DocNode[] = [heading(2, 'Afschaalcriteria: is eraan voldaan?')];
+  for (const q of questions) {
+    const answers = current.filter((a) => a.questionId === q.id);
+    if (answers.length === 0) continue;
+    out.push({
+      type: 'table',
+      header: ['Criterium', ...partners.map((p) => organisationOf(view, p))],
+      rows: criteria.map((c) => [
+        c.text ? `${c.id} ${c.text}` : c.id,
+        ...partners.map((p) => {
+          const v = answers.filter((a) => a.subject === c.id && a.partnerId === p);
+          return v.length > 0 ? v.map((a) => a.value).join(' / ') : '—';
+        }),
+      ]),
+    });
+  }
+  // Met: at least one partner says "Ja" and none says "Deels" or "Nee" (not judging does not count).
+  const met = criteria.filter((c) => {
+    const v = current.filter((a) => a.subject === c.id).map((a) => a.value);
+    return v.includes('Ja') && !v.includes('Deels') && !v.includes('Nee');
+  });
+  out.push(
+    plain(
+      met.length === criteria.length
+        ? 'Volgens elke partner die een oordeel gaf, is aan alle afschaalcriteria voldaan.'
+        : `Volgens elke partner die een oordeel gaf voldaan: ${met.length > 0 ? met.map((c) => c.id).join(', ') : 'geen'} (van ${criteria.length} criteria).`,
+    ),
+  );
+  return out;
+}
+
+/** Evaluatie en overdracht: per PvA goal every partner's verdict, then the criteria and the other questions. */
 export function evaluationBlocks(idx: AnswerIndex): DocNode[] {
   const { view } = idx;
   const perGoal = view.catalog.filter((q) => q.repeat === 'per_goal');
@@ -254,6 +304,7 @@ export function evaluationBlocks(idx: AnswerIndex): DocNode[] {
       if (paragraphs.length > 0) out.push(heading(3, g.text ? `${g.id} — ${g.text}` : g.id), ...paragraphs);
     }
   }
+  out.push(...criteriaBlocks(idx));
   out.push(...themeBlocks(idx, 'evaluatie'));
   return out;
 }

@@ -34,11 +34,12 @@ function asks(view: CaseView, question: Question, partner: Partner | undefined):
   return asksPartner(question, partner, view.state.personDataAllowed || view.persons.length > 0);
 }
 
-/** Subjects a repeated question is asked about: the namenlijst codes, plan actions or goals. */
+/** Subjects a repeated question is asked about: the namenlijst codes, plan actions, goals or afschaalcriteria. */
 function expectedSubjects(view: CaseView, repeat: Repeat): string[] {
   if (repeat === 'per_person') return view.persons;
   if (repeat === 'per_action') return view.plan?.actions.map((a) => a.id) ?? [];
   if (repeat === 'per_goal' || repeat === 'per_own_goal') return view.plan?.goals.map((g) => g.id) ?? [];
+  if (repeat === 'per_criterion') return view.plan?.criteria.map((c) => c.id) ?? [];
   return [];
 }
 
@@ -59,6 +60,7 @@ const REPEAT_HINT: Record<string, string> = {
   per_action: 'per actie',
   per_goal: 'per doel',
   per_own_goal: 'per eigen doel',
+  per_criterion: 'per afschaalcriterium',
 };
 
 export function buildStepTab(view: CaseView, step: StepId, index: AnswerIndex): SheetTable {

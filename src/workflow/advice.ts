@@ -1,7 +1,7 @@
 /**
  * The advice to the lokale driehoek. The procesregisseur writes the synthesis in the Advies tab
  * of the case spreadsheet; starting step 4 checks it (and refuses, naming every empty field and
- * its cell), writes the advice document from the tab and the partners' answers, shares it with
+ * its cell, or the longest fields when the advice would exceed three A4 pages), writes the advice document from the tab and the partners' answers, shares it with
  * exactly the driehoek and the procesregisseur, and queues one mail per driehoek member with
  * the link. The content never goes in a mail.
  */
@@ -10,10 +10,12 @@ import {
   type Advice,
   type AdviceParse,
   adviceToRows,
+  filledAdviceCells,
   parseAdviceRows,
 } from '../model/adviceSheet';
 import { emailList, readersOf } from '../model/audiences';
-import { adviceMail, adviceTitle, buildAdvice } from '../render/advice';
+import { ADVICE_MAX_PAGES, adviceMail, adviceTitle, buildAdvice } from '../render/advice';
+import { estimateLength } from '../render/pages';
 import { fileUrl } from '../workspace/files';
 import { ensureTable, readTable, writeEditableTab } from '../workspace/tables';
 import { hasTab, tabValues } from '../workspace/tabs';
@@ -38,7 +40,10 @@ export function ensureAdviceTab(h: CaseHandle): void {
 }
 
 export function readAdviceTab(h: CaseHandle): AdviceParse {
-  const rows = tabValues(h.ss, ADVICE_SHEET);
+  return parseTab(h, tabValues(h.ss, ADVICE_SHEET));
+}
+
+function parseTab(h: CaseHandle, rows: unknown[][] | null): AdviceParse {
   if (!rows) return { ok: false, errors: [`De tab ${ADVICE_SHEET} ontbreekt in de casusspreadsheet.`] };
   return parseAdviceRows(rows, h.reg.partners);
 }
@@ -48,21 +53,40 @@ export function readAdviceTab(h: CaseHandle): AdviceParse {
  * made (empty) so the coordinator can fill it in.
  */
 export function requireAdvice(h: CaseHandle): Advice {
+  return checkedAdvice(h).advice;
+}
+
+function checkedAdvice(h: CaseHandle): { advice: Advice; rows: unknown[][] } {
   const problems: string[] = [];
   if (emailList(h.reg.settings.driehoekEmails).length === 0) {
     problems.push(
       'Instellingen (register), "E-mail lokale driehoek" is leeg: vul de adressen van burgemeester, politie en OM in',
     );
   }
-  const parsed = readAdviceTab(h);
-  if (!parsed.ok && tabValues(h.ss, ADVICE_SHEET) === null) writeAdviceTab(h, null);
+  const rows = tabValues(h.ss, ADVICE_SHEET);
+  const parsed = parseTab(h, rows);
+  if (!parsed.ok && rows === null) writeAdviceTab(h, null);
   if (!parsed.ok) problems.push(...parsed.errors);
-  if (problems.length > 0 || !parsed.ok) {
+  if (problems.length > 0 || !parsed.ok || rows === null) {
     throw new UserError(
       `Stap 4 start pas als het advies aan de lokale driehoek klaar is. Nog te doen:\n- ${problems.join('\n- ')}`,
     );
   }
-  return parsed.value;
+  return { advice: parsed.value, rows };
+}
+
+/**
+ * Refuses an advice longer than ADVICE_MAX_PAGES A4 pages, naming the longest fields with their
+ * cells so the coordinator knows what to shorten.
+ */
+function requireFits(h: CaseHandle, pages: number, rows: unknown[][]): void {
+  if (pages <= ADVICE_MAX_PAGES) return;
+  const longest = filledAdviceCells(rows, h.reg.partners)
+    .slice(0, 3)
+    .map((c) => `${c.cell}: ${c.label} (${c.length} tekens)`);
+  throw new UserError(
+    `Stap 4 start pas als het advies aan de lokale driehoek klaar is. Het advies wordt ongeveer ${pages} A4-pagina's; het mag er hooguit ${ADVICE_MAX_PAGES} zijn. Maak de langste velden korter:\n- ${longest.join('\n- ')}`,
+  );
 }
 
 /**
@@ -70,8 +94,10 @@ export function requireAdvice(h: CaseHandle): Advice {
  * driehoek member and round, never twice). Returns the document's file id.
  */
 export function prepareAdvice(h: CaseHandle, round: number): string {
-  const advice = requireAdvice(h);
+  const { advice, rows } = checkedAdvice(h);
   const view = assembleView(h);
+  const tree = buildAdvice(view, advice);
+  requireFits(h, estimateLength(tree).pages, rows);
   const events: [string, string][] = [];
   ensureTable(h.ss, DOCUMENTS);
   const readers = readersOf('driehoek', h.reg.settings, h.reg.partners);
@@ -79,7 +105,7 @@ export function prepareAdvice(h: CaseHandle, round: number): string {
     h,
     ADVICE_DOCUMENT_KEY,
     `${h.row.code} advies driehoek`,
-    buildAdvice(view, advice),
+    tree,
     readers,
     events,
     readTable(h.ss, DOCUMENTS),

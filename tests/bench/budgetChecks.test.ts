@@ -7,6 +7,7 @@ import type { BenchRow } from '../../src/local/bench/report';
 const work: Work = {
   formsCreated: 0,
   itemsCreated: 0,
+  itemSettersCreated: 0,
   formsCopied: 0,
   mailsSent: 0,
   openForms: 10,

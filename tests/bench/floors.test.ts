@@ -18,11 +18,12 @@ import {
   REGISTER,
   SHARE_OPEN,
 } from '../../src/local/bench/floors';
-import type { OperationRun, Work } from '../../src/local/bench/play';
+import { itemSetters, type OperationRun, type Work } from '../../src/local/bench/play';
 
 const noWork: Work = {
   formsCreated: 0,
   itemsCreated: 0,
+  itemSettersCreated: 0,
   formsCopied: 0,
   mailsSent: 0,
   openForms: 0,
@@ -80,6 +81,16 @@ describe('floors', () => {
       { 'Drive.Files.copy': 3 },
     );
     expect(floorOf(mixed)).toBe(base + 3 * FORM_BY_COPY + FORM_BY_BUILD + 25 * PER_ITEM_BUILT);
+    // The setters items cannot do without count on top, for the items built.
+    const withSetters = run('start', { formsCreated: 4, itemsCreated: 100, itemSettersCreated: 160 });
+    expect(floorOf(withSetters)).toBe(base + 4 * FORM_BY_BUILD + 100 * PER_ITEM_BUILT + 160);
+  });
+
+  it('an item needs its id, its choices or grid, and required when it is required', () => {
+    expect(itemSetters({ type: 'PAGE_BREAK', required: false })).toBe(0);
+    expect(itemSetters({ type: 'PARAGRAPH_TEXT', required: false })).toBe(1);
+    expect(itemSetters({ type: 'MULTIPLE_CHOICE', required: true })).toBe(3);
+    expect(itemSetters({ type: 'GRID', required: false })).toBe(3);
   });
 
   it('a split start counts each continuation as a fresh execution', () => {

@@ -127,6 +127,7 @@ function formKeys(ctx: RunContext, partner: Partner): Map<string, Question> {
     if (repeat === 'per_action')
       for (const a of ctx.plan?.actions ?? []) if (a.owner === partner.id) keys.set(`${q.id}|${a.id}`, q);
     if (repeat === 'per_goal') for (const g of ctx.plan?.goals ?? []) keys.set(`${q.id}|${g.id}`, q);
+    if (repeat === 'per_criterion') for (const c of ctx.plan?.criteria ?? []) keys.set(`${q.id}|${c.id}`, q);
     if (repeat === 'per_own_goal' && ctx.plan)
       for (const g of ctx.plan.goals)
         if (goalOwner(ctx.plan, g) === partner.id) keys.set(`${q.id}|${g.id}`, q);

@@ -117,6 +117,13 @@ describe('questionProblems', () => {
     expect(problems({ choices: ['Ja', 'Ja'] })).toMatch('dubbele');
     expect(problems({ repeat: 'per_action' })).toMatch('stap 6');
     expect(problems({ repeat: 'per_goal' })).toMatch('stap 7');
+    expect(problems({ repeat: 'per_criterion' })).toMatch('per afschaalcriterium horen alleen bij stap 7');
+    expect(problems({ id: '7.x', step: '7', type: 'paragraph', repeat: 'per_criterion' })).toMatch(
+      'keuzevraag',
+    );
+    expect(
+      problems({ id: '7.x', step: '7', type: 'choice', choices: ['Ja', 'Nee'], repeat: 'per_criterion' }),
+    ).toBe('');
     expect(problems({ repeat: 'per_person' })).toMatch('persoonsniveau');
     expect(problems({ title: 'x'.repeat(201) })).toMatch('langer dan 200');
     expect(problems({ duiding: true })).toMatch('duidingsdimensie');

@@ -12,9 +12,13 @@ import {
   SOURCED_COVERAGE,
   STEP_KINDS,
 } from '../../src/model/catalog';
+import { applyOverrides } from '../../src/model/catalog/overrides';
 import { CASE_KINDS, PER_PERSON_HELP } from '../../src/model/catalog/shared';
-import type { Question, StepId } from '../../src/model/types';
+import { partnerQuestions } from '../../src/model/partnerQuestions';
+import { parseQuestionRows, questionsToRows } from '../../src/model/questionsSheet';
+import type { Partner, Question, StepId } from '../../src/model/types';
 import { LEVELS, PARTNER_KINDS, QUESTION_TYPES, STEP_IDS, THEMES } from '../../src/model/types';
+import { buildFormSpec, formStepLabel } from '../../src/render/formSpec';
 
 const stepIndex = (s: StepId) => STEP_IDS.indexOf(s);
 const texts = (q: Question) => [q.title, q.help ?? '', ...(q.choices ?? []), ...(q.rows ?? [])];
@@ -333,5 +337,59 @@ describe('politiegegevens: dataminimalisatie in stap 2B', () => {
       (q) => q.level === 'persoon' && /geregistreerd|registraties|zorgmeldingen|bij controles/i.test(q.title),
     );
     expect(copies.map((q) => q.id)).toEqual([]);
+  });
+
+  it('lets a gemeente whose convenant allows more add a 2B question in the Vragen tab; it reaches the police form', () => {
+    const rows = [
+      ...questionsToRows(CATALOG),
+      [
+        '2B.eigen_registraties',
+        '2B',
+        'politie',
+        'persoon',
+        'alinea',
+        'Registraties als verdachte',
+        '',
+        'nee',
+        'nee',
+        '',
+      ],
+    ];
+    const parsed = parseQuestionRows(rows, CATALOG);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const catalog = applyOverrides(CATALOG, parsed.overrides);
+    const politie: Partner = {
+      id: 'politie',
+      organisation: 'Politie',
+      kind: 'politie',
+      contactName: 'x',
+      email: 'p@x.example',
+      steps: ['2B'],
+      levels: ['groep', 'persoon'],
+      active: true,
+      convenantSigned: '2025-09-01',
+    };
+    const questions = partnerQuestions(catalog, politie, '2B', true);
+    expect(questions.map((q) => q.id)).toContain('2B.eigen_registraties');
+    const spec = buildFormSpec(
+      {
+        caseCode: 'JGA-2026-001',
+        step: '2B',
+        round: 1,
+        stepLabel: formStepLabel('2B'),
+        partner: politie,
+        deadlineText: '1 maart',
+        persons: ['P-AAAA', 'P-BBBB'],
+        plan: null,
+        levels: ['groep', 'persoon'],
+      },
+      questions,
+    );
+    const item = spec.sections.flatMap((x) => x.items).find((i) => i.questionId === '2B.eigen_registraties');
+    expect(item).toMatchObject({ type: 'paragraph', subjects: ['P-AAAA', 'P-BBBB'] });
+    // Without it, the default police form stays minimal.
+    expect(partnerQuestions(CATALOG, politie, '2B', true).map((q) => q.id)).not.toContain(
+      '2B.eigen_registraties',
+    );
   });
 });

@@ -159,6 +159,27 @@ describe('convenant getekend', () => {
     expect(convenantWarning(without)).toContain('Convenant getekend');
   });
 
+  it('gives such a partner no person question in its form either, even when one is handed to the form', () => {
+    const question = personQ('choice', ['politie']);
+    const spec = (p: Partner) =>
+      buildFormSpec(
+        {
+          caseCode: 'JGA-2026-001',
+          step: '3',
+          round: 1,
+          stepLabel: formStepLabel('3'),
+          partner: p,
+          deadlineText: '1 maart',
+          persons: ['P-AAAA', 'P-BBBB'],
+          plan: null,
+          levels: ['groep', 'persoon'],
+        },
+        [question],
+      ).sections.flatMap((s) => s.items.map((i) => i.questionId));
+    expect(spec(partner('politie', '2025-09-01'))).toEqual(['3.p.eigen']);
+    expect(spec(partner('politie'))).toEqual([]);
+  });
+
   it('reads the column from the Partners tab: a date, dd-mm-jjjj, empty, or absent in an older tab', () => {
     const p = partner('politie', '2025-09-01');
     const rows = partnersToRows([p]);

@@ -261,6 +261,68 @@ describe('monitoring per goal', () => {
   });
 });
 
+describe('evaluation against the afschaalcriteria (step 7)', () => {
+  const criterion: Question = {
+    id: '7.afschaalcriterium',
+    step: '7',
+    kinds: 'all',
+    level: 'groep',
+    theme: 'evaluatie',
+    type: 'choice',
+    repeat: 'per_criterion',
+    title: 'Voldaan?',
+    help: 'Oordeel zelf.',
+    choices: ['Ja', 'Deels', 'Nee'],
+    source: 'I',
+  };
+  const plan = (criteria: Plan['criteria']): Plan => ({
+    version: 2,
+    goals: [
+      {
+        id: 'D1',
+        text: 'Minder overlast',
+        indicator: 'Meldingen',
+        baseline: 20,
+        target: 10,
+        measureDate: '2026-09-01',
+      },
+    ],
+    actions: [],
+    criteria,
+    evaluationDate: '2026-10-30',
+  });
+
+  it('asks about every criterion of the plan in one grid: a row per criterion, stored per criterion id', () => {
+    const p = plan([
+      { id: 'C1', text: 'Overlast (meldingen (politie)) onder de streefwaarde' },
+      { id: 'C2', text: 'Zorg overgedragen' },
+    ]);
+    const spec = buildFormSpec(ctx({ step: '7', persons: CODES, plan: p }), [criterion]);
+    const section = spec.sections.find((x) => x.title === 'Afschaalcriteria uit het plan van aanpak');
+    expect(section?.items).toHaveLength(1);
+    const grid = section!.items[0]!;
+    expect(grid).toMatchObject({
+      key: '7.afschaalcriterium|[C1,C2]',
+      type: 'grid',
+      subjects: ['C1', 'C2'],
+      rows: ['C1: Overlast (meldingen, politie) onder de streefwaarde', 'C2: Zorg overgedragen'],
+      choices: ['Ja', 'Deels', 'Nee'],
+    });
+    expect(specItemCount(spec)).toBe(2);
+    // Read back row by row onto the criterion ids.
+    expect(expandItemAnswer(grid.key, ['Ja', ''], criterion)).toEqual([
+      { questionId: '7.afschaalcriterium', subject: 'C1', value: 'Ja' },
+    ]);
+  });
+
+  it('asks nothing about criteria without a plan or when the plan has none', () => {
+    for (const p of [null, plan([])]) {
+      const spec = buildFormSpec(ctx({ step: '7', persons: [], plan: p }), [criterion]);
+      expect(spec.sections.flatMap((x) => x.items)).toEqual([]);
+    }
+  });
+});
+
 describe('titles and description', () => {
   it('flattens brackets inside brackets', () => {
     expect(flattenBrackets('Stap 2B (Beoordelen (2B: namenlijst))')).toBe(

@@ -174,6 +174,34 @@ describe('buildOverview', () => {
     expect(allText(tree)).not.toContain('Ongeveer tien jongens');
   });
 
+  it('shows a duplicate submission once: the latest, with its partner marked gewijzigd', () => {
+    const v = fixtureView();
+    const boa = v.answers.find((a) => a.questionId === '2A.online')!;
+    v.answers.push(
+      {
+        ...boa,
+        partnerId: 'politie',
+        responseId: 'r-dup-1',
+        value: 'Eerste versie.',
+        submittedAt: boa.submittedAt + 1,
+      },
+      {
+        ...boa,
+        partnerId: 'politie',
+        responseId: 'r-dup-2',
+        value: 'Tweede versie.',
+        submittedAt: boa.submittedAt + 2,
+      },
+    );
+    const online = chapter(buildOverview(v), 'Online');
+    const all = paragraphs(online).map(text).join('\n');
+    expect(all).not.toContain('Eerste versie.');
+    expect(all.match(/Tweede versie\./g)).toHaveLength(1);
+    expect(all).toContain('Politie [gewijzigd]');
+    // The partner that submitted once is not marked.
+    expect(all).not.toContain('Handhaving [gewijzigd]');
+  });
+
   it('groups short answers that agree, and checkbox answers by option', () => {
     const view = fixtureView();
     view.answers.push({
@@ -397,6 +425,70 @@ describe('buildOverview', () => {
     expect(lines).toContain('Jongerenwerk: deels');
     expect(lines).toContain(
       'Welke zorgen blijven er? Eén jongere heeft nog begeleiding nodig. (Jongerenwerk)',
+    );
+  });
+
+  it('weighs step 7 against the afschaalcriteria: every partner per criterion, and which are met', () => {
+    const v = fixtureView();
+    v.plan = {
+      ...v.plan!,
+      criteria: [
+        { id: 'C1', text: 'Twee rondes op rij onder de streefwaarde' },
+        { id: 'C2', text: 'Zorg overgedragen' },
+      ],
+    };
+    v.catalog = [
+      ...v.catalog,
+      {
+        id: '7.afschaalcriterium',
+        step: '7',
+        kinds: 'all',
+        level: 'groep',
+        theme: 'evaluatie',
+        type: 'choice',
+        repeat: 'per_criterion',
+        title: 'Is aan het afschaalcriterium voldaan?',
+        choices: ['Ja', 'Deels', 'Nee', 'Kan ik niet beoordelen'],
+        source: 'I',
+      },
+    ];
+    const base = v.answers.find((a) => a.questionId === '7.doel' && a.partnerId === 'politie')!;
+    const verdict = (partnerId: string, subject: string, value: string) =>
+      v.answers.push({
+        ...base,
+        partnerId,
+        responseId: `r-7-${partnerId}`,
+        questionId: '7.afschaalcriterium',
+        subject,
+        value,
+      });
+    verdict('politie', 'C1', 'Ja');
+    verdict('politie', 'C2', 'Kan ik niet beoordelen');
+    verdict('jw', 'C1', 'Kan ik niet beoordelen');
+    verdict('jw', 'C2', 'Deels');
+    const body = chapter(buildOverview(v), 'Evaluatie en overdracht');
+    const start = body.findIndex(
+      (n) => n.type === 'heading' && n.text === 'Afschaalcriteria: is eraan voldaan?',
+    );
+    expect(start).toBeGreaterThan(0);
+    const [criteria] = tables(body.slice(start));
+    expect(criteria?.header).toEqual(['Criterium', 'Politie', 'Jongerenwerk']);
+    expect(criteria?.rows).toEqual([
+      ['C1 Twee rondes op rij onder de streefwaarde', 'Ja', 'Kan ik niet beoordelen'],
+      ['C2 Zorg overgedragen', 'Kan ik niet beoordelen', 'Deels'],
+    ]);
+    // Met only where someone says "Ja" and nobody "Deels" or "Nee"; not judging does not count.
+    expect(paragraphs(body).map(text)).toContain(
+      'Volgens elke partner die een oordeel gaf voldaan: C1 (van 2 criteria).',
+    );
+    // Not repeated as a plain question under the theme.
+    expect(
+      allText({ ...buildOverview(v), nodes: body }).match(/Is aan het afschaalcriterium voldaan/g),
+    ).toBeNull();
+    verdict('jw', 'C2', 'Ja');
+    v.answers = v.answers.filter((a) => !(a.partnerId === 'jw' && a.subject === 'C2' && a.value === 'Deels'));
+    expect(paragraphs(chapter(buildOverview(v), 'Evaluatie en overdracht')).map(text)).toContain(
+      'Volgens elke partner die een oordeel gaf, is aan alle afschaalcriteria voldaan.',
     );
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/local/demo/loadScenario';
 import { ADVICE_SHEET } from '../../src/model/adviceSheet';
 import { readersOf } from '../../src/model/audiences';
-import { ADVICE_DOCUMENT_KEY, writeAdviceTab } from '../../src/workflow/advice';
+import { ADVICE_DOCUMENT_KEY, readAdviceTab, writeAdviceTab } from '../../src/workflow/advice';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { caseDocumentIds, publish } from '../../src/workflow/publish';
 import { OUTBOX } from '../../src/workflow/records';
@@ -88,6 +88,29 @@ describe('stap 4 en de documenten per doelgroep', () => {
     // Nothing went out: no form, no mail.
     expect(readTable(h.ss, OUTBOX)).toHaveLength(before);
     expect(caseDocumentIds(h).has(ADVICE_DOCUMENT_KEY)).toBe(false);
+  });
+
+  it('weigert stap 4 ook als het advies langer dan drie A4-pagina’s wordt, en noemt de langste velden met hun cel', () => {
+    const h = handle();
+    const before = readTable(h.ss, OUTBOX).length;
+    const long = 'De groep hangt elke avond rond bij het winkelcentrum en intimideert het personeel. '.repeat(
+      120,
+    );
+    writeAdviceTab(h, { ...ADVICE, probleemdefinitie: long });
+    let error: unknown;
+    try {
+      startStep(h);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/Het advies wordt ongeveer \d+ A4-pagina's; het mag er hooguit 3 zijn/);
+    expect(message).toContain(`${ADVICE_SHEET}!B2: Probleemdefinitie (${long.trim().length} tekens)`);
+    // Nothing went out and no document was made; the coordinator's text is still in the tab.
+    expect(readTable(h.ss, OUTBOX)).toHaveLength(before);
+    expect(caseDocumentIds(h).has(ADVICE_DOCUMENT_KEY)).toBe(false);
+    expect(readAdviceTab(h)).toMatchObject({ ok: true, value: { probleemdefinitie: long.trim() } });
   });
 
   it('maakt het advies, deelt het met precies de driehoek en mailt alleen de link, één keer', () => {

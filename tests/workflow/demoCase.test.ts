@@ -321,6 +321,27 @@ describe('de demo: een casus door alle zeven stappen', () => {
     for (const [file, n] of pages) if (!file.endsWith('BEPERKT')) expect(n, file).toBeLessThan(restricted);
   });
 
+  it('toetst stap 7 aan de afschaalcriteria van het plan: elk formulier vraagt ernaar, het beeld zet de oordelen naast elkaar', () => {
+    const h = handle();
+    const step7 = readTable(h.ss, FORMS).filter((f) => f.step === '7');
+    for (const f of step7) {
+      const grid = snapshotForm(p.local.rt, String(f.formId)).items.find(
+        (i) => i.type === 'GRID' && i.rows[0]?.startsWith('C1: '),
+      );
+      expect(
+        grid?.rows.map((r) => r.slice(0, 3)),
+        String(f.partnerId),
+      ).toEqual(['C1:', 'C2:', 'C3:']);
+    }
+    const verdicts = readTable(h.ss, ANSWERS).filter((r) => r.questionId === '7.afschaalcriterium');
+    expect(new Set(verdicts.map((r) => r.subject))).toEqual(new Set(['C1', 'C2', 'C3']));
+    for (const id of [h.row.overviewId, caseDocumentIds(h).get('driehoek')!]) {
+      const text = JSON.stringify(snapshotDocument(p.local.rt, id));
+      expect(text).toContain('Afschaalcriteria: is eraan voldaan?');
+      expect(text).toContain('Volgens elke partner die een oordeel gaf voldaan: C1, C2 (van 3 criteria).');
+    }
+  });
+
   it('de casusspreadsheet is opnieuw op te bouwen uit de formulieren met precies dezelfde inhoud', () => {
     const h = handle();
     const withoutStamp = (tabs: Record<string, unknown[][]>): Record<string, unknown[][] | undefined> => {

@@ -22,7 +22,10 @@ export const CASE = 2;
 export const FORM_BY_COPY = 6;
 /** One form built with FormApp: create, title and description, publish, published url, move. */
 export const FORM_BY_BUILD = 5;
-/** Per item built with FormApp: add it and set its title (every other setter comes on top). */
+/**
+ * Per item built with FormApp: add it and set its title; the setters an item cannot do without
+ * (its id, choices or grid, required) come on top as Work.itemSettersCreated.
+ */
 export const PER_ITEM_BUILT = 2;
 /**
  * Reading a form's new answers with FormApp: open it and ask for the responses since the stored
@@ -81,10 +84,17 @@ function formsFloor(run: OperationRun, w: Work): number {
   if (route === 'copy') {
     // Forms built as templates in this run pay their items once; the rest are copies.
     const built = Math.max(w.formsCreated - w.formsCopied, 0);
-    const builtItems = w.formsCreated > 0 ? Math.round((w.itemsCreated * built) / w.formsCreated) : 0;
-    return w.formsCopied * FORM_BY_COPY + built * FORM_BY_BUILD + builtItems * PER_ITEM_BUILT;
+    const share = (n: number) => (w.formsCreated > 0 ? Math.round((n * built) / w.formsCreated) : 0);
+    return (
+      w.formsCopied * FORM_BY_COPY +
+      built * FORM_BY_BUILD +
+      share(w.itemsCreated) * PER_ITEM_BUILT +
+      share(w.itemSettersCreated)
+    );
   }
-  if (route === 'build') return w.formsCreated * FORM_BY_BUILD + w.itemsCreated * PER_ITEM_BUILT;
+  if (route === 'build') {
+    return w.formsCreated * FORM_BY_BUILD + w.itemsCreated * PER_ITEM_BUILT + w.itemSettersCreated;
+  }
   return 0;
 }
 

@@ -64,6 +64,8 @@ export interface ExecutionCost {
 export interface Work {
   formsCreated: number;
   itemsCreated: number;
+  /** Setter calls the created items cannot do without (ids, choices, grid rows and columns, required). */
+  itemSettersCreated: number;
   formsCopied: number;
   mailsSent: number;
   /** Forms of the case that accepted answers when the operation began. */
@@ -187,11 +189,13 @@ interface FormState {
   id: string;
   accepting: boolean;
   items: number;
+  /** Setter calls its items cannot do without (see itemSetters). */
+  setters: number;
   responses: { id: string; timestamp: number; answers: number }[];
 }
 
 type FormModelLike = {
-  items: unknown[];
+  items: { type: string; required: boolean }[];
   acceptingResponses: boolean;
   published: boolean;
   responses: { id: string; timestamp: number; answers: Record<string, unknown> }[];
@@ -245,6 +249,22 @@ function chartsIn(rt: Runtime, caseCode: string, written: ReadonlySet<string>): 
   });
 }
 
+/**
+ * The calls an item needs besides being added and titled (FormApp: apps-script/reference/forms):
+ * its id, to map answers back to the question (Item.getId; layout items get no answers); its
+ * choices (setChoiceValues) or its grid rows and columns (setRows, setColumns); setRequired when
+ * it is required (items are optional by default).
+ */
+export function itemSetters(item: { type: string; required: boolean }): number {
+  if (item.type === 'SECTION_HEADER' || item.type === 'PAGE_BREAK') return 0;
+  const shape = ['MULTIPLE_CHOICE', 'CHECKBOX', 'LIST'].includes(item.type)
+    ? 1
+    : ['GRID', 'CHECKBOX_GRID'].includes(item.type)
+      ? 2
+      : 0;
+  return 1 + shape + (item.required ? 1 : 0);
+}
+
 function formStates(rt: Runtime): FormState[] {
   return rt.entriesOf(MIME.form).map((e) => {
     const m = e.data as FormModelLike;
@@ -252,6 +272,7 @@ function formStates(rt: Runtime): FormState[] {
       id: e.id,
       accepting: m.acceptingResponses && m.published && !e.trashed,
       items: m.items.length,
+      setters: m.items.reduce((n, item) => n + itemSetters(item), 0),
       responses: m.responses.map((r) => ({
         id: r.id,
         timestamp: r.timestamp,
@@ -357,6 +378,7 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     const work: Work = {
       formsCreated: created.length,
       itemsCreated: created.reduce((n, f) => n + f.items, 0),
+      itemSettersCreated: created.reduce((n, f) => n + f.setters, 0),
       formsCopied: callsByMethod['Drive.Files.copy'] ?? 0,
       mailsSent: rt.mailbox.length - mailsBefore,
       openForms: formsBefore.filter((f) => f.accepting).length,

@@ -116,7 +116,7 @@ function answerFor(item: FormItemSpec, n: number): string | string[] | null {
 interface StepPlanEntry {
   step: StepId;
   decision: DecisionInput;
-  /** Step 4: the Advies tab as the coordinator fills it in (capacity asked of every partner). */
+  /** Step 4: the Advies tab as the coordinator fills it in (capacity asked of up to ten partners). */
   advice?: Record<string, unknown>;
 }
 
@@ -138,11 +138,12 @@ function stepSequence(d: ScenarioInput, rounds: number, partners: Partner[]): St
         ? {
             advice: {
               ...advice,
+              // Capacity of at most ten partners: the advice must fit three A4 pages (render/advice
+              // ADVICE_MAX_PAGES), so a coordinator with 25 partners asks it of those with a part.
               capaciteit: Object.fromEntries(
-                partners.map((p, i) => [
-                  p.id,
-                  `Inzet van ${p.id} in de aanpak (${2 + (i % 5)} uur per week).`,
-                ]),
+                partners
+                  .slice(0, 10)
+                  .map((p, i) => [p.id, `Inzet van ${p.id} in de aanpak (${2 + (i % 5)} uur per week).`]),
               ),
             },
           }

@@ -43,6 +43,12 @@ export function questionProblems(q: Question): string[] {
   }
   if (repeat === 'per_action' && q.step !== '6') out.push(`${at}: vragen per actie horen alleen bij stap 6.`);
   if (repeat === 'per_goal' && q.step !== '7') out.push(`${at}: vragen per doel horen alleen bij stap 7.`);
+  if (repeat === 'per_criterion' && q.step !== '7')
+    out.push(`${at}: vragen per afschaalcriterium horen alleen bij stap 7.`);
+  if (repeat === 'per_criterion' && q.type !== 'choice')
+    out.push(
+      `${at}: een vraag per afschaalcriterium is een keuzevraag (één raster met een rij per criterium).`,
+    );
   if (q.level === 'persoon') {
     if (q.kinds === 'all') {
       out.push(`${at}: kies bij een vraag over personen zelf de partnersoorten, niet "alle".`);

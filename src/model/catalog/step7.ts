@@ -1,6 +1,6 @@
 /**
  * Stap 7 — afronden en evalueren (form F). Per goal of the plan van aanpak a verdict with
- * reasons; once per form the development, what happened to the group, who still needs care (per
+ * reasons; per afschaalcriterium of the plan whether it has been met (one grid); once per form the development, what happened to the group, who still needs care (per
  * pseudonym code only), what worked, the cooperation and the advice to scale down, stop or go on.
  */
 import type { Question } from '../types';
@@ -34,6 +34,22 @@ export const STEP7: readonly Question[] = [
     title: 'Waarop baseert u dat?',
     help: 'Noem feiten en waarnemingen, zoals het aantal meldingen of wat u bij de groep ziet.',
     source: 'B',
+  },
+  // --- Per afschaalcriterium (één raster, een rij per criterium uit het plan) ---
+  {
+    // The plan van aanpak names its afschaalcriteria (C1, ...); step 7 weighs the decision to
+    // scale down against them, so every partner says per criterion whether it has been met.
+    id: '7.afschaalcriterium',
+    step: '7',
+    kinds: 'all',
+    level: 'groep',
+    theme: 'evaluatie',
+    type: 'choice',
+    repeat: 'per_criterion',
+    title: 'Is aan het afschaalcriterium voldaan?',
+    help: 'Oordeel vanuit wat uw organisatie ziet; weet u het niet, kies dan "Kan ik niet beoordelen".',
+    choices: ['Ja', 'Deels', 'Nee', 'Kan ik niet beoordelen'],
+    source: 'I',
   },
   // --- Eén keer per formulier ---
   {
