@@ -12,7 +12,7 @@ import { isoDate } from '../model/time';
 import type { CaseState, Decision, Plan } from '../model/types';
 import { isValidIsoDate } from '../model/workdays';
 import { nowMs } from '../workspace/clock';
-import { closeForm } from '../workspace/forms';
+import { closeForm, withFormHandles } from '../workspace/forms';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
@@ -90,6 +90,44 @@ function checkOwnersTakePart(h: CaseHandle, plan: Plan): void {
 }
 
 /**
+ * Closes the forms of the decided step and reads every form of the step once more from its
+ * high-water mark. Returns how many forms it closed now.
+ */
+function closeAndReadForms(h: CaseHandle, decision: Decision, now: number): number {
+  const forms = readTable(h.ss, FORMS);
+  const justClosed = new Set<string>();
+  const ofStep = new Set<string>();
+  for (const f of forms) {
+    if (f.step !== decision.step || f.round !== decision.round) continue;
+    ofStep.add(f.formKey);
+    if (f.status === 'gesloten') continue;
+    try {
+      closeForm(
+        f.formId,
+        `Deze uitvraag voor casus ${h.row.code} is afgesloten. Neem contact op met de procesregisseur als u nog iets wilt melden.`,
+      );
+    } catch (e) {
+      if (f.status !== 'ontbreekt') throw e; // a form that is gone cannot be closed
+    }
+    f.status = 'gesloten';
+    f.closedAt = now;
+    justClosed.add(f.formKey);
+  }
+  const closed = justClosed.size;
+  if (closed) replaceTable(h.ss, FORMS, forms);
+  // Every form of the step (also those closed by an earlier, interrupted attempt) is read once
+  // more from its high-water mark: what the ledger holds is not read again, an edit comes back
+  // with its new timestamp. If one cannot be read now, the decision waits: nothing may be lost.
+  const last = reconcileCase(h, { alsoRead: ofStep, scanFolder: false, forms });
+  if (last.unreadable > 0) {
+    throw new UserError(
+      `${last.unreadable} formulier(en) van stap ${decision.step} konden nu niet worden gelezen. Het besluit is nog niet vastgelegd; probeer het over een paar minuten opnieuw, zodat er geen antwoord verloren gaat.`,
+    );
+  }
+  return closed;
+}
+
+/**
  * Records a gate decision. `notes` receives what the product filled in for the coordinator (a
  * nulmeting taken from the duiding), each naming its cell; the same lines go to the log.
  */
@@ -157,39 +195,10 @@ export function recordDecision(
   if (newPlan) checkOwnersTakePart(h, newPlan);
 
   // Close the decided step's forms first, then read them once more: an answer that arrives
-  // while the gate is being recorded is not lost (and a rebuild would show the same).
-  const forms = readTable(h.ss, FORMS);
-  const justClosed = new Set<string>();
-  const ofStep = new Set<string>();
+  // while the gate is being recorded is not lost (and a rebuild would show the same). Each form
+  // is opened once for both.
   const now = nowMs();
-  for (const f of forms) {
-    if (f.step !== decision.step || f.round !== decision.round) continue;
-    ofStep.add(f.formKey);
-    if (f.status === 'gesloten') continue;
-    try {
-      closeForm(
-        f.formId,
-        `Deze uitvraag voor casus ${h.row.code} is afgesloten. Neem contact op met de procesregisseur als u nog iets wilt melden.`,
-      );
-    } catch (e) {
-      if (f.status !== 'ontbreekt') throw e; // a form that is gone cannot be closed
-    }
-    f.status = 'gesloten';
-    f.closedAt = now;
-    justClosed.add(f.formKey);
-  }
-  const closed = justClosed.size;
-  if (closed) replaceTable(h.ss, FORMS, forms);
-  // Every form of the step (also those closed by an earlier, interrupted attempt) is read once
-  // more from its high-water mark: what the ledger holds is not read again, an edit comes back
-  // with its new timestamp. If one cannot be read now, the decision waits: nothing may be lost.
-  const last = reconcileCase(h, { alsoRead: ofStep, scanFolder: false, forms });
-  if (last.unreadable > 0) {
-    throw new UserError(
-      `${last.unreadable} formulier(en) van stap ${decision.step} konden nu niet worden gelezen. Het besluit is nog niet vastgelegd; probeer het over een paar minuten opnieuw, zodat er geen antwoord verloren gaat.`,
-    );
-  }
-
+  const closed = withFormHandles(() => closeAndReadForms(h, decision, now));
   // The plan first: a decision is never stored without the plan it fixes (a rerun after a
   // crash in between finds the same plan in the tab and adds no second version).
   if (newPlan) {

@@ -4,6 +4,8 @@
  * same mails at once. Pending sheet writes are flushed before the lock is released
  * (reference/lock/lock#releaseLock).
  */
+import { withChartCache } from '../workspace/charts';
+import { withFormHandles } from '../workspace/forms';
 import { withScriptLock } from '../workspace/lock';
 import { withTableCache } from '../workspace/tables';
 import { UserError } from './context';
@@ -12,8 +14,9 @@ export const LOCK_WAIT_MS = 10_000;
 
 /** Runs `fn` holding the script lock; returns null when the lock could not be had. */
 export function tryWithLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ok: true; value: T } | { ok: false } {
-  // While the lock is held nobody else writes the tables: each is read at most once.
-  return withScriptLock(() => withTableCache(fn), waitMs);
+  // While the lock is held nobody else writes the tables: each is read at most once; and a
+  // chart shown in several documents is drawn once; a form is opened once.
+  return withScriptLock(() => withTableCache(() => withChartCache(() => withFormHandles(fn))), waitMs);
 }
 
 /** Like tryWithLock, but tells the coordinator to try again when another action is running. */

@@ -14,10 +14,11 @@ import type { DocTree } from '../render/docTree';
 import { buildDocument, type DocumentFor } from '../render/overview';
 import { tableHash } from '../render/tableHash';
 import { buildViews } from '../render/views';
+import { withChartCache } from '../workspace/charts';
 import { nowMs } from '../workspace/clock';
-import { documentHashesIn, writeDocument } from '../workspace/docs';
+import { type DocumentState, documentStatesIn, writeDocument } from '../workspace/docs';
 import { savePdfIn } from '../workspace/documents';
-import { shareExactlyWith } from '../workspace/files';
+import { type KnownSharing, shareExactlyWith } from '../workspace/files';
 import { sheetsServiceOn, tabStates, writeSheetTables } from '../workspace/sheetBatch';
 import { writeSheetTable } from '../workspace/sheetWriter';
 import { appendRows, ensureTable, readTable, replaceTable, updateRow } from '../workspace/tables';
@@ -85,9 +86,18 @@ export function audienceDocuments(view: CaseView): CaseDocument[] {
   ];
 }
 
-/** Shares a file with exactly the readers; logs only a change, by count (no addresses in the log). */
-function share(fileId: string, readers: string[], what: string, events: [string, string][]) {
-  const change = shareExactlyWith(fileId, readers);
+/**
+ * Shares a file with exactly the readers; logs only a change, by count (no addresses in the log).
+ * `known`: its permissions as Drive just listed them, so that a file shared right costs no call.
+ */
+function share(
+  fileId: string,
+  readers: string[],
+  what: string,
+  events: [string, string][],
+  known: KnownSharing | null,
+) {
+  const change = shareExactlyWith(fileId, readers, known);
   if (change.added.length + change.removed.length > 0) {
     events.push([
       'gedeeld',
@@ -108,23 +118,24 @@ export function writeCaseDocument(
   readers: string[],
   events: [string, string][],
   rows: DocumentRow[] = readTable(h.ss, DOCUMENTS),
-  hashes?: Map<string, string | null>,
+  states?: Map<string, DocumentState>,
 ): string {
   let index = rows.findIndex((r) => r.key === key);
+  let written: { sharing: KnownSharing | null };
   if (index < 0) {
     // Made in the case folder by the same upload that writes it (workspace/docs).
     const created = writeDocument({ tree, name, folderId: h.row.folderId });
+    written = created;
     rows.push({ key, fileId: created.id, readers: readers.length });
     index = rows.length - 1;
     appendRows(h.ss, DOCUMENTS, [rows[index] as DocumentRow]);
   } else {
     const fileId = String(rows[index]?.fileId);
-    const known = hashes?.has(fileId) ? { storedHash: hashes.get(fileId) ?? null } : {};
-    writeDocument({ fileId, tree, name, ...known });
+    written = writeDocument({ fileId, tree, name, state: states?.get(fileId) });
   }
   const row = rows[index] as DocumentRow;
   const fileId = String(row.fileId);
-  share(fileId, readers, name, events);
+  share(fileId, readers, name, events, written.sharing);
   if (Number(row.readers) !== readers.length) {
     row.readers = readers.length;
     updateRow(h.ss, DOCUMENTS, index, row);
@@ -137,21 +148,35 @@ export function writeCaseDocument(
  * Returns what it wrote to the Logboek (sharing changes), so a caller can show it in the views.
  */
 export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): LogEntry[] {
+  // The same chart in every audience's version is drawn once (also outside the script lock).
+  return withChartCache(() => rebuildDocuments(h, view));
+}
+
+function rebuildDocuments(h: CaseHandle, view: CaseView): LogEntry[] {
   const events: [string, string][] = [];
   const { settings, partners } = view;
-  // One listing of the case folder gives the stored hash of every document: an unchanged
-  // document then costs no call at all.
-  const hashes = documentHashesIn(h.row.folderId);
-  const known = hashes.has(h.row.overviewId) ? { storedHash: hashes.get(h.row.overviewId) ?? null } : {};
-  writeDocument({ fileId: h.row.overviewId, tree: buildDocument(view, { audience: 'beperkt' }), ...known });
-  share(h.row.overviewId, readersOf('beperkt', settings, partners), 'integraal beeld (beperkt)', events);
+  // One listing of the case folder gives the stored hash and the sharing of every document: an
+  // unchanged document shared with exactly its readers then costs no call at all.
+  const states = documentStatesIn(h.row.folderId);
+  const overview = writeDocument({
+    fileId: h.row.overviewId,
+    tree: buildDocument(view, { audience: 'beperkt' }),
+    state: states.get(h.row.overviewId),
+  });
+  share(
+    h.row.overviewId,
+    readersOf('beperkt', settings, partners),
+    'integraal beeld (beperkt)',
+    events,
+    overview.sharing,
+  );
   const docs = audienceDocuments(view);
   if (docs.length > 0) {
     ensureTable(h.ss, DOCUMENTS);
     const rows = readTable(h.ss, DOCUMENTS);
     for (const d of docs) {
       const readers = readersOf(d.target.audience, settings, partners, d.target.partnerId);
-      writeCaseDocument(h, d.key, d.name, buildDocument(view, d.target), readers, events, rows, hashes);
+      writeCaseDocument(h, d.key, d.name, buildDocument(view, d.target), readers, events, rows, states);
     }
   }
   return events.length > 0 ? logEvents(h.ss, events) : [];

@@ -3,9 +3,15 @@
  * (https://developers.google.com/apps-script/reference/charts): a DataTable with the categories
  * in the first column and one number column per series, a bar chart (horizontal bars:
  * Charts.newBarChart) or line chart, rendered with Chart.getAs('image/png').
+ *
+ * Inside `withChartCache` (one action under the script lock) a chart is drawn once, however many
+ * documents show it: the PNG is kept by the hash of its spec (render/docx/hash), and only while
+ * the action runs.
  */
 import type { ChartSpec } from '../render/docTree';
 import { fromSignedBytes } from '../render/docx/bytes';
+import { chartHash } from '../render/docx/hash';
+import { actionMemo } from './memo';
 
 /** Image size in pixels: at 96 dpi this fills most of the 16 cm text width. */
 export const CHART_SIZE = { width: 600, height: 340 } as const;
@@ -27,7 +33,12 @@ function chartPng(spec: ChartSpec): Uint8Array | null {
   return fromSignedBytes(builder.build().getAs('image/png').getBytes());
 }
 
+const pngs = actionMemo<Uint8Array | null>();
+
+/** Runs `fn` with the chart cache on (nested calls share the outer cache). */
+export const withChartCache = pngs.run;
+
 /** One PNG per chart, in order; null where a chart has no data to draw. */
 export function chartPngs(specs: readonly ChartSpec[]): (Uint8Array | null)[] {
-  return specs.map(chartPng);
+  return specs.map((spec) => pngs.get(chartHash(spec), () => chartPng(spec)));
 }

@@ -7,16 +7,29 @@
  * A document whose tree did not change is not rebuilt: the tree's hash is kept in the file's
  * `appProperties` (private to this script, https://developers.google.com/workspace/drive/api/guides/properties)
  * and read back with one files.get; when equal, charts and upload are skipped.
+ *
+ * Who can open each document comes with the same responses: the file resource's `permissions`
+ * (drive/api/reference/rest/v3/files, each a Permission of …/rest/v3/permissions), asked for in
+ * the listing, the files.get and the files.create response. Sharing then only costs calls where
+ * it must change (workspace/files shareExactlyWith).
  */
 import type { DocTree } from '../render/docTree';
 import { toSignedBytes } from '../render/docx/bytes';
 import { chartsOf, DOCX_MIME, docTreeToDocx } from '../render/docx/docx';
 import { treeHash } from '../render/docx/hash';
 import { chartPngs } from './charts';
+import { type KnownSharing, PERMISSION_FIELDS, sharingOf } from './files';
+import { driveService } from './forms';
 
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
 /** appProperties key holding the hash of the tree the document was last written from. */
 export const TREE_HASH_KEY = 'docTreeHash';
+/** What the case folder's listing tells about one document. */
+export interface DocumentState {
+  /** The tree hash it was last written from; null: none. */
+  hash: string | null;
+  sharing: KnownSharing | null;
+}
 
 export interface WriteDocumentInput {
   tree: DocTree;
@@ -26,26 +39,16 @@ export interface WriteDocumentInput {
   name?: string;
   /** Folder of a new document. */
   folderId?: string;
-  /**
-   * The hash the existing document was last written from, when the caller already read it
-   * (documentHashesIn): then no files.get is needed. `null`: the document has none.
-   */
-  storedHash?: string | null;
+  /** What the case folder's listing told about the existing document (documentStatesIn): then no files.get is needed. */
+  state?: DocumentState;
 }
 
 export interface WriteDocumentResult {
   id: string;
   /** False when the stored hash equalled the tree's and nothing was uploaded. */
   changed: boolean;
-}
-
-function drive(): NonNullable<typeof Drive> {
-  if (typeof Drive === 'undefined' || !Drive) {
-    throw new Error(
-      'De geavanceerde Drive-service (Drive API v3) staat niet aan in dit Apps Script-project; zet hem aan onder Services.',
-    );
-  }
-  return Drive;
+  /** Who can open it, as Drive answered (or as the caller knew); null when unknown. */
+  sharing: KnownSharing | null;
 }
 
 function docxBlob(tree: DocTree, name: string): GoogleAppsScript.Base.Blob {
@@ -57,46 +60,52 @@ function docxBlob(tree: DocTree, name: string): GoogleAppsScript.Base.Blob {
 /** Creates or replaces the Google Doc for `tree`; skips the upload when the tree is unchanged. */
 export function writeDocument(input: WriteDocumentInput): WriteDocumentResult {
   const hash = treeHash(input.tree);
-  const d = drive();
+  const d = driveService();
   const appProperties = { [TREE_HASH_KEY]: hash };
   if (input.fileId) {
-    const stored =
-      input.storedHash !== undefined
-        ? input.storedHash
-        : d.Files.get(input.fileId, { fields: 'appProperties' }).appProperties?.[TREE_HASH_KEY];
-    if (stored === hash) return { id: input.fileId, changed: false };
+    let state = input.state;
+    if (!state) {
+      const file = d.Files.get(input.fileId, { fields: `appProperties, ${PERMISSION_FIELDS}` });
+      state = { hash: file.appProperties?.[TREE_HASH_KEY] ?? null, sharing: sharingOf(file.permissions) };
+    }
+    const { sharing } = state;
+    if (state.hash === hash) return { id: input.fileId, changed: false, sharing };
     d.Files.update({ appProperties }, input.fileId, docxBlob(input.tree, input.name ?? 'document'), {
       fields: 'id',
     });
-    return { id: input.fileId, changed: true };
+    return { id: input.fileId, changed: true, sharing };
   }
   const name = input.name ?? input.tree.title;
   const created = d.Files.create(
     { name, mimeType: GOOGLE_DOC, appProperties, ...(input.folderId ? { parents: [input.folderId] } : {}) },
     docxBlob(input.tree, name),
-    { fields: 'id' },
+    { fields: `id, ${PERMISSION_FIELDS}` },
   );
-  return { id: String(created.id), changed: true };
+  return { id: String(created.id), changed: true, sharing: sharingOf(created.permissions) };
 }
 
 /**
- * The tree hash of every Google Doc in a folder, by file id, in one files.list per 1,000
- * documents (drive/api/reference/rest/v3/files/list; `appProperties` is a selectable field of
- * the file resource). A document without a hash maps to null.
+ * The tree hash and the sharing of every Google Doc in a folder, by file id, in one files.list
+ * per 1,000 documents (drive/api/reference/rest/v3/files/list; `appProperties` and `permissions`
+ * are selectable fields of the file resource).
  */
-export function documentHashesIn(folderId: string): Map<string, string | null> {
+export function documentStatesIn(folderId: string): Map<string, DocumentState> {
   const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents and mimeType = '${GOOGLE_DOC}' and trashed = false`;
-  const out = new Map<string, string | null>();
+  const out = new Map<string, DocumentState>();
   let pageToken: string | undefined;
   do {
     const args: Record<string, unknown> = {
       q,
       pageSize: 1000,
-      fields: 'nextPageToken, files(id, appProperties)',
+      fields: `nextPageToken, files(id, appProperties, ${PERMISSION_FIELDS})`,
     };
     if (pageToken) args.pageToken = pageToken;
-    const page = drive().Files.list(args);
-    for (const f of page.files ?? []) if (f.id) out.set(f.id, f.appProperties?.[TREE_HASH_KEY] ?? null);
+    const page = driveService().Files.list(args);
+    for (const f of page.files ?? []) {
+      if (f.id) {
+        out.set(f.id, { hash: f.appProperties?.[TREE_HASH_KEY] ?? null, sharing: sharingOf(f.permissions) });
+      }
+    }
     pageToken = page.nextPageToken;
   } while (pageToken);
   return out;

@@ -1,4 +1,5 @@
 /** Drive: folders and new files in them (SpreadsheetApp/DocumentApp create in the root). */
+import { driveService } from './forms';
 
 export function createFolder(name: string, parentId: string | null): string {
   const parent = parentId ? DriveApp.getFolderById(parentId) : DriveApp.getRootFolder();
@@ -57,37 +58,82 @@ export interface SharingChange {
   removed: string[];
 }
 
+/** The Permission fields sharing needs (guides/fields-parameter: a sub-selection in parentheses). */
+export const PERMISSION_FIELDS = 'permissions(type, role, emailAddress)';
+
+/**
+ * Who can open a file, as Drive lists it (the file resource's `permissions`, each a Permission of
+ * drive/api/reference/rest/v3/permissions): the owner, every other user or group by lower-case
+ * address with its role (`writer`, `commenter`, `reader`), and whether anyone or a domain can
+ * open it by link.
+ */
+export interface KnownSharing {
+  owner: string;
+  people: Record<string, string>;
+  link: boolean;
+}
+
+/** The sharing in a file's `permissions`; null when Drive left them out (the user may not share the file). */
+export function sharingOf(
+  permissions: GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission[] | undefined,
+): KnownSharing | null {
+  if (!permissions) return null;
+  const out: KnownSharing = { owner: '', people: {}, link: false };
+  for (const p of permissions) {
+    if (p.type === 'anyone' || p.type === 'domain') out.link = true;
+    else if (p.emailAddress) {
+      const email = p.emailAddress.toLowerCase();
+      if (p.role === 'owner') out.owner = email;
+      else out.people[email] = String(p.role ?? 'reader');
+    }
+  }
+  return out;
+}
+
+function wantedSet(emails: readonly string[], owner: string): Set<string> {
+  return new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e !== owner));
+}
+
+/** Whether a file with this sharing is shared with exactly these addresses and not by link. */
+export function sharedExactlyWith(known: KnownSharing, emails: readonly string[]): boolean {
+  const wanted = wantedSet(emails, known.owner);
+  const people = Object.keys(known.people).filter((e) => e !== known.owner);
+  return !known.link && people.length === wanted.size && people.every((e) => wanted.has(e));
+}
+
 /**
  * Gives exactly these addresses access to the file, as viewers: everyone else with edit or view
  * access is removed, the missing ones are added in one call, and sharing by link is switched off
- * (reference/drive/file#setSharing). The owner keeps the file and is never in either list
- * (reference/drive/file#getEditors). Addresses compare case-insensitively.
+ * (reference/drive/file#setSharing; with PRIVATE, since Permission.NONE throws unless the access is
+ * ANYONE, reference/drive/permission). The owner keeps the file and is never in either list.
+ * Addresses compare case-insensitively.
+ *
+ * `known`: the file's permissions as Drive just gave them (a folder listing, the upload's answer);
+ * otherwise they are read with one files.get. A file already shared exactly so costs no DriveApp
+ * call, another only the calls that change it.
  */
-export function shareExactlyWith(fileId: string, emails: readonly string[]): SharingChange {
+export function shareExactlyWith(
+  fileId: string,
+  emails: readonly string[],
+  known?: KnownSharing | null,
+): SharingChange {
+  const sharing =
+    known ?? sharingOf(driveService().Files.get(fileId, { fields: PERMISSION_FIELDS }).permissions);
+  if (!sharing) throw new Error(`Het script mag het delen van bestand ${fileId} niet aanpassen.`);
+  if (sharedExactlyWith(sharing, emails)) return { added: [], removed: [] };
+  const wanted = wantedSet(emails, sharing.owner);
   const file = DriveApp.getFileById(fileId);
-  const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
-  const wanted = new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e !== owner));
   const removed: string[] = [];
-  const present = new Set<string>();
-  for (const [users, remove] of [
-    [file.getEditors(), (e: string) => file.removeEditor(e)],
-    [file.getViewers(), (e: string) => file.removeViewer(e)],
-  ] as const) {
-    for (const u of users) {
-      const email = u.getEmail().toLowerCase();
-      if (email === '' || email === owner) continue;
-      if (wanted.has(email)) present.add(email);
-      else {
-        remove(email);
-        removed.push(email);
-      }
-    }
+  for (const [email, role] of Object.entries(sharing.people)) {
+    if (email === sharing.owner || wanted.has(email)) continue;
+    // removeViewer has no effect on an editor (reference/drive/file#removeViewer).
+    if (role === 'writer') file.removeEditor(email);
+    else file.removeViewer(email);
+    removed.push(email);
   }
-  const added = [...wanted].filter((e) => !present.has(e)).sort();
+  const added = [...wanted].filter((e) => !(e in sharing.people)).sort();
   if (added.length > 0) file.addViewers(added);
-  if (file.getSharingAccess() !== DriveApp.Access.PRIVATE) {
-    file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
-  }
+  if (sharing.link) file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.VIEW);
   return { added, removed: removed.sort() };
 }
 

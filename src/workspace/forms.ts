@@ -4,6 +4,7 @@
  */
 import type { FormItemSpec, FormSpec } from '../render/formSpec';
 import { showsProgressBar } from '../render/formTemplate';
+import { actionMemo } from './memo';
 
 export interface CreatedForm {
   formId: string;
@@ -227,13 +228,15 @@ export function isMissingError(reason: string): boolean {
  * Each response costs two getters; its answers are read only when asked for.
  */
 export function readResponses(formId: string, since?: number): FormRead {
-  let form: GoogleAppsScript.Forms.Form;
+  let found: GoogleAppsScript.Forms.FormResponse[];
   try {
-    form = FormApp.openById(formId);
+    // A form kept open earlier in this action (closed by its gate) is read through that handle:
+    // then the read itself is where a passing error shows.
+    const form = openForm(formId);
+    found = since === undefined ? form.getResponses() : form.getResponses(new Date(since));
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
-  const found = since === undefined ? form.getResponses() : form.getResponses(new Date(since));
   const responses = found.map((r) => ({
     responseId: r.getId(),
     timestamp: r.getTimestamp().getTime(),
@@ -246,9 +249,19 @@ export function readResponses(formId: string, since?: number): FormRead {
   return { ok: true, responses };
 }
 
+const handles = actionMemo<GoogleAppsScript.Forms.Form>();
+
+/**
+ * Runs `fn` keeping every form it opens (nested calls share the outer set): a gate closes a form
+ * and then reads it once more through the same handle, with one FormApp.openById.
+ */
+export const withFormHandles = handles.run;
+
+const openForm = (formId: string) => handles.get(formId, () => FormApp.openById(formId));
+
 /** Stops a form from accepting responses (after its gate was decided). */
 export function closeForm(formId: string, message: string): void {
-  const form = FormApp.openById(formId);
+  const form = openForm(formId);
   form.setCustomClosedFormMessage(message).setAcceptingResponses(false);
 }
 

@@ -101,6 +101,86 @@ describe('Drive.Files.list (v3)', () => {
   });
 });
 
+describe('Drive.Files.list: permissions (files resource, permissions resource)', () => {
+  const FIELDS = 'files(id, permissions(type, role, emailAddress))';
+
+  it('lists who can read each file in the same call, derived from what DriveApp keeps', () => {
+    const { folderId, formIds } = folderWithForms(3);
+    const [a, b, c] = formIds.map((id) => drive.getFileById(id));
+    a!.addViewer('Lezer@Example.com').addEditor('schrijver@example.com');
+    b!.setSharing(drive.Access.ANYONE_WITH_LINK, drive.Permission.VIEW);
+    c!.setSharing(drive.Access.DOMAIN, drive.Permission.EDIT);
+    rt.resetCounts();
+    const res = files.list({ q: `'${folderId}' in parents`, fields: FIELDS });
+    expect(rt.totalCalls()).toBe(1);
+    const owner = rt.userEmail;
+    expect(res.files?.[0]).toEqual({
+      id: formIds[0],
+      permissions: [
+        { type: 'user', role: 'owner', emailAddress: owner },
+        { type: 'user', role: 'writer', emailAddress: 'schrijver@example.com' },
+        { type: 'user', role: 'reader', emailAddress: 'lezer@example.com' },
+      ],
+    });
+    expect(res.files?.[1]?.permissions?.slice(1)).toEqual([{ type: 'anyone', role: 'reader' }]);
+    expect(res.files?.[2]?.permissions?.slice(1)).toEqual([{ type: 'domain', role: 'writer' }]);
+    // The whole Permission resource when no sub-selection is given, also through a path.
+    const whole = files.list({ q: `'${folderId}' in parents`, fields: 'files/permissions' });
+    expect(whole.files?.[1]?.permissions?.[1]).toMatchObject({
+      kind: 'drive#permission',
+      id: 'anyoneWithLink',
+      type: 'anyone',
+      role: 'reader',
+      allowFileDiscovery: false,
+    });
+    expect(whole.files?.[2]?.permissions?.[1]).toMatchObject({
+      type: 'domain',
+      domain: owner.slice(owner.indexOf('@') + 1),
+      allowFileDiscovery: true,
+    });
+    const roles = files.list({ q: `'${folderId}' in parents`, fields: 'files(permissions/role)' });
+    expect(roles.files?.[0]).toEqual({
+      permissions: [{ role: 'owner' }, { role: 'writer' }, { role: 'reader' }],
+    });
+  });
+
+  it('leaves the permissions out where the requesting user cannot share the file', () => {
+    const { folderId, formIds } = folderWithForms(1);
+    const entry = rt.getEntry(formIds[0]!);
+    entry.owner = 'iemand.anders@example.com';
+    entry.viewers = [rt.userEmail];
+    const res = files.list({ q: `'${folderId}' in parents`, fields: FIELDS });
+    expect(res.files).toEqual([{ id: formIds[0] }]);
+    entry.editors = [rt.userEmail];
+    entry.viewers = [];
+    expect(
+      files.list({ q: `'${folderId}' in parents`, fields: FIELDS }).files?.[0]?.permissions,
+    ).toHaveLength(2);
+  });
+
+  it('refuses a selection the API refuses, and says what it does not emulate', () => {
+    const { folderId } = folderWithForms(1);
+    const q = `'${folderId}' in parents`;
+    for (const fields of [
+      'files(id, permissions(type, rol))',
+      'files(id(x))',
+      'files(id, permissions(type)',
+      'files(id,)',
+      'nextPageToken(x), files(id)',
+      'files(permissions(type(x)))',
+    ]) {
+      expect(() => files.list({ q, fields }), fields).toThrow(
+        /drive.files.list failed with error: Invalid field selection/,
+      );
+    }
+    // Also on an empty page: the selection is checked, not only the files it would show.
+    expect(() => files.list({ q: `'leeg' in parents`, fields: 'files(permissions(rol))' })).toThrow(
+      'Invalid field selection rol',
+    );
+    expect(() => files.list({ q, fields: 'files(permissions(displayName))' })).toThrow('Niet geëmuleerd');
+  });
+});
+
 describe('Drive.Files.copy (v3)', () => {
   it('copies a form into a folder under a new name: same questions, no responses, one call', () => {
     const src = forms.create('Sjabloon');

@@ -83,6 +83,23 @@ describe('Drive.Files.update and get', () => {
     expect(files.get(id, { fields: 'name' })).toEqual({ name: 'Integraal beeld' });
   });
 
+  it('answers with the permissions asked for: a new document has only its owner', () => {
+    const made = files.create({ name: 'Nieuw', mimeType: MIME.document }, docx(), {
+      fields: 'id, permissions(emailAddress, role, type)',
+    });
+    expect(made.permissions).toEqual([{ type: 'user', role: 'owner', emailAddress: rt.userEmail }]);
+    rt.getEntry(made.id!).viewers.push('lezer@example.com');
+    expect(files.get(made.id!, { fields: 'appProperties, permissions(emailAddress,role)' })).toEqual({
+      permissions: [
+        { role: 'owner', emailAddress: rt.userEmail },
+        { role: 'reader', emailAddress: 'lezer@example.com' },
+      ],
+    });
+    expect(() => files.get(made.id!, { fields: 'permissions(e-mail)' })).toThrow(
+      'API call to drive.files.get failed with error: Invalid field selection',
+    );
+  });
+
   it('refuses parents in the body, a type change without content and unknown files', () => {
     const doc = createDocumentApp(rt).create('D');
     expect(() => files.update({ parents: ['x'] }, doc.getId())).toThrow(

@@ -158,8 +158,13 @@ describe('stap 4 en de documenten per doelgroep', () => {
     expect([...ids.keys()].sort()).toEqual(
       [ADVICE_DOCUMENT_KEY, 'driehoek', ...[...PARTNERS, OM].map((x) => `partner:${x.id}`)].sort(),
     );
-    // Someone shares the driehoek version by hand with an outsider; the next publish undoes it.
+    // Someone shares the driehoek version by hand with an outsider, and the jongerenwerk version
+    // by link; the next publish undoes both.
     DriveApp.getFileById(ids.get('driehoek')!).addViewer('buitenstaander@example.com');
+    DriveApp.getFileById(ids.get('partner:jongerenwerk')!).setSharing(
+      DriveApp.Access.ANYONE_WITH_LINK,
+      DriveApp.Permission.VIEW,
+    );
     publish(h);
     for (const [key, id] of caseDocumentIds(h)) {
       if (key === ADVICE_DOCUMENT_KEY) continue;
@@ -169,7 +174,14 @@ describe('stap 4 en de documenten per doelgroep', () => {
           ? readersOf('driehoek', h.reg.settings, h.reg.partners)
           : readersOf('partner', h.reg.settings, h.reg.partners, key.slice('partner:'.length));
       expect(emailsOf(id), key).toEqual(without(expected, owner));
+      expect(String(DriveApp.getFileById(id).getSharingAccess()), key).toBe('PRIVATE');
     }
+    // Sharing is read from the folder listing: with nothing to change, DriveApp is not called.
+    const rt = p.local.rt;
+    rt.resetCounts();
+    publish(h);
+    expect(rt.totalCalls('DriveApp') + rt.totalCalls('File')).toBe(0);
+    expect(rt.counts.get('Drive.Files.list')).toBe(1);
     // The partner version of the jongerenwerk has no person level; the restricted one has.
     const jw = DocumentApp.openById(caseDocumentIds(h).get('partner:jongerenwerk')!).getBody().getText();
     expect(jw).not.toContain('Persoonsniveau');

@@ -115,6 +115,11 @@ describe('antwoorden lezen vanaf het hoogwatermerk', () => {
     expect(versions).toEqual(['1:eerste versie', '2:tweede versie']);
     // Only the edited response is read answer by answer; the boa's stored answer is not.
     expect(gate['FormResponse.getItemResponses']).toBe(1);
+    // Each form of the step is opened once: closed and read through the same handle.
+    const ofStep = forms.filter((f) => f.key.startsWith('1#1#')).length;
+    expect(ofStep).toBeGreaterThan(1);
+    expect(gate['Form.setAcceptingResponses']).toBe(ofStep);
+    expect(gate['FormApp.openById']).toBe(ofStep);
   });
 });
 

@@ -96,7 +96,12 @@ describe('writeDocument', () => {
   it('replaces a Google Doc with the tree in one upload, read back through DocumentApp', () => {
     const id = newDoc();
     rt.resetCounts();
-    expect(writeDocument({ fileId: id, tree: TREE })).toEqual({ id, changed: true });
+    // The same files.get tells who can open it: here only its owner.
+    expect(writeDocument({ fileId: id, tree: TREE })).toEqual({
+      id,
+      changed: true,
+      sharing: { owner: rt.userEmail, people: {}, link: false },
+    });
     expect(rt.counts.get('Drive.Files.get')).toBe(1);
     expect(rt.counts.get('Drive.Files.update')).toBe(1);
     expect(rt.totalCalls('Document')).toBe(0);
@@ -154,7 +159,12 @@ describe('writeDocument', () => {
     const id = newDoc();
     writeDocument({ fileId: id, tree: TREE });
     rt.resetCounts();
-    expect(writeDocument({ fileId: id, tree: structuredClone(TREE) })).toEqual({ id, changed: false });
+    rt.uncounted(() => DriveApp.getFileById(id).addViewer('Lezer@Example.com'));
+    expect(writeDocument({ fileId: id, tree: structuredClone(TREE) })).toEqual({
+      id,
+      changed: false,
+      sharing: { owner: rt.userEmail, people: { 'lezer@example.com': 'reader' }, link: false },
+    });
     expect(Object.fromEntries(rt.counts)).toEqual({ 'Drive.Files.get': 1 });
     const edited = structuredClone(TREE);
     edited.title = 'Integraal beeld JGA-2026-009 (bijgewerkt)';
@@ -167,7 +177,13 @@ describe('writeDocument', () => {
 
   it('creates a new document in a folder when no file is given', () => {
     const folder = rt.uncounted(() => DriveApp.createFolder('JGA-2026-009'));
-    const { id } = writeDocument({ tree: TREE, name: 'Advies JGA-2026-009', folderId: folder.getId() });
+    const { id, sharing } = writeDocument({
+      tree: TREE,
+      name: 'Advies JGA-2026-009',
+      folderId: folder.getId(),
+    });
+    // The create response says who can open the new document: nothing to read afterwards.
+    expect(sharing).toEqual({ owner: rt.userEmail, people: {}, link: false });
     const entry = rt.getEntry(id);
     expect(entry.mimeType).toBe(MIME.document);
     expect(entry.name).toBe('Advies JGA-2026-009');

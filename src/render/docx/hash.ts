@@ -4,7 +4,7 @@
  * (object keys sorted), plus the writer version, so a change in how documents are written
  * also counts as a change. Not a security hash: it only has to notice edits.
  */
-import type { DocTree } from '../docTree';
+import type { ChartSpec, DocTree } from '../docTree';
 
 /** Raise when the docx or chart output changes for the same tree. */
 export const WRITER_VERSION = 1;
@@ -38,12 +38,8 @@ function canonical(v: unknown, out: string[]): void {
   out.push(JSON.stringify(v) ?? 'null');
 }
 
-export function treeHash(tree: DocTree): string {
-  const parts: string[] = [`v${WRITER_VERSION}:`];
-  canonical(tree, parts);
-  const text = parts.join('');
-  // FNV-1a over the UTF-16 code units of the text (no encoding step needed for a fingerprint),
-  // two lanes with different seeds in one pass.
+/** Two FNV-1a lanes (different seeds) over the UTF-16 code units of the text, in one pass. */
+function fingerprint(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {
@@ -52,4 +48,25 @@ export function treeHash(tree: DocTree): string {
     b = Math.imul(b ^ c, 0x01000193) >>> 0;
   }
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
+/** Canonical JSON text of `v` (object keys sorted, undefined members left out). */
+function canonicalText(v: unknown): string {
+  const parts: string[] = [];
+  canonical(v, parts);
+  return parts.join('');
+}
+
+export function treeHash(tree: DocTree): string {
+  return fingerprint(`v${WRITER_VERSION}:${canonicalText(tree)}`);
+}
+
+/**
+ * A fingerprint of what a chart's image is drawn from (kind, title, categories, series, axis
+ * range): equal specs give the same PNG, so one rendering serves every document that shows the
+ * chart. The alt text is not drawn and does not count.
+ */
+export function chartHash(spec: ChartSpec): string {
+  const { alt: _alt, ...drawn } = spec;
+  return fingerprint(`chart:${canonicalText(drawn)}`);
 }

@@ -16,7 +16,7 @@ import { BlobImpl } from '../blob';
 import { newDocModel } from '../document-model';
 import { importDocx } from '../docx-import';
 import { type DriveEntry, gasError, MIME, perRuntime, type Runtime } from '../runtime';
-import { driveApiError, pick, resourceOf, splitFields } from './drive-list';
+import { driveApiError, fileSelection, resourceOf, select } from './drive-list';
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
@@ -50,9 +50,9 @@ const PARAMS = {
   get: new Set(['fields', 'supportsAllDrives', 'acknowledgeAbuse']),
 } as const;
 
-/** The response: the `fields` asked for, or kind, id, name and mimeType (drive-list.ts `pick`). */
-function picked(method: string, e: DriveEntry, fields: unknown): DriveFile {
-  return pick(method, resourceOf(e), fields === undefined ? null : splitFields(String(fields)));
+/** The response: the `fields` asked for, or kind, id, name and mimeType (drive-list.ts `select`). */
+function picked(rt: Runtime, method: string, e: DriveEntry, fields: unknown): DriveFile {
+  return select(method, resourceOf(e, rt.userEmail), fileSelection(method, fields));
 }
 
 function checkArgs(method: keyof typeof PARAMS, args: unknown): Record<string, unknown> {
@@ -172,7 +172,7 @@ export function createDriveFilesCreateUpdateGet(rt: Runtime) {
         else entry.data = newDocModel();
       } else if (media) entry.bytes = media.bytes.slice();
       else if (mimeType !== MIME.folder) entry.bytes = new Uint8Array();
-      return picked('create', entry, args.fields);
+      return picked(rt, 'create', entry, args.fields);
     },
 
     update(resource: unknown, fileId: unknown, mediaData?: unknown, optionalArgs?: unknown): DriveFile {
@@ -213,7 +213,7 @@ export function createDriveFilesCreateUpdateGet(rt: Runtime) {
       if (body.description !== undefined) entry.description = String(body.description);
       mergeAppProperties('update', entry, body.appProperties);
       rt.touch(entry);
-      return picked('update', entry, args.fields);
+      return picked(rt, 'update', entry, args.fields);
     },
 
     get(fileId: unknown, optionalArgs?: unknown): DriveFile {
@@ -224,7 +224,7 @@ export function createDriveFilesCreateUpdateGet(rt: Runtime) {
       }
       const entry = rt.drive.get(String(fileId));
       if (!entry) throw apiError('get', `File not found: ${String(fileId)}.`);
-      return picked('get', entry, args.fields);
+      return picked(rt, 'get', entry, args.fields);
     },
   };
 }

@@ -21,8 +21,71 @@ export function driveApiError(method: string, message: string): Error {
 /** Fields a file resource returns when no `fields` is given (guides/fields-parameter). */
 const DEFAULT_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType'];
 
-/** The file resource of a Drive entry, with the fields the emulator knows. */
-export function resourceOf(e: DriveEntry): Record<string, unknown> {
+/** The emulator's stand-in for a permission id: stable per grantee (ids are opaque to callers). */
+function permissionId(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return `${h.toString().padStart(10, '0')}${(h ^ 0x5bd1e995) >>> 0}`.slice(0, 20);
+}
+
+/** Link-sharing role of a DriveApp permission (reference/drive/permission → Permission.role). */
+const LINK_ROLE: Record<string, string> = { VIEW: 'reader', COMMENT: 'commenter', EDIT: 'writer' };
+
+/**
+ * The `permissions` of a file resource (drive/api/reference/rest/v3/files: "The full list of
+ * permissions for the file. This is only available if the requesting user can share the file"),
+ * each a Permission resource (…/rest/v3/permissions: type user|group|domain|anyone, role
+ * owner|writer|commenter|reader, emailAddress for users, domain and allowFileDiscovery for link
+ * sharing). Derived from what DriveApp keeps: the owner, editors (writer), viewers (reader) and
+ * the sharing access: ANYONE / ANYONE_WITH_LINK an `anyone` permission, DOMAIN /
+ * DOMAIN_WITH_LINK a `domain` one, discoverable without "WITH_LINK"; PRIVATE, or permission NONE
+ * ("users have no permissions", reference/drive/permission), none. The emulator knows no
+ * groups. Undefined when `requester` may not share the file (neither owner nor editor).
+ */
+export function permissionsOf(e: DriveEntry, requester: string): Record<string, unknown>[] | undefined {
+  const who = requester.toLowerCase();
+  if (e.owner.toLowerCase() !== who && !e.editors.includes(who)) return undefined;
+  const user = (email: string, role: string) => ({
+    kind: 'drive#permission',
+    id: permissionId(email),
+    type: 'user',
+    role,
+    emailAddress: email,
+  });
+  const out: Record<string, unknown>[] = [
+    user(e.owner, 'owner'),
+    ...e.editors.map((x) => user(x, 'writer')),
+    ...e.viewers.map((x) => user(x, 'reader')),
+  ];
+  const role = LINK_ROLE[e.sharingPermission];
+  if (role && e.sharingAccess !== 'PRIVATE') {
+    const discoverable = !e.sharingAccess.endsWith('_WITH_LINK');
+    if (e.sharingAccess.startsWith('DOMAIN')) {
+      const domain = e.owner.slice(e.owner.lastIndexOf('@') + 1);
+      out.push({
+        kind: 'drive#permission',
+        id: permissionId(`domain:${domain}`),
+        type: 'domain',
+        role,
+        domain,
+        allowFileDiscovery: discoverable,
+      });
+    } else {
+      out.push({
+        kind: 'drive#permission',
+        id: discoverable ? 'anyone' : 'anyoneWithLink',
+        type: 'anyone',
+        role,
+        allowFileDiscovery: discoverable,
+      });
+    }
+  }
+  return out;
+}
+
+/** The file resource of a Drive entry, with the fields the emulator knows, as `requester` sees it. */
+export function resourceOf(e: DriveEntry, requester: string): Record<string, unknown> {
+  const permissions = permissionsOf(e, requester);
   return {
     kind: 'drive#file',
     id: e.id,
@@ -37,6 +100,7 @@ export function resourceOf(e: DriveEntry): Record<string, unknown> {
     ...(e.appProperties && Object.keys(e.appProperties).length > 0
       ? { appProperties: { ...e.appProperties } }
       : {}),
+    ...(permissions ? { permissions } : {}),
   };
 }
 
@@ -51,50 +115,150 @@ const KNOWN_FILE_FIELDS = new Set([
   'createdTime',
   'modifiedTime',
   'appProperties',
+  'permissions',
 ]);
 
-/** `id,name` → the listed fields; `*` → all; unknown field → refused like the API (400 Invalid field selection). */
-export function pick(method: string, resource: Record<string, unknown>, fields: string[] | null): DriveFile {
-  const chosen = fields ?? DEFAULT_FILE_FIELDS;
-  if (chosen.includes('*')) return resource as DriveFile;
+/** Fields of the Permission resource the emulator fills in. */
+const KNOWN_PERMISSION_FIELDS = new Set([
+  'kind',
+  'id',
+  'type',
+  'role',
+  'emailAddress',
+  'domain',
+  'allowFileDiscovery',
+]);
+/** Fields of the Permission resource (…/rest/v3/permissions) the emulator does not keep. */
+const OTHER_PERMISSION_FIELDS = new Set([
+  'displayName',
+  'photoLink',
+  'expirationTime',
+  'deleted',
+  'pendingOwner',
+  'view',
+  'permissionDetails',
+  'teamDrivePermissionDetails',
+  'inheritedPermissionsDisabled',
+]);
+
+/**
+ * A parsed `fields` selection (guides/fields-parameter): field name → its own sub-selection, or
+ * null for the whole field. `a,b`, `a/b` (b inside a) and `a(b,c)` (b and c inside a) nest.
+ */
+export type FieldSelection = Map<string, FieldSelection | null>;
+
+function merge(into: FieldSelection, name: string, sub: FieldSelection | null): void {
+  if (!into.has(name)) {
+    into.set(name, sub);
+    return;
+  }
+  const have = into.get(name) ?? null;
+  if (have === null || sub === null)
+    into.set(name, null); // the whole field wins
+  else for (const [k, v] of sub) merge(have, k, v);
+}
+
+/** Parses a `fields` value; malformed syntax is refused like the API (400 Invalid field selection). */
+export function parseFields(method: string, fields: string): FieldSelection {
+  const s = fields.replace(/\s+/g, '');
+  let i = 0;
+  const bad = () => driveApiError(method, `Invalid field selection ${s}`);
+  const list = (): FieldSelection => {
+    const out: FieldSelection = new Map();
+    for (;;) {
+      const path: string[] = [];
+      for (;;) {
+        const m = /^(\*|[A-Za-z_][A-Za-z0-9_]*)/.exec(s.slice(i));
+        if (!m) throw bad();
+        path.push(m[1] as string);
+        i += (m[1] as string).length;
+        if (s[i] !== '/') break;
+        i++;
+      }
+      let sub: FieldSelection | null = null;
+      if (s[i] === '(') {
+        i++;
+        sub = list();
+        if (s[i] !== ')') throw bad();
+        i++;
+      }
+      for (let k = path.length - 1; k > 0; k--) sub = new Map([[path[k] as string, sub]]);
+      merge(out, path[0] as string, sub);
+      if (s[i] !== ',') return out;
+      i++;
+    }
+  };
+  const sel = list();
+  if (i !== s.length) throw bad();
+  return sel;
+}
+
+function selectPermission(method: string, p: Record<string, unknown>, sel: FieldSelection | null) {
+  if (sel === null || sel.has('*')) return { ...p };
   const out: Record<string, unknown> = {};
-  for (const f of chosen) {
+  for (const [f, sub] of sel) {
+    if (OTHER_PERMISSION_FIELDS.has(f)) throw gasError(`Niet geëmuleerd: permissions/${f}`);
+    if (!KNOWN_PERMISSION_FIELDS.has(f) || sub !== null) {
+      throw driveApiError(method, `Invalid field selection ${f}`);
+    }
+    if (p[f] !== undefined) out[f] = p[f];
+  }
+  return out;
+}
+
+/**
+ * The fields of `resource` a selection asks for; null → kind, id, name and mimeType; `*` → all.
+ * An unknown field, or a sub-selection of a plain value, is refused (400 Invalid field selection);
+ * `permissions(…)` selects fields of each Permission.
+ */
+export function select(
+  method: string,
+  resource: Record<string, unknown>,
+  sel: FieldSelection | null,
+): DriveFile {
+  const chosen: FieldSelection = sel ?? new Map(DEFAULT_FILE_FIELDS.map((f) => [f, null]));
+  if (chosen.has('*')) return { ...resource } as DriveFile;
+  const out: Record<string, unknown> = {};
+  for (const [f, sub] of chosen) {
     if (!KNOWN_FILE_FIELDS.has(f)) throw driveApiError(method, `Invalid field selection ${f}`);
-    out[f] = resource[f];
+    if (f === 'permissions') {
+      const list = resource.permissions as Record<string, unknown>[] | undefined;
+      selectPermission(method, {}, sub); // refuses a bad selection also when there is no list
+      if (list) out.permissions = list.map((p) => selectPermission(method, p, sub));
+      continue;
+    }
+    if (sub !== null) {
+      if (f === 'appProperties') throw gasError(`Niet geëmuleerd: Drive.Files.${method} fields ${f}/…`);
+      throw driveApiError(method, `Invalid field selection ${f}`);
+    }
+    if (resource[f] !== undefined) out[f] = resource[f];
   }
   return out as DriveFile;
 }
 
-export function splitFields(s: string): string[] {
-  return s
-    .split(',')
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
+/** The file fields a `fields` parameter of get, create, update or copy asks for (null: the default). */
+export function fileSelection(method: string, fields: unknown): FieldSelection | null {
+  return fields === undefined ? null : parseFields(method, String(fields));
 }
 
 /**
  * The `fields` system parameter of files.list: `nextPageToken, files(id, name)` or `files/id`
- * (guides/fields-parameter). Returns the file fields asked for, or null for the default set.
+ * (guides/fields-parameter). Returns the file fields asked for (null: the default set), and
+ * whether the page token was asked for.
  */
-function listFields(fields: unknown): { files: string[] | null; token: boolean } {
+function listFields(fields: unknown): { files: FieldSelection | null; token: boolean } {
   if (fields === undefined) return { files: null, token: true };
-  const s = String(fields).replace(/\s+/g, '');
-  const files: string[] = [];
-  let token = false;
-  let any = false;
-  for (const part of s.match(/[^,(]+(\([^)]*\))?/g) ?? []) {
-    const m = /^files(?:\((.*)\)|\/(.+))?$/.exec(part);
-    if (part === 'nextPageToken') token = true;
-    else if (part === 'kind' || part === 'incompleteSearch') continue;
-    else if (m) {
-      any = true;
-      files.push(...(m[1] !== undefined ? splitFields(m[1]) : m[2] !== undefined ? [m[2]] : ['*']));
-    } else throw driveApiError('list', `Invalid field selection ${part}`);
+  const sel = parseFields('list', String(fields));
+  let files: FieldSelection = new Map();
+  for (const [part, sub] of sel) {
+    if (part === 'nextPageToken' || part === 'kind' || part === 'incompleteSearch') {
+      if (sub !== null) throw driveApiError('list', `Invalid field selection ${part}`);
+    } else if (part === 'files') files = sub ?? new Map([['*', null]]);
+    else throw driveApiError('list', `Invalid field selection ${part}`);
   }
-  for (const f of files) {
-    if (f !== '*' && !KNOWN_FILE_FIELDS.has(f)) throw driveApiError('list', `Invalid field selection ${f}`);
-  }
-  return { files: any ? files : [], token };
+  // Checked against the resource's fields now, so that an empty folder refuses the same way.
+  select('list', {}, files);
+  return { files, token: sel.has('nextPageToken') };
 }
 
 /**
@@ -207,7 +371,7 @@ function list(rt: Runtime, optionalArgs?: Record<string, unknown>): FileList {
   const out: FileList = {
     kind: 'drive#fileList',
     incompleteSearch: false,
-    files: page.map((e) => pick('list', resourceOf(e), fields.files)),
+    files: page.map((e) => select('list', resourceOf(e, rt.userEmail), fields.files)),
   };
   if (start + size < all.length && fields.token) out.nextPageToken = encodeToken({ q, at: start + size });
   return out;
@@ -276,8 +440,7 @@ function copy(
   if (source.bytes !== undefined) entry.bytes = new Uint8Array(source.bytes);
   entry.description = res.description === undefined ? source.description : String(res.description);
   rt.drive.set(id, entry);
-  const fields = args.fields === undefined ? null : splitFields(String(args.fields));
-  return pick('copy', resourceOf(entry), fields);
+  return select('copy', resourceOf(entry, rt.userEmail), fileSelection('copy', args.fields));
 }
 
 /** The `list` and `copy` members of `Drive.Files`, bound to a runtime. */
