@@ -46,6 +46,11 @@ export interface FormSectionSpec {
   title: string;
   description: string;
   items: FormItemSpec[];
+  /**
+   * Only this partner's: a section per own action (step 6) or own goal. Trailing own sections
+   * are added to a copy of the shared part, so partners of one kind share a template.
+   */
+  own?: boolean;
 }
 
 export interface FormSpec {
@@ -334,6 +339,7 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
         title: flattenBrackets(`Actie ${a.id}: ${a.text}`),
         description: `Actie ${a.id} in spoor ${a.spoor}, deadline in het plan ${a.deadline}.`,
         items: q.perAction.map((x) => item(x, a.id)),
+        own: true,
       });
     }
   }
@@ -345,6 +351,7 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
         title: flattenBrackets(`Doel ${g.id}: ${g.text}`),
         description: `Indicator: ${g.indicator}. Nulmeting ${formatNumber(g.baseline)}, streefwaarde ${formatNumber(g.target)} op ${g.measureDate}. Meet op dezelfde manier als bij de nulmeting.`,
         items: q.perOwnGoal.map((x) => item(x, g.id)),
+        own: true,
       });
     }
   }

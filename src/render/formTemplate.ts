@@ -5,7 +5,7 @@
  * (case, partner, deadline) are set on every copy, so they are left out. A change in the Vragen
  * tab changes the items, hence the key, hence a new template. Pure.
  */
-import type { FormSpec } from './formSpec';
+import type { FormSectionSpec, FormSpec } from './formSpec';
 
 /** Raise when the way a template is built changes (old templates are then not copied again). */
 export const TEMPLATE_FORMAT = 1;
@@ -17,6 +17,17 @@ export interface TemplateSettings {
 /** Whether a form with these sections shows a progress bar (more than two pages). */
 export function showsProgressBar(spec: FormSpec): boolean {
   return spec.sections.length > 2;
+}
+
+/**
+ * A form as the part partners share and the part that is only its own: the trailing sections
+ * about the partner's own actions or goals (`own`). The shared part is the template; the own
+ * sections are added to each copy, so partners of one kind share one template in step 6 too.
+ */
+export function splitOwn(spec: FormSpec): { shared: FormSpec; own: FormSectionSpec[] } {
+  let cut = spec.sections.length;
+  while (cut > 1 && spec.sections[cut - 1]?.own) cut--;
+  return { shared: { ...spec, sections: spec.sections.slice(0, cut) }, own: spec.sections.slice(cut) };
 }
 
 /** What a copy takes over from its template, in a fixed order. */

@@ -17,9 +17,9 @@ import { flushOutbox } from './outbox';
 import { rebuildViews } from './publish';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
-import { CASE_TABLES, FORMS, OUTBOX } from './records';
+import { CASE_TABLES, FORMS, type FormRow, OUTBOX } from './records';
 import { queueReminders } from './remind';
-import { startIncomplete, startStep } from './startStep';
+import { AFTER_START_MS, START_BUDGET_MS, type StartResult, startIncomplete, startStep } from './startStep';
 
 export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
 const ROTATION_KEY = 'DISPATCH_OFFSET';
@@ -43,6 +43,24 @@ function firstScanToday(code: string): boolean {
   return true;
 }
 
+/**
+ * The forms of a start this run continued whose answers can wait for a later run, so the run's
+ * time goes to making forms: the forms made in this run (their invitations went out moments
+ * ago) and, while the start is not finished, every form of its step. Nothing is lost: a form's
+ * high-water mark only moves when it is read, so a later run reads all it received.
+ */
+function formsStillBeingMade(resumed: StartResult, forms: readonly FormRow[]): Set<string> {
+  const made = new Set(resumed.created);
+  const unfinished = resumed.remaining.length > 0;
+  return new Set(
+    forms
+      .filter(
+        (f) => f.step === resumed.step && f.round === resumed.round && (unfinished || made.has(f.partnerId)),
+      )
+      .map((f) => f.formKey),
+  );
+}
+
 export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: number } = {}): CaseRefresh {
   // A start that stopped halfway (time budget, a crash) is finished first, within what is
   // left of this run; if it fails, the answers are still read and the reminders still go.
@@ -63,7 +81,11 @@ export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: n
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
-  const reconcile = reconcileCase(h, { scanFolder: opts.force === true || daily, forms });
+  const reconcile = reconcileCase(h, {
+    scanFolder: opts.force === true || daily,
+    forms,
+    ...(resumed ? { later: formsStillBeingMade(resumed, forms) } : {}),
+  });
   const outbox = readTable(h.ss, OUTBOX);
   const rem = queueReminders(h, { forms, outbox });
   const mail = flushOutbox(h, { forms, outbox });
@@ -111,9 +133,9 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
     }
     try {
       const left = Math.max(budgetMs - (nowMs() - start), 0);
-      const r = tryWithLock(() =>
-        refreshCase(openCaseRow(reg, c), { budgetMs: Math.min(left, 3 * 60 * 1000) }),
-      );
+      // A start this run continues gets what is left of the run after the run's own work.
+      const startMs = Math.max(Math.min(left - AFTER_START_MS, START_BUDGET_MS), 0);
+      const r = tryWithLock(() => refreshCase(openCaseRow(reg, c), { budgetMs: startMs }));
       if (r.ok) report.refreshed.push(r.value);
       else report.deferred.push(c.code);
     } catch (e) {

@@ -7,7 +7,7 @@
  * for every partner of that kind, a monitoring form for every round with an unchanged plan.
  */
 import type { FormSpec } from '../render/formSpec';
-import { templateKey } from '../render/formTemplate';
+import { showsProgressBar, splitOwn, templateKey } from '../render/formTemplate';
 import { nowMs } from '../workspace/clock';
 import { ensureFolder, parentFolderId } from '../workspace/files';
 import type { CreatedForm, FormTemplate } from '../workspace/forms';
@@ -78,18 +78,25 @@ export class TemplateStore {
    * hand) is built again once; the error of that second attempt is the one reported.
    */
   makeForm(spec: FormSpec, folderId: string): CreatedForm {
-    const key = templateKey(spec, { allowEdits: this.reg.settings.allowResponseEdits });
+    // Partners of one kind share the template; each copy gets its own actions or goals added.
+    const { shared, own } = splitOwn(spec);
+    const key = templateKey(shared, { allowEdits: this.reg.settings.allowResponseEdits });
+    const opts = {
+      folderId,
+      own,
+      progressBar: showsProgressBar(spec) && !showsProgressBar(shared),
+    };
     const known = this.all().get(key);
     if (known) {
       let made: CreatedForm | null = null;
       try {
-        made = copyTemplate(known, spec, { folderId });
+        made = copyTemplate(known, spec, opts);
       } catch (_e) {
         // Whatever went wrong (the template is trashed or gone): a new template below.
       }
       if (made) return made;
     }
-    const made = copyTemplate(this.build(spec, key), spec, { folderId });
+    const made = copyTemplate(this.build(shared, key), spec, opts);
     if (!made) throw new Error('Een formulier kon niet van zijn sjabloon worden gekopieerd.');
     return made;
   }

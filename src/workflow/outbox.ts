@@ -9,7 +9,7 @@ import { nowMs } from '../workspace/clock';
 import { remainingQuota, sendMail } from '../workspace/mail';
 import type { Book } from '../workspace/spreadsheets';
 import { flushWrites } from '../workspace/spreadsheets';
-import { appendRows, readTable, updateRow } from '../workspace/tables';
+import { appendRows, readTable, updateRow, updateRows } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { parseFormKey } from './formKey';
 import { logEvents } from './log';
@@ -86,10 +86,28 @@ export interface Known {
 export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
   const rows = known.outbox ?? readTable(h.ss, OUTBOX);
   const result: FlushResult = { sent: 0, waiting: 0, failed: 0, uncertain: 0 };
-  // Every change is written at once and kept in `rows`, so a caller's copy stays true.
+  // Every change is kept in `rows`, so a caller's copy stays true, and written before the next
+  // mail leaves. A mail's "verstuurd" waits for the next write: when that is the next row's
+  // "verzenden" (the usual case: invitations are queued together), both go in one write.
+  let held: { i: number; row: OutboxRow } | null = null;
+  const writeHeld = () => {
+    if (held) updateRow(h.ss, OUTBOX, held.i, held.row);
+    held = null;
+  };
   const update = (i: number, row: OutboxRow) => {
     rows[i] = row;
+    if (held && held.i + 1 === i) {
+      updateRows(h.ss, OUTBOX, held.i, [held.row, row]);
+      held = null;
+      return;
+    }
+    writeHeld();
     updateRow(h.ss, OUTBOX, i, row);
+  };
+  const updateLater = (i: number, row: OutboxRow) => {
+    rows[i] = row;
+    writeHeld();
+    held = { i, row };
   };
   const events: [string, string][] = [];
   rows.forEach((r, i) => {
@@ -141,10 +159,10 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
       if (/Exceeded maximum execution time/.test(message)) throw e;
       failure = message;
     }
-    // Only MailApp's own refusal counts as "not sent". A failure after this point (writing
-    // "verstuurd") leaves the row at "verzenden", which the next run reports as uncertain.
+    // Only MailApp's own refusal counts as "not sent". A failure after this point (before
+    // "verstuurd" is written) leaves the row at "verzenden", which the next run reports as uncertain.
     if (failure === null) {
-      update(i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
+      updateLater(i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
       result.sent++;
       quota--;
     } else if (isDailyQuotaError(failure)) {
@@ -165,6 +183,7 @@ export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
       events.push([retry ? 'mail later opnieuw' : 'mail mislukt', `${r.key}: ${reason}`]);
     }
   }
+  writeHeld();
   if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);
   if (result.waiting)
     events.push(['mail wacht', `${result.waiting} mail(s) wachten op het dagquotum van morgen`]);

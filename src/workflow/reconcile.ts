@@ -46,6 +46,11 @@ export interface ReconcileOptions {
   scanFolder?: boolean;
   /** The `_formulieren` rows when the caller already read them this run (they are updated in place). */
   forms?: FormRow[];
+  /**
+   * Open forms not to read in this run (by form key): forms a start is still making. Their mark
+   * stays where it is, so a later run reads everything they received.
+   */
+  later?: ReadonlySet<string>;
 }
 
 /** Quarantined raw data is kept short enough for one cell (50,000 characters). */
@@ -128,6 +133,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     const key = f.formKey;
     const closed = f.status === 'gesloten';
     if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) continue;
+    if (!closed && opts.later?.has(key)) continue;
     const mark = opts.includeClosed ? 0 : Number(f.readUpTo || 0);
     const readAt = nowMs();
     const read = readResponses(f.formId, mark > 0 ? mark : undefined);

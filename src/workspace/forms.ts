@@ -2,7 +2,7 @@
  * Google Forms: create one from a FormSpec, read its own response store, close it.
  * Thin: no decisions about the werkproces here.
  */
-import type { FormItemSpec, FormSpec } from '../render/formSpec';
+import type { FormItemSpec, FormSectionSpec, FormSpec } from '../render/formSpec';
 import { showsProgressBar } from '../render/formTemplate';
 import { actionMemo } from './memo';
 
@@ -21,12 +21,28 @@ interface QuestionItem<T> {
   getId(): number;
 }
 
-/** Title, help text and required on every question type (defaults are not set again: fewer calls). */
+/**
+ * Title, help text and required on every question type. A setter whose value is the default of a
+ * new item is not called (a question is optional and has no help text until set: reference/forms/
+ * text-item#setrequiredenabled, #sethelptexttext).
+ */
 function common<T extends QuestionItem<T>>(item: T, spec: FormItemSpec): T {
   let it = item.setTitle(spec.title);
   if (spec.help) it = it.setHelpText(spec.help);
   if (spec.required) it = it.setRequired(true);
   return it;
+}
+
+/**
+ * A scale item: bounds and labels only where they differ from a new scale item's (1 to 5, no
+ * labels; reference/forms/scale-item#setboundslower,-upper).
+ */
+function scaleItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): GoogleAppsScript.Forms.ScaleItem {
+  const s = spec.scale ?? { min: 1, max: 5, minLabel: '', maxLabel: '' };
+  let item = form.addScaleItem();
+  if (s.min !== 1 || s.max !== 5) item = item.setBounds(s.min, s.max);
+  if (s.minLabel || s.maxLabel) item = item.setLabels(s.minLabel, s.maxLabel);
+  return item;
 }
 
 function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId(): number } {
@@ -40,10 +56,8 @@ function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId
       return common(form.addMultipleChoiceItem().setChoiceValues(choices), spec);
     case 'checkboxes':
       return common(form.addCheckboxItem().setChoiceValues(choices), spec);
-    case 'scale': {
-      const s = spec.scale ?? { min: 1, max: 5, minLabel: '', maxLabel: '' };
-      return common(form.addScaleItem().setBounds(s.min, s.max).setLabels(s.minLabel, s.maxLabel), spec);
-    }
+    case 'scale':
+      return common(scaleItem(form, spec), spec);
     case 'date':
       return common(form.addDateItem(), spec);
     case 'grid':
@@ -65,19 +79,31 @@ function addItem(form: GoogleAppsScript.Forms.Form, spec: FormItemSpec): { getId
   }
 }
 
-/** Page breaks and questions in form order: the id of each item and its key ('' for a page break). */
+/**
+ * Page breaks and questions in form order: the id of each question and its key; a page break has
+ * key '' and id '' (its id is never needed: answers belong to questions, so it is not asked for).
+ */
 interface BuiltItems {
   itemIds: string[];
   keys: string[];
 }
 
 function addItems(form: GoogleAppsScript.Forms.Form, spec: FormSpec): BuiltItems {
+  return addSections(form, spec.sections, 0);
+}
+
+/** Adds sections in order; every section but the form's first opens with a page break. */
+function addSections(
+  form: GoogleAppsScript.Forms.Form,
+  sections: readonly FormSectionSpec[],
+  firstIndex: number,
+): BuiltItems {
   const out: BuiltItems = { itemIds: [], keys: [] };
-  spec.sections.forEach((section, i) => {
-    if (i > 0) {
+  sections.forEach((section, k) => {
+    if (firstIndex + k > 0) {
       const br = form.addPageBreakItem().setTitle(section.title);
       if (section.description) br.setHelpText(section.description);
-      out.itemIds.push(String(br.getId()));
+      out.itemIds.push('');
       out.keys.push('');
     }
     for (const it of section.items) {
@@ -96,15 +122,33 @@ function itemMapOf(built: BuiltItems): Record<string, string> {
   return map;
 }
 
-/** The options every form gets (defaults Google might change are set explicitly). */
+/**
+ * The options every form gets, each only where it differs from a new form's default
+ * (reference/forms/form: no e-mail addresses collected, responses not editable, no summary of
+ * responses, no progress bar; the link to respond again is shown, so it is turned off).
+ */
 function setOptions(form: GoogleAppsScript.Forms.Form, spec: FormSpec, allowEdits: boolean): void {
-  form
-    .setConfirmationMessage(spec.confirmation)
-    .setAllowResponseEdits(allowEdits)
-    .setPublishingSummary(false)
-    .setShowLinkToRespondAgain(false)
-    .setCollectEmail(false)
-    .setProgressBar(showsProgressBar(spec));
+  form.setConfirmationMessage(spec.confirmation).setShowLinkToRespondAgain(false);
+  if (allowEdits) form.setAllowResponseEdits(true);
+  if (showsProgressBar(spec)) form.setProgressBar(true);
+}
+
+/**
+ * A folder handle per folder id, asked once per run: every template goes into the same folder.
+ * Kept per `DriveApp` (a new run, or a new in-memory Apps Script, starts afresh).
+ */
+let folders: {
+  app: GoogleAppsScript.Drive.DriveApp;
+  byId: Map<string, GoogleAppsScript.Drive.Folder>;
+} | null = null;
+function folderById(id: string): GoogleAppsScript.Drive.Folder {
+  if (!folders || folders.app !== DriveApp) folders = { app: DriveApp, byId: new Map() };
+  let f = folders.byId.get(id);
+  if (!f) {
+    f = DriveApp.getFolderById(id);
+    folders.byId.set(id, f);
+  }
+  return f;
 }
 
 /**
@@ -117,7 +161,7 @@ export function createForm(spec: FormSpec, opts: { folderId: string; allowEdits:
   const id = form.getId();
   // Into the case folder first: if the run stops halfway, the form is not left in My Drive
   // but in the folder, where reconcile finds it as an unknown form.
-  DriveApp.getFileById(id).moveTo(DriveApp.getFolderById(opts.folderId));
+  DriveApp.getFileById(id).moveTo(folderById(opts.folderId));
   form.setDescription(spec.description);
   setOptions(form, spec, opts.allowEdits);
   const built = addItems(form, spec);
@@ -149,7 +193,7 @@ export function buildTemplate(
   const name = `Sjabloon ${opts.key.slice(0, 12)} (niet invullen)`;
   const form = FormApp.create(name);
   const formId = form.getId();
-  DriveApp.getFileById(formId).moveTo(DriveApp.getFolderById(opts.folderId));
+  DriveApp.getFileById(formId).moveTo(folderById(opts.folderId));
   form.setPublished(false);
   setOptions(form, spec, opts.allowEdits);
   return { key: opts.key, formId, ...addItems(form, spec) };
@@ -166,7 +210,13 @@ export function buildTemplate(
 export function copyTemplate(
   t: FormTemplate,
   spec: FormSpec,
-  opts: { folderId: string },
+  opts: {
+    folderId: string;
+    /** Sections only this form has (render/formTemplate splitOwn), added after the template's. */
+    own?: readonly FormSectionSpec[];
+    /** Turn the progress bar on (the own sections make the form long enough for one). */
+    progressBar?: boolean;
+  },
 ): CreatedForm | null {
   const copy = driveService().Files.copy({ name: spec.title, parents: [opts.folderId] }, t.formId, {
     fields: 'id',
@@ -175,25 +225,31 @@ export function copyTemplate(
   const form = FormApp.openById(formId);
   form.setTitle(spec.title).setDescription(spec.description);
   let itemIds = t.itemIds;
-  if (itemIds.length > 0) {
+  // The first and the last question (a page break's id is not kept: '' in the template).
+  const first = itemIds.findIndex((id) => id !== '');
+  const last = itemIds.length - 1 - [...itemIds].reverse().findIndex((id) => id !== '');
+  if (first >= 0) {
     const items = form.getItems();
-    const last = items.length - 1;
     if (items.length !== itemIds.length) {
       // The template was changed by hand: this copy cannot be mapped; it goes to the trash.
       DriveApp.getFileById(formId).setTrashed(true);
       return null;
     }
     const same =
-      String(items[0]!.getId()) === itemIds[0] &&
-      (last === 0 || String(items[last]!.getId()) === itemIds[last]);
-    if (!same) itemIds = items.map((it) => String(it.getId()));
+      String(items[first]!.getId()) === itemIds[first] &&
+      (last === first || String(items[last]!.getId()) === itemIds[last]);
+    if (!same) itemIds = items.map((it, i) => (t.keys[i] ? String(it.getId()) : ''));
   }
+  const own = opts.own ?? [];
+  // The own sections follow the template's (whose first section is the form's first).
+  const added = addSections(form, own, own.length > 0 ? 1 : 0);
+  if (opts.progressBar) form.setProgressBar(true);
   form.setPublished(true);
   return {
     formId,
     publishedUrl: form.getPublishedUrl(),
     editUrl: form.getEditUrl(),
-    itemMap: itemMapOf({ itemIds, keys: t.keys }),
+    itemMap: itemMapOf({ itemIds: [...itemIds, ...added.itemIds], keys: [...t.keys, ...added.keys] }),
   };
 }
 

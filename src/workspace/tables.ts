@@ -334,15 +334,28 @@ export function updateRow<C extends string, N extends C, E extends Choices<C>>(
   index: number,
   row: TableInput<C, N, E>,
 ): void {
+  updateRows(ss, def, index, [row]);
+}
+
+/** Rewrites neighbouring data rows in place with one write, the first at `index`. */
+export function updateRows<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
+  index: number,
+  rows: TableInput<C, N, E>[],
+): void {
+  if (rows.length === 0) return;
   const sh = sheetFor(ss, def);
-  sh.getRange(index + 2, 1, 1, def.columns.length).setValues([
-    def.columns.map((c) => toCell(def, c, row[c] as CellValue | undefined)),
-  ]);
-  wroteUpTo(tabState(ss, def), index + 2);
+  sh.getRange(index + 2, 1, rows.length, def.columns.length).setValues(
+    rows.map((row) => def.columns.map((c) => toCell(def, c, row[c] as CellValue | undefined))),
+  );
+  wroteUpTo(tabState(ss, def), index + 1 + rows.length);
   const hit = cached(ss, def);
   if (hit) {
-    while (hit.rows.length <= index) hit.rows.push(asRead(def, {}));
-    hit.rows[index] = asRead(def, row);
+    rows.forEach((row, k) => {
+      while (hit.rows.length <= index + k) hit.rows.push(asRead(def, {}));
+      hit.rows[index + k] = asRead(def, row);
+    });
   }
 }
 

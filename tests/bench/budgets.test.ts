@@ -16,7 +16,7 @@ import { toRows } from '../../src/local/bench/report';
 import { measureScenario } from '../../src/local/bench/run';
 import { generateScenario } from '../../src/local/bench/scenarios';
 
-const ENFORCED: BudgetId[] = ['daily-trigger-runtime'];
+const ENFORCED: BudgetId[] = ['daily-trigger-runtime', 'split-job', 'changed-tabs-only'];
 
 let results: BudgetResult[] = [];
 beforeAll(() => {

@@ -6,13 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalAppsScript } from '../../src/local/harness';
 import { openRegister } from '../../src/workflow/context';
-import { withLock } from '../../src/workflow/lock';
+import { tryWithLock, withLock } from '../../src/workflow/lock';
 import { openNewCase } from '../../src/workflow/newCase';
+import { enqueue, flushOutbox } from '../../src/workflow/outbox';
 import { FORMS, OUTBOX } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
-import { PARTNERS } from './helpers';
+import { freshLocalCase, PARTNERS } from './helpers';
 
 let dispose: (() => void) | null = null;
 afterEach(() => {
@@ -57,5 +58,37 @@ describe('boekhouding van een start', () => {
     expect(large.r.remaining).toEqual([]);
     // Four times the forms and mails, not one lookup more.
     expect(large.lookups).toBe(small.lookups);
+  });
+
+  it('n mails kosten n + 1 schrijfacties in de wachtrij: "verstuurd" gaat mee met de volgende "verzenden"', () => {
+    const { local, h } = freshLocalCase();
+    dispose = () => local.dispose();
+    const jobs = [1, 2, 3, 4].map((n) => ({
+      key: `proef:${n}`,
+      formKey: `1#1#p${n}`,
+      kind: 'uitnodiging' as const,
+      to: `p${n}@partner.example`,
+      subject: `Uitvraag ${n}`,
+      body: 'Tekst',
+    }));
+    const r = tryWithLock(() => {
+      enqueue(h.ss, jobs);
+      readTable(h.ss, OUTBOX);
+      local.rt.resetCounts();
+      return flushOutbox(h);
+    });
+    expect(r.ok && r.value.sent).toBe(4);
+    const setValues = local.rt.counts.get('Range.setValues') ?? 0;
+    // Four mails: "verzenden" 1, then three times "verstuurd" + the next "verzenden", then
+    // "verstuurd" 4; plus the log line.
+    expect(setValues).toBe(4 + 1 + 1);
+    // Every marker is stored before its mail leaves.
+    expect(local.rt.counts.get('SpreadsheetApp.flush')).toBe(4 + 1);
+    expect(readTable(h.ss, OUTBOX).map((o) => o.status)).toEqual([
+      'verstuurd',
+      'verstuurd',
+      'verstuurd',
+      'verstuurd',
+    ]);
   });
 });

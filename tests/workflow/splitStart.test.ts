@@ -2,14 +2,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import type { LocalAppsScript } from '../../src/local/harness';
-import { openRegister } from '../../src/workflow/context';
-import { dispatchAll } from '../../src/workflow/dispatcher';
+import { openCase, openRegister } from '../../src/workflow/context';
+import { dispatchAll, refreshCase } from '../../src/workflow/dispatcher';
+import { tryWithLock } from '../../src/workflow/lock';
 import { openNewCase } from '../../src/workflow/newCase';
 import { rebuildViews } from '../../src/workflow/publish';
-import { LOG } from '../../src/workflow/records';
-import { startStep } from '../../src/workflow/startStep';
+import { FORMS, LOG } from '../../src/workflow/records';
+import { INVITE_RESERVE_MS, startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
-import { freshLocalCase } from './helpers';
+import { fillRequired, freshLocalCase } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -34,6 +35,15 @@ describe('een start in delen', () => {
     expect(r.created).toHaveLength(1);
     expect(r.remaining).toHaveLength(2);
     expect([r.made, r.total]).toEqual([1, 3]);
+    // Room for a second form as long as the longest, but not for the invitations of both: the
+    // end of the run (one invitation per form made) is reserved too.
+    const longest = Math.max(first, second - first);
+    const h2 = openNewCase(openRegister());
+    const tight = startStep(h2, { budgetMs: first + longest + INVITE_RESERVE_MS });
+    expect(tight.created).toHaveLength(1);
+    const h3 = openNewCase(openRegister());
+    const roomy = startStep(h3, { budgetMs: first + longest + 2 * INVITE_RESERVE_MS + 1 });
+    expect(roomy.created.length).toBeGreaterThanOrEqual(2);
   });
 
   it('laat in het logboek, het resultaat en het Overzicht zien hoe ver het is; de dispatcher maakt het af', () => {
@@ -54,5 +64,34 @@ describe('een start in delen', () => {
     dispatchAll(openRegister());
     // Done: the Overzicht no longer says anything is missing.
     expect(overview(f.h.row.spreadsheetId)).not.toContain('formulieren gemaakt');
+  });
+
+  it('een run die de start voortzet, leest de formulieren die nog gemaakt worden niet; een latere run leest alles', () => {
+    const f = freshLocalCase();
+    local = f.local;
+    const code = f.h.row.code;
+    startStep(f.h, { budgetMs: 1 });
+    const first = readTable(f.h.ss, FORMS)[0]!;
+    fillRequired(local.rt, first.formId);
+    const run = (budgetMs?: number) => {
+      local.rt.advance(15 * 60 * 1000);
+      local.rt.resetCounts();
+      const r = tryWithLock(() =>
+        refreshCase(openCase(openRegister(), code), budgetMs === undefined ? {} : { budgetMs }),
+      );
+      if (!r.ok) throw new Error('geen slot');
+      return { r: r.value, reads: local.rt.counts.get('Form.getResponses') ?? 0 };
+    };
+    // The start goes on (one more form) and is not done: its forms wait, the answer too.
+    const a = run(1);
+    expect(readTable(f.h.ss, FORMS)).toHaveLength(2);
+    expect([a.reads, a.r.reconcile.newResponses]).toEqual([0, 0]);
+    // The start is done in this run: the forms made before are read, the one made now is not.
+    const b = run();
+    expect(readTable(f.h.ss, FORMS)).toHaveLength(3);
+    expect([b.reads, b.r.reconcile.newResponses]).toEqual([2, 1]);
+    // Nothing is lost: the next run reads every open form.
+    const c = run();
+    expect(c.reads).toBe(3);
   });
 });

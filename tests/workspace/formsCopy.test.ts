@@ -11,7 +11,7 @@ import { partnerQuestions } from '../../src/model/partnerQuestions';
 import { levelsFor } from '../../src/model/partners';
 import type { Partner } from '../../src/model/types';
 import { buildFormSpec, type FormSpec } from '../../src/render/formSpec';
-import { templateKey } from '../../src/render/formTemplate';
+import { showsProgressBar, splitOwn, templateKey } from '../../src/render/formTemplate';
 import { buildTemplate, copyTemplate, createForm } from '../../src/workspace/forms';
 import { PARTNERS } from '../workflow/helpers';
 
@@ -75,5 +75,165 @@ describe('een groot formulier bouwen of kopiëren', () => {
     expect(snap.title).toBe(b.title);
     expect(snap.description).toBe(b.description);
     expect(snap.accepting).toBe(true);
+  });
+
+  it('roept geen setter aan die de standaardwaarde zet en vraagt de id van een pagina-einde niet op', () => {
+    const templatesId = DriveApp.createFolder('Sjablonen').getId();
+    const folderId = DriveApp.createFolder('Casus').getId();
+    const scale = { min: 1 as const, max: 5, minLabel: '', maxLabel: '' };
+    const spec: FormSpec = {
+      title: 'T',
+      description: 'D',
+      confirmation: 'Dank u wel.',
+      sections: [
+        // No questions before the first page break (a form with only person questions).
+        { title: '', description: '', items: [] },
+        {
+          title: 'Deel 1',
+          description: 'Uitleg bij deel 1.',
+          items: [
+            { key: 'a', questionId: 'a', type: 'scale', title: 'Schaal', help: '', required: false, scale },
+            { key: 'b', questionId: 'b', type: 'paragraph', title: 'Toelichting', help: '', required: false },
+          ],
+        },
+        {
+          title: 'Deel 2',
+          description: '',
+          items: [{ key: 'c', questionId: 'c', type: 'text', title: 'Kort', help: 'Hulp', required: true }],
+        },
+      ],
+    };
+    const built = counted(() => buildTemplate(spec, { key: 'k', folderId: templatesId, allowEdits: false }));
+    for (const m of [
+      'Form.setCollectEmail',
+      'Form.setPublishingSummary',
+      'Form.setAllowResponseEdits',
+      'ScaleItem.setBounds',
+      'ScaleItem.setLabels',
+      'ScaleItem.setHelpText',
+      'ScaleItem.setRequired',
+      'PageBreakItem.getId',
+    ]) {
+      expect(built.byMethod[m] ?? 0, m).toBe(0);
+    }
+    // What was not set is the default of a new form (reference/forms/form).
+    const t = snapshotForm(local.rt, built.value.formId);
+    expect(t.items.map((i) => i.type)).toEqual([
+      'PAGE_BREAK',
+      'SCALE',
+      'PARAGRAPH_TEXT',
+      'PAGE_BREAK',
+      'TEXT',
+    ]);
+    expect(built.value.itemIds.filter((id) => id === '')).toHaveLength(2);
+    const model = local.rt.getEntry(built.value.formId).data as Record<string, unknown>;
+    expect([model.collectEmail, model.allowResponseEdits, model.publishingSummary]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    // Set where the form differs from the default: three sections show a progress bar.
+    expect([model.showLinkToRespondAgain, model.progressBar]).toEqual([false, true]);
+    // A copy maps every question, also when the form opens with a page break.
+    const copy = copyTemplate(built.value, { ...spec, title: 'Kopie' }, { folderId })!;
+    expect(Object.values(copy.itemMap).sort()).toEqual(['a', 'b', 'c']);
+    const ids = snapshotForm(local.rt, copy.formId).items.filter((i) => i.type !== 'PAGE_BREAK');
+    expect(Object.keys(copy.itemMap).sort()).toEqual(ids.map((i) => String(i.id)).sort());
+  });
+
+  it('partners met dezelfde vragen delen het sjabloon; hun eigen acties komen op de kopie erbij', () => {
+    const templatesId = DriveApp.createFolder('Sjablonen').getId();
+    const folderId = DriveApp.createFolder('Casus').getId();
+    const own = (id: string): FormSpec['sections'][number] => ({
+      title: `Actie ${id}`,
+      description: `Over actie ${id}.`,
+      own: true,
+      items: [
+        {
+          key: `6.stand|${id}`,
+          questionId: '6.stand',
+          type: 'choice',
+          title: 'Stand',
+          help: '',
+          required: true,
+          choices: ['Loopt', 'Klaar'],
+        },
+        {
+          key: `6.toelichting|${id}`,
+          questionId: '6.toelichting',
+          type: 'paragraph',
+          title: 'Toelichting',
+          help: '',
+          required: false,
+        },
+      ],
+    });
+    const shared: FormSpec['sections'][number] = {
+      title: '',
+      description: '',
+      items: [
+        {
+          key: '6.algemeen',
+          questionId: '6.algemeen',
+          type: 'paragraph',
+          title: 'Algemeen',
+          help: '',
+          required: false,
+        },
+      ],
+    };
+    const spec = (title: string, actions: string[]): FormSpec => ({
+      title,
+      description: title,
+      confirmation: 'Dank u wel.',
+      sections: [shared, ...actions.map(own)],
+    });
+    const a = spec('Partner A', ['A1', 'A2']);
+    const b = spec('Partner B', ['B1']);
+    const sa = splitOwn(a);
+    const sb = splitOwn(b);
+    expect(sa.own.map((x) => x.title)).toEqual(['Actie A1', 'Actie A2']);
+    expect(templateKey(sa.shared, { allowEdits: false })).toBe(templateKey(sb.shared, { allowEdits: false }));
+    const t = buildTemplate(sa.shared, { key: 'k', folderId: templatesId, allowEdits: false });
+    const made = [a, b].map((full) => {
+      const { shared: sh, own: o } = splitOwn(full);
+      return counted(() =>
+        copyTemplate(t, full, {
+          folderId,
+          own: o,
+          progressBar: showsProgressBar(full) && !showsProgressBar(sh),
+        }),
+      );
+    });
+    expect(made.map((m) => m.byMethod['FormApp.create'] ?? 0)).toEqual([0, 0]);
+    const [fa, fb] = made.map((m) => m.value!);
+    const snapA = snapshotForm(local.rt, fa!.formId);
+    expect(snapA.items.map((i) => i.title)).toEqual([
+      'Algemeen',
+      'Actie A1',
+      'Stand',
+      'Toelichting',
+      'Actie A2',
+      'Stand',
+      'Toelichting',
+    ]);
+    expect(snapshotForm(local.rt, fb!.formId).items.map((i) => i.title)).toEqual([
+      'Algemeen',
+      'Actie B1',
+      'Stand',
+      'Toelichting',
+    ]);
+    // Every question of the copy is in its item map, under its own key.
+    expect(Object.values(fa!.itemMap).sort()).toEqual(
+      ['6.algemeen', '6.stand|A1', '6.stand|A2', '6.toelichting|A1', '6.toelichting|A2'].sort(),
+    );
+    for (const [id, key] of Object.entries(fa!.itemMap)) {
+      expect(snapA.items.find((i) => String(i.id) === id)?.title).toBe(
+        key.startsWith('6.stand') ? 'Stand' : key === '6.algemeen' ? 'Algemeen' : 'Toelichting',
+      );
+    }
+    // Three pages: a progress bar, on A only.
+    const model = (id: string) => local.rt.getEntry(id).data as { progressBar: boolean };
+    expect([model(fa!.formId).progressBar, model(fb!.formId).progressBar]).toEqual([true, false]);
   });
 });
