@@ -107,6 +107,45 @@ function share(
 }
 
 /**
+ * Writes one document kept in the `_documenten` table and shares it with exactly its readers.
+ * A new one is made in the case folder by the same upload that writes it (workspace/docs), or,
+ * when the folder listing shows an unregistered document with its name (made by a run that
+ * stopped before it could register it), that one is taken. A new row goes to `rows` and to
+ * `added` (the caller appends them all at once); a changed reader count is updated in place.
+ */
+function writeListedDocument(
+  h: CaseHandle,
+  doc: { key: string; name: string; tree: DocTree; readers: string[] },
+  events: [string, string][],
+  rows: DocumentRow[],
+  added: DocumentRow[],
+  states?: Map<string, DocumentState>,
+): string {
+  const { key, name, tree, readers } = doc;
+  let row = rows.find((r) => r.key === key);
+  let written: { id: string; sharing: KnownSharing | null };
+  if (row) {
+    const fileId = String(row.fileId);
+    written = writeDocument({ fileId, tree, name, state: states?.get(fileId) });
+  } else {
+    const registered = new Set([h.row.overviewId, ...rows.map((r) => String(r.fileId))]);
+    const left = [...(states ?? [])].find(([id, st]) => st.name === name && !registered.has(id));
+    written = left
+      ? writeDocument({ fileId: left[0], tree, name, state: left[1] })
+      : writeDocument({ tree, name, folderId: h.row.folderId });
+    row = { key, fileId: written.id, readers: readers.length };
+    rows.push(row);
+    added.push(row);
+  }
+  share(written.id, readers, name, events, written.sharing);
+  if (Number(row.readers) !== readers.length) {
+    row.readers = readers.length;
+    updateRow(h.ss, DOCUMENTS, rows.indexOf(row), row);
+  }
+  return written.id;
+}
+
+/**
  * Writes a document kept in the `_documenten` table (made in the case folder when new) and
  * shares it with exactly its readers. Returns the file id.
  */
@@ -118,29 +157,11 @@ export function writeCaseDocument(
   readers: string[],
   events: [string, string][],
   rows: DocumentRow[] = readTable(h.ss, DOCUMENTS),
-  states?: Map<string, DocumentState>,
 ): string {
-  let index = rows.findIndex((r) => r.key === key);
-  let written: { sharing: KnownSharing | null };
-  if (index < 0) {
-    // Made in the case folder by the same upload that writes it (workspace/docs).
-    const created = writeDocument({ tree, name, folderId: h.row.folderId });
-    written = created;
-    rows.push({ key, fileId: created.id, readers: readers.length });
-    index = rows.length - 1;
-    appendRows(h.ss, DOCUMENTS, [rows[index] as DocumentRow]);
-  } else {
-    const fileId = String(rows[index]?.fileId);
-    written = writeDocument({ fileId, tree, name, state: states?.get(fileId) });
-  }
-  const row = rows[index] as DocumentRow;
-  const fileId = String(row.fileId);
-  share(fileId, readers, name, events, written.sharing);
-  if (Number(row.readers) !== readers.length) {
-    row.readers = readers.length;
-    updateRow(h.ss, DOCUMENTS, index, row);
-  }
-  return fileId;
+  const added: DocumentRow[] = [];
+  const id = writeListedDocument(h, { key, name, tree, readers }, events, rows, added);
+  appendRows(h.ss, DOCUMENTS, added);
+  return id;
 }
 
 /**
@@ -174,9 +195,16 @@ function rebuildDocuments(h: CaseHandle, view: CaseView): LogEntry[] {
   if (docs.length > 0) {
     ensureTable(h.ss, DOCUMENTS);
     const rows = readTable(h.ss, DOCUMENTS);
-    for (const d of docs) {
-      const readers = readersOf(d.target.audience, settings, partners, d.target.partnerId);
-      writeCaseDocument(h, d.key, d.name, buildDocument(view, d.target), readers, events, rows, states);
+    const added: DocumentRow[] = [];
+    try {
+      for (const d of docs) {
+        const readers = readersOf(d.target.audience, settings, partners, d.target.partnerId);
+        const tree = buildDocument(view, d.target);
+        writeListedDocument(h, { key: d.key, name: d.name, tree, readers }, events, rows, added, states);
+      }
+    } finally {
+      // New documents are registered in one write, also when a later one failed.
+      appendRows(h.ss, DOCUMENTS, added);
     }
   }
   return events.length > 0 ? logEvents(h.ss, events) : [];

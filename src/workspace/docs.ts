@@ -26,6 +26,8 @@ const GOOGLE_DOC = 'application/vnd.google-apps.document';
 export const TREE_HASH_KEY = 'docTreeHash';
 /** What the case folder's listing tells about one document. */
 export interface DocumentState {
+  /** File name (listed documents only). */
+  name?: string;
   /** The tree hash it was last written from; null: none. */
   hash: string | null;
   sharing: KnownSharing | null;
@@ -97,13 +99,17 @@ export function documentStatesIn(folderId: string): Map<string, DocumentState> {
     const args: Record<string, unknown> = {
       q,
       pageSize: 1000,
-      fields: `nextPageToken, files(id, appProperties, ${PERMISSION_FIELDS})`,
+      fields: `nextPageToken, files(id, name, appProperties, ${PERMISSION_FIELDS})`,
     };
     if (pageToken) args.pageToken = pageToken;
     const page = driveService().Files.list(args);
     for (const f of page.files ?? []) {
       if (f.id) {
-        out.set(f.id, { hash: f.appProperties?.[TREE_HASH_KEY] ?? null, sharing: sharingOf(f.permissions) });
+        out.set(f.id, {
+          name: String(f.name),
+          hash: f.appProperties?.[TREE_HASH_KEY] ?? null,
+          sharing: sharingOf(f.permissions),
+        });
       }
     }
     pageToken = page.nextPageToken;

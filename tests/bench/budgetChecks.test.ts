@@ -70,7 +70,7 @@ describe('budget checks', () => {
   it('catch an execution over 4.5 minutes', () => {
     const rows = good();
     rows[3] = row('besluit 3', 'besluit', { executionSecondsPessimistic: [271] });
-    expect(failing(rows)).toEqual(['one-execution']);
+    expect(failing(rows)).toEqual(['one-execution', 'gates-and-rebuilds']);
   });
 
   it('catch a start in more than 3 executions and a gate split in two', () => {
@@ -79,7 +79,19 @@ describe('budget checks', () => {
     expect(failing(rows)).toEqual(['split-job']);
     const gate = good();
     gate[3] = row('besluit 3', 'besluit', { executions: 2, executionSecondsPessimistic: [100, 100] });
-    expect(failing(gate)).toEqual(['split-job']);
+    expect(failing(gate)).toEqual(['gates-and-rebuilds', 'split-job']);
+  });
+
+  it('catch a gate or an overview rebuild over 4.5 minutes, and none measured', () => {
+    const rows = good();
+    rows[4] = row('integraal beeld bijwerken', 'publiceren', {
+      emulatedSecondsPessimistic: 280,
+      work: { ...work, docWritten: true },
+    });
+    expect(failing(rows)).toEqual(['gates-and-rebuilds']);
+    expect(failing(good().filter((r) => r.kind !== 'besluit' && r.kind !== 'publiceren'))).toContain(
+      'gates-and-rebuilds',
+    );
   });
 
   it('catch an idle run over one call per open form plus the constant', () => {

@@ -16,7 +16,12 @@ import { toRows } from '../../src/local/bench/report';
 import { measureScenario } from '../../src/local/bench/run';
 import { generateScenario } from '../../src/local/bench/scenarios';
 
-const ENFORCED: BudgetId[] = ['daily-trigger-runtime', 'split-job', 'changed-tabs-only'];
+const ENFORCED: BudgetId[] = [
+  'daily-trigger-runtime',
+  'split-job',
+  'changed-tabs-only',
+  'gates-and-rebuilds',
+];
 
 let results: BudgetResult[] = [];
 beforeAll(() => {

@@ -7,6 +7,7 @@ import { type BenchRow, dispatcherDaily } from './report';
 
 export type BudgetId =
   | 'one-execution'
+  | 'gates-and-rebuilds'
   | 'split-job'
   | 'idle-dispatcher'
   | 'floor-ratio'
@@ -54,6 +55,34 @@ export function checkBudgets(rows: readonly BenchRow[]): BudgetResult[] {
           .map((x) => `${x.r.operation} ${s(x.sec)}`)
           .join(', ')}`
       : `langste ${s(Math.max(0, ...rows.flatMap((r) => r.executionSecondsPessimistic)))}`,
+  });
+
+  // Every gate and every "integraal beeld bijwerken": ONE execution of at most 4.5 min
+  // (pessimistic), documents and sharing included.
+  const gates = rows.filter(
+    (r) => r.kind === 'besluit' || r.operation.startsWith('integraal beeld bijwerken'),
+  );
+  const gateOver = gates
+    .filter(
+      (r) =>
+        r.executions !== 1 ||
+        Math.max(r.emulatedSecondsPessimistic, ...r.executionSecondsPessimistic) > EXECUTION_BUDGET_S,
+    )
+    .sort((a, b) => b.emulatedSecondsPessimistic - a.emulatedSecondsPessimistic);
+  const slowest = [...gates].sort((a, b) => b.emulatedSecondsPessimistic - a.emulatedSecondsPessimistic)[0];
+  out.push({
+    id: 'gates-and-rebuilds',
+    label:
+      'elk besluit en elk "integraal beeld bijwerken" past in één uitvoering van 4,5 minuten (pessimistisch)',
+    ok: gates.length > 0 && gateOver.length === 0,
+    detail: gateOver.length
+      ? `${gateOver.length} te lang of gesplitst, o.a. ${gateOver
+          .slice(0, 4)
+          .map((r) => `${r.operation} ${s(r.emulatedSecondsPessimistic)} in ${r.executions} uitvoering(en)`)
+          .join(', ')}`
+      : slowest
+        ? `${gates.length} gemeten, langste ${slowest.operation} ${s(slowest.emulatedSecondsPessimistic)}`
+        : 'geen besluiten gemeten',
   });
 
   // Non-splittable actions run in one execution; a start (forms) in at most 3.
