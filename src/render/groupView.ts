@@ -36,8 +36,9 @@ export function groupLevelView(view: CaseView): CaseView {
   const codes = personCodes(view);
   const redact = redactor(codes);
   const personQuestions = new Set(view.catalog.filter(isPersonQuestion).map((q) => q.id));
+  const isCode = new Set(codes);
   const keep = (a: AnswerRecord) =>
-    !personQuestions.has(a.questionId) && !(a.subject && codes.includes(a.subject));
+    !personQuestions.has(a.questionId) && !(a.subject && isCode.has(a.subject));
   const clean = (a: AnswerRecord): AnswerRecord => ({
     ...a,
     value: redact(a.value),

@@ -126,13 +126,27 @@ export function assembleView(h: CaseHandle): CaseView {
   const answers = latestAnswers(history);
   const plans = plansFrom(readTable(h.ss, PLAN));
 
+  // Outbox rows and answers per form key, in their own order (looked up per form below).
+  const byKey = <T extends { formKey: string }>(rows: readonly T[]): Map<string, T[]> => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.formKey);
+      if (list) list.push(r);
+      else m.set(r.formKey, [r]);
+    }
+    return m;
+  };
+  const outboxOf = byKey(outbox);
+  const answersOf = byKey(answers);
+
   const forms: FormRecord[] = formRows.map((f) => {
     const key = f.formKey;
-    const mails = outbox.filter((m) => m.formKey === key && m.status === 'verstuurd');
+    const formMails = outboxOf.get(key) ?? [];
+    const mails = formMails.filter((m) => m.status === 'verstuurd');
     const invite = mails.find((m) => m.kind === 'uitnodiging');
     // From the latest versions only: the form store keeps no older versions, so a rebuild
     // from the forms shows the same.
-    const own = answers.filter((a) => a.formKey === key);
+    const own = answersOf.get(key) ?? [];
     const rec: FormRecord = {
       formKey: key,
       step: f.step,
@@ -150,9 +164,7 @@ export function assembleView(h: CaseHandle): CaseView {
     if (invite) rec.sentAt = invite.sentAt;
     else {
       // The newest invitation row of this form that did not go out (a resend replaces older ones).
-      const open = outbox.filter(
-        (m) => m.formKey === key && m.kind === 'uitnodiging' && m.status !== 'vervangen',
-      );
+      const open = formMails.filter((m) => m.kind === 'uitnodiging' && m.status !== 'vervangen');
       const pending = open[open.length - 1];
       if (pending) rec.inviteProblem = { status: pending.status, error: pending.error };
     }

@@ -132,6 +132,25 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     expect(sh.getMaxRows()).toBe(1000);
   });
 
+  it('laat cellen staan als een later verzoek geweigerd wordt, en past twee verzoeken op één tabblad allebei toe', () => {
+    const sh = ss.getSheets()[0]!;
+    const id = sh.getSheetId();
+    sh.getRange('A1').setValue('oud');
+    const cell = (row: number, text: string) => ({
+      updateCells: {
+        start: { sheetId: id, rowIndex: row, columnIndex: 0 },
+        rows: [{ values: [{ userEnteredValue: { stringValue: text } }] }],
+        fields: 'userEnteredValue',
+      },
+    });
+    expect(() => batch([cell(0, 'nieuw'), cell(1, 'ook nieuw'), { deleteSheet: { sheetId: id } }])).toThrow(
+      /not emulated/,
+    );
+    expect(sh.getRange('A1:A2').getValues()).toEqual([['oud'], ['']]);
+    batch([cell(0, 'nieuw'), cell(1, 'ook nieuw')]);
+    expect(sh.getRange('A1:A2').getValues()).toEqual([['nieuw'], ['ook nieuw']]);
+  });
+
   it('weigert wat de API weigert', () => {
     const id = ss.getSheets()[0]!.getSheetId();
     expect(() => batch([])).toThrow(/at least one request/);
@@ -180,6 +199,18 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
         },
       ]),
     ).toThrow(/50000 characters/);
+    // The message names the cell and the field.
+    expect(() =>
+      batch([
+        {
+          updateCells: {
+            start: { sheetId: id, rowIndex: 0, columnIndex: 0 },
+            rows: [{ values: [{}, { userEnteredFormat: { backgroundColor: { red: 2 } } }] }],
+            fields: 'userEnteredFormat.backgroundColor',
+          },
+        },
+      ]),
+    ).toThrow(/rows\[0\]\.values\[1\]\.backgroundColor: Invalid value for Color\.red/);
     expect(() => batch([{ deleteSheet: { sheetId: id } }])).toThrow(/not emulated/);
   });
 

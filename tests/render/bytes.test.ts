@@ -1,6 +1,7 @@
 /** The byte helpers and fingerprints the pure writers share: exact values, so a faster loop stays the same function. */
 import { describe, expect, it } from 'vitest';
 import { fromSignedBytes, toSignedBytes } from '../../src/render/docx/bytes';
+import { treeHash } from '../../src/render/docx/hash';
 import { tableHash } from '../../src/render/tableHash';
 
 describe('signed bytes (Apps Script Byte[])', () => {
@@ -30,5 +31,27 @@ describe('tableHash', () => {
       rows: [[{ v: 'Vraag-id' }, { v: 'Zoë 👍' }]],
     } as unknown as Parameters<typeof tableHash>[0];
     expect(tableHash(table)).toBe('c44520a18e00163f');
+  });
+});
+
+describe('treeHash', () => {
+  // Pinned: the fingerprint is stored with each document; a changed function would rebuild every document once.
+  it('keeps the fingerprint of a known tree, whatever the key order', () => {
+    const tree = {
+      blocks: [
+        {
+          type: 'p',
+          text: 'Zoë 👍 "x"',
+          runs: [1, null, undefined, true],
+          z: undefined,
+          a: { y: 1, x: [2, 3] },
+        },
+      ],
+    } as unknown as Parameters<typeof treeHash>[0];
+    expect(treeHash(tree)).toBe('d407d57a8ff8b4f0');
+    const reordered = {
+      blocks: [{ a: { x: [2, 3], y: 1 }, runs: [1, null, undefined, true], text: 'Zoë 👍 "x"', type: 'p' }],
+    } as unknown as Parameters<typeof treeHash>[0];
+    expect(treeHash(reordered)).toBe('d407d57a8ff8b4f0');
   });
 });

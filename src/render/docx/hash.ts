@@ -9,35 +9,56 @@ import type { ChartSpec, DocTree } from '../docTree';
 /** Raise when the docx or chart output changes for the same tree. */
 export const WRITER_VERSION = 1;
 
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+/** Canonical JSON of `v` appended to `out` (one list of parts, joined once). */
+function canonical(v: unknown, out: string[]): void {
+  if (Array.isArray(v)) {
+    out.push('[');
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out.push(',');
+      // A hole in a sparse array stays empty, as Array.prototype.map and join leave it.
+      if (i in v) canonical(v[i], out);
+    }
+    out.push(']');
+    return;
+  }
   if (v !== null && typeof v === 'object') {
-    const keys = Object.keys(v as object)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
       .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    out.push('{');
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) out.push(',');
+      out.push(JSON.stringify(keys[i]), ':');
+      canonical(o[keys[i]!], out);
+    }
+    out.push('}');
+    return;
   }
-  return JSON.stringify(v) ?? 'null';
+  out.push(JSON.stringify(v) ?? 'null');
 }
 
-/** FNV-1a over the UTF-16 code units of the text (no encoding step needed for a fingerprint). */
-function fnv(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
+/** Two FNV-1a lanes (different seeds) over the UTF-16 code units of the text, in one pass. */
 function fingerprint(text: string): string {
-  const a = fnv(text, 0x811c9dc5);
-  const b = fnv(text, 0x050c5d1f);
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+  }
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }
 
+/** Canonical JSON text of `v` (object keys sorted, undefined members left out). */
+function canonicalText(v: unknown): string {
+  const parts: string[] = [];
+  canonical(v, parts);
+  return parts.join('');
+}
+
 export function treeHash(tree: DocTree): string {
-  return fingerprint(`v${WRITER_VERSION}:${canonical(tree)}`);
+  return fingerprint(`v${WRITER_VERSION}:${canonicalText(tree)}`);
 }
 
 /**
@@ -47,5 +68,5 @@ export function treeHash(tree: DocTree): string {
  */
 export function chartHash(spec: ChartSpec): string {
   const { alt: _alt, ...drawn } = spec;
-  return fingerprint(`chart:${canonical(drawn)}`);
+  return fingerprint(`chart:${canonicalText(drawn)}`);
 }

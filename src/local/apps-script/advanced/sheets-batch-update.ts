@@ -87,8 +87,9 @@ function selected(mask: Set<string>, path: string): boolean {
 }
 
 /** A Color (reference/rest/v4/other#Color: red, green, blue in [0, 1]) as `#rrggbb`. */
-function hexOf(color: unknown, where: string): string | undefined {
+function hexOf(color: unknown, whereOf: string | (() => string)): string | undefined {
   if (color === undefined || color === null) return undefined;
+  const where = typeof whereOf === 'string' ? whereOf : whereOf();
   if (typeof color !== 'object') throw apiError(`Invalid ${where}: Invalid value for Color.`);
   const c = color as Json;
   const part = (k: string): string => {
@@ -108,10 +109,22 @@ function int(v: unknown, where: string, min = 0): number {
   return n;
 }
 
+/**
+ * Sheets of the working copy that are still the original model's objects, during one
+ * `batchUpdate`. A request that changes a sheet copies it first (copy on write), so a batch that
+ * fails leaves the model as it was, and a batch that writes one tab copies that tab only.
+ */
+let shared: Set<SheetData> | null = null;
+
+/** The sheet with this id, ready to be changed (copied out of the original model on first use). */
 function sheetOf(model: SpreadsheetData, id: unknown, where: string): SheetData {
   const sd = model.sheets.find((s) => !s.deleted && s.id === Number(id));
   if (!sd) throw apiError(`Invalid ${where}: No grid with id: ${String(id)}`);
-  return sd;
+  if (!shared?.has(sd)) return sd;
+  shared.delete(sd);
+  const copy = structuredClone(sd);
+  model.sheets[model.sheets.indexOf(sd)] = copy;
+  return copy;
 }
 
 function live(model: SpreadsheetData): SheetData[] {
@@ -251,9 +264,17 @@ const CELL_FIELDS = [
   'note',
 ] as const;
 
-/** Sets (or, with `src` undefined, clears) the selected fields of one stored cell. */
-function writeCell(cell: CellData, src: Json | undefined, mask: Set<string>, where: string): void {
-  const on = (path: string) => selected(mask, path);
+/**
+ * Sets (or, with `src` undefined, clears) the selected fields of one stored cell. `on` tells
+ * whether the field mask selects a path; `whereOf` names the cell in an error message (made
+ * only when one is thrown: this runs for every cell of every tab written).
+ */
+function writeCell(
+  cell: CellData,
+  src: Json | undefined,
+  on: (path: string) => boolean,
+  whereOf: () => string,
+): void {
   if (on('userEnteredValue')) {
     delete cell.v;
     delete cell.d;
@@ -262,11 +283,11 @@ function writeCell(cell: CellData, src: Json | undefined, mask: Set<string>, whe
     if (v) {
       if (v.stringValue !== undefined) {
         const s = String(v.stringValue);
-        if (s.length > MAX_CELL_CHARS) throw apiError(`Invalid ${where}: ${ERR.cellTooLong}`);
+        if (s.length > MAX_CELL_CHARS) throw apiError(`Invalid ${whereOf()}: ${ERR.cellTooLong}`);
         cell.v = s;
       } else if (v.numberValue !== undefined) {
         const n = Number(v.numberValue);
-        if (!Number.isFinite(n)) throw apiError(`Invalid ${where}: Invalid value for numberValue.`);
+        if (!Number.isFinite(n)) throw apiError(`Invalid ${whereOf()}: Invalid value for numberValue.`);
         cell.v = n;
       } else if (v.boolValue !== undefined) cell.v = v.boolValue === true;
       else if (v.formulaValue !== undefined) cell.f = String(v.formulaValue);
@@ -277,7 +298,7 @@ function writeCell(cell: CellData, src: Json | undefined, mask: Set<string>, whe
   const text = (fmt.textFormat ?? {}) as Json;
   if (on('userEnteredFormat.backgroundColor')) {
     const style = fmt.backgroundColorStyle as Json | undefined;
-    const bg = hexOf(style?.rgbColor ?? fmt.backgroundColor, `${where}.backgroundColor`);
+    const bg = hexOf(style?.rgbColor ?? fmt.backgroundColor, () => `${whereOf()}.backgroundColor`);
     if (bg === undefined || bg === '#ffffff') delete cell.bg;
     else cell.bg = bg;
   }
@@ -290,7 +311,7 @@ function writeCell(cell: CellData, src: Json | undefined, mask: Set<string>, whe
     else delete cell.fs;
   }
   if (on('userEnteredFormat.textFormat.foregroundColor')) {
-    const fc = hexOf(text.foregroundColor, `${where}.foregroundColor`);
+    const fc = hexOf(text.foregroundColor, () => `${whereOf()}.foregroundColor`);
     if (fc === undefined || fc === '#000000') delete cell.fc;
     else cell.fc = fc;
   }
@@ -331,6 +352,16 @@ function updateCells(model: SpreadsheetData, req: Json, where: string): SheetDat
     )
       throw notEmulated(`updateCells field ${path}`);
   }
+  // The mask is the same for every cell: whether it selects a path is worked out once per path.
+  const known = new Map<string, boolean>();
+  const on = (path: string): boolean => {
+    let v = known.get(path);
+    if (v === undefined) {
+      v = selected(mask, path);
+      known.set(path, v);
+    }
+    return v;
+  };
   const rows = (req.rows ?? []) as Json[];
   if (!Array.isArray(rows)) throw apiError(`Invalid ${where}.rows: must be a list.`);
   let sd: SheetData;
@@ -373,7 +404,7 @@ function updateCells(model: SpreadsheetData, req: Json, where: string): SheetDat
       sd.rows[r] = line;
       while (line.length <= c) line.push(null);
       const cell = line[c] ?? {};
-      writeCell(cell, src, mask, `${where}.rows[${r - r0}].values[${c - c0}]`);
+      writeCell(cell, src, on, () => `${where}.rows[${r - r0}].values[${c - c0}]`);
       line[c] = Object.keys(cell).length > 0 ? cell : null;
     }
   }
@@ -416,8 +447,29 @@ export function batchUpdate(
   for (const k of Object.keys(resource as Json)) {
     if (k !== 'requests') throw notEmulated(`batchUpdate ${k}`);
   }
-  const work = structuredClone(model);
+  // A working copy: its own list of sheets, each sheet copied when a request first changes it
+  // (sheetOf); addSheet only changes the list and nextSheetId, both the copy's own.
+  const work: SpreadsheetData = { ...model, sheets: [...model.sheets] };
   const touched = new Set<number>();
+  shared = new Set(model.sheets);
+  try {
+    applyRequests(rt, work, requests, touched);
+  } finally {
+    shared = null;
+  }
+  // Commit into the original objects: SpreadsheetApp handles (Sheet, Range) hold on to them.
+  const originals = new Map(model.sheets.map((sd) => [sd.id, sd]));
+  const sheets = work.sheets.map((sd) => {
+    const orig = originals.get(sd.id);
+    return orig ? Object.assign(orig, sd) : sd;
+  });
+  Object.assign(model, work, { sheets });
+  rt.touch(entry);
+  for (const id of touched) rt.noteTabWrite(entry.id, id);
+  return { spreadsheetId: entry.id, replies: requests.map(() => ({})) };
+}
+
+function applyRequests(rt: Runtime, work: SpreadsheetData, requests: Json[], touched: Set<number>): void {
   requests.forEach((request: Json, i) => {
     const kinds = Object.keys(request ?? {});
     if (kinds.length !== 1)
@@ -442,14 +494,4 @@ export function batchUpdate(
         throw notEmulated(`batchUpdate request ${kind}`);
     }
   });
-  // Commit into the original objects: SpreadsheetApp handles (Sheet, Range) hold on to them.
-  const originals = new Map(model.sheets.map((sd) => [sd.id, sd]));
-  const sheets = work.sheets.map((sd) => {
-    const orig = originals.get(sd.id);
-    return orig ? Object.assign(orig, sd) : sd;
-  });
-  Object.assign(model, work, { sheets });
-  rt.touch(entry);
-  for (const id of touched) rt.noteTabWrite(entry.id, id);
-  return { spreadsheetId: entry.id, replies: requests.map(() => ({})) };
 }
