@@ -77,6 +77,21 @@ const EARLY_ROUTES: readonly LightRoute[] = ['lichte_interventie', 'zorgmelding'
 const SIGNAL_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter(
   (k) => !['om', 'lokaal_team', 'zvh', ...CASE_KINDS].includes(k),
 );
+/**
+ * Kinds asked by default when the integraal beeld and the plan are written (steps 3 and 5): the
+ * core partners and the case-level partners, not the woningcorporatie or "overig".
+ */
+const CASE_WORK_KINDS: readonly PartnerKind[] = [
+  'politie',
+  'om',
+  'jongerenwerk',
+  'boa',
+  'gemeente',
+  'leerplicht',
+  'lokaal_team',
+  'zvh',
+  ...CASE_KINDS,
+];
 /** Kinds asked by default when the plan is carried out (everyone but "overig"). */
 const EXECUTION_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter((k) => k !== 'overig');
 
@@ -212,17 +227,7 @@ const step3: StepDefinition = {
   name2016: 'Maken integraal beeld en concept plan van aanpak',
   doel: 'De groep duiden (dynamiek, rollen, soorten problemen, context, kansen) en een concept plan van aanpak schrijven, zodat de lokale driehoek goed geïnformeerd kan prioriteren.',
   lead: 'procesregisseur, samen met politie en OM',
-  partnerKinds: [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    ...CASE_KINDS,
-  ],
+  partnerKinds: CASE_WORK_KINDS,
   products: ['Groepsduiding (integraal beeld)', 'Concept plan van aanpak'],
   deadlineWorkdays: 15,
   personDataAllowed: true,
@@ -299,17 +304,7 @@ const step5: StepDefinition = {
   name2016: 'Maken integraal plan van aanpak',
   doel: 'Met alle betrokken partners een integraal plan van aanpak opstellen met doelen, acties per spoor en een eigenaar per actie.',
   lead: 'procesregisseur',
-  partnerKinds: [
-    'politie',
-    'om',
-    'jongerenwerk',
-    'boa',
-    'gemeente',
-    'leerplicht',
-    'lokaal_team',
-    'zvh',
-    ...CASE_KINDS,
-  ],
+  partnerKinds: CASE_WORK_KINDS,
   products: ['Vastgesteld integraal plan van aanpak'],
   deadlineWorkdays: 15,
   personDataAllowed: true,
