@@ -86,11 +86,15 @@ describe('floors', () => {
     expect(floorOf(withSetters)).toBe(base + 4 * FORM_BY_BUILD + 100 * PER_ITEM_BUILT + 160);
   });
 
-  it('an item needs its id, its choices or grid, and required when it is required', () => {
+  it('an item needs its help text, its id, its choices or grid, and required when it is required', () => {
     expect(itemSetters({ type: 'PAGE_BREAK', required: false })).toBe(0);
     expect(itemSetters({ type: 'PARAGRAPH_TEXT', required: false })).toBe(1);
     expect(itemSetters({ type: 'MULTIPLE_CHOICE', required: true })).toBe(3);
     expect(itemSetters({ type: 'GRID', required: false })).toBe(3);
+    // Help text, when the item has one, is set on the item itself.
+    expect(itemSetters({ type: 'PAGE_BREAK', required: false, helpText: 'Over de groep' })).toBe(1);
+    expect(itemSetters({ type: 'PARAGRAPH_TEXT', required: false, helpText: '' })).toBe(1);
+    expect(itemSetters({ type: 'PARAGRAPH_TEXT', required: false, helpText: 'Kort' })).toBe(2);
   });
 
   it('a split start counts each continuation as a fresh execution', () => {

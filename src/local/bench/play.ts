@@ -195,7 +195,7 @@ interface FormState {
 }
 
 type FormModelLike = {
-  items: { type: string; required: boolean }[];
+  items: { type: string; required: boolean; helpText: string }[];
   acceptingResponses: boolean;
   published: boolean;
   responses: { id: string; timestamp: number; answers: Record<string, unknown> }[];
@@ -251,18 +251,20 @@ function chartsIn(rt: Runtime, caseCode: string, written: ReadonlySet<string>): 
 
 /**
  * The calls an item needs besides being added and titled (FormApp: apps-script/reference/forms):
- * its id, to map answers back to the question (Item.getId; layout items get no answers); its
- * choices (setChoiceValues) or its grid rows and columns (setRows, setColumns); setRequired when
- * it is required (items are optional by default).
+ * its help text when it has one (setHelpText; a new item has none); its id, to map answers back
+ * to the question (Item.getId; layout items get no answers); its choices (setChoiceValues) or its
+ * grid rows and columns (setRows, setColumns); setRequired when it is required (items are
+ * optional by default).
  */
-export function itemSetters(item: { type: string; required: boolean }): number {
-  if (item.type === 'SECTION_HEADER' || item.type === 'PAGE_BREAK') return 0;
+export function itemSetters(item: { type: string; required: boolean; helpText?: string }): number {
+  const help = item.helpText ? 1 : 0;
+  if (item.type === 'SECTION_HEADER' || item.type === 'PAGE_BREAK') return help;
   const shape = ['MULTIPLE_CHOICE', 'CHECKBOX', 'LIST'].includes(item.type)
     ? 1
     : ['GRID', 'CHECKBOX_GRID'].includes(item.type)
       ? 2
       : 0;
-  return 1 + shape + (item.required ? 1 : 0);
+  return help + 1 + shape + (item.required ? 1 : 0);
 }
 
 function formStates(rt: Runtime): FormState[] {
