@@ -7,6 +7,7 @@ import type { BenchRow } from '../../src/local/bench/report';
 import { toRows, totals } from '../../src/local/bench/report';
 import { measureScenario } from '../../src/local/bench/run';
 import { generateScenario } from '../../src/local/bench/scenarios';
+import { demoScenarioPath, loadScenario } from '../../src/local/demo/loadScenario';
 
 let rows: BenchRow[] = [];
 beforeAll(() => {
@@ -68,5 +69,16 @@ describe('npm run bench on a short case', () => {
     expect(idle.every((r) => r.work.newResponses === 0)).toBe(true);
     const t = totals('S', rows);
     expect(t.calls).toBeGreaterThan(t.floor);
+  });
+});
+
+describe('npm run bench -- --scenario with a scenario in the public format', () => {
+  it('plays answers given per person (`vraag|#n`) into their grid rows, as the scenario runner does', () => {
+    const { scenario } = loadScenario(demoScenarioPath());
+    const runs = measureScenario(scenario, { maxSteps: 3 }).runs;
+    expect(runs.filter((r) => r.error)).toEqual([]);
+    // The 2B answers (per person in the demo) reach the forms and are read.
+    const read = runs.filter((r) => r.step === '2B').reduce((n, r) => n + r.work.newAnswers, 0);
+    expect(read).toBeGreaterThan(0);
   });
 });

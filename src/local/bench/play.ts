@@ -38,7 +38,7 @@ import { type LatencyProfile, priceCalls } from '../apps-script/latency';
 import type { Runtime } from '../apps-script/runtime';
 import { MIME } from '../apps-script/runtime';
 import type { SpreadsheetData } from '../apps-script/spreadsheet-model';
-import { substitutePersons } from '../demo/runScenario';
+import { substitutePersons, toItemAnswers } from '../demo/runScenario';
 import type { Scenario, StepRunInput } from '../demo/scenarioSchema';
 
 const HOUR = 3_600_000;
@@ -555,6 +555,9 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
       return { formId: String(f.formId), formKey: String(f.formKey), itemMap: itemMapOf(f) };
     };
     const opts = { bevrijdingsdagEveryYear: false };
+    // Answers per subject (`vraag|#3`) go into that subject's grid row or line, as the scenario
+    // runner fills them in.
+    const catalog = h0.reg.catalog;
     const responseIds = new Map<string, string>();
     for (let day = 0; day <= run.decision.day; day++) {
       const date = addWorkdays(run.startOn, day, opts);
@@ -566,18 +569,27 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
             const id = submitAsRespondent(
               rt,
               f.formId,
-              toItemAnswers(f.formKey, f.itemMap, sub.answers, codes),
+              toItemAnswers(f.formKey, f.itemMap, sub.answers, codes, catalog),
             );
             responseIds.set(partnerId, id);
             if (sub.duplicate) {
               rt.advance(MINUTE);
-              submitAsRespondent(rt, f.formId, toItemAnswers(f.formKey, f.itemMap, sub.answers, codes));
+              submitAsRespondent(
+                rt,
+                f.formId,
+                toItemAnswers(f.formKey, f.itemMap, sub.answers, codes, catalog),
+              );
             }
           }
           if (sub.edit && sub.edit.day === day) {
             const id = responseIds.get(partnerId);
             if (!id) throw new Error(`Scenario: partner ${partnerId} bewerkt voordat hij antwoordde.`);
-            editAsRespondent(rt, f.formId, id, toItemAnswers(f.formKey, f.itemMap, sub.edit.answers, codes));
+            editAsRespondent(
+              rt,
+              f.formId,
+              id,
+              toItemAnswers(f.formKey, f.itemMap, sub.edit.answers, codes, catalog),
+            );
           }
         }
         if (day === 1) {
@@ -632,27 +644,4 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     if (gate.error) throw new Error(`Besluit ${label}: ${gate.error}`);
     say(`  ${gate.message} (${gate.calls} aanroepen)`);
   }
-}
-
-function itemIdsFor(itemMap: Record<string, string>): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const [itemId, key] of Object.entries(itemMap)) m.set(key, Number(itemId));
-  return m;
-}
-
-function toItemAnswers(
-  formKey: string,
-  itemMap: Record<string, string>,
-  raw: Record<string, string | string[]>,
-  codes: readonly string[],
-): Record<number, string | string[]> {
-  const ids = itemIdsFor(itemMap);
-  const answers = substitutePersons(raw, codes);
-  const out: Record<number, string | string[]> = {};
-  for (const [key, value] of Object.entries(answers)) {
-    const id = ids.get(key);
-    if (id === undefined) throw new Error(`Scenario: formulier ${formKey} heeft geen vraag "${key}".`);
-    out[id] = value;
-  }
-  return out;
 }

@@ -72,7 +72,7 @@ export function substitutePersons<T>(value: T, codes: readonly string[]): T {
  * one item (a grid row or a line per code, render/formItemKey.ts): the answers are gathered
  * per item the way a partner fills it in.
  */
-function toItemAnswers(
+export function toItemAnswers(
   formKey: string,
   itemMap: Record<string, string>,
   raw: Record<string, string | string[]>,
