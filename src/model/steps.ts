@@ -3,7 +3,7 @@
  * privacy level per step and the gate (decision) that closes every step.
  * Pure: no Apps Script, no clock.
  */
-import { CASE_KINDS } from './catalog/shared';
+import { CASE_KINDS, CASE_WORK_KINDS } from './catalog/shared';
 import type { Level, LightRoute, PartnerKind, Settings, StepId, StepNaming } from './types';
 import { LIGHT_ROUTES, PARTNER_KINDS, STEP_IDS } from './types';
 
@@ -77,21 +77,6 @@ const EARLY_ROUTES: readonly LightRoute[] = ['lichte_interventie', 'zorgmelding'
 const SIGNAL_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter(
   (k) => !['om', 'lokaal_team', 'zvh', ...CASE_KINDS].includes(k),
 );
-/**
- * Kinds asked by default when the integraal beeld and the plan are written (steps 3 and 5): the
- * core partners and the case-level partners, not the woningcorporatie or "overig".
- */
-const CASE_WORK_KINDS: readonly PartnerKind[] = [
-  'politie',
-  'om',
-  'jongerenwerk',
-  'boa',
-  'gemeente',
-  'leerplicht',
-  'lokaal_team',
-  'zvh',
-  ...CASE_KINDS,
-];
 /** Kinds asked by default when the plan is carried out (everyone but "overig"). */
 const EXECUTION_KINDS: readonly PartnerKind[] = PARTNER_KINDS.filter((k) => k !== 'overig');
 

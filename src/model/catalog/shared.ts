@@ -23,6 +23,23 @@ export const CASE_KINDS: readonly PartnerKind[] = [
 ];
 
 /**
+ * The core partners and the case-level partners, not the woningcorporatie, school or "overig":
+ * asked by default when the integraal beeld and the plan are written (steps 3 and 5, steps.ts),
+ * and the kinds that say at person level whether they are involved (3.p.betrokken).
+ */
+export const CASE_WORK_KINDS: readonly PartnerKind[] = [
+  'politie',
+  'om',
+  'jongerenwerk',
+  'boa',
+  'gemeente',
+  'leerplicht',
+  'lokaal_team',
+  'zvh',
+  ...CASE_KINDS,
+];
+
+/**
  * Partner kinds that CAN take part in a step (domain §2.4 and §3.3): the catalog has questions
  * for them there. A question with `kinds: 'all'` goes to exactly these kinds (the CASE_KINDS
  * take part in step 3 only through the questions that name them). Which kinds a new

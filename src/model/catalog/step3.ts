@@ -5,7 +5,7 @@
  * team and ZVH only say whether they are involved.
  */
 import type { PartnerKind, Question } from '../types';
-import { CASE_KINDS, YES_NO } from './shared';
+import { CASE_WORK_KINDS, YES_NO } from './shared';
 import { STEP3_DUIDING } from './step3duiding';
 
 /** Kinds that know the group from the street or from their own cases. */
@@ -253,17 +253,7 @@ const STEP3_PERSON: readonly Question[] = [
     // [B] S3: geen volledig beeld van het sociaal domein — alleen of de organisatie betrokken is (form D11).
     id: '3.p.betrokken',
     step: '3',
-    kinds: [
-      'politie',
-      'om',
-      'jongerenwerk',
-      'boa',
-      'gemeente',
-      'leerplicht',
-      'lokaal_team',
-      'zvh',
-      ...CASE_KINDS,
-    ],
+    kinds: CASE_WORK_KINDS,
     level: 'persoon',
     theme: 'persoon',
     type: 'choice',
