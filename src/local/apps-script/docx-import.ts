@@ -17,6 +17,7 @@ import {
   type MarkerNode,
   newDocModel,
   newListId,
+  newPara,
   newSection,
   newTable,
   type ParaNode,
@@ -130,16 +131,7 @@ class ParaBuilder {
   private fields: FieldState[] = [];
 
   constructor(kind: ParaNode['kind']) {
-    this.para = {
-      kind,
-      parent: null,
-      children: [],
-      heading: 'NORMAL',
-      attrs: {},
-      glyph: 'BULLET',
-      nesting: 0,
-      listId: '',
-    };
+    this.para = newPara(kind, '');
   }
 
   private hidden(): boolean {
