@@ -19,10 +19,8 @@ import { nowMs } from '../workspace/clock';
 import { type DocumentState, documentStatesIn, writeDocument } from '../workspace/docs';
 import { savePdfIn } from '../workspace/documents';
 import { type KnownSharing, shareExactlyWith } from '../workspace/files';
-import { sheetsServiceOn, tabStates, writeSheetTables } from '../workspace/sheetBatch';
-import { writeSheetTable } from '../workspace/sheetWriter';
+import { tabSnapshot, writeTables } from '../workspace/sheetBatch';
 import { appendRows, ensureTable, readTable, replaceTable, updateRow } from '../workspace/tables';
-import { tabNames } from '../workspace/tabs';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
 import { logEvents } from './log';
@@ -40,19 +38,16 @@ export function rebuildViews(
 ): string[] {
   const tables = buildViews(view);
   const before = new Map(readTable(h.ss, TABS).map((t) => [t.name, t.hash]));
-  const batch = sheetsServiceOn();
-  // One spreadsheets.get gives every tab's id and grid (the batch route) or just the names.
-  const states = batch ? tabStates(h.ss) : null;
-  const present = new Set(states ? states.keys() : tabNames(h.ss));
+  // One spreadsheets.get: the tabs there are (and, for the batch, their ids and grids).
+  const snapshot = tabSnapshot(h.ss);
   const hashes = tables.map((table) => ({ name: table.name, hash: tableHash(table) }));
   const writes = tables
     .map((table, position) => ({ table, position }))
     .filter(
       ({ table, position }) =>
-        opts.all || !present.has(table.name) || before.get(table.name) !== hashes[position]!.hash,
+        opts.all || !snapshot.names.has(table.name) || before.get(table.name) !== hashes[position]!.hash,
     );
-  if (states) writeSheetTables(h.ss, writes, states);
-  else for (const w of writes) writeSheetTable(h.ss, w.table, { position: w.position });
+  writeTables(h.ss, writes, snapshot);
   const same = hashes.length === before.size && hashes.every((x) => before.get(x.name) === x.hash);
   if (!same) replaceTable(h.ss, TABS, hashes);
   return writes.map((w) => w.table.name);

@@ -19,7 +19,9 @@
 import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
 import { label } from './cells';
+import { writeSheetTable } from './sheetWriter';
 import type { Book } from './spreadsheets';
+import { sheetsApi, sheetsServiceOn, tabNames } from './tabs';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type CellData = GoogleAppsScript.Sheets.Schema.CellData;
@@ -35,23 +37,19 @@ export interface TabState {
   columnCount: number;
 }
 
-/** Whether the Sheets advanced service is enabled in this project. */
-export function sheetsServiceOn(): boolean {
-  return typeof Sheets !== 'undefined' && Boolean(Sheets?.Spreadsheets);
-}
-
-function sheets(): NonNullable<typeof Sheets> {
-  if (!sheetsServiceOn()) {
+function sheets(): NonNullable<ReturnType<typeof sheetsApi>> {
+  const api = sheetsApi();
+  if (!api) {
     throw new Error(
       'De geavanceerde Sheets-service (Sheets API v4) staat niet aan in dit Apps Script-project; zet hem aan onder Services.',
     );
   }
-  return Sheets as NonNullable<typeof Sheets>;
+  return api;
 }
 
 /** Every tab by name with its id and grid size, in one `Sheets.Spreadsheets.get`. */
 export function tabStates(ss: Book): Map<string, TabState> {
-  const meta = sheets().Spreadsheets.get(ss.getId(), {
+  const meta = sheets().get(ss.getId(), {
     fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))',
   });
   const out = new Map<string, TabState>();
@@ -225,6 +223,34 @@ export function sheetRequests(
   return requests;
 }
 
+/**
+ * The tabs as they are, read once before a rewrite: with the Sheets service their ids and grids
+ * (what the batch needs), otherwise only their names.
+ */
+export interface TabSnapshot {
+  names: ReadonlySet<string>;
+  states: ReadonlyMap<string, TabState> | null;
+}
+
+export function tabSnapshot(ss: Book): TabSnapshot {
+  if (!sheetsServiceOn()) return { names: new Set(tabNames(ss)), states: null };
+  const states = tabStates(ss);
+  return { names: new Set(states.keys()), states };
+}
+
+/**
+ * Writes the tables: all in one batchUpdate where the Sheets service is on, otherwise tab by tab
+ * with SpreadsheetApp (sheetWriter.ts), which gives the same tabs.
+ */
+export function writeTables(
+  ss: Book,
+  writes: readonly { table: SheetTable; position: number }[],
+  snapshot: TabSnapshot,
+): void {
+  if (snapshot.states) writeSheetTables(ss, writes, snapshot.states);
+  else for (const w of writes) writeSheetTable(ss, w.table, { position: w.position });
+}
+
 /** Writes the tables in one batchUpdate (nothing at all when the list is empty). */
 export function writeSheetTables(
   ss: Book,
@@ -232,5 +258,5 @@ export function writeSheetTables(
   states: ReadonlyMap<string, TabState>,
 ): void {
   if (writes.length === 0) return;
-  sheets().Spreadsheets.batchUpdate({ requests: sheetRequests(writes, states) }, ss.getId());
+  sheets().batchUpdate({ requests: sheetRequests(writes, states) }, ss.getId());
 }

@@ -6,6 +6,7 @@
 import { UserError } from '../model/errors';
 import { asText, label } from './cells';
 import type { Book } from './spreadsheets';
+import { sheetsApi } from './tabs';
 
 export type CellValue = string | number;
 /** Any row, for code that handles every table alike. */
@@ -154,13 +155,14 @@ function copyRows<T>(rows: Row[]): T[] {
  * enabled; otherwise each table is read on first use.
  */
 export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
-  if (!cache || typeof Sheets === 'undefined' || !Sheets.Spreadsheets) return;
+  const api = sheetsApi();
+  if (!cache || !api) return;
   const todo = defs.filter((d) => !cached(ss, d));
   if (todo.length === 0) return;
   const id = idOf(ss);
   // The grid's row count comes with the titles (spreadsheets/get, SheetProperties.gridProperties):
   // an append later in this run need not ask for it.
-  const meta = Sheets.Spreadsheets.get(id, {
+  const meta = api.get(id, {
     fields: 'sheets.properties(title,gridProperties.rowCount)',
   });
   const rowCounts = new Map<string, number>();
@@ -175,7 +177,7 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   const present = todo.filter((d) => titles.has(d.name));
   if (present.length === 0) return;
   const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
-  const got = Sheets.Spreadsheets.Values!.batchGet(id, {
+  const got = api.Values!.batchGet(id, {
     ranges: present.map((d) => `${quote(d.name)}!A2:${columnLetter(d.columns.length - 1)}`),
     valueRenderOption: 'UNFORMATTED_VALUE',
     dateTimeRenderOption: 'FORMATTED_STRING',

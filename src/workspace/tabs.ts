@@ -41,14 +41,25 @@ export function removeEmptyTabs(ss: Book, keep: ReadonlySet<string>): void {
   }
 }
 
+/** The Sheets advanced service's spreadsheets collection, or null where the service is off. */
+export function sheetsApi(): NonNullable<GoogleAppsScript.Sheets['Spreadsheets']> | null {
+  return typeof Sheets !== 'undefined' && Sheets?.Spreadsheets ? Sheets.Spreadsheets : null;
+}
+
+/** Whether the Sheets advanced service is enabled in this project. */
+export function sheetsServiceOn(): boolean {
+  return sheetsApi() !== null;
+}
+
 /**
  * The names of all tabs: one `Sheets.Spreadsheets.get` where the Sheets advanced service is
  * enabled (spreadsheets/get, `fields` narrows the answer to the titles), otherwise
  * `getSheets` plus one `getName` per tab.
  */
 export function tabNames(ss: Book): string[] {
-  if (typeof Sheets !== 'undefined' && Sheets.Spreadsheets) {
-    const meta = Sheets.Spreadsheets.get(ss.getId(), { fields: 'sheets.properties.title' });
+  const api = sheetsApi();
+  if (api) {
+    const meta = api.get(ss.getId(), { fields: 'sheets.properties.title' });
     return (meta.sheets ?? []).map((s) => s.properties?.title ?? '');
   }
   return ss.getSheets().map((s) => s.getName());

@@ -5,7 +5,13 @@ import { Runtime } from '../../src/local/apps-script/runtime';
 import type { Cell, SheetTable } from '../../src/render/sheetTable';
 import { textCell } from '../../src/render/sheetTable';
 import { buildViews } from '../../src/render/views';
-import { sheetRequests, tabStates, writeSheetTables } from '../../src/workspace/sheetBatch';
+import {
+  sheetRequests,
+  tabSnapshot,
+  tabStates,
+  writeSheetTables,
+  writeTables,
+} from '../../src/workspace/sheetBatch';
 import { writeSheetTable } from '../../src/workspace/sheetWriter';
 import { caseView } from '../render/views.fixture';
 
@@ -136,5 +142,27 @@ describe('writeSheetTables (Sheets.Spreadsheets.batchUpdate)', () => {
     expect(widths(new Map())).toBe(2);
     expect(widths(new Map([['T', { sheetId: 5, rowCount: 1, columnCount: 2 }]]))).toBe(0);
     expect(widths(new Map([['T', { sheetId: 5, rowCount: 1, columnCount: 3 }]]))).toBe(2);
+  });
+
+  it('schrijft zonder Sheets-service tabblad voor tabblad met SpreadsheetApp, met hetzelfde resultaat', () => {
+    const views = buildViews(caseView());
+    const writes = views.map((table, position) => ({ table, position }));
+    const batch = SpreadsheetApp.create('Met dienst');
+    writeTables(batch, writes, tabSnapshot(batch));
+    const g = globalThis as unknown as { Sheets?: unknown };
+    const saved = g.Sheets;
+    g.Sheets = undefined;
+    try {
+      const plain = SpreadsheetApp.create('Zonder dienst');
+      const snap = tabSnapshot(plain);
+      expect(snap.states).toBeNull();
+      rt.resetCounts();
+      writeTables(plain, writes, snap);
+      expect(rt.counts.get('Sheets.Spreadsheets.batchUpdate') ?? 0).toBe(0);
+      expect(rt.counts.get('Range.setValues') ?? 0).toBeGreaterThan(0);
+      expect(snapshot(plain)).toEqual(snapshot(batch));
+    } finally {
+      g.Sheets = saved;
+    }
   });
 });
