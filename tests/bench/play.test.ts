@@ -74,8 +74,9 @@ describe('npm run bench on a short case', () => {
 
 describe('npm run bench -- --scenario with a scenario in the public format', () => {
   it('plays answers given per person (`vraag|#n`) into their grid rows, as the scenario runner does', () => {
-    const { scenario } = loadScenario(demoScenarioPath());
-    const runs = measureScenario(scenario, { maxSteps: 3 }).runs;
+    const loaded = loadScenario(demoScenarioPath());
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    const runs = measureScenario(loaded.scenario, { maxSteps: 3 }).runs;
     expect(runs.filter((r) => r.error)).toEqual([]);
     // The 2B answers (per person in the demo) reach the forms and are read.
     const read = runs.filter((r) => r.step === '2B').reduce((n, r) => n + r.work.newAnswers, 0);
