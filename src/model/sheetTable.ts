@@ -79,14 +79,20 @@ export function cellLowerList(cell: unknown): string[] | undefined {
 }
 
 /**
- * A date cell: a Date (Sheets gives dates as Date values in the spreadsheet's time zone) or text
- * `jjjj-mm-dd` / `dd-mm-jjjj` becomes `jjjj-mm-dd`; anything else is passed on for the schema.
+ * A date cell: a Date (Sheets gives dates as Date values in the spreadsheet's time zone), a serial
+ * day number (the Sheets API's way) or text `jjjj-mm-dd` / `dd-mm-jjjj` becomes `jjjj-mm-dd`; anything else is passed on for the schema.
  */
 export function cellDate(cell: unknown): unknown {
   if (isEmptyCell(cell)) return undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   if (cell instanceof Date && !Number.isNaN(cell.getTime())) {
     return `${cell.getFullYear()}-${pad(cell.getMonth() + 1)}-${pad(cell.getDate())}`;
+  }
+  if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 1) {
+    // A serial day number, as the Sheets API gives a date cell (DateTimeRenderOption
+    // SERIAL_NUMBER: whole days since 30 December 1899; the fraction is the time of day).
+    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell) * 86_400_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
   const t = String(cell).trim();
   const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);

@@ -6,11 +6,14 @@
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
 import { UserError } from '../model/errors';
+import { QUESTIONS_SHEET } from '../model/questionsSheet';
+import { PARTNERS_SHEET, SETTINGS_SHEET } from '../model/schemas';
 import type { CaseStatus, Partner, Question, Settings } from '../model/types';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
 import { readTable } from '../workspace/tables';
+import { readTabs } from '../workspace/tabs';
 import type { CaseListRow } from './records';
 import { CASES } from './records';
 import { readCatalogOverrides, readPartners, readSettings } from './registerTabs';
@@ -56,9 +59,11 @@ export function registerSpreadsheet(): Book {
 }
 
 export function openRegister(ss = registerSpreadsheet()): Register {
-  const settings = readSettings(ss);
-  const partners = readPartners(ss);
-  const overrides: CatalogOverrides = readCatalogOverrides(ss);
+  // The three settings tabs in one read (workspace/tabs.ts readTabs).
+  const tabs = readTabs(ss, [SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET]);
+  const settings = readSettings(ss, tabs.get(SETTINGS_SHEET) ?? null);
+  const partners = readPartners(ss, tabs.get(PARTNERS_SHEET) ?? null);
+  const overrides: CatalogOverrides = readCatalogOverrides(ss, tabs.get(QUESTIONS_SHEET) ?? null);
   return {
     ss,
     settings,

@@ -32,8 +32,7 @@ import { CASES } from './records';
 export const PLACEHOLDER = 'VUL IN:';
 export const PLACEHOLDER_EMAIL = 'vul-in@voorbeeld.invalid';
 
-export function readSettings(ss: Book): Settings {
-  const rows = values(ss, SETTINGS_SHEET);
+export function readSettings(ss: Book, rows = values(ss, SETTINGS_SHEET)): Settings {
   if (!rows) throw new UserError('De tab Instellingen ontbreekt. Kies "Register inrichten" in het menu.');
   const todo = rows
     .map((r, i) => ({ v: String(r[1] ?? ''), row: i + 1, name: String(r[0] ?? '') }))
@@ -45,8 +44,7 @@ export function readSettings(ss: Book): Settings {
   return r.value;
 }
 
-export function readPartners(ss: Book): Partner[] {
-  const rows = values(ss, PARTNERS_SHEET);
+export function readPartners(ss: Book, rows = values(ss, PARTNERS_SHEET)): Partner[] {
   if (!rows) throw new UserError('De tab Partners ontbreekt. Kies "Register inrichten" in het menu.');
   const r = parsePartnerRows(rows);
   if (!r.ok) throw new UserError(`De partnerlijst klopt niet:\n${r.errors.join('\n')}`);
@@ -57,8 +55,7 @@ export function readPartners(ss: Book): Partner[] {
 }
 
 /** The Vragen tab compared with the built-in catalog gives the gemeente's overrides and own questions. */
-export function readCatalogOverrides(ss: Book): CatalogOverrides {
-  const rows = values(ss, QUESTIONS_SHEET);
+export function readCatalogOverrides(ss: Book, rows = values(ss, QUESTIONS_SHEET)): CatalogOverrides {
   if (!rows || rows.length < 2) return {};
   const r = parseQuestionRows(rows, CATALOG);
   if (!r.ok) throw new UserError(`De vragenlijst klopt niet:\n${r.errors.join('\n')}`);

@@ -13,6 +13,50 @@ export function tabValues(ss: Book, name: string): unknown[][] | null {
 }
 
 /**
+ * The values of several tabs at once, keyed by name (null for a tab that does not exist), each
+ * shaped like `getDataRange().getValues()`: a rectangle, `[['']]` for an empty tab.
+ *
+ * Where the Sheets advanced service is enabled this is ONE `Sheets.Spreadsheets.Values.batchGet`
+ * (spreadsheets.values/batchGet; a range of only a tab name is the whole tab). Its values are
+ * UNFORMATTED_VALUE: numbers and booleans as such, text as typed; a date cell comes back as its
+ * serial day number (DateTimeRenderOption SERIAL_NUMBER: days since 30 December 1899), which
+ * `cellDate` in model/sheetTable.ts reads. The API refuses the whole request when one tab is
+ * missing; then, and without the service, every tab is read on its own.
+ */
+export function readTabs(ss: Book, names: readonly string[]): Map<string, unknown[][] | null> {
+  const out = new Map<string, unknown[][] | null>();
+  const api = sheetsApi();
+  if (api?.Values) {
+    let got: GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse | null = null;
+    try {
+      got = api.Values.batchGet(ss.getId(), {
+        ranges: names.map((n) => `'${n.replace(/'/g, "''")}'`),
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+      });
+    } catch {
+      // A tab is missing (or the call failed): the tab-by-tab reads below say which.
+      got = null;
+    }
+    if (got) {
+      names.forEach((n, k) => {
+        out.set(n, rectangle((got!.valueRanges?.[k]?.values ?? []) as unknown[][]));
+      });
+      return out;
+    }
+  }
+  for (const n of names) out.set(n, tabValues(ss, n));
+  return out;
+}
+
+/** Rows padded with '' to the widest row, `[['']]` when there are none (as getDataRange gives). */
+function rectangle(rows: unknown[][]): unknown[][] {
+  if (rows.length === 0) return [['']];
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill('')]));
+}
+
+/**
  * Plain-text number format (`@`) for every cell below the header row, so what the
  * coordinator types (a scale like 1-5, an id like 2A.x) is not turned into a date or a number.
  */

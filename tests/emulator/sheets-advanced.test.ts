@@ -46,6 +46,20 @@ describe('Sheets.Spreadsheets.Values.batchGet', () => {
     expect(r.valueRanges![0]!.values).toEqual([[46024]]);
   });
 
+  it('leest een heel tabblad met alleen zijn naam, ook tussen aanhalingstekens', () => {
+    const r = Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), {
+      ranges: ["'Mijn tab'", 'Sheet1'],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+    });
+    expect(r.valueRanges!.map((v) => v.values)).toEqual([
+      [['kop', 'getal'], ['tekst', 12.5, true], [46024]],
+      undefined,
+    ]);
+    expect(() =>
+      Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), { ranges: ["'Bestaat niet'"] }),
+    ).toThrow("Unable to parse range: 'Bestaat niet'");
+  });
+
   it('weigert een onbekend tabblad, een bereik buiten het raster en een onbekende optie zoals Google', () => {
     const get = (args: object) => () => Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), args);
     expect(get({ ranges: ['Bestaat niet!A1:B2'] })).toThrow(

@@ -50,7 +50,7 @@ interface GridRange {
 }
 
 /**
- * An A1 range of the API (guides/concepts, "A1 notation"): `Tab`, `Tab!A1:B2`, `Tab!A2:M`
+ * An A1 range of the API (guides/concepts, "A1 notation"): `Tab`, `'Tab'`, `Tab!A1:B2`, `Tab!A2:M`
  * (to the last row), `Tab!A:C`, with the tab name quoted when needed (`'Mijn tab'!A1`). A
  * range without a tab name refers to the first visible tab. The API refuses a tab it does not
  * know ("Unable to parse range") and a range past the grid ("exceeds grid limits").
@@ -67,6 +67,11 @@ export function parseApiRange(model: SpreadsheetData, ref: unknown, method: stri
     cells = a1;
   } else if (byName(ref)) {
     sheet = byName(ref);
+    cells = null;
+  } else if (/^'(?:[^']|'')+'$/.test(ref.trim())) {
+    // A quoted tab name alone is the whole tab (guides/concepts: "'My Custom Sheet' refers to all
+    // the cells in a sheet named 'My Custom Sheet'"); an unknown name is refused below.
+    sheet = byName(ref.trim().slice(1, -1).replace(/''/g, "'"));
     cells = null;
   } else {
     sheet = sheets.find((s) => !s.hidden) ?? sheets[0];
