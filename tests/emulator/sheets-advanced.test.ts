@@ -55,9 +55,9 @@ describe('Sheets.Spreadsheets.Values.batchGet', () => {
       [['kop', 'getal'], ['tekst', 12.5, true], [46024]],
       undefined,
     ]);
-    expect(() =>
-      Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), { ranges: ["'Bestaat niet'"] }),
-    ).toThrow("Unable to parse range: 'Bestaat niet'");
+    expect(() => Sheets.Spreadsheets!.Values!.batchGet(ss.getId(), { ranges: ["'Bestaat niet'"] })).toThrow(
+      "Unable to parse range: 'Bestaat niet'",
+    );
   });
 
   it('weigert een onbekend tabblad, een bereik buiten het raster en een onbekende optie zoals Google', () => {
