@@ -267,3 +267,18 @@ export function outcomeOf(state: CaseState, key: string): GateOutcome | undefine
 export function personDataActive(state: CaseState): boolean {
   return state.status === 'open' && state.personDataAllowed && STEPS[state.step].personDataAllowed;
 }
+
+/** Steps at which closing a case means the group was never confirmed as problematic. */
+const UNCONFIRMED_STEPS: readonly StepId[] = ['1', '2A', '2B'];
+
+/**
+ * Whether the case may keep no person data: it was closed at step 1 or 2A, or at 2B (the
+ * problematiek was not confirmed). The werkproces allows a namenlijst only for a group found
+ * problematic; without that finding there is no ground to keep names, so the namenlijst goes at
+ * that decision (AVG art. 5(1)(c) and (e): no more data, and no longer, than the purpose needs).
+ */
+export function mustDropPersonData(state: CaseState): boolean {
+  if (state.status !== 'gesloten') return false;
+  const last = state.decisions[state.decisions.length - 1];
+  return last !== undefined && UNCONFIRMED_STEPS.includes(last.step);
+}

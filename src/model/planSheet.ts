@@ -202,7 +202,8 @@ export function parsePlanRows(rows: readonly (readonly unknown[])[], ctx: PlanSh
     const subject = text(cell('subject')).toUpperCase();
     if (subject && !ctx.persons.includes(subject)) {
       errors.push(
-        `${at(COL.subject, row)}: onbekende persoonscode "${text(cell('subject'))}"; alleen codes uit de namenlijst`,
+        // The cell is named, never its content: what was typed may be a name (AVG).
+        `${at(COL.subject, row)}: dit is geen persoonscode van deze casus; vul alleen een code uit de namenlijst in (zoals P-7F3K), nooit een naam`,
       );
     }
     const action: PlanAction & { row: number } = {

@@ -18,6 +18,7 @@ import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
+import { dropNamesListIfUnconfirmed } from './persons';
 import { readPlanTab, writePlanTab } from './planTab';
 import { publish } from './publish';
 import { reconcileCase } from './reconcile';
@@ -234,6 +235,9 @@ export function recordDecision(
   logEvents(h.ss, events);
   updateCaseRow(h, after);
   h.row.status = after.status;
+  // Closed before the problematiek was confirmed: no person data stays (the dispatcher finishes
+  // this if the run stops here).
+  if (dropNamesListIfUnconfirmed(h, after)) notes.push('De namenlijst is verwijderd.');
   // After every gate: the views and the overview document show the new state.
   publish(h);
   return after;

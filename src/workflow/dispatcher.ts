@@ -4,16 +4,19 @@
  * what changed. It stops starting new cases after a time budget well inside Apps Script's
  * 6 minutes; the next run continues with the cases it did not reach.
  */
+import { replay } from '../model/caseMachine';
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { prefetchTables, readTable } from '../workspace/tables';
+import { readDecisions } from './assemble';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
 import type { FlushResult } from './outbox';
 import { flushOutbox } from './outbox';
+import { dropNamesListIfUnconfirmed } from './persons';
 import { rebuildViews } from './publish';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
@@ -122,7 +125,20 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
   const start = nowMs();
   const report: DispatchReport = { refreshed: [], deferred: [], errors: [] };
   // Start with a different case each run, so with many cases none is always last.
-  const open = listCases(reg).filter((c) => c.status === 'open');
+  const cases = listCases(reg);
+  const open = cases.filter((c) => c.status === 'open');
+  // A case closed before its group was confirmed keeps no namenlijst; finishes what a decision
+  // that stopped halfway left (persons.ts dropNamesListIfUnconfirmed).
+  for (const c of cases.filter((x) => x.status === 'gesloten' && x.namesId !== '')) {
+    try {
+      tryWithLock(() => {
+        const h = openCaseRow(reg, c);
+        dropNamesListIfUnconfirmed(h, replay(h.row.code, readDecisions(h.ss)));
+      });
+    } catch (e) {
+      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
   const offset = Number(getScriptProperty(ROTATION_KEY) ?? 0) % Math.max(open.length, 1);
   if (open.length > 1) setScriptProperty(ROTATION_KEY, String((offset + 1) % open.length));
   const ordered = [...open.slice(offset), ...open.slice(0, offset)];

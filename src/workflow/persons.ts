@@ -10,9 +10,12 @@
  * and the case's code list is then made to match it, so a run that stops halfway is simply
  * finished by the next one — no name ever gets two codes.
  */
-import { replay } from '../model/caseMachine';
+import { mustDropPersonData, replay } from '../model/caseMachine';
+import { checkNameRows } from '../model/names';
+import { isoDate } from '../model/time';
+import type { CaseState } from '../model/types';
 import { nowMs } from '../workspace/clock';
-import { createSpreadsheetIn, ensureFolder } from '../workspace/files';
+import { createSpreadsheetIn, ensureFolder, trashFile } from '../workspace/files';
 import { newUuid } from '../workspace/ids';
 import { openSpreadsheet } from '../workspace/spreadsheets';
 import { appendRows, ensureTable, readTable, writeColumn } from '../workspace/tables';
@@ -94,6 +97,21 @@ export function syncNamesList(h: CaseHandle): NamesSync {
     );
   }
   const registered = readTable(h.ss, PERSONS).map((p) => p.code);
+  // Duplicates, code-like names, hidden characters and implausible birth years: every problem by
+  // cell, never repeating the name; nothing gets a code until the list is right.
+  const problems = checkNameRows(
+    rows.map((r, i) => ({ row: i + 2, code: r.Code, name: r.Naam, birthYear: r.Geboortejaar })),
+    {
+      sheet: NAMES.name,
+      year: Number(isoDate(nowMs(), 'Europe/Amsterdam').slice(0, 4)),
+      codes: [...registered, h.row.code],
+    },
+  );
+  if (problems.length) {
+    throw new UserError(
+      `De namenlijst klopt nog niet; er zijn geen codes uitgedeeld:\n${problems.map((p) => `${p.cell}: ${p.message}`).join('\n')}`,
+    );
+  }
   const taken = new Set([...registered, ...rows.map((r) => r.Code).filter(Boolean)]);
   const at = nowMs();
   const added: string[] = [];
@@ -144,4 +162,26 @@ export function addPersons(h: CaseHandle, entries: PersonEntry[]): string[] {
     })),
   );
   return syncNamesList(h).added;
+}
+
+/**
+ * Removes the namenlijst of a case closed before the group was confirmed as problematic
+ * (`mustDropPersonData`): the file goes to the trash, the case forgets it, and the Logboek says
+ * so without any content. Returns whether a namenlijst was removed. Safe to run again: a case
+ * without a namenlijst is left alone, and a crash before the register row is cleared only means
+ * the next run trashes an already trashed file.
+ */
+export function dropNamesListIfUnconfirmed(h: CaseHandle, state: CaseState): boolean {
+  if (!h.row.namesId || !mustDropPersonData(state)) return false;
+  if (!trashFile(h.row.namesId)) {
+    throw new UserError(
+      `De namenlijst van casus ${h.row.code} kon niet worden verwijderd; probeer het opnieuw.`,
+    );
+  }
+  setCaseNamesId(h, '');
+  h.row.namesId = '';
+  logEvents(h.ss, [
+    ['namenlijst', 'namenlijst verwijderd: de casus is gesloten zonder bevestigde problematiek'],
+  ]);
+  return true;
 }

@@ -141,3 +141,14 @@ export function shareExactlyWith(
 export function fileUrl(fileId: string): string {
   return DriveApp.getFileById(fileId).getUrl();
 }
+
+/**
+ * Moves a file to the trash (File.setTrashed) and says whether it is there now, read back from
+ * Drive (File.isTrashed) rather than assumed. Drive empties the trash after 30 days; the owner
+ * can empty it sooner.
+ */
+export function trashFile(fileId: string): boolean {
+  const f = DriveApp.getFileById(fileId);
+  if (!f.isTrashed()) f.setTrashed(true);
+  return f.isTrashed();
+}

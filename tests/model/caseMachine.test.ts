@@ -3,6 +3,7 @@ import {
   allowedOutcomes,
   applyDecision,
   ModelError,
+  mustDropPersonData,
   newCase,
   personDataActive,
 } from '../../src/model/caseMachine';
@@ -281,5 +282,19 @@ describe('heropenen', () => {
   it('heropenen vraagt ook een motivering', () => {
     const closed = closedVia('1', 'niet_verder', 'reguliere_inzet');
     expect(modelError(() => decide(closed, 'heropenen', { motivation: '' })).code).toBe('ontbrekend_veld');
+  });
+});
+
+describe('mustDropPersonData', () => {
+  const base = { code: 'JGA-2026-001', round: 1, rounds: {}, personDataAllowed: true } as const;
+  const decided = (step: '1' | '2A' | '2B' | '3' | '7') => [
+    { step, round: 1, outcome: 'x', motivation: 'm', decidedBy: 'd', date: '2026-01-05' },
+  ];
+  it('is true only for a case closed at 1, 2A or 2B', () => {
+    for (const step of ['1', '2A', '2B'] as const)
+      expect(mustDropPersonData({ ...base, status: 'gesloten', step, decisions: decided(step) })).toBe(true);
+    for (const step of ['3', '7'] as const)
+      expect(mustDropPersonData({ ...base, status: 'gesloten', step, decisions: decided(step) })).toBe(false);
+    expect(mustDropPersonData({ ...base, status: 'open', step: '2B', decisions: decided('2A') })).toBe(false);
   });
 });

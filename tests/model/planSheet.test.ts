@@ -179,7 +179,7 @@ describe('de tab Plan van aanpak', () => {
       'Plan van aanpak!F4: Start ontbreekt bij actie A1',
       'Plan van aanpak!G4: Frequentie ontbreekt bij actie A1',
       'Plan van aanpak!H4: ongeldige deadline "31-02-2026"; schrijf jjjj-mm-dd',
-      'Plan van aanpak!I4: onbekende persoonscode "Jan"; alleen codes uit de namenlijst',
+      'Plan van aanpak!I4: dit is geen persoonscode van deze casus; vul alleen een code uit de namenlijst in (zoals P-7F3K), nooit een naam',
       'Plan van aanpak!A5: A1 staat dubbel; staat ook in rij 4',
       'Plan van aanpak!F6: start 2026-07-01 van A2 ligt na de deadline 2026-06-01',
       'Plan van aanpak!A7: ongeldig nummer "X"; schrijf D1, D2, ... voor doelen, A1, A2, ... voor acties, C1, C2, ... voor afschaalcriteria of Evaluatie',

@@ -2,13 +2,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { isoDate } from '../../src/model/time';
+import { LIGHT_ROUTES } from '../../src/model/types';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
+import { dispatchAll } from '../../src/workflow/dispatcher';
 import { resendFailed } from '../../src/workflow/outbox';
 import { addPersons, ensureNamesList, syncNamesList } from '../../src/workflow/persons';
 import { reconcileCase } from '../../src/workflow/reconcile';
-import { ANSWERS, DECISIONS, FORMS, NAMES, OUTBOX } from '../../src/workflow/records';
+import { ANSWERS, DECISIONS, FORMS, LOG, NAMES, OUTBOX } from '../../src/workflow/records';
+import { setCaseNamesId } from '../../src/workflow/registerTabs';
 import { askAboutNewPersons, startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import { fillRequired, freshLocalCase, PERSONS } from './helpers';
@@ -103,6 +106,65 @@ describe('de namenlijst', () => {
     }
     expect(message).toContain('rij 2');
     expect(message).not.toContain('Jan');
+  });
+
+  it('weigert dubbele, codeachtige en verborgen namen per cel, zonder ze te herhalen en zonder codes uit te delen', () => {
+    const h = toStep2B();
+    const { id } = ensureNamesList(h);
+    const tab = SpreadsheetApp.openById(id).getSheetByName(NAMES.name)!;
+    for (const naam of ['Ilse Fictief', 'ILSE  fictief', 'P-7F3K', 'Bram\u200B Fictief', 'Kees Fictief'])
+      tab.appendRow(['', `'${naam}`, '', '']);
+    tab.getRange(6, 3).setValue('1950');
+    let message = '';
+    try {
+      syncNamesList(reopen(h));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(
+      message
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['Namenlijst!B3', 'Namenlijst!B4', 'Namenlijst!B5', 'Namenlijst!C6']);
+    expect(message).not.toMatch(/ilse|bram|kees|fictief/i);
+    expect(readTable(SpreadsheetApp.openById(id), NAMES).every((r) => r.Code === '')).toBe(true);
+  });
+
+  it('verwijdert de namenlijst bij 2B niet bevestigd, en de dispatcher maakt een onderbroken verwijdering af', () => {
+    const h = toStep2B();
+    addPersons(h, [{ naam: 'Ilse Fictief' }]);
+    const namesId = reopen(h).row.namesId;
+    expect(namesId).not.toBe('');
+    const notes: string[] = [];
+    const after = recordDecision(
+      reopen(h),
+      {
+        step: '2B',
+        round: 1,
+        outcome: 'niet_bevestigd',
+        routes: [LIGHT_ROUTES[0]!],
+        motivation: 'Niet bevestigd.',
+        decidedBy: 'overleg',
+        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+      },
+      'regie@testdorp.example',
+      notes,
+    );
+    expect(after.status).toBe('gesloten');
+    expect(DriveApp.getFileById(namesId).isTrashed()).toBe(true);
+    expect(reopen(h).row.namesId).toBe('');
+    expect(notes).toContain('De namenlijst is verwijderd.');
+    const log = readTable(h.ss, LOG).map((r) => `${r.event} ${r.detail}`);
+    expect(log.some((l) => l.includes('namenlijst verwijderd'))).toBe(true);
+    expect(log.join('\n')).not.toContain('Fictief');
+
+    // A decision that stopped before the removal: the next dispatcher run removes the namenlijst.
+    DriveApp.getFileById(namesId).setTrashed(false);
+    setCaseNamesId(reopen(h), namesId);
+    dispatchAll(openRegister());
+    expect(DriveApp.getFileById(namesId).isTrashed()).toBe(true);
+    expect(reopen(h).row.namesId).toBe('');
   });
 
   it('een aanvullend formulier dat zonder uitnodiging bleef, krijgt die bij de volgende keer', () => {
