@@ -10,6 +10,8 @@
  * cell only (AVG: a refusal must not copy personal data into places where it does not belong).
  */
 
+import { columnLetter } from './issues';
+
 /** Zero-width and formatting characters a reader cannot see. */
 const INVISIBLE = '\\u00AD\\u180E\\u200B-\\u200D\\u2060-\\u2064\\uFEFF';
 /** Direction marks, embeddings, overrides and isolates (UAX #9). */
@@ -168,4 +170,27 @@ export function nameMatcher(names: readonly string[]): NameMatcher {
       return { text: out, count };
     },
   };
+}
+
+/** What a refusal says about a cell that holds a name: the cell, never the name. */
+export const HOLDS_NAME = 'bevat een naam uit de namenlijst; schrijf de persoonscode in plaats van de naam';
+
+/**
+ * Every cell of a tab the coordinator typed that holds a name from the namenlijst, as
+ * `Tab!B4: bevat een naam uit de namenlijst; ...` (row numbers 1-based from the tab's first row).
+ */
+export function cellsWithNames(
+  rows: readonly (readonly unknown[])[],
+  sheet: string,
+  matcher: NameMatcher,
+): string[] {
+  const out: string[] = [];
+  rows.forEach((row, i) => {
+    row.forEach((cell, j) => {
+      if (typeof cell === 'string' && cell !== '' && matcher.test(cell)) {
+        out.push(`${sheet}!${columnLetter(j)}${i + 1}: ${HOLDS_NAME}`);
+      }
+    });
+  });
+  return out;
 }

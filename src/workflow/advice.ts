@@ -14,6 +14,7 @@ import {
   parseAdviceRows,
 } from '../model/adviceSheet';
 import { emailList, readersOf } from '../model/audiences';
+import { cellsWithNames } from '../model/names';
 import { ADVICE_MAX_PAGES, adviceMail, adviceTitle, buildAdvice } from '../render/advice';
 import { estimateLength } from '../render/pages';
 import { fileUrl } from '../workspace/files';
@@ -23,6 +24,7 @@ import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
+import { caseNames } from './nameGuard';
 import { enqueue, type MailJob } from './outbox';
 import { writeCaseDocument } from './publish';
 import { DOCUMENTS } from './records';
@@ -67,6 +69,9 @@ function checkedAdvice(h: CaseHandle): { advice: Advice; rows: unknown[][] } {
   const parsed = parseTab(h, rows);
   if (!parsed.ok && rows === null) writeAdviceTab(h, null);
   if (!parsed.ok) problems.push(...parsed.errors);
+  // The advice goes to the driehoek: no name from the namenlijst in it.
+  const names = caseNames(h);
+  if (rows && names.any) problems.push(...cellsWithNames(rows, ADVICE_SHEET, names.matcher));
   if (problems.length > 0 || !parsed.ok || rows === null) {
     throw new UserError(
       `Stap 4 start pas als het advies aan de lokale driehoek klaar is. Nog te doen:\n- ${problems.join('\n- ')}`,

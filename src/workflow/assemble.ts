@@ -2,12 +2,14 @@
 import { replay } from '../model/caseMachine';
 import { UserError } from '../model/errors';
 import type { Decision, LightRoute, Plan, PlanAction, PlanGoal } from '../model/types';
-import type { AnswerRecord, CaseView, FormRecord } from '../render/caseView';
+import type { AnswerRecord, CaseView, FormRecord, LogEntry } from '../render/caseView';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
 import { prefetchTables, readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { parseFormKey } from './formKey';
+import { logEvents } from './log';
+import { caseNames, replaceNames } from './nameGuard';
 import type { AnswerRow, DecisionRow, PlanRow } from './records';
 import { ANSWERS, CASE_TABLES, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
 
@@ -122,7 +124,9 @@ export function assembleView(h: CaseHandle): CaseView {
   const decisions = readDecisions(h.ss);
   const formRows = readTable(h.ss, FORMS);
   const outbox = readTable(h.ss, OUTBOX);
-  const history = answersFrom(readTable(h.ss, ANSWERS));
+  // What partners typed stays as given in the ledger; what others read shows codes, not names.
+  const guarded = guardAnswers(h, answersFrom(readTable(h.ss, ANSWERS)));
+  const history = guarded.answers;
   const answers = latestAnswers(history);
   const plans = plansFrom(readTable(h.ss, PLAN));
 
@@ -185,9 +189,47 @@ export function assembleView(h: CaseHandle): CaseView {
     persons: readTable(h.ss, PERSONS).map((p) => p.code),
     plan: plans.length ? (plans[plans.length - 1] ?? null) : null,
     planHistory: plans,
-    log: readTable(h.ss, LOG).map((l) => ({ at: l.at, event: l.event, detail: l.detail })),
+    log: logNameReplacements(h, guarded.where),
     quarantined: readTable(h.ss, QUARANTINE).length,
     now: nowMs(),
     timeZone: 'Europe/Amsterdam',
   };
+}
+
+const NAME_REPLACED = 'naam vervangen';
+
+/** Answers with every name from the namenlijst replaced by its code, and where that happened. */
+function guardAnswers(h: CaseHandle, list: AnswerRecord[]): { answers: AnswerRecord[]; where: string[] } {
+  const names = caseNames(h);
+  if (!names.any) return { answers: list, where: [] };
+  const where = new Set<string>();
+  const answers = list.map((a) => {
+    const r = replaceNames(names, a.value);
+    if (r.count === 0) return a;
+    where.add(
+      `formulier ${a.formKey}, inzending ${a.responseId} versie ${a.version}, vraag ${a.questionId}${a.subject ? ` over ${a.subject}` : ''}`,
+    );
+    return { ...a, value: r.text };
+  });
+  return { answers, where: [...where] };
+}
+
+/**
+ * The Logboek, with a line for every answer in which a name was replaced that is not noted yet
+ * (where only: never the name, never the answer).
+ */
+function logNameReplacements(h: CaseHandle, where: readonly string[]): LogEntry[] {
+  const log = readTable(h.ss, LOG).map((l) => ({ at: l.at, event: l.event, detail: l.detail }));
+  if (where.length === 0) return log;
+  const noted = new Set(log.filter((l) => l.event === NAME_REPLACED).map((l) => l.detail));
+  const todo = where.filter((w) => !noted.has(w));
+  return todo.length
+    ? [
+        ...log,
+        ...logEvents(
+          h.ss,
+          todo.map((w) => [NAME_REPLACED, w]),
+        ),
+      ]
+    : log;
 }

@@ -5,6 +5,7 @@
  * version when the outcome fixes or adjusts it, and the views and the overview are rebuilt.
  */
 import { applyDecision, ModelError, outcomeOf, replay } from '../model/caseMachine';
+import { HOLDS_NAME } from '../model/names';
 import { partnersForStep } from '../model/partners';
 import { samePlan } from '../model/planSheet';
 import { formatIssues, PlanSchema } from '../model/schemas';
@@ -18,6 +19,7 @@ import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
+import { caseNames } from './nameGuard';
 import { dropNamesListIfUnconfirmed } from './persons';
 import { readPlanTab, writePlanTab } from './planTab';
 import { publish } from './publish';
@@ -140,6 +142,7 @@ export function recordDecision(
 ): CaseState {
   const { plan: planInput, ...decision } = input;
   const before = replay(h.row.code, readDecisions(h.ss));
+  refuseNames(h, decision);
   const plans = plansFrom(readTable(h.ss, PLAN));
   const outcome = outcomeOf(before, decision.outcome);
 
@@ -241,4 +244,20 @@ export function recordDecision(
   // After every gate: the views and the overview document show the new state.
   publish(h);
   return after;
+}
+
+/** A decision's texts go into documents for the driehoek and partners: no name from the namenlijst. */
+function refuseNames(h: CaseHandle, decision: Decision): void {
+  const names = caseNames(h);
+  if (!names.any) return;
+  const fields: [string, string | undefined][] = [
+    ['Motivatie', decision.motivation],
+    ['Besloten door', decision.decidedBy],
+    ['Aanwijzingen voor de driehoek', decision.directions],
+    ['Reden voor acuut', decision.acuteReason],
+  ];
+  const hits = fields
+    .filter(([, text]) => text && names.matcher.test(text))
+    .map(([field]) => `${field}: ${HOLDS_NAME}`);
+  if (hits.length) throw new UserError(`Het besluit is niet vastgelegd.\n${hits.join('\n')}`);
 }

@@ -9,6 +9,7 @@ import { withFormHandles } from '../workspace/forms';
 import { withScriptLock } from '../workspace/lock';
 import { withTableCache } from '../workspace/tables';
 import { UserError } from './context';
+import { withNameCache } from './nameGuard';
 
 export const LOCK_WAIT_MS = 10_000;
 
@@ -16,7 +17,10 @@ export const LOCK_WAIT_MS = 10_000;
 export function tryWithLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ok: true; value: T } | { ok: false } {
   // While the lock is held nobody else writes the tables: each is read at most once; and a
   // chart shown in several documents is drawn once; a form is opened once.
-  return withScriptLock(() => withTableCache(() => withChartCache(() => withFormHandles(fn))), waitMs);
+  return withScriptLock(
+    () => withTableCache(() => withNameCache(() => withChartCache(() => withFormHandles(fn)))),
+    waitMs,
+  );
 }
 
 /** Like tryWithLock, but tells the coordinator to try again when another action is running. */

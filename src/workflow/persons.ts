@@ -23,6 +23,7 @@ import { readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
+import { forgetCaseNames } from './nameGuard';
 import { NAMES, PERSONS } from './records';
 import { setCaseNamesId } from './registerTabs';
 
@@ -122,6 +123,7 @@ export function syncNamesList(h: CaseHandle): NamesSync {
     r.Code = code;
     added.push(code);
   }
+  forgetCaseNames();
   // Only the Code column is written (one call): what the coordinator typed stays as typed.
   if (added.length) {
     writeColumn(

@@ -4,6 +4,8 @@
  * back so the tab always starts from the plan in force. An empty nulmeting is taken from the
  * duiding when the goal's indicator names a duiding item (model/planBaseline.ts).
  */
+
+import { cellsWithNames } from '../model/names';
 import { baselineFromDuiding, duidingItemScores } from '../model/planBaseline';
 import {
   type BaselineSuggestion,
@@ -17,6 +19,7 @@ import { readTable, writeEditableTab } from '../workspace/tables';
 import { tabValues } from '../workspace/tabs';
 import { answersFrom, latestAnswers } from './assemble';
 import type { CaseHandle } from './context';
+import { caseNames } from './nameGuard';
 import { ANSWERS, PERSONS } from './records';
 
 export function writePlanTab(h: CaseHandle, plan: PlanDraft | Plan | null): void {
@@ -27,6 +30,10 @@ export function writePlanTab(h: CaseHandle, plan: PlanDraft | Plan | null): void
 export function readPlanTab(h: CaseHandle, version: number): PlanParse {
   const rows = tabValues(h.ss, PLAN_SHEET);
   if (!rows) return { ok: false, errors: [`De tab ${PLAN_SHEET} ontbreekt in de casusspreadsheet.`] };
+  // The plan goes to partners' forms and every document: no name from the namenlijst in it.
+  const names = caseNames(h);
+  const withNames = names.any ? cellsWithNames(rows, PLAN_SHEET, names.matcher) : [];
+  if (withNames.length) return { ok: false, errors: withNames };
   // The answers are read only when a nulmeting is left empty.
   let lookup: ((indicator: string) => BaselineSuggestion | null) | null = null;
   const baselineFor = (indicator: string) => {
