@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cellsWithNames,
   checkNameRows,
+  HOLDS_NAME,
   hasHiddenCharacters,
   type NameRow,
   nameMatcher,
@@ -105,5 +107,20 @@ describe('nameMatcher', () => {
   });
   it('matches nothing without names', () => {
     expect(nameMatcher([' ', '']).test('wat dan ook')).toBe(false);
+  });
+});
+
+describe('cellsWithNames', () => {
+  it('names every text cell that holds a name, by A1 cell, and never the name', () => {
+    const m = nameMatcher(['Samir Jansen']);
+    const rows = [
+      ['Nr', 'Omschrijving', 'Betreft'],
+      ['A1', 'Huisbezoek bij SAMIR jansen', ''],
+      ['A2', 'Groepsgesprek', 42],
+      ['A3', 'Samir Janssen', 'samir jansen'],
+    ];
+    const got = cellsWithNames(rows, 'Plan van aanpak', m);
+    expect(got).toEqual([`Plan van aanpak!B2: ${HOLDS_NAME}`, `Plan van aanpak!C4: ${HOLDS_NAME}`]);
+    expect(got.join(' ').toLowerCase()).not.toContain('samir');
   });
 });

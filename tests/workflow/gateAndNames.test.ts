@@ -1,14 +1,19 @@
 /** Nothing is lost at the gate, no name becomes a code, no supplementary form or resend goes missing. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalAppsScript } from '../../src/local/harness';
+import { ADVICE_SHEET } from '../../src/model/adviceSheet';
+import { HOLDS_NAME } from '../../src/model/names';
+import { PLAN_SHEET } from '../../src/model/planSheet';
 import { isoDate } from '../../src/model/time';
 import { LIGHT_ROUTES } from '../../src/model/types';
+import { readAdviceTab, requireAdvice, writeAdviceTab } from '../../src/workflow/advice';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { resendFailed } from '../../src/workflow/outbox';
 import { addPersons, ensureNamesList, syncNamesList } from '../../src/workflow/persons';
+import { readPlanTab } from '../../src/workflow/planTab';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, DECISIONS, FORMS, LOG, NAMES, OUTBOX } from '../../src/workflow/records';
 import { setCaseNamesId } from '../../src/workflow/registerTabs';
@@ -165,6 +170,49 @@ describe('de namenlijst', () => {
     dispatchAll(openRegister());
     expect(DriveApp.getFileById(namesId).isTrashed()).toBe(true);
     expect(reopen(h).row.namesId).toBe('');
+  });
+
+  it('weigert een naam uit de namenlijst in een motivatie, het plan en het advies, met veld of cel en zonder de naam', () => {
+    const h = toStep2B();
+    addPersons(h, [{ naam: 'Ilse Fictief' }]);
+    let message = '';
+    try {
+      recordDecision(
+        reopen(h),
+        {
+          step: '2B',
+          round: 1,
+          outcome: 'bevestigd',
+          motivation: 'Bevestigd, vooral door ILSE  fictief.',
+          decidedBy: 'overleg',
+          date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+        },
+        'regie@testdorp.example',
+      );
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('Motivatie: bevat een naam uit de namenlijst');
+    expect(message).not.toMatch(/ilse|fictief/i);
+    expect(readTable(h.ss, DECISIONS).filter((d) => d.step === '2B')).toHaveLength(0);
+
+    h.ss.getSheetByName(PLAN_SHEET)!.getRange(3, 3).setValue('Huisbezoek bij Ilse Fictief');
+    const plan = readPlanTab(reopen(h), 1);
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(plan.errors).toEqual([`${PLAN_SHEET}!C3: ${HOLDS_NAME}`]);
+
+    const advice = readAdviceTab(reopen(h));
+    expect(advice.ok).toBe(false);
+    writeAdviceTab(reopen(h), null);
+    h.ss.getSheetByName(ADVICE_SHEET)!.getRange(2, 2).setValue('Gesprek met ilse fictief');
+    let adviceMessage = '';
+    try {
+      requireAdvice(reopen(h));
+    } catch (e) {
+      adviceMessage = (e as Error).message;
+    }
+    expect(adviceMessage).toContain(`${ADVICE_SHEET}!B2: ${HOLDS_NAME}`);
+    expect(adviceMessage).not.toMatch(/ilse|fictief/i);
   });
 
   it('een aanvullend formulier dat zonder uitnodiging bleef, krijgt die bij de volgende keer', () => {
