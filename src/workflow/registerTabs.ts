@@ -12,12 +12,15 @@ import {
   formatIssues,
   PARTNERS_SHEET,
   PartnerListSchema,
+  PLACEHOLDER,
+  PLACEHOLDER_EMAIL,
   parsePartnerRows,
   parseSettingsRows,
   partnersToRows,
   SETTINGS_SHEET,
   SettingsSchema,
   settingsToRows,
+  unfilledSettings,
 } from '../model/schemas';
 import type { CaseState, Partner, Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
@@ -28,17 +31,12 @@ import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES } from './records';
 
-/** Marks template values the coordinator still has to fill in; a register with them is refused. */
-export const PLACEHOLDER = 'VUL IN:';
-export const PLACEHOLDER_EMAIL = 'vul-in@voorbeeld.invalid';
+export { PLACEHOLDER, PLACEHOLDER_EMAIL } from '../model/schemas';
 
 export function readSettings(ss: Book): Settings {
   const rows = values(ss, SETTINGS_SHEET);
   if (!rows) throw new UserError('De tab Instellingen ontbreekt. Kies "Register inrichten" in het menu.');
-  const todo = rows
-    .map((r, i) => ({ v: String(r[1] ?? ''), row: i + 1, name: String(r[0] ?? '') }))
-    .filter((x) => x.v.startsWith(PLACEHOLDER) || x.v === PLACEHOLDER_EMAIL)
-    .map((x) => `${SETTINGS_SHEET}!B${x.row}: vul "${x.name}" in`);
+  const todo = unfilledSettings(rows);
   if (todo.length) throw new UserError(`De instellingen zijn nog niet ingevuld:\n${todo.join('\n')}`);
   const r = parseSettingsRows(rows);
   if (!r.ok) throw new UserError(`De instellingen kloppen niet:\n${r.errors.join('\n')}`);
