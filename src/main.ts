@@ -157,7 +157,7 @@ export function menuBuildOverview(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    withLock(() => publish(openCase(openRegister(), code)));
+    withLock(() => publish(openCase(openRegister(), code), { requested: true }));
     return `Het integraal beeld van ${code} is bijgewerkt.`;
   });
 }

@@ -55,7 +55,7 @@ export function stepProgress(view: CaseView, step: StepId): StepProgress {
  * there is one (a supplementary form may be answered while the main one is not, or the other
  * way round), else the newest.
  */
-function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord | undefined {
+export function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord | undefined {
   const own = view.forms.filter((f) => f.partnerId === partnerId && f.step === step);
   if (own.length === 0) return undefined;
   const round = Math.max(...own.map((f) => f.round));
