@@ -138,13 +138,14 @@ describe('het dashboard van een casus', () => {
     startStep(h);
     fillRequired(rt, String(readTable(h.ss, FORMS)[0]!.formId));
     refreshCase(openCase(openRegister(), h.row.code));
-    // Three forms, an answer, mails and log lines later: the same calls. The register's tabs
-    // (settings, partners, questions, cases) and the case spreadsheet with one batch read.
+    // Three forms, an answer, mails and log lines later: the same calls. One batch read for the
+    // register's settings tabs (settings, partners, questions), the list of cases, and one batch
+    // read for the case spreadsheet's tables.
     expect(calls()).toBe(before);
     expect(before).toBeLessThanOrEqual(20);
     expect(rt.totalCalls('FormApp') + rt.totalCalls('Form.')).toBe(0);
     expect(rt.totalCalls('DriveApp') + rt.totalCalls('Drive.')).toBe(0);
-    expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+    expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(2);
   });
 
   it('telt mislukte en onzekere mails, niet vervangen of verstuurde', () => {

@@ -409,10 +409,11 @@ describe('het dashboard van de demo', () => {
     rt.resetCounts();
     const d = withTableCache(() => caseDashboard(handle()));
     const calls = [...rt.counts.values()].reduce((a, b) => a + b, 0);
-    // As for a case just opened (tests/workflow/dashboard.test.ts): the register's tabs, the
-    // case spreadsheet, one batch read; nothing per partner, form or document.
+    // As for a case just opened (tests/workflow/dashboard.test.ts): one batch read for the
+    // register's settings tabs, the list of cases, one batch read for the case spreadsheet;
+    // nothing per partner, form or document.
     expect(calls).toBeLessThanOrEqual(20);
-    expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+    expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(2);
     expect(rt.totalCalls('FormApp') + rt.totalCalls('Drive')).toBe(0);
     expect(d.status).toBe('gesloten');
     expect(d.actions).toEqual([]);
