@@ -19,6 +19,8 @@ export const ENTRYPOINTS = [
   'menuExportPdf',
   'menuInstallTriggers',
   'runDispatcher',
+  // Called by the HTML dialogs through google.script.run (src/ui/dialogs.ts).
+  'uiNewCase',
 ] as const;
 
 export type EntryPoint = (typeof ENTRYPOINTS)[number];
