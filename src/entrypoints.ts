@@ -18,6 +18,8 @@ export const ENTRYPOINTS = [
   'menuBuildOverview',
   'menuExportPdf',
   'menuInstallTriggers',
+  'menuCheckSettings',
+  'uiCheckSettings',
   'runDispatcher',
   // Called by the HTML dialogs through google.script.run (src/ui/dialogs.ts).
   'uiNewCase',

@@ -90,6 +90,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
       index: listCases(reg).length - 1,
       code,
       status: 'open',
+      step: '1',
       folderId,
       spreadsheetId: ssId,
       overviewId: docId,
