@@ -6,8 +6,12 @@
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
 import { UserError } from '../model/errors';
+<<<<<<< HEAD
 import { QUESTIONS_SHEET } from '../model/questionsSheet';
 import { PARTNERS_SHEET, SETTINGS_SHEET } from '../model/schemas';
+=======
+import { normaliseCaseCode } from '../model/newCaseInput';
+>>>>>>> main
 import type { CaseStatus, Partner, Question, Settings, StepId } from '../model/types';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
@@ -42,6 +46,13 @@ export interface CaseRow {
   overviewId: string;
   namesId: string;
   openedOn: string;
+  /** The coordinator's own label (never a name); blank for cases opened before labels existed. */
+  label: string;
+  wijk: string;
+  /** ISO date of the first signal; blank for older cases. */
+  firstSignal: string;
+  /** Bewaartermijn in months chosen at opening; 0 for older cases (the setting applies). */
+  retentionMonths: number;
 }
 
 export interface CaseHandle {
@@ -86,6 +97,10 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     spreadsheetId: r.Casusspreadsheet,
     overviewId: r['Integraal beeld'],
     namesId: r.Namenlijst,
+    label: r.Label,
+    wijk: r.Wijk,
+    firstSignal: r['Eerste signaal'],
+    retentionMonths: r.Bewaartermijn,
   };
 }
 
@@ -93,9 +108,11 @@ export function listCases(reg: Register): CaseRow[] {
   return readTable(reg.ss, CASES).map(toCaseRow);
 }
 
+/** A case by its code, typed in any case (`jga-2026-001` finds JGA-2026-001). */
 export function openCase(reg: Register, code: string): CaseHandle {
-  const row = listCases(reg).find((c) => c.code === code.trim());
-  if (!row) throw new UserError(`Casus ${code} bestaat niet in het register (tab Casussen).`);
+  const wanted = normaliseCaseCode(code);
+  const row = listCases(reg).find((c) => c.code.toUpperCase() === wanted);
+  if (!row) throw new UserError(`Casus ${wanted} bestaat niet in het register (tab Casussen).`);
   return openCaseRow(reg, row);
 }
 
