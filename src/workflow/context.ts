@@ -6,12 +6,11 @@
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
 import { UserError } from '../model/errors';
-<<<<<<< HEAD
+
+import { normaliseCaseCode } from '../model/newCaseInput';
 import { QUESTIONS_SHEET } from '../model/questionsSheet';
 import { PARTNERS_SHEET, SETTINGS_SHEET } from '../model/schemas';
-=======
-import { normaliseCaseCode } from '../model/newCaseInput';
->>>>>>> main
+
 import type { CaseStatus, Partner, Question, Settings, StepId } from '../model/types';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';

@@ -10,15 +10,12 @@
  * and the case's code list is then made to match it, so a run that stops halfway is simply
  * finished by the next one — no name ever gets two codes.
  */
-<<<<<<< HEAD
 import { mustDropPersonData, replay } from '../model/caseMachine';
 import { checkNameRows } from '../model/names';
+import { fieldsNamingPersons } from '../model/newCaseInput';
 import { isoDate } from '../model/time';
 import type { CaseState } from '../model/types';
-=======
-import { replay } from '../model/caseMachine';
-import { fieldsNamingPersons } from '../model/newCaseInput';
->>>>>>> main
+
 import { nowMs } from '../workspace/clock';
 import { createSpreadsheetIn, ensureFolder, trashFile } from '../workspace/files';
 import { newUuid } from '../workspace/ids';

@@ -213,6 +213,8 @@ describe('de namenlijst', () => {
     }
     expect(adviceMessage).toContain(`${ADVICE_SHEET}!B2: ${HOLDS_NAME}`);
     expect(adviceMessage).not.toMatch(/ilse|fictief/i);
+  });
+
   it('een label dat een naam uit de namenlijst noemt, wordt gemeld zonder de naam te herhalen', () => {
     const h = toStep2B();
     addPersons(h, PERSONS.slice(0, 1));
