@@ -52,6 +52,8 @@ export interface CaseRow {
   firstSignal: string;
   /** Bewaartermijn in months chosen at opening; 0 for older cases (the setting applies). */
   retentionMonths: number;
+  /** ISO date of the decision that closed the case; blank while it is open. */
+  closedOn: string;
 }
 
 export interface CaseHandle {
@@ -100,6 +102,7 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     wijk: r.Wijk,
     firstSignal: r['Eerste signaal'],
     retentionMonths: r.Bewaartermijn,
+    closedOn: r['Gesloten op'],
   };
 }
 

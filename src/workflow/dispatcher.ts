@@ -10,7 +10,7 @@ import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { prefetchTables, readTable } from '../workspace/tables';
 import { readDecisions } from './assemble';
-import type { CaseHandle, Register } from './context';
+import type { CaseHandle, CaseRow, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
@@ -18,6 +18,7 @@ import type { FlushResult } from './outbox';
 import { flushOutbox } from './outbox';
 import { dropNamesListIfUnconfirmed } from './persons';
 import { rebuildViews } from './publish';
+import { purgeDue, purgeDueCases } from './purge';
 import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
 import { CASE_TABLES, FORMS, type FormRow, OUTBOX } from './records';
@@ -127,9 +128,24 @@ export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): Dispa
   // Start with a different case each run, so with many cases none is always last.
   const cases = listCases(reg);
   const open = cases.filter((c) => c.status === 'open');
+  // A closed case past its bewaartermijn is destroyed (purge.ts); each under the lock.
+  const purged = new Set<string>();
+  for (const c of cases) {
+    const due = purgeDue(reg, c, isoDate(nowMs(), 'Europe/Amsterdam'));
+    if (due?.state !== 'vernietigen') continue;
+    purged.add(c.code);
+    try {
+      tryWithLock(() => purgeDueCases(reg, [c]));
+    } catch (e) {
+      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
   // A case closed before its group was confirmed keeps no namenlijst; finishes what a decision
   // that stopped halfway left (persons.ts dropNamesListIfUnconfirmed).
-  for (const c of cases.filter((x) => x.status === 'gesloten' && x.namesId !== '')) {
+  // Only cases the register saw close at 1, 2A or 2B: nothing is read for any other case.
+  const early = (x: CaseRow) =>
+    x.status === 'gesloten' && x.namesId !== '' && !purged.has(x.code) && ['1', '2A', '2B'].includes(x.step);
+  for (const c of cases.filter(early)) {
     try {
       tryWithLock(() => {
         const h = openCaseRow(reg, c);

@@ -81,6 +81,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
     Wijk: wijk,
     'Eerste signaal': eersteSignaal,
     Bewaartermijn: bewaartermijnMaanden,
+    'Gesloten op': '',
   };
   appendRows(reg.ss, CASES, [row]);
   const h: CaseHandle = {
@@ -100,6 +101,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
       wijk,
       firstSignal: eersteSignaal,
       retentionMonths: bewaartermijnMaanden,
+      closedOn: '',
     },
   };
   writePlanTab(h, null);

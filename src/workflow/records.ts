@@ -196,10 +196,25 @@ export const CASES = table({
     'Wijk',
     'Eerste signaal',
     'Bewaartermijn',
+    // The date of the decision that closed the case (jjjj-mm-dd; empty while it is open): with
+    // the bewaartermijn it says when everything about the case is destroyed (workflow/purge.ts).
+    'Gesloten op',
   ],
   numeric: ['Ronde', 'Bijgewerkt', 'Bewaartermijn'],
   visible: true,
   choices: { Status: CASE_STATUSES, Stap: STEP_IDS },
+});
+
+/**
+ * Register: one row per destroyed case, without content (code, dates, what was removed and
+ * whether Drive confirmed it). Written before the first file goes, completed at the end, so a
+ * purge that stops halfway is finished by the next run.
+ */
+export const PURGES = table({
+  name: 'Vernietigd',
+  columns: ['Casuscode', 'Vernietigen vanaf', 'Gestart', 'Afgerond', 'Bestanden', 'Resultaat'],
+  numeric: ['Bestanden'],
+  visible: true,
 });
 
 /**
@@ -228,6 +243,7 @@ export type PersonRow = RowOf<typeof PERSONS>;
 export type LogRow = RowOf<typeof LOG>;
 export type QuarantineRow = RowOf<typeof QUARANTINE>;
 export type CaseListRow = RowOf<typeof CASES>;
+export type PurgeRow = RowOf<typeof PURGES>;
 export type NamesRow = RowOf<typeof NAMES>;
 export type TemplateRow = RowOf<typeof TEMPLATES>;
 export type TabRow = RowOf<typeof TABS>;

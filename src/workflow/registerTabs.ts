@@ -29,7 +29,7 @@ import { appendRows, ensureTable, readTable, updateRow, writeEditableTab } from 
 import { hasTab, removeEmptyTabs, setTextFormatBelowHeader, tabValues as values } from '../workspace/tabs';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
-import { CASES } from './records';
+import { CASES, PURGES } from './records';
 
 export { PLACEHOLDER, PLACEHOLDER_EMAIL } from '../model/schemas';
 
@@ -106,9 +106,10 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
     writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG), 1, plainText);
   } else setTextFormatBelowHeader(ss, QUESTIONS_SHEET);
   ensureTable(ss, CASES);
+  ensureTable(ss, PURGES);
   // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
   // with anything in it is the coordinator's and stays.
-  const ours = new Set([SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET, CASES.name]);
+  const ours = new Set([SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET, CASES.name, PURGES.name]);
   removeEmptyTabs(ss, ours);
 }
 
@@ -131,6 +132,8 @@ export function updateCaseRow(h: CaseHandle, state: CaseState): void {
     Stap: state.step,
     Ronde: state.round,
     Bijgewerkt: nowMs(),
+    'Gesloten op':
+      state.status === 'gesloten' ? (state.decisions[state.decisions.length - 1]?.date ?? '') : '',
   });
 }
 

@@ -152,3 +152,28 @@ export function trashFile(fileId: string): boolean {
   if (!f.isTrashed()) f.setTrashed(true);
   return f.isTrashed();
 }
+
+/**
+ * Every file and folder directly in a folder, trashed or not (drive/api/reference/rest/v3/files/list:
+ * trashed files are listed unless the query excludes them): one query per 1,000.
+ */
+export function filesInFolder(folderId: string): { id: string; trashed: boolean }[] {
+  const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents`;
+  const out: { id: string; trashed: boolean }[] = [];
+  let pageToken: string | undefined;
+  do {
+    const args: Record<string, unknown> = { q, pageSize: 1000, fields: 'nextPageToken, files(id, trashed)' };
+    if (pageToken) args.pageToken = pageToken;
+    const page = driveService().Files.list(args);
+    for (const f of page.files ?? []) if (f.id) out.push({ id: f.id, trashed: f.trashed === true });
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return out;
+}
+
+/** Moves a folder to the trash and says whether Drive reports it there (Folder.isTrashed). */
+export function trashFolder(folderId: string): boolean {
+  const f = DriveApp.getFolderById(folderId);
+  if (!f.isTrashed()) f.setTrashed(true);
+  return f.isTrashed();
+}
