@@ -127,73 +127,33 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Name particles that say nothing about who is meant on their own (tussenvoegsels and the like). */
-const PARTICLES = new Set([
-  'van',
-  'der',
-  'den',
-  'ten',
-  'ter',
-  'het',
-  'vande',
-  'vander',
-  'von',
-  'del',
-  'dos',
-  'das',
-  'bin',
-  'ben',
-]);
-
 /**
  * A matcher for whole-word occurrences of the given names in any text, as a reader would see
  * them: NFC, case-insensitive, with hidden characters anywhere inside or around the name and
- * any run of whitespace between its words. Every word of a name of three letters or more
- * (particles like "van" and "der" aside) counts on its own as well: a first name or a surname
- * alone still points at the person. A name inside a longer word does not count (`Ali` is not
- * found in `Alibi`).
+ * any run of whitespace between its words. A name inside a longer word does not count
+ * (`Ali` is not found in `Alibi`). Only the whole name counts: a first name or surname alone is
+ * too often an ordinary word ("de Wit", "Bakker") to refuse a coordinator's text for it.
  */
 export interface NameMatcher {
   /** Whether the text holds one of the names. */
   test(text: string): boolean;
-  /**
-   * The text with every name replaced by `replacement(index)`: the index into the names given,
-   * or -1 for a word that two listed names share (a surname of siblings).
-   */
+  /** The text with every name replaced by `replacement(index)`, the index into the names given. */
   replace(text: string, replacement: (index: number) => string): { text: string; count: number };
 }
 
 export function nameMatcher(names: readonly string[]): NameMatcher {
-  const pattern = (norm: string) =>
-    [...norm].map((ch) => (ch === ' ' ? `[\\s${INVISIBLE}${BIDI}]+` : escapeRe(ch))).join(GAP);
-  // Full names, then their words; a word shared by two names belongs to neither (-1).
-  const owner = new Map<string, number>();
-  names.forEach((n, i) => {
+  const parts = names.map((n) => {
     const norm = normalizeName(n);
-    if (norm === '') return;
-    const own = owner.get(norm);
-    owner.set(norm, own === undefined || own === i ? i : -1);
+    if (norm === '') return null;
+    const chars = [...norm].map((ch) => (ch === ' ' ? `[\\s${INVISIBLE}${BIDI}]+` : escapeRe(ch)));
+    return `(${chars.join(GAP)})`;
   });
-  const full = new Set(owner.keys());
-  names.forEach((n, i) => {
-    const words = normalizeName(n).split(' ');
-    if (words.length < 2) return;
-    for (const w of words) {
-      if ([...w].length < 3 || PARTICLES.has(w) || full.has(w)) continue;
-      const own = owner.get(w);
-      owner.set(w, own === undefined || own === i ? i : -1);
-    }
-  });
-  const live = [...owner.entries()].map(([norm, index]) => ({
-    p: `(${pattern(norm)})`,
-    index,
-    len: norm.length,
-  }));
+  const live = parts.map((p, i) => ({ p, i })).filter((x): x is { p: string; i: number } => x.p !== null);
   if (live.length === 0) {
     return { test: () => false, replace: (text) => ({ text, count: 0 }) };
   }
-  // Longest first, so "Jan de Vries" wins over "Vries".
-  live.sort((a, b) => b.len - a.len);
+  // Longest names first, so "Jan de Vries" wins over "Jan".
+  live.sort((a, b) => b.p.length - a.p.length);
   const source = `(?<![\\p{L}\\p{N}\\p{M}])(?:${live.map((x) => x.p).join('|')})(?![\\p{L}\\p{N}\\p{M}])`;
   const make = () => new RegExp(source, 'giu');
   return {
@@ -206,7 +166,7 @@ export function nameMatcher(names: readonly string[]): NameMatcher {
         count++;
         const groups = m.slice(1, 1 + live.length);
         const k = groups.findIndex((g) => g !== undefined);
-        return replacement(live[k]!.index);
+        return replacement(live[k]!.i);
       });
       return { text: out, count };
     },

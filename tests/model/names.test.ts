@@ -99,24 +99,13 @@ describe('nameMatcher', () => {
     expect(m.test('een alibi')).toBe(false);
     expect(m.test('Alice')).toBe(false);
     expect(m.test('de familie Janssen')).toBe(false);
+    expect(m.test('Samir zei het')).toBe(false);
   });
   it('replaces each occurrence by its code, longest name first', () => {
     const codes = ['P-AAAA', 'P-BBBB', 'P-CCCC'];
     const r = m.replace('Samir Jansen en ali; Noëlle.', (i) => codes[i]!);
     expect(r).toEqual({ text: 'P-AAAA en P-BBBB; P-CCCC.', count: 3 });
   });
-  it('finds a first name or surname alone, but not a particle, and a shared word belongs to nobody', () => {
-    const family = nameMatcher(['Samir van Dijk', 'Lotte van Dijk', 'Bo Ek']);
-    expect(family.test('gesprek met Samir')).toBe(true);
-    expect(family.test('de familie DIJK')).toBe(true);
-    expect(family.test('van der Berg')).toBe(false);
-    // "Bo" and "Ek" are too short to count alone; the full name still does.
-    expect(family.test('Bo zei het')).toBe(false);
-    expect(family.test('bo ek zei het')).toBe(true);
-    const r = family.replace('Samir en Lotte, familie Dijk; Samir van Dijk zelf', (i) => `[${i}]`);
-    expect(r.text).toBe('[0] en [1], familie [-1]; [0] zelf');
-  });
-
   it('matches nothing without names', () => {
     expect(nameMatcher([' ', '']).test('wat dan ook')).toBe(false);
   });
