@@ -7,6 +7,7 @@ import { replay } from './model/caseMachine';
 import { problemText } from './model/settingsCheck';
 import { isoDate } from './model/time';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
+import { ensureOpenTrigger, showDashboard } from './ui/cockpit';
 import { askDecision } from './ui/decisionDialog';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { readDecisions } from './workflow/assemble';
@@ -65,6 +66,28 @@ export function onOpen(_e?: unknown): void {
 export function onInstall(e?: unknown): void {
   onOpen(e);
 }
+
+/** Menu "Dashboard openen": the sidebar with the cases, their state and the next actions. */
+export function menuDashboard(): void {
+  guarded(() => {
+    showDashboard();
+    return '';
+  });
+}
+
+/**
+ * The installable on-open trigger (ui/cockpit.ts explains why not the simple onOpen): the
+ * dashboard opens with the register. A failure only goes to the execution log; the menu works.
+ */
+export function openDashboardOnOpen(_e?: unknown): void {
+  try {
+    showDashboard();
+  } catch (e) {
+    console.error(`Dashboard niet geopend: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export { uiDashboard, uiRunAction } from './ui/cockpit';
 
 export function menuSetup(): void {
   guarded(() => {
@@ -218,9 +241,12 @@ export function menuInstallTriggers(): void {
     const existing = ScriptApp.getProjectTriggers().filter(
       (t) => t.getHandlerFunction() === DISPATCH_HANDLER,
     );
-    if (existing.length > 0) return 'Automatisch bijwerken staat al aan.';
+    const opens = ensureOpenTrigger()
+      ? ' Het dashboard opent voortaan vanzelf wanneer u het register opent.'
+      : '';
+    if (existing.length > 0) return `Automatisch bijwerken staat al aan.${opens}`;
     ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyMinutes(DISPATCH_EVERY_MINUTES).create();
-    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.`;
+    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.${opens}`;
   });
 }
 

@@ -20,7 +20,9 @@ describe('acties op een casus', () => {
   it('een stap twee keer starten zegt dat hij al loopt, sinds wanneer en hoeveel partners antwoordden', () => {
     const h = fresh();
     const first = runCaseAction(openRegister(), h.row.code, 'startStep');
-    expect(first.message).toContain('Stap 1 (ronde 1): 3 van 3 formulieren gemaakt, 3 uitnodiging(en) verstuurd');
+    expect(first.message).toContain(
+      'Stap 1 (ronde 1): 3 van 3 formulieren gemaakt, 3 uitnodiging(en) verstuurd',
+    );
     expect(first.message).toContain('deadline 26-01-2026');
     const mails = local.rt.mailbox.length;
     fillRequired(local.rt, String(readTable(h.ss, FORMS)[0]!.formId));
@@ -48,7 +50,9 @@ describe('acties op een casus', () => {
     const r = runCaseAction(openRegister(), h.row.code, 'remind');
     expect(r.message).toBe('2 herinnering(en) aan partners over de deadline: 2 verstuurd.');
     const sent = local.rt.mailbox.slice(before);
-    expect(sent.map((m) => m.to[0]).sort()).toEqual(['handhaving@testdorp.example', 'team@jongerenwerk.example'].sort());
+    expect(sent.map((m) => m.to[0]).sort()).toEqual(
+      ['handhaving@testdorp.example', 'team@jongerenwerk.example'].sort(),
+    );
     expect(sent[0]!.body).toContain('(verstreken)');
     expect(sent[0]!.subject).not.toMatch(/Testpersoon/);
     // The same day again: nobody twice.
