@@ -11,6 +11,7 @@ import { createVmContext } from '../../src/local/apps-script/install';
 import { Runtime } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
+import type { Partner } from '../../src/model/types';
 import { fillRequired, PARTNERS } from '../workflow/helpers';
 
 const root = join(__dirname, '../..');
@@ -69,7 +70,7 @@ describe('het dashboard via de bundel', () => {
         }),
       ),
     );
-    write(ss, 'Partners', partnersToRows(PARTNERS));
+    write(ss, 'Partners', partnersToRows(PARTNERS as Partner[]));
 
     // No case yet: the dashboard says so, it does not fail.
     expect(call(rt, ctx, 'uiDashboard')).toEqual({ ok: true, message: '', cases: [], selected: null });
