@@ -79,8 +79,9 @@ export function sidebarPage(): string {
 <section aria-labelledby="h-timeline"><h2 id="h-timeline">Verloop</h2>
 <ol class="timeline" id="timeline"></ol></section>
 <section aria-labelledby="h-matrix"><h2 id="h-matrix">Partners per stap</h2>
-<div class="scroll" tabindex="0" role="region" aria-labelledby="h-matrix"><table id="matrix">
-<caption>Per partner en stap: gevraagd (met deadline), herinnerd, te laat, beantwoord of gesloten zonder antwoord.</caption>
+<p class="help" id="matrix-help">Per partner en stap: gevraagd (met deadline), herinnerd, te laat, beantwoord, gesloten zonder antwoord, volgt of niet gevraagd. Schuif opzij voor de latere stappen.</p>
+<div class="scroll" tabindex="0" role="region" aria-labelledby="h-matrix" aria-describedby="matrix-help"><table id="matrix">
+<caption>Stand per partner en stap</caption>
 <thead></thead><tbody></tbody></table></div></section>
 <section aria-labelledby="h-links"><h2 id="h-links">Links</h2>
 <ul class="links" id="links"></ul></section>
