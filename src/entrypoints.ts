@@ -26,6 +26,8 @@ export const ENTRYPOINTS = [
   // Called by the dashboard in the sidebar through google.script.run (src/ui/cockpit.ts).
   'uiDashboard',
   'uiRunAction',
+  // Called by the HTML dialogs through google.script.run (src/ui/dialogs.ts).
+  'uiNewCase',
 ] as const;
 
 export type EntryPoint = (typeof ENTRYPOINTS)[number];

@@ -56,7 +56,7 @@ function dashboardData(reg: Register, code: string | null): DashboardData {
   const pick =
     cases.find((c) => c.code.toUpperCase() === wanted) ?? cases.find((c) => c.status === 'open') ?? cases[0];
   if (!pick) return { cases, selected: null };
-  return { cases, selected: caseDashboard(openCase(reg, pick.code), pick.label) };
+  return { cases, selected: caseDashboard(openCase(reg, pick.code)) };
 }
 
 /**
@@ -79,14 +79,14 @@ export type UiAction = (typeof UI_ACTIONS)[number];
 const ActionInput = z.object({ code: CodeSchema, kind: z.string().max(40) });
 
 /**
- * The decision through the prompts of the menu (ui/decisionDialog), for the case chosen in the
- * dashboard: no code to type.
+ * The decision through the prompts (ui/decisionDialog) for one case: the menu asks the code
+ * first, the dashboard passes the chosen case. '' when the coordinator cancelled.
  */
-function decideByPrompts(code: string): string {
+export function decideByPrompts(code: string): string {
   const h = openCase(openRegister(), code);
   const state = replay(h.row.code, readDecisions(h.ss));
   const decision = askDecision(SpreadsheetApp.getUi(), state, isoDate(nowMs(), 'Europe/Amsterdam'));
-  if (!decision) return 'Er is geen besluit vastgelegd.';
+  if (!decision) return '';
   const by = Session.getActiveUser().getEmail();
   const notes: string[] = [];
   const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by, notes));
@@ -122,7 +122,7 @@ export function uiRunAction(input: unknown): UiResult<{ url?: string; dashboard:
     const action = kind as UiAction;
     const outcome =
       action === 'recordDecision'
-        ? { message: decideByPrompts(known.code) }
+        ? { message: decideByPrompts(known.code) || 'Er is geen besluit vastgelegd.' }
         : runCaseAction(reg, known.code, action as CaseAction);
     const dashboard = withTableCache(() => dashboardData(openRegister(), known.code));
     return { ok: true, ...outcome, dashboard };

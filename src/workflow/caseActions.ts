@@ -106,15 +106,16 @@ function namesListOutcome(h: CaseHandle): ActionOutcome {
       url,
     };
   }
-  const { added } = syncNamesList(h);
+  const { added, warnings } = syncNamesList(h);
   const extra = askAboutNewPersons(h);
   const note = extra.created.length
     ? ` De partners van de lopende stap krijgen een aanvullend formulier over nieuwe personen (${extra.created.length}; ${extra.mail.sent} uitnodiging(en) verstuurd).`
     : '';
+  const warn = warnings.map((w) => `\n${w}`).join('');
   return {
     message: added.length
-      ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}`
-      : `Geen nieuwe namen gevonden in de namenlijst.${note}`,
+      ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}${warn}`
+      : `Geen nieuwe namen gevonden in de namenlijst.${note}${warn}`,
     url,
   };
 }

@@ -57,7 +57,8 @@ describe('dist/Code.js', () => {
   it('is klein genoeg (grootte in de testuitvoer)', () => {
     const bytes = statSync(join(dist, 'Code.js')).size;
     console.log(`dist/Code.js: ${(bytes / 1024).toFixed(1)} KiB`);
-    expect(bytes).toBeLessThan(600 * 1024);
+    // The HTML pages of the sidebar and dialogs (src/render/html) are strings in the bundle.
+    expect(bytes).toBeLessThan(700 * 1024);
   });
 
   it('elke entry point is een top-level function-declaratie', () => {

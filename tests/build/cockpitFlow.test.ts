@@ -81,8 +81,18 @@ describe('het dashboard via de bundel', () => {
     expect(rt.ui.sidebars[0]!.title).toBe('Dashboard 7-stappen');
     expect(rt.ui.sidebars[0]!.html).not.toContain('JGA-');
 
-    click(rt, ctx, 'menuNewCase');
+    const opened = call(rt, ctx, 'uiNewCase', {
+      label: 'Groep bij de sporthal',
+      wijk: 'Noord',
+      eersteSignaal: '2026-01-05',
+      bewaartermijnMaanden: '12',
+    });
+    expect(opened.ok).toBe(true);
     let d = call(rt, ctx, 'uiDashboard');
+    expect(d.cases).toEqual([
+      { code: opened.code, label: 'Groep bij de sporthal', status: 'open', step: '1' },
+    ]);
+    expect(d.selected.label).toBe('Groep bij de sporthal');
     expect(d.ok).toBe(true);
     const caseCode: string = d.selected.code;
     expect(d.cases.map((c: { code: string }) => c.code)).toEqual([caseCode]);

@@ -29,7 +29,8 @@ describe('acties op een casus', () => {
     runCaseAction(openRegister(), h.row.code, 'refresh');
     local.rt.advance(24 * 3_600_000);
     // Typed in lower case: the same case.
-    const again = runCaseAction(openRegister(), h.row.code, 'startStep');
+    // Typed in lower case: the same case.
+    const again = runCaseAction(openRegister(), h.row.code.toLowerCase(), 'startStep');
     expect(again.message).toBe(
       'Stap 1 loopt al sinds 12-01-2026; 1 van 3 partners heeft geantwoord. Er is niets opnieuw verstuurd.',
     );

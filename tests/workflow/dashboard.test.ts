@@ -42,6 +42,7 @@ describe('het dashboard van een casus', () => {
     // Just opened: step 1 waits to be started; the partners of step 1 are still to be asked.
     let d = dashboard(code);
     expect(d.code).toBe(code);
+    expect(d.label).toBe('Groep bij het winkelcentrum (fictief)');
     expect(d.status).toBe('open');
     expect(d.stepTitle).toBe('Stap 1 — Signalen delen');
     expect(d.actions.map((a) => a.kind)).toEqual(['startStep']);
@@ -202,6 +203,8 @@ describe('het dashboard van een casus', () => {
   it('zet open casussen vóór gesloten in de lijst, de nieuwste eerst', () => {
     const h = fresh();
     const list = caseSummaries(h.reg);
-    expect(list).toEqual([{ code: h.row.code, label: '', status: 'open', step: '1' }]);
+    expect(list).toEqual([
+      { code: h.row.code, label: 'Groep bij het winkelcentrum (fictief)', status: 'open', step: '1' },
+    ]);
   });
 });
