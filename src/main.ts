@@ -10,7 +10,8 @@ import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { readDecisions } from './workflow/assemble';
 import { openCase, openRegister, UserError } from './workflow/context';
 import { recordDecision } from './workflow/decide';
-import { dispatchAll, refreshCase } from './workflow/dispatcher';
+import { dispatchWithDigest } from './workflow/digest';
+import { refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
 import { openNewCase } from './workflow/newCase';
 import { resendFailed } from './workflow/outbox';
@@ -191,6 +192,7 @@ export function runDispatcher(_e?: unknown): void {
     );
     return;
   }
-  const report = dispatchAll(reg);
+  // The run also sends the coordinator's daily digest when one is due (workflow/digest).
+  const report = dispatchWithDigest(reg);
   for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
 }

@@ -37,6 +37,8 @@ export interface CaseRow {
   overviewId: string;
   namesId: string;
   openedOn: string;
+  /** When the register row last changed (epoch ms): for a closed case, when it was closed. */
+  updatedAt: number;
 }
 
 export interface CaseHandle {
@@ -78,6 +80,7 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     spreadsheetId: r.Casusspreadsheet,
     overviewId: r['Integraal beeld'],
     namesId: r.Namenlijst,
+    updatedAt: r.Bijgewerkt,
   };
 }
 

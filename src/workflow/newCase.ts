@@ -81,6 +81,7 @@ export function openNewCase(reg: Register): CaseHandle {
       overviewId: docId,
       namesId: '',
       openedOn: today,
+      updatedAt: now,
     },
   };
   writePlanTab(h, null);
