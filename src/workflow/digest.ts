@@ -107,7 +107,11 @@ export function sendDigest(reg: Register, today: string, report: DispatchReport)
       updateRow(reg.ss, OUTBOX, i, outbox[i]);
     }
   });
-  const mail = flushOutbox(host, { outbox });
+  // Partners' mails go first: while one of them waits for the quota, so does the digest.
+  const partnersWait = report.refreshed.some((r) => r.mail.waiting > 0);
+  const mail = partnersWait
+    ? { sent: 0, waiting: 1, failed: 0, uncertain: 0 }
+    : flushOutbox(host, { outbox });
   const waiting = outbox.some((r) => r.key.startsWith(`${DIGEST_PREFIX}${today}#`) && r.status === 'wacht');
   if (!waiting) setScriptProperty(DIGEST_SENT_KEY, today);
   return { sent: mail.sent > 0, reason: waiting ? 'wacht' : 'verstuurd', ...summary, mail };
