@@ -18,6 +18,8 @@ export const ENTRYPOINTS = [
   'menuBuildOverview',
   'menuExportPdf',
   'menuInstallTriggers',
+  'menuCheckSettings',
+  'uiCheckSettings',
   'runDispatcher',
 ] as const;
 

@@ -4,11 +4,14 @@
  * when Apps Script calls it.
  */
 import { replay } from './model/caseMachine';
+import { problemText } from './model/settingsCheck';
 import { isoDate } from './model/time';
+import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
 import { askDecision } from './ui/decisionDialog';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { readDecisions } from './workflow/assemble';
-import { openCase, openRegister, UserError } from './workflow/context';
+import { checkSettings } from './workflow/checkSettings';
+import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
 import { recordDecision } from './workflow/decide';
 import { dispatchWithDigest } from './workflow/digest';
 import { refreshCase } from './workflow/dispatcher';
@@ -155,7 +158,7 @@ export function menuBuildOverview(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    withLock(() => publish(openCase(openRegister(), code)));
+    withLock(() => publish(openCase(openRegister(), code), { requested: true }));
     return `Het integraal beeld van ${code} is bijgewerkt.`;
   });
 }
@@ -167,6 +170,48 @@ export function menuExportPdf(): void {
     withLock(() => exportOverviewPdf(openCase(openRegister(), code)));
     return `Een PDF van het integraal beeld staat in de casusmap van ${code}.`;
   });
+}
+
+export function menuCheckSettings(): void {
+  guarded(() => settingsCheckText(checkSettings(registerSpreadsheet())));
+}
+
+/** One problem of "Instellingen controleren" for the sidebar: where, and what is wrong. */
+export interface SettingsProblemJson {
+  tab: string;
+  cell: string;
+  caseCode: string;
+  message: string;
+  /** `Partners!F7: ...`, the line as the menu shows it. */
+  text: string;
+}
+
+/**
+ * "Instellingen controleren" for an HTML client: every problem of Instellingen, Partners,
+ * Vragen and the Plan van aanpak of cases in step 5 or 6, by cell. Never throws to the client.
+ */
+export function uiCheckSettings():
+  | { ok: true; message: string; problems: SettingsProblemJson[]; notes: string[]; plansChecked: string[] }
+  | { ok: false; errors: Record<string, string> } {
+  try {
+    const check = checkSettings(registerSpreadsheet());
+    return {
+      ok: true,
+      message: settingsCheckSummary(check.problems),
+      problems: check.problems.map((p) => ({
+        tab: p.tab,
+        cell: p.cell,
+        caseCode: p.caseCode ?? '',
+        message: p.message,
+        text: problemText(p),
+      })),
+      notes: check.notes,
+      plansChecked: check.plansChecked,
+    };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, errors: { register: e.message } };
+    throw e;
+  }
 }
 
 export function menuInstallTriggers(): void {

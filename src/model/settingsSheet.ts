@@ -12,6 +12,18 @@ import type { Settings, StepId } from './types';
 import { STEP_IDS } from './types';
 
 export const SETTINGS_SHEET = 'Instellingen';
+
+/** Marks template values the coordinator still has to fill in; a register with them is refused. */
+export const PLACEHOLDER = 'VUL IN:';
+export const PLACEHOLDER_EMAIL = 'vul-in@voorbeeld.invalid';
+
+/** `Instellingen!B4: vul "Gemeente" in` for every template value still in the tab. */
+export function unfilledSettings(rows: readonly (readonly unknown[])[]): string[] {
+  return rows
+    .map((r, i) => ({ v: String(r[1] ?? ''), row: i + 1, name: String(r[0] ?? '') }))
+    .filter((x) => x.v.startsWith(PLACEHOLDER) || x.v === PLACEHOLDER_EMAIL)
+    .map((x) => `${SETTINGS_SHEET}!B${x.row}: vul "${x.name}" in`);
+}
 export const SETTINGS_HEADER = ['Instelling', 'Waarde', 'Toelichting'] as const;
 
 type ValueKind = 'text' | 'number' | 'boolean';
@@ -193,10 +205,10 @@ export function parseSettingsRows(rows: readonly (readonly unknown[])[]): SheetP
     if (sub === undefined) input[top] = value;
     else input[top] = { ...(input[top] as Record<string, unknown> | undefined), [sub]: value };
   });
-  if (errors.length) return { ok: false, errors };
-
+  // Unknown or doubled names do not stop the check: the values are validated as well, so one
+  // reading lists every problem of the tab.
   const parsed = SettingsSchema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return errors.length ? { ok: false, errors } : { ok: true, value: parsed.data };
   const lines = formatLocatedIssues(
     parsed.error.issues,
     (issue) => {
@@ -210,7 +222,7 @@ export function parseSettingsRows(rows: readonly (readonly unknown[])[]): SheetP
     },
     true,
   );
-  return { ok: false, errors: lines };
+  return { ok: false, errors: [...errors, ...lines] };
 }
 
 function valueAt(settings: Settings, path: SettingRow['path']): unknown {

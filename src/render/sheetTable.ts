@@ -74,6 +74,10 @@ export const COLORS = {
   red: '#f4cccc',
   grey: '#efefef',
   greyText: '#777777',
+  /** A form closed without an answer: missed, not the grey of "not applicable". */
+  missed: '#f9cb9c',
+  /** A step still to come in which the partner will be asked. */
+  planned: '#cfe2f3',
 } as const;
 
 /**

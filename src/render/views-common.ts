@@ -99,7 +99,13 @@ export function formStatus(view: CaseView, form: FormRecord): FormStatusCell {
     return { text: `formulier ontbreekt${suffix}`, color: COLORS.red, late: 0, overdue: false };
   }
   if (form.status === 'gesloten') {
-    return { text: `gesloten zonder antwoord${suffix}`, color: COLORS.grey, late: 0, overdue: false };
+    // A missed answer: its own text and colour, never the grey of "n.v.t." (not asked).
+    return {
+      text: `gemist: gesloten zonder antwoord${suffix}`,
+      color: COLORS.missed,
+      late: 0,
+      overdue: false,
+    };
   }
   const now = today(view);
   if (now > form.deadline) {

@@ -55,7 +55,7 @@ export function stepProgress(view: CaseView, step: StepId): StepProgress {
  * there is one (a supplementary form may be answered while the main one is not, or the other
  * way round), else the newest.
  */
-function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord | undefined {
+export function latestForm(view: CaseView, partnerId: string, step: StepId): FormRecord | undefined {
   const own = view.forms.filter((f) => f.partnerId === partnerId && f.step === step);
   if (own.length === 0) return undefined;
   const round = Math.max(...own.map((f) => f.round));
@@ -79,6 +79,37 @@ export function startProgress(view: CaseView): { made: number; total: number } |
   ).length;
   return { made, total };
 }
+
+/**
+ * Whether the partner gets a form in this step when it runs: active, listed for the step and
+ * with at least one question (person-level questions count from 2B on, when they are allowed).
+ */
+export function willBeAsked(view: CaseView, partnerId: string, step: StepId): boolean {
+  const partner = partnersForStep(view.partners, step).find((p) => p.id === partnerId);
+  if (!partner) return false;
+  const personData = view.state.personDataAllowed || stepOrder(step) >= stepOrder('2B');
+  return partnerQuestions(view.catalog, partner, step, personData).length > 0;
+}
+
+/**
+ * A matrix cell without a form: "volgt" for a partner who will be asked when the step runs
+ * (a step still to come, or the running step whose forms are still being made); "n.v.t." for a
+ * partner never asked in that step (not listed, no questions, or a step that was skipped).
+ */
+export function withoutForm(
+  view: CaseView,
+  partnerId: string,
+  step: StepId,
+): { text: string; color: string } {
+  const progress = stepProgress(view, step);
+  const ahead = progress === 'nog niet' || (progress === 'actief' && step === view.state.step);
+  if (ahead && willBeAsked(view, partnerId, step)) return { text: 'volgt', color: COLORS.planned };
+  return { text: 'n.v.t.', color: COLORS.grey };
+}
+
+/** What the words in the partner × step matrix mean (one line under it). */
+export const MATRIX_LEGEND =
+  'volgt: wordt gevraagd zodra de stap loopt · n.v.t.: wordt in deze stap niet gevraagd · gemist: formulier gesloten zonder antwoord';
 
 function caseStatusText(view: CaseView): string {
   const { state } = view;
@@ -138,13 +169,14 @@ export function buildOverview(view: CaseView): SheetTable {
   for (const id of partnerIds) {
     const cells = STEP_IDS.map((step) => {
       const form = latestForm(view, id, step);
-      return form ? formStatus(view, form) : { text: 'n.v.t.', color: COLORS.grey };
+      return form ? formStatus(view, form) : withoutForm(view, id, step);
     });
     t.add([textCell(partnerName(view, id)), ...cells.map((c) => textCell(c.text))], {
       background: [null, ...cells.map((c) => c.color)],
     });
   }
   if (partnerIds.length === 0) t.add(['Nog geen partners in de partnerlijst.']);
+  else t.add([textCell(MATRIX_LEGEND)], { fontColors: [COLORS.greyText] });
   t.blank();
 
   t.add(['Escalaties: formulieren over de deadline zonder antwoord'], { bold: true });

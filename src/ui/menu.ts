@@ -17,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'PDF van het integraal beeld maken', fn: 'menuExportPdf' },
   'separator',
   { caption: 'Register inrichten', fn: 'menuSetup' },
+  { caption: 'Instellingen controleren', fn: 'menuCheckSettings' },
   { caption: 'Automatisch bijwerken aanzetten', fn: 'menuInstallTriggers' },
 ];
 

@@ -6,7 +6,7 @@
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
 import { UserError } from '../model/errors';
-import type { CaseStatus, Partner, Question, Settings } from '../model/types';
+import type { CaseStatus, Partner, Question, Settings, StepId } from '../model/types';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
@@ -32,6 +32,8 @@ export interface CaseRow {
   index: number;
   code: string;
   status: CaseStatus;
+  /** The current step as the register last recorded it. */
+  step: StepId;
   folderId: string;
   spreadsheetId: string;
   overviewId: string;
@@ -75,6 +77,7 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     index,
     code: r.Casuscode,
     status: r.Status,
+    step: r.Stap,
     openedOn: r.Geopend,
     folderId: r.Map,
     spreadsheetId: r.Casusspreadsheet,

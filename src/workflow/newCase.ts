@@ -76,6 +76,7 @@ export function openNewCase(reg: Register): CaseHandle {
       index: listCases(reg).length - 1,
       code,
       status: 'open',
+      step: '1',
       folderId,
       spreadsheetId: ssId,
       overviewId: docId,

@@ -163,13 +163,16 @@ export function writeCaseDocument(
  * The restricted integraal beeld, then the driehoek and partner versions when they are due.
  * Returns what it wrote to the Logboek (sharing changes), so a caller can show it in the views.
  */
-export function rebuildOverview(h: CaseHandle, view: CaseView = assembleView(h)): LogEntry[] {
+export function rebuildOverview(
+  h: CaseHandle,
+  view: CaseView = assembleView(h),
+  events: [string, string][] = [],
+): LogEntry[] {
   // The same chart in every audience's version is drawn once (also outside the script lock).
-  return withChartCache(() => rebuildDocuments(h, view));
+  return withChartCache(() => rebuildDocuments(h, view, events));
 }
 
-function rebuildDocuments(h: CaseHandle, view: CaseView): LogEntry[] {
-  const events: [string, string][] = [];
+function rebuildDocuments(h: CaseHandle, view: CaseView, events: [string, string][]): LogEntry[] {
   const { settings, partners } = view;
   // One listing of the case folder gives the stored hash and the sharing of every document: an
   // unchanged document shared with exactly its readers then costs no call at all.
@@ -209,9 +212,12 @@ function rebuildDocuments(h: CaseHandle, view: CaseView): LogEntry[] {
  * Rebuilds both from one read of the system tables: the documents first, so that what their
  * sharing logged is in the Logboek tab at once (and a second rebuild finds nothing to write).
  */
-export function publish(h: CaseHandle): CaseView {
+export function publish(h: CaseHandle, opts: { requested?: boolean } = {}): CaseView {
   const read = assembleView(h);
-  const logged = rebuildOverview(h, read);
+  // On request (menu or sidebar) the Logboek says so: the dashboard then knows the integraal
+  // beeld is current (workflow/dashboard.ts, overviewStale). A gate logs its decision instead.
+  const asked: [string, string][] = opts.requested ? [['integraal beeld', 'bijgewerkt op verzoek']] : [];
+  const logged = rebuildOverview(h, read, asked);
   const view = logged.length > 0 ? { ...read, log: [...read.log, ...logged] } : read;
   rebuildViews(h, view);
   return view;

@@ -12,12 +12,15 @@ import {
   formatIssues,
   PARTNERS_SHEET,
   PartnerListSchema,
+  PLACEHOLDER,
+  PLACEHOLDER_EMAIL,
   parsePartnerRows,
   parseSettingsRows,
   partnersToRows,
   SETTINGS_SHEET,
   SettingsSchema,
   settingsToRows,
+  unfilledSettings,
 } from '../model/schemas';
 import type { CaseState, Partner, Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
@@ -28,17 +31,12 @@ import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES } from './records';
 
-/** Marks template values the coordinator still has to fill in; a register with them is refused. */
-export const PLACEHOLDER = 'VUL IN:';
-export const PLACEHOLDER_EMAIL = 'vul-in@voorbeeld.invalid';
+export { PLACEHOLDER, PLACEHOLDER_EMAIL } from '../model/schemas';
 
 export function readSettings(ss: Book): Settings {
   const rows = values(ss, SETTINGS_SHEET);
   if (!rows) throw new UserError('De tab Instellingen ontbreekt. Kies "Register inrichten" in het menu.');
-  const todo = rows
-    .map((r, i) => ({ v: String(r[1] ?? ''), row: i + 1, name: String(r[0] ?? '') }))
-    .filter((x) => x.v.startsWith(PLACEHOLDER) || x.v === PLACEHOLDER_EMAIL)
-    .map((x) => `${SETTINGS_SHEET}!B${x.row}: vul "${x.name}" in`);
+  const todo = unfilledSettings(rows);
   if (todo.length) throw new UserError(`De instellingen zijn nog niet ingevuld:\n${todo.join('\n')}`);
   const r = parseSettingsRows(rows);
   if (!r.ok) throw new UserError(`De instellingen kloppen niet:\n${r.errors.join('\n')}`);
@@ -75,13 +73,18 @@ export interface RegisterInput {
  * import) are validated first and then written; existing tabs are otherwise left alone.
  */
 export function setupRegister(ss: Book, input: RegisterInput = {}): void {
+  // Every settings tab is plain text below its header before anything is typed into it, so the
+  // spreadsheet's locale cannot change what the coordinator types (`1,3` stays the steps 1 and 3
+  // in an nl_NL spreadsheet instead of becoming the number 1.3). Tabs that already exist get
+  // the format too; values already in them are left as they are.
+  const plainText = { plainText: true };
   if (input.settings !== undefined) {
     const s = SettingsSchema.safeParse(input.settings);
     if (!s.success)
       throw new UserError(
         `Instellingen kloppen niet:\n${formatIssues(s.error, { root: 'settings' }).join('\n')}`,
       );
-    writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(s.data));
+    writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(s.data), 1, plainText);
   } else if (!hasTab(ss, SETTINGS_SHEET)) {
     const template = SettingsSchema.parse({
       gemeente: `${PLACEHOLDER} naam van de gemeente`,
@@ -89,24 +92,22 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
       coordinatorEmail: PLACEHOLDER_EMAIL,
       retentionMonths: 12,
     });
-    writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(template));
-  }
+    writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(template), 1, plainText);
+  } else setTextFormatBelowHeader(ss, SETTINGS_SHEET);
   if (input.partners !== undefined) {
     const p = PartnerListSchema.safeParse(input.partners);
     if (!p.success)
       throw new UserError(
         `Partners kloppen niet:\n${formatIssues(p.error, { root: 'partners' }).join('\n')}`,
       );
-    writeEditableTab(ss, PARTNERS_SHEET, partnersToRows(p.data));
+    writeEditableTab(ss, PARTNERS_SHEET, partnersToRows(p.data), 1, plainText);
   } else if (!hasTab(ss, PARTNERS_SHEET)) {
-    writeEditableTab(ss, PARTNERS_SHEET, partnersToRows([]));
-  }
+    writeEditableTab(ss, PARTNERS_SHEET, partnersToRows([]), 1, plainText);
+  } else setTextFormatBelowHeader(ss, PARTNERS_SHEET);
+  // A scale like 1-5 or an id like 2A.x in Vragen stays text as well.
   if (!hasTab(ss, QUESTIONS_SHEET)) {
-    writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG));
-    // Plain text, so what the coordinator types (a scale like 1-5, an id like 2A.x) is not
-    // turned into a date or a number by Sheets.
-    setTextFormatBelowHeader(ss, QUESTIONS_SHEET);
-  }
+    writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG), 1, plainText);
+  } else setTextFormatBelowHeader(ss, QUESTIONS_SHEET);
   ensureTable(ss, CASES);
   // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
   // with anything in it is the coordinator's and stays.

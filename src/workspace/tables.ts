@@ -6,7 +6,7 @@
 import { UserError } from '../model/errors';
 import { asText, label } from './cells';
 import type { Book } from './spreadsheets';
-import { sheetsApi } from './tabs';
+import { plainTextBelow, sheetsApi } from './tabs';
 
 export type CellValue = string | number;
 /** Any row, for code that handles every table alike. */
@@ -398,10 +398,15 @@ export function writeEditableTab(
   name: string,
   rows: (string | number)[][],
   headerRows = 1,
+  options: { plainText?: boolean } = {},
 ): GoogleAppsScript.Spreadsheet.Sheet {
   let sh = ss.getSheetByName(name);
   if (!sh) sh = ss.insertSheet(name, ss.getNumSheets());
   sh.clearContents();
+  // Plain text (`@`) below the header BEFORE any value is written, so what the coordinator
+  // types later is kept as typed: in an nl_NL spreadsheet `1,3` would otherwise become the
+  // number 1.3 (reference/spreadsheet/range#setnumberformatnumberformat: "@" is plain text).
+  if (options.plainText) plainTextBelow(sh, headerRows);
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r, i) =>
     Array.from({ length: width }, (_, c) => {

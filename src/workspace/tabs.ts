@@ -16,10 +16,16 @@ export function tabValues(ss: Book, name: string): unknown[][] | null {
  * Plain-text number format (`@`) for every cell below the header row, so what the
  * coordinator types (a scale like 1-5, an id like 2A.x) is not turned into a date or a number.
  */
-export function setTextFormatBelowHeader(ss: Book, name: string): void {
+export function setTextFormatBelowHeader(ss: Book, name: string, headerRows = 1): void {
   const sh = ss.getSheetByName(name);
-  if (!sh || sh.getMaxRows() < 2) return;
-  sh.getRange(2, 1, sh.getMaxRows() - 1, sh.getMaxColumns()).setNumberFormat('@');
+  if (sh) plainTextBelow(sh, headerRows);
+}
+
+/** Plain-text number format (`@`) for every cell of `sh` below its first `headerRows` rows. */
+export function plainTextBelow(sh: GoogleAppsScript.Spreadsheet.Sheet, headerRows: number): void {
+  const rows = sh.getMaxRows();
+  if (rows <= headerRows) return;
+  sh.getRange(headerRows + 1, 1, rows - headerRows, sh.getMaxColumns()).setNumberFormat('@');
 }
 
 /** The id of the first tab (the default "Sheet1"/"Blad1" of a new spreadsheet), if any. */

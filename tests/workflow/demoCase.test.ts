@@ -25,6 +25,7 @@ import { estimateLength } from '../../src/render/pages';
 import { readAdviceTab } from '../../src/workflow/advice';
 import { assembleView, readDecisions } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
+import { caseDashboard } from '../../src/workflow/dashboard';
 import {
   audienceDocuments,
   caseDocumentIds,
@@ -33,7 +34,7 @@ import {
 } from '../../src/workflow/publish';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, FORMS, PERSONS } from '../../src/workflow/records';
-import { readTable, replaceTable } from '../../src/workspace/tables';
+import { readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
 import type { Played } from './helpers';
 import { play, visibleTabs } from './helpers';
 
@@ -399,5 +400,27 @@ describe('de demo: een casus door alle zeven stappen', () => {
     const headers = Object.keys(zip.files).filter((f) => /word\/header\d*\.xml/.test(f));
     const headerXml = (await Promise.all(headers.map((f) => zip.file(f)!.async('string')))).join('');
     expect(headerXml).toContain('Vertrouwelijk');
+  });
+});
+
+describe('het dashboard van de demo', () => {
+  it('leest de hele casus (alle stappen, partners en formulieren) met hetzelfde kleine aantal aanroepen als een nieuwe casus', () => {
+    const rt = p.local.rt;
+    rt.resetCounts();
+    const d = withTableCache(() => caseDashboard(handle()));
+    const calls = [...rt.counts.values()].reduce((a, b) => a + b, 0);
+    // As for a case just opened (tests/workflow/dashboard.test.ts): the register's tabs, the
+    // case spreadsheet, one batch read; nothing per partner, form or document.
+    expect(calls).toBeLessThanOrEqual(20);
+    expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+    expect(rt.totalCalls('FormApp') + rt.totalCalls('Drive')).toBe(0);
+    expect(d.status).toBe('gesloten');
+    expect(d.actions).toEqual([]);
+    expect(d.timeline.every((t) => t.state === 'done')).toBe(true);
+    expect(d.matrix.rows.length).toBeGreaterThan(5);
+    expect(d.links.filter((l) => l.label.startsWith('Integraal beeld voor')).length).toBeGreaterThan(3);
+    // No name from the namenlijst reaches the dashboard.
+    const json = JSON.stringify(d);
+    for (const part of nameParts()) expect(json).not.toContain(part);
   });
 });
