@@ -34,6 +34,7 @@ function caseRow(over: Partial<CaseRow> = {}): CaseRow {
     index: 0,
     code: 'JGA-2026-001',
     status: 'open',
+    step: '1',
     folderId: 'f',
     spreadsheetId: 's',
     overviewId: 'o',
