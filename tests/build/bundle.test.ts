@@ -57,7 +57,9 @@ describe('dist/Code.js', () => {
   it('is klein genoeg (grootte in de testuitvoer)', () => {
     const bytes = statSync(join(dist, 'Code.js')).size;
     console.log(`dist/Code.js: ${(bytes / 1024).toFixed(1)} KiB`);
-    expect(bytes).toBeLessThan(600 * 1024);
+    // A budget, not a platform limit: the cockpit of issue 8 (sidebar, dialogs, digest, Zelftest)
+    // adds its pages and routines to the one bundle; unminified on purpose (README).
+    expect(bytes).toBeLessThan(750 * 1024);
   });
 
   it('elke entry point is een top-level function-declaratie', () => {
