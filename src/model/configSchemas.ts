@@ -24,6 +24,9 @@ import * as z from './zod';
 
 export const CASE_PREFIX_RE = /^[A-Z]{2,6}$/;
 export const CASE_CODE_RE = /^[A-Z]{2,6}-\d{4}-\d{3}$/;
+/** The bewaartermijn in months the settings allow (also per case, in the new-case dialog). */
+export const RETENTION_MONTHS_MIN = 1;
+export const RETENTION_MONTHS_MAX = 120;
 export const MAIL_TEXT_KEYS: readonly MailTextKey[] = [
   'inviteSubject',
   'inviteBody',
@@ -103,7 +106,7 @@ export const SettingsSchema = z.object({
   ),
   deadlineWorkdays: DeadlineWorkdaysSchema.default(defaultDeadlineWorkdays),
   reminderWorkdaysBefore: intField('herinnering', 0, 20, 'werkdagen').default(2),
-  retentionMonths: intField('bewaartermijn', 1, 120, 'maanden'),
+  retentionMonths: intField('bewaartermijn', RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, 'maanden'),
   bevrijdingsdagEveryYear: boolField('Bevrijdingsdag elk jaar').default(false),
   mailSenderName: requiredText('afzendernaam').default('Procesregisseur groepsaanpak'),
   allowResponseEdits: boolField('antwoorden wijzigen').default(false),

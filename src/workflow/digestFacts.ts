@@ -43,10 +43,9 @@ export interface CaseFacts {
   quarantine: string[];
 }
 
-/** The case's label, when the register has one (the coordinator's own words, never a name). */
+/** The case's label (the coordinator's own words, never a name; blank for older cases). */
 export function labelOf(row: CaseRow): string {
-  const label = (row as CaseRow & { label?: unknown }).label;
-  return typeof label === 'string' ? label : '';
+  return row.label ?? '';
 }
 
 export interface CaseTables {
@@ -144,8 +143,7 @@ export function retentionFacts(rows: readonly CaseRow[], settings: Settings, tod
   const out: RetentionFact[] = [];
   for (const row of rows) {
     if (row.status !== 'gesloten') continue;
-    const own = (row as CaseRow & { retentionMonths?: unknown }).retentionMonths;
-    const months = typeof own === 'number' && own > 0 ? own : settings.retentionMonths;
+    const months = row.retentionMonths > 0 ? row.retentionMonths : settings.retentionMonths;
     const closedOn = row.updatedAt > 0 ? isoDate(row.updatedAt, 'Europe/Amsterdam') : '';
     if (closedOn === '') {
       out.push({ code: row.code, label: labelOf(row), closedOn, months, until: '', passed: false });

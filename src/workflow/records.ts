@@ -190,8 +190,14 @@ export const CASES = table({
     'Integraal beeld',
     'Namenlijst',
     'Bijgewerkt',
+    // What the coordinator typed in the new-case dialog (model/newCaseInput.ts). The label is
+    // hers, never a name; it stays in the register and her own digest, never in files or mails.
+    'Label',
+    'Wijk',
+    'Eerste signaal',
+    'Bewaartermijn',
   ],
-  numeric: ['Ronde', 'Bijgewerkt'],
+  numeric: ['Ronde', 'Bijgewerkt', 'Bewaartermijn'],
   visible: true,
   choices: { Status: CASE_STATUSES, Stap: STEP_IDS },
 });

@@ -57,8 +57,8 @@ describe('dist/Code.js', () => {
   it('is klein genoeg (grootte in de testuitvoer)', () => {
     const bytes = statSync(join(dist, 'Code.js')).size;
     console.log(`dist/Code.js: ${(bytes / 1024).toFixed(1)} KiB`);
-    // A budget, not a platform limit: the cockpit of issue 8 (sidebar, dialogs, digest, Zelftest)
-    // adds its pages and routines to the one bundle; unminified on purpose (README).
+    // A budget, not a platform limit: the HTML pages of the sidebar and dialogs (src/render/html)
+    // are strings in the bundle, and the digest and Zelftest add their routines.
     expect(bytes).toBeLessThan(750 * 1024);
   });
 

@@ -41,6 +41,10 @@ function caseRow(over: Partial<CaseRow> = {}): CaseRow {
     namesId: '',
     openedOn: '2026-01-05',
     updatedAt: 0,
+    label: '',
+    wijk: '',
+    firstSignal: '',
+    retentionMonths: 0,
     ...over,
   };
 }
@@ -151,6 +155,8 @@ describe('dagoverzicht: wat erin staat', () => {
       closed('JGA-2025-003', '2025-06-01'),
       closed('JGA-2025-004', ''),
       caseRow({ code: 'JGA-2025-005', updatedAt: at('2025-01-01', 12) }),
+      // The case's own term (chosen at opening) wins over the setting.
+      { ...closed('JGA-2025-006', '2025-08-10'), retentionMonths: 6 },
     ];
     expect(retentionFacts(rows, SETTINGS, '2026-01-27')).toEqual([
       {
@@ -170,6 +176,14 @@ describe('dagoverzicht: wat erin staat', () => {
         passed: true,
       },
       { code: 'JGA-2025-004', label: '', closedOn: '', months: 12, until: '', passed: false },
+      {
+        code: 'JGA-2025-006',
+        label: '',
+        closedOn: '2025-08-10',
+        months: 6,
+        until: '2026-02-10',
+        passed: false,
+      },
     ]);
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
@@ -229,10 +243,11 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     expect(digests()).toHaveLength(1);
     const mail = digests()[0]!;
     expect(mail.to).toEqual(['regie@testdorp.example']);
-    expect(mail.body).toContain(`${h.row.code}: 1 mislukt.`);
-    expect(mail.body).toMatch(
-      new RegExp(`${h.row.code}: \\d inzending(en)? niet verwerkt \\(quarantaine\\)`),
-    );
+    // The case is named by its code and the coordinator's own label.
+    const ref = `${h.row.code} (${h.row.label})`;
+    expect(h.row.label).not.toBe('');
+    expect(mail.body).toContain(`${ref}: 1 mislukt.`);
+    expect(mail.body).toMatch(/\): \d inzending(en)? niet verwerkt \(quarantaine\)/);
     // Never a name, an answer or a partner's contact.
     for (const text of [
       ...PERSONS.map((p) => p.naam),
@@ -272,7 +287,7 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     dispatchWithDigest(openRegister());
     const third = digests()[2]!;
     expect(third.body).toContain(
-      `Besluit nodig\n- ${h.row.code}, stap 1 (Signalen delen): alle formulieren zijn binnen of gesloten (3 van 3 partners antwoordden). Leg het besluit vast. [nieuw]`,
+      `Besluit nodig\n- ${h.row.code} (${h.row.label}), stap 1 (Signalen delen): alle formulieren zijn binnen of gesloten (3 van 3 partners antwoordden). Leg het besluit vast. [nieuw]`,
     );
     expect(third.body).not.toContain('Partners te laat');
   });

@@ -27,6 +27,7 @@ import { startIncomplete, startStep } from '../../workflow/startStep';
 import { readTable } from '../../workspace/tables';
 import { editAsRespondent, submitAsRespondent } from '../apps-script/forms';
 import type { Runtime } from '../apps-script/runtime';
+import { fictionalCaseInput } from './caseInput';
 import type { Scenario, StepRunInput } from './scenarioSchema';
 
 export interface ScenarioResult {
@@ -124,7 +125,10 @@ export function runScenario(rt: Runtime, scenario: Scenario, say: Say = () => {}
   rt.boundContainerId = registerSs.getId();
   setupRegister(registerSs, { settings: scenario.settings, partners: scenario.partners });
   let reg = openRegister();
-  const h = openNewCase(reg);
+  const h = openNewCase(
+    reg,
+    fictionalCaseInput({ eersteSignaal: first.startOn, bewaartermijnMaanden: reg.settings.retentionMonths }),
+  );
   say(
     `Casus ${h.row.code} geopend voor gemeente ${reg.settings.gemeente} met ${reg.partners.length} partners.`,
   );
