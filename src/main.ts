@@ -11,7 +11,7 @@ import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
 import { openRegister, registerSpreadsheet, UserError } from './workflow/context';
-import { dispatchAll } from './workflow/dispatcher';
+import { dispatchWithDigest } from './workflow/digest';
 import { setupRegister } from './workflow/registerTabs';
 import { progressText } from './workflow/startStep';
 
@@ -214,6 +214,7 @@ export function runDispatcher(_e?: unknown): void {
     );
     return;
   }
-  const report = dispatchAll(reg);
+  // The run also sends the coordinator's daily digest when one is due (workflow/digest).
+  const report = dispatchWithDigest(reg);
   for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
 }
