@@ -54,6 +54,8 @@ export interface CaseRow {
   retentionMonths: number;
   /** ISO date of the decision that closed the case; blank while it is open. */
   closedOn: string;
+  /** When the register row last changed (epoch ms): for a closed case, when it was closed. */
+  updatedAt: number;
 }
 
 export interface CaseHandle {
@@ -103,6 +105,7 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     firstSignal: r['Eerste signaal'],
     retentionMonths: r.Bewaartermijn,
     closedOn: r['Gesloten op'],
+    updatedAt: r.Bijgewerkt,
   };
 }
 

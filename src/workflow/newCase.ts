@@ -102,6 +102,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
       firstSignal: eersteSignaal,
       retentionMonths: bewaartermijnMaanden,
       closedOn: '',
+      updatedAt: now,
     },
   };
   writePlanTab(h, null);

@@ -16,6 +16,7 @@
  */
 import { retentionState } from '../model/retention';
 import { isoDate, isoDateTime } from '../model/time';
+import type { Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { filesInFolder, trashFile, trashFolder } from '../workspace/files';
 import { appendRows, readTable, replaceTable, updateRow } from '../workspace/tables';
@@ -25,11 +26,26 @@ import { CASES, PURGES } from './records';
 
 const DONE = 'vernietigd';
 
+/**
+ * The day a closed case was closed: the date the register recorded (Gesloten op), or for a case
+ * closed before it did, the day its row last changed (the closing decision); '' when open.
+ */
+export function closingDate(row: CaseRow): string {
+  if (row.status !== 'gesloten') return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(row.closedOn)) return row.closedOn;
+  return row.updatedAt > 0 ? isoDate(row.updatedAt, 'Europe/Amsterdam') : '';
+}
+
+/** The bewaartermijn of a case: chosen at opening, else the gemeente's setting. */
+export function retentionMonthsOf(row: CaseRow, settings: Settings): number {
+  return row.retentionMonths > 0 ? row.retentionMonths : settings.retentionMonths;
+}
+
 /** The day from which the case is destroyed, or null when it is open or its closing date is unknown. */
 export function purgeDue(reg: Register, row: CaseRow, today: string) {
-  if (row.status !== 'gesloten' || !/^\d{4}-\d{2}-\d{2}$/.test(row.closedOn)) return null;
-  const months = row.retentionMonths > 0 ? row.retentionMonths : reg.settings.retentionMonths;
-  return retentionState(row.closedOn, months, today);
+  const closedOn = closingDate(row);
+  if (closedOn === '') return null;
+  return retentionState(closedOn, retentionMonthsOf(row, reg.settings), today);
 }
 
 export interface PurgeResult {
