@@ -18,6 +18,7 @@ import { dispatchWithDigest } from './workflow/digest';
 import { refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
 import { resendFailed } from './workflow/outbox';
+import { ensureOwnRegister } from './workflow/ownRegister';
 import { ensureNamesList, syncNamesList } from './workflow/persons';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
@@ -35,7 +36,10 @@ function ui(): GoogleAppsScript.Base.Ui {
  */
 function guarded(action: () => string): void {
   let message: string;
+  // A register made with Bestand → Kopie maken sets itself up first (workflow/ownRegister).
+  let notice: string | null = null;
   try {
+    notice = ensureOwnRegister();
     message = action();
   } catch (e) {
     if (e instanceof UserError) {
@@ -46,6 +50,7 @@ function guarded(action: () => string): void {
       message = `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
     }
   }
+  if (notice) message = message ? `${notice}\n\n${message}` : notice;
   if (message) ui().alert(message);
 }
 
