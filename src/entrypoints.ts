@@ -18,6 +18,7 @@ export const ENTRYPOINTS = [
   'menuBuildOverview',
   'menuExportPdf',
   'menuInstallTriggers',
+  'menuSelftest',
   'menuCheckSettings',
   'uiCheckSettings',
   'runDispatcher',

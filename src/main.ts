@@ -22,8 +22,10 @@ import { ensureOwnRegister } from './workflow/ownRegister';
 import { ensureNamesList, syncNamesList } from './workflow/persons';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
+import { runSelftest, selftestText } from './workflow/selftest';
 import { askAboutNewPersons, progressText, startStep } from './workflow/startStep';
 import { nowMs } from './workspace/clock';
+import { parentFolderId } from './workspace/files';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -230,6 +232,28 @@ export function menuInstallTriggers(): void {
     if (existing.length > 0) return 'Automatisch bijwerken staat al aan.';
     ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyMinutes(DISPATCH_EVERY_MINUTES).create();
     return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.`;
+  });
+}
+
+/**
+ * Zelftest: checks this installation with synthetic data (workflow/selftest) and shows per
+ * service whether it works, what it observed and what it could not check.
+ */
+export function menuSelftest(): void {
+  guarded(() => {
+    let email = '';
+    try {
+      email = openRegister().settings.coordinatorEmail;
+    } catch (_e) {
+      // A register not filled in yet: the proefmail goes to whoever runs the test.
+      email = Session.getActiveUser().getEmail();
+    }
+    if (!email)
+      return 'De Zelftest heeft een e-mailadres nodig: vul "E-mail procesregisseur" in bij Instellingen.';
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const parentId = ss ? parentFolderId(ss.getId()) : null;
+    const report = withLock(() => runSelftest({ email, parentId, dispatchHandler: DISPATCH_HANDLER }));
+    return selftestText(report);
   });
 }
 

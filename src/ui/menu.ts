@@ -19,6 +19,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Register inrichten', fn: 'menuSetup' },
   { caption: 'Instellingen controleren', fn: 'menuCheckSettings' },
   { caption: 'Automatisch bijwerken aanzetten', fn: 'menuInstallTriggers' },
+  { caption: 'Zelftest (controleert de installatie)', fn: 'menuSelftest' },
 ];
 
 /** The dispatcher trigger's handler. */
