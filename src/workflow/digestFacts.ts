@@ -10,9 +10,8 @@
 
 import { replay } from '../model/caseMachine';
 import { PURGE_WARNING_DAYS, purgeDueOn } from '../model/retention';
-import { isoDate } from '../model/time';
 import type { Partner, Settings, StepId } from '../model/types';
-import { addDays, addMonths, workdaysBetween } from '../model/workdays';
+import { addDays, workdaysBetween } from '../model/workdays';
 import { readTable } from '../workspace/tables';
 import { toDecision } from './assemble';
 import type { CaseHandle, CaseRow } from './context';

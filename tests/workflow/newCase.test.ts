@@ -24,7 +24,7 @@ function register() {
 }
 
 describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', () => {
-  it('zet de vier velden achteraan in Casussen en nergens in een bestandsnaam', () => {
+  it('zet de vier velden achteraan in Casussen (voor de sluitdatum) en nergens in een bestandsnaam', () => {
     const ss = register();
     const input = fictionalCaseInput({
       label: 'Groep bij de sporthal',
@@ -33,7 +33,7 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
     });
     const h = openNewCase(openRegister(), input);
     const header = ss.getSheetByName('Casussen')!.getRange(1, 1, 1, CASES.columns.length).getValues()[0];
-    expect(header!.slice(-4)).toEqual(['Label', 'Wijk', 'Eerste signaal', 'Bewaartermijn']);
+    expect(header!.slice(-5)).toEqual(['Label', 'Wijk', 'Eerste signaal', 'Bewaartermijn', 'Gesloten op']);
     const row = readTable(ss, CASES)[0]!;
     expect(row).toMatchObject({
       Label: 'Groep bij de sporthal',

@@ -41,13 +41,14 @@ function setCell(
 }
 
 describe('het register: instellingen, partners en vragen zonder code', () => {
-  it('maakt de tabbladen Instellingen, Partners, Vragen en Casussen', () => {
+  it('maakt de tabbladen Instellingen, Partners, Vragen, Casussen en Vernietigd', () => {
     const ss = register();
     expect(ss.getSheets().map((s) => s.getName())).toEqual([
       'Instellingen',
       'Partners',
       'Vragen',
       'Casussen',
+      'Vernietigd',
     ]);
   });
 
