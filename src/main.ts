@@ -3,17 +3,12 @@
  * nothing else. Loading this bundle calls no service; every function does its work only
  * when Apps Script calls it.
  */
-import { replay } from './model/caseMachine';
 import { problemText } from './model/settingsCheck';
-import { isoDate } from './model/time';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
-import { askDecision } from './ui/decisionDialog';
-import { showNewCaseDialog } from './ui/dialogs';
+import { showDecisionDialog, showNewCaseDialog } from './ui/dialogs';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
-import { readDecisions } from './workflow/assemble';
 import { checkSettings } from './workflow/checkSettings';
 import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
-import { recordDecision } from './workflow/decide';
 import { dispatchAll, refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
 import { resendFailed } from './workflow/outbox';
@@ -21,7 +16,6 @@ import { ensureNamesList, syncNamesList } from './workflow/persons';
 import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
 import { askAboutNewPersons, progressText, startStep } from './workflow/startStep';
-import { nowMs } from './workspace/clock';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -73,7 +67,7 @@ export function menuSetup(): void {
   });
 }
 
-export { uiNewCase } from './ui/dialogs';
+export { uiDecisionForm, uiNewCase, uiOpenDecisionDialog, uiRecordDecision } from './ui/dialogs';
 
 export function menuNewCase(): void {
   guarded(() => {
@@ -107,16 +101,8 @@ export function menuRefresh(): void {
 
 export function menuRecordDecision(): void {
   guarded(() => {
-    const code = askCode();
-    if (!code) return '';
-    const h = openCase(openRegister(), code);
-    const state = replay(h.row.code, readDecisions(h.ss));
-    const decision = askDecision(ui(), state, isoDate(nowMs(), 'Europe/Amsterdam'));
-    if (!decision) return '';
-    const by = Session.getActiveUser().getEmail();
-    const notes: string[] = [];
-    const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by, notes));
-    return `Besluit vastgelegd. Casus ${code} ${after.status === 'gesloten' ? 'is gesloten' : `staat nu in stap ${after.step}, ronde ${after.round}`}. De casusspreadsheet en het integraal beeld zijn bijgewerkt.${notes.length ? `\n${notes.join('\n')}` : ''}`;
+    showDecisionDialog();
+    return '';
   });
 }
 
