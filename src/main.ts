@@ -9,7 +9,8 @@ import { showDecisionDialog, showNewCaseDialog } from './ui/dialogs';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { checkSettings } from './workflow/checkSettings';
 import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
-import { dispatchAll, refreshCase } from './workflow/dispatcher';
+import { dispatchWithDigest } from './workflow/digest';
+import { refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
 import { resendFailed } from './workflow/outbox';
 import { ensureNamesList, syncNamesList } from './workflow/persons';
@@ -225,6 +226,7 @@ export function runDispatcher(_e?: unknown): void {
     );
     return;
   }
-  const report = dispatchAll(reg);
+  // The run also sends the coordinator's daily digest when one is due (workflow/digest).
+  const report = dispatchWithDigest(reg);
   for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
 }

@@ -49,6 +49,16 @@ const mailText = (noun: string) =>
     }
   });
 
+/** Optional comma-separated addresses; each must be a valid address. */
+const addressList = (noun: string, bad: string) =>
+  optionalText(noun).superRefine((value, ctx) => {
+    for (const e of emailList(value)) {
+      if (!z.email().safeParse(e).success) {
+        ctx.addIssue({ code: 'custom', input: value, message: `${bad}: ${e}` });
+      }
+    }
+  });
+
 const stepDeadline = (step: StepId) => intField(`termijn stap ${step}`, 1, 60, 'werkdagen').optional();
 
 export const DEFAULT_DEADLINE_WORKDAYS = 10;
@@ -85,13 +95,15 @@ export const SettingsSchema = z.object({
     .default('2023'),
   coordinatorName: requiredText('naam van de procesregisseur').default('Procesregisseur'),
   coordinatorEmail: emailField('e-mailadres van de procesregisseur'),
-  driehoekEmails: optionalText('e-mailadressen van de lokale driehoek').superRefine((value, ctx) => {
-    for (const e of emailList(value)) {
-      if (!z.email().safeParse(e).success) {
-        ctx.addIssue({ code: 'custom', input: value, message: `ongeldig e-mailadres van de driehoek: ${e}` });
-      }
-    }
-  }),
+  driehoekEmails: addressList(
+    'e-mailadressen van de lokale driehoek',
+    'ongeldig e-mailadres van de driehoek',
+  ),
+  digest: boolField('dagoverzicht').default(true),
+  digestEmails: addressList(
+    'e-mailadressen voor het dagoverzicht',
+    'ongeldig e-mailadres voor het dagoverzicht',
+  ),
   deadlineWorkdays: DeadlineWorkdaysSchema.default(defaultDeadlineWorkdays),
   reminderWorkdaysBefore: intField('herinnering', 0, 20, 'werkdagen').default(2),
   retentionMonths: intField('bewaartermijn', RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, 'maanden'),

@@ -47,6 +47,8 @@ export interface CaseRow {
   firstSignal: string;
   /** Bewaartermijn in months chosen at opening; 0 for older cases (the setting applies). */
   retentionMonths: number;
+  /** When the register row last changed (epoch ms): for a closed case, when it was closed. */
+  updatedAt: number;
 }
 
 export interface CaseHandle {
@@ -93,6 +95,7 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     wijk: r.Wijk,
     firstSignal: r['Eerste signaal'],
     retentionMonths: r.Bewaartermijn,
+    updatedAt: r.Bijgewerkt,
   };
 }
 

@@ -100,6 +100,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
       wijk,
       firstSignal: eersteSignaal,
       retentionMonths: bewaartermijnMaanden,
+      updatedAt: now,
     },
   };
   writePlanTab(h, null);

@@ -14,6 +14,7 @@ import { readDecisions } from '../../workflow/assemble';
 import type { CaseHandle, Register } from '../../workflow/context';
 import { openCase, openRegister } from '../../workflow/context';
 import { recordDecision } from '../../workflow/decide';
+import { dispatchWithDigest } from '../../workflow/digest';
 import { dispatchAll } from '../../workflow/dispatcher';
 import { itemMapOf } from '../../workflow/formKey';
 import { openNewCase } from '../../workflow/newCase';
@@ -241,11 +242,11 @@ function playStep(
       for (const g of run.ghosts)
         rt.uncounted(() => FormApp.openById(formOf(g).formId).createResponse().submit());
     }
-    // The time-driven dispatcher runs during the day.
+    // The time-driven dispatcher runs during the day (with the coordinator's digest, as runDispatcher).
     at(rt, date, 14);
     rt.beginExecution();
     try {
-      dispatchAll(openRegister());
+      dispatchWithDigest(openRegister());
     } finally {
       rt.endExecution();
     }
