@@ -7,7 +7,7 @@
 import { replay } from '../model/caseMachine';
 import { decisionRules, parseDecisionInput } from '../model/decisionInput';
 import { newCaseRules, parseNewCaseInput } from '../model/newCaseInput';
-import { stepLabel } from '../model/steps';
+import { stepName } from '../model/steps';
 import { isoDate } from '../model/time';
 import type { CaseState } from '../model/types';
 import {
@@ -134,7 +134,7 @@ function staleMessage(state: CaseState, naming: CaseHandle['reg']['settings']['n
   const now =
     state.status === 'gesloten'
       ? `Casus ${state.code} is nu gesloten`
-      : `Casus ${state.code} staat nu in ${stepLabel(state.step, naming).toLowerCase()}, ronde ${state.round}`;
+      : `Casus ${state.code} staat nu in stap ${state.step} (${stepName(state.step, naming)}), ronde ${state.round}`;
   const what = last
     ? `Intussen is er al een besluit vastgelegd voor stap ${last.step}: "${last.outcome}", door ${last.decidedBy} op ${last.date.slice(8, 10)}-${last.date.slice(5, 7)}-${last.date.slice(0, 4)}. `
     : 'De casus is intussen veranderd. ';
@@ -179,7 +179,7 @@ export function uiRecordDecision(
     const where =
       after.status === 'gesloten'
         ? `Casus ${h.row.code} is gesloten.`
-        : `Casus ${h.row.code} staat nu in ${stepLabel(after.step, h.reg.settings.naming).toLowerCase()}, ronde ${after.round}.`;
+        : `Casus ${h.row.code} staat nu in stap ${after.step} (${stepName(after.step, h.reg.settings.naming)}), ronde ${after.round}.`;
     return {
       ok: true,
       step: after.step,

@@ -6,6 +6,8 @@ export const MENU_TITLE = '7-stappen';
 export type MenuEntry = { caption: string; fn: EntryPoint } | 'separator';
 
 export const MENU: readonly MenuEntry[] = [
+  { caption: 'Dashboard openen', fn: 'menuDashboard' },
+  'separator',
   { caption: 'Nieuwe casus openen', fn: 'menuNewCase' },
   { caption: 'Stap starten (formulieren maken en versturen)', fn: 'menuStartStep' },
   { caption: 'Nu bijwerken', fn: 'menuRefresh' },
