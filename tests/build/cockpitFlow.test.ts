@@ -159,7 +159,9 @@ describe('het dashboard via de bundel', () => {
       date: '2026-01-12',
       expected: String(form.rules.expected),
     });
-    expect(decided.message).toContain('staat nu in stap 2A (Beoordelen groepsgedrag (2A: groepsniveau)), ronde 1');
+    expect(decided.message).toContain(
+      'staat nu in stap 2A (Beoordelen groepsgedrag (2A: groepsniveau)), ronde 1',
+    );
     const after = call(rt, ctx, 'uiDashboard', caseCode);
     expect(after.selected.actions.map((a: { label: string }) => a.label)).toEqual(['Stap 2A starten']);
     expect(after.selected.timeline[0]).toMatchObject({
