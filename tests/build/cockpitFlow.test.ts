@@ -72,6 +72,25 @@ describe('het dashboard via de bundel', () => {
     );
     write(ss, 'Partners', partnersToRows(PARTNERS as Partner[]));
 
+    // The menu: the dashboard first; actions on a case only in the sub-menu that asks the code.
+    call(rt, ctx, 'onOpen', {});
+    const items = rt.ui.menus.find((m) => m.caption === '7-stappen')!.items.map((i) => i.caption);
+    expect(items[0]).toBe('Dashboard openen');
+    const top = items.filter((c) => c !== '---' && !c.includes(' > '));
+    expect(top.slice(0, 2)).toEqual(['Dashboard openen', 'Nieuwe casus openen']);
+    for (const needsCode of [
+      'Stap starten',
+      'Nu bijwerken',
+      'Besluit vastleggen',
+      'Namenlijst',
+      'Mislukte mails',
+    ])
+      expect(
+        top.some((c) => c.startsWith(needsCode)),
+        needsCode,
+      ).toBe(false);
+    expect(items).toContain('Zonder dashboard (met casuscode) > Besluit vastleggen');
+
     // No case yet: the dashboard says so, it does not fail.
     expect(call(rt, ctx, 'uiDashboard')).toEqual({ ok: true, message: '', cases: [], selected: null });
 
