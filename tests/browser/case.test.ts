@@ -121,11 +121,9 @@ describe('een casus in de browser: dialogen en zijbalk', () => {
     dialog = page.frameLocator('#dialog-frame');
     await expect.poll(() => dialog.locator('#where').textContent()).toContain('Casus JGA-2026-001');
     const outcomes = dialog.locator('input[name="outcome"]');
-    expect(await outcomes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
-      'verder_verkennen',
-      'acuut',
-      'niet_verder',
-    ]);
+    expect(
+      await outcomes.evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value)),
+    ).toEqual(['verder_verkennen', 'acuut', 'niet_verder']);
     await dialog.locator('input[name="outcome"][value="verder_verkennen"]').check();
     await dialog.getByLabel('Besloten door').fill('partneroverleg');
     await dialog.getByLabel('Datum van het besluit').fill('2026-01-12');
@@ -135,13 +133,20 @@ describe('een casus in de browser: dialogen en zijbalk', () => {
       .poll(() => dialog.locator('#err-motivation').textContent())
       .toBe('Schrijf waarom dit besloten is (noem geen namen).');
     expect(await dialog.locator('#f-motivation').getAttribute('aria-invalid')).toBe('true');
-    expect(await dialog.locator('#f-motivation').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await dialog
+        .locator('#f-motivation')
+        .evaluate(
+          (el) =>
+            el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+        ),
+    ).toBe(true);
     await shot('05-besluit-fout-veld.png');
     // The server checks too: with the browser's check switched off, a date in the future comes
     // back from uiRecordDecision as a message under the date field; nothing typed is lost.
     await dialog.locator('#f-motivation').fill('De politie en het jongerenwerk zien dezelfde groep.');
     await dialog.locator('body').evaluate(() => {
-      (window as unknown as { checkFields: unknown }).checkFields = () => ({ errors: {}, value: {} });
+      (globalThis as unknown as { checkFields: unknown }).checkFields = () => ({ errors: {}, value: {} });
     });
     await dialog.getByLabel('Datum van het besluit').fill('2026-01-20');
     await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();

@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as vm from 'node:vm';
 import { ENTRYPOINTS } from '../../entrypoints';
-import { partnersToRows, SettingsSchema, settingsToRows } from '../../model/schemas';
+import { PartnerListSchema, partnersToRows, SettingsSchema, settingsToRows } from '../../model/schemas';
 import type { Partner } from '../../model/types';
 import { snapshotForm, submitAsRespondent } from '../apps-script/forms';
 import { createVmContext } from '../apps-script/install';
@@ -49,7 +49,7 @@ export interface Bridge {
   /** One execution of any entry point, as Apps Script would run it. */
   call(fn: string, ...args: unknown[]): unknown;
   /** Menu Register inrichten plus the Instellingen and Partners tabs, as a coordinator fills them in. */
-  setupRegister(settings: Record<string, unknown>, partners: Partner[]): void;
+  setupRegister(settings: Record<string, unknown>, partners: readonly Record<string, unknown>[]): void;
   /** A partner fills in every required item of a form of the case (a test hook). */
   answer(caseCode: string, formKey: string, text?: string): string;
   /** One run of the time-driven dispatcher (no UI). */
@@ -261,7 +261,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     setupRegister(settings, partners) {
       menuClick('menuSetup');
       writeTab('Instellingen', settingsToRows(SettingsSchema.parse(settings)));
-      writeTab('Partners', partnersToRows(partners));
+      writeTab('Partners', partnersToRows(PartnerListSchema.parse(partners) as Partner[]));
     },
     answer,
     dispatch,
