@@ -3,8 +3,10 @@ import { applyDecision, newCase } from '../../src/model/caseMachine';
 import { checkDecisionFields, decisionRules, parseDecisionInput } from '../../src/model/decisionInput';
 import { caseAt, closedVia } from './helpers';
 
-const opts = { today: '2026-06-01', openedOn: '2026-01-05' };
-const base = { motivation: 'Besproken in het overleg.', decidedBy: 'partneroverleg', date: '2026-05-20' };
+// tests/model/helpers dates each decision one day after the previous one, counting across the
+// files a worker runs: "today" lies far enough ahead of any of them.
+const opts = { today: '2099-12-31', openedOn: '2026-01-05' };
+const base = { motivation: 'Besproken in het overleg.', decidedBy: 'partneroverleg', date: '2099-12-01' };
 
 describe('het besluitformulier', () => {
   it('biedt precies de uitkomsten van de huidige poort, met hun routes, en in stap 4 de aanwijzingen', () => {
@@ -58,7 +60,7 @@ describe('het besluitformulier', () => {
         routes: ['lichte_interventie', 'zorgmelding'],
         motivation: 'Besproken in het overleg.',
         decidedBy: 'partneroverleg',
-        date: '2026-05-20',
+        date: '2099-12-01',
       },
     });
     if (res.ok) expect(applyDecision(s, res.value).status).toBe('gesloten');
@@ -67,7 +69,7 @@ describe('het besluitformulier', () => {
   it('meldt per veld wat ontbreekt of niet klopt, alle tegelijk', () => {
     const rules = decisionRules(caseAt('2A'), opts);
     const res = parseDecisionInput(
-      { outcome: 'niet_problematisch', motivation: ' ', decidedBy: '', date: '2026-06-02' },
+      { outcome: 'niet_problematisch', motivation: ' ', decidedBy: '', date: '2100-01-01' },
       rules,
     );
     expect(res).toEqual({
@@ -76,7 +78,7 @@ describe('het besluitformulier', () => {
         routes: 'Kies minstens één vervolgroute: waar gaan de signalen heen?',
         motivation: 'Schrijf waarom dit besloten is (noem geen namen).',
         decidedBy: 'Vul in wie besloot, bijv. partneroverleg.',
-        date: 'De datum ligt in de toekomst; vandaag is 01-06-2026.',
+        date: 'De datum ligt in de toekomst; vandaag is 31-12-2099.',
       },
     });
     const errs = (over: Record<string, unknown>) => {
