@@ -7,6 +7,7 @@
 
 import type { CatalogOverrides } from '../model/catalog';
 import { CATALOG } from '../model/catalog';
+import { partnerListRules, placeRules } from '../model/dropdowns';
 import { parseQuestionRows, QUESTIONS_SHEET, questionsToRows } from '../model/questionsSheet';
 import {
   formatIssues,
@@ -27,6 +28,7 @@ import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
 import { appendRows, ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
 import { hasTab, removeEmptyTabs, setTextFormatBelowHeader, tabValues as values } from '../workspace/tabs';
+import { headerRow, setListValidations } from '../workspace/validation';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES } from './records';
@@ -104,6 +106,7 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
   } else if (!hasTab(ss, PARTNERS_SHEET)) {
     writeEditableTab(ss, PARTNERS_SHEET, partnersToRows([]), 1, plainText);
   } else setTextFormatBelowHeader(ss, PARTNERS_SHEET);
+  partnerDropdowns(ss);
   // A scale like 1-5 or an id like 2A.x in Vragen stays text as well.
   if (!hasTab(ss, QUESTIONS_SHEET)) {
     writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG), 1, plainText);
@@ -113,6 +116,12 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
   // with anything in it is the coordinator's and stays.
   const ours = new Set([SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET, CASES.name]);
   removeEmptyTabs(ss, ours);
+}
+
+/** Drop-down lists on the Partners tab (soort, stappen, niveaus, actief), found by header. */
+function partnerDropdowns(ss: Book): void {
+  const sh = ss.getSheetByName(PARTNERS_SHEET);
+  if (sh) setListValidations(sh, 1, placeRules(headerRow(sh), partnerListRules()));
 }
 
 export function appendCaseRow(reg: { ss: Book }, row: Record<string, string | number>): void {
