@@ -11,6 +11,7 @@ import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
 import { readTable } from '../workspace/tables';
+import { caseListChanged, migrateCaseList } from './caseList';
 import type { CaseListRow } from './records';
 import { CASES } from './records';
 import { readCatalogOverrides, readPartners, readSettings } from './registerTabs';
@@ -39,6 +40,9 @@ export interface CaseRow {
   overviewId: string;
   namesId: string;
   openedOn: string;
+  /** What the register's list last showed: partners late, the next action. */
+  late: number;
+  nextAction: string;
 }
 
 export interface CaseHandle {
@@ -81,11 +85,19 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     spreadsheetId: r.Casusspreadsheet,
     overviewId: r['Integraal beeld'],
     namesId: r.Namenlijst,
+    late: r['Te laat'],
+    nextAction: r['Volgende actie'],
   };
 }
 
 export function listCases(reg: Register): CaseRow[] {
-  return readTable(reg.ss, CASES).map(toCaseRow);
+  const rows = readTable(reg.ss, CASES);
+  // A register from before the case list became a view keeps its cases in the visible tab.
+  if (rows.length === 0 && migrateCaseList(reg.ss)) {
+    caseListChanged(reg);
+    return readTable(reg.ss, CASES).map(toCaseRow);
+  }
+  return rows.map(toCaseRow);
 }
 
 export function openCase(reg: Register, code: string): CaseHandle {

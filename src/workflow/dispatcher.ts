@@ -8,6 +8,7 @@ import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { prefetchTables, readTable } from '../workspace/tables';
+import { flushCaseLists, withCaseList } from './caseList';
 import type { CaseHandle, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { tryWithLock } from './lock';
@@ -119,6 +120,15 @@ export interface DispatchReport {
 }
 
 export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): DispatchReport {
+  // The register's Casussen view is written once for the whole run, under the lock (caseList.ts).
+  return withCaseList(() => {
+    const report = dispatchCases(reg, budgetMs);
+    tryWithLock(() => flushCaseLists());
+    return report;
+  });
+}
+
+function dispatchCases(reg: Register, budgetMs: number): DispatchReport {
   const start = nowMs();
   const report: DispatchReport = { refreshed: [], deferred: [], errors: [] };
   // Start with a different case each run, so with many cases none is always last.

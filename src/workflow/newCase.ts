@@ -16,6 +16,7 @@ import {
 import { openSpreadsheet, spreadsheetId } from '../workspace/spreadsheets';
 import { appendRows, ensureTable } from '../workspace/tables';
 import { firstTabId, removeTabById } from '../workspace/tabs';
+import { caseListChanged } from './caseList';
 import type { CaseHandle, Register } from './context';
 import { listCases } from './context';
 import { logEvents } from './log';
@@ -67,8 +68,11 @@ export function openNewCase(reg: Register): CaseHandle {
     'Integraal beeld': docId,
     Namenlijst: '',
     Bijgewerkt: now,
+    'Te laat': 0,
+    'Volgende actie': '',
   };
   appendRows(reg.ss, CASES, [row]);
+  caseListChanged(reg);
   const h: CaseHandle = {
     reg,
     ss,
@@ -82,6 +86,8 @@ export function openNewCase(reg: Register): CaseHandle {
       overviewId: docId,
       namesId: '',
       openedOn: today,
+      late: 0,
+      nextAction: '',
     },
   };
   writePlanTab(h, null);

@@ -8,7 +8,7 @@
  * need-to-know per owner, and one file per partner lets Drive enforce that with plain sharing.
  */
 import { type Audience, readersOf } from '../model/audiences';
-import { nextActions } from '../model/nextActions';
+import { latePartners, nextActions } from '../model/nextActions';
 import { isoDate } from '../model/time';
 import type { CaseView, LogEntry } from '../render/caseView';
 import type { DocTree } from '../render/docTree';
@@ -27,6 +27,7 @@ import type { CaseHandle } from './context';
 import { actionFacts } from './dashboard';
 import { logEvents } from './log';
 import { DOCUMENTS, type DocumentRow, OUTBOX, TABS } from './records';
+import { recordCaseSummary } from './registerTabs';
 
 /**
  * Rewrites the view tabs whose content changed since they were last written (a fingerprint
@@ -38,7 +39,14 @@ export function rebuildViews(
   view: CaseView = assembleView(h),
   opts: { all?: boolean } = {},
 ): string[] {
-  const tables = buildViews(view.next ? view : withNextActions(h, view));
+  const facts = actionFacts(view, { namesList: h.row.namesId !== '', outbox: readTable(h.ss, OUTBOX) });
+  const next = view.next ?? nextActions(facts);
+  const tables = buildViews({ ...view, next });
+  // The register's list shows what the Overzicht shows: partners late, the first next action.
+  recordCaseSummary(h, {
+    late: view.state.status === 'open' ? latePartners(facts).length : 0,
+    nextAction: next[0]?.label ?? '',
+  });
   const before = new Map(readTable(h.ss, TABS).map((t) => [t.name, t.hash]));
   // One spreadsheets.get: the tabs there are (and, for the batch, their ids and grids).
   const snapshot = tabSnapshot(h.ss);
@@ -53,15 +61,6 @@ export function rebuildViews(
   const same = hashes.length === before.size && hashes.every((x) => before.get(x.name) === x.hash);
   if (!same) replaceTable(h.ss, TABS, hashes);
   return writes.map((w) => w.table.name);
-}
-
-/**
- * The view with its next sensible actions (the Overzicht's "Volgende stap"): from the facts the
- * dashboard uses, so both say the same. The outbox was read with the view (table cache).
- */
-export function withNextActions(h: CaseHandle, view: CaseView): CaseView {
-  const facts = actionFacts(view, { namesList: h.row.namesId !== '', outbox: readTable(h.ss, OUTBOX) });
-  return { ...view, next: nextActions(facts) };
 }
 
 /** One document of the case: what it shows and for whom. */

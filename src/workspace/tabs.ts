@@ -70,3 +70,29 @@ export function tabNames(ss: Book): string[] {
   }
   return ss.getSheets().map((s) => s.getName());
 }
+
+/**
+ * Renames tab `from` to `to`, hides it and writes `header` as its first row (growing the grid
+ * when the header is wider): a visible list that becomes a system table, data untouched. Only
+ * when `from` exists, `to` does not, and the first row starts with `header[0]` and contains
+ * `mustHave`. Returns whether it did.
+ */
+export function turnIntoSystemTab(
+  ss: Book,
+  from: string,
+  to: string,
+  header: readonly string[],
+  mustHave: string,
+): boolean {
+  if (ss.getSheetByName(to)) return false;
+  const sh = ss.getSheetByName(from);
+  if (!sh || sh.getLastColumn() === 0) return false;
+  const first = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0] ?? [];
+  if (first[0] !== header[0] || !first.includes(mustHave)) return false;
+  sh.setName(to);
+  if (sh.getMaxColumns() < header.length)
+    sh.insertColumnsAfter(sh.getMaxColumns(), header.length - sh.getMaxColumns());
+  sh.getRange(1, 1, 1, header.length).setValues([[...header]]);
+  sh.hideSheet();
+  return true;
+}

@@ -4,7 +4,8 @@
  * #setallowinvalidallowinvaliddata: false refuses other input, true shows a warning; #sethelptexthelptext).
  * A script's own writes are not checked by the rule; it applies to what a person types.
  */
-import type { ListRule } from '../model/dropdowns';
+import { type ListRule, placeRules } from '../model/dropdowns';
+import type { Book } from './spreadsheets';
 
 export function setListValidations(
   sh: GoogleAppsScript.Spreadsheet.Sheet,
@@ -26,4 +27,15 @@ export function setListValidations(
 /** The first row of a tab (its header), as far as the grid goes. */
 export function headerRow(sh: GoogleAppsScript.Spreadsheet.Sheet, row = 1): unknown[] {
   return sh.getRange(row, 1, 1, sh.getMaxColumns()).getValues()[0] ?? [];
+}
+
+/** The lists on the named tab, each on the column whose header (row `headerRows`) names it. */
+export function setListValidationsByHeader(
+  ss: Book,
+  name: string,
+  headerRows: number,
+  rules: readonly ListRule[],
+): void {
+  const sh = ss.getSheetByName(name);
+  if (sh) setListValidations(sh, headerRows, placeRules(headerRow(sh, headerRows), rules));
 }
