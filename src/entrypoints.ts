@@ -21,6 +21,8 @@ export const ENTRYPOINTS = [
   'menuCheckSettings',
   'uiCheckSettings',
   'runDispatcher',
+  // Called by the HTML dialogs through google.script.run (src/ui/dialogs.ts).
+  'uiNewCase',
 ] as const;
 
 export type EntryPoint = (typeof ENTRYPOINTS)[number];

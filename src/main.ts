@@ -8,14 +8,15 @@ import { problemText } from './model/settingsCheck';
 import { isoDate } from './model/time';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
 import { askDecision } from './ui/decisionDialog';
+import { showNewCaseDialog } from './ui/dialogs';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { readDecisions } from './workflow/assemble';
 import { checkSettings } from './workflow/checkSettings';
 import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
 import { recordDecision } from './workflow/decide';
-import { dispatchAll, refreshCase } from './workflow/dispatcher';
+import { dispatchWithDigest } from './workflow/digest';
+import { refreshCase } from './workflow/dispatcher';
 import { withLock } from './workflow/lock';
-import { openNewCase } from './workflow/newCase';
 import { resendFailed } from './workflow/outbox';
 import { ensureNamesList, syncNamesList } from './workflow/persons';
 import { exportOverviewPdf, publish } from './workflow/publish';
@@ -73,10 +74,12 @@ export function menuSetup(): void {
   });
 }
 
+export { uiNewCase } from './ui/dialogs';
+
 export function menuNewCase(): void {
   guarded(() => {
-    const h = withLock(() => openNewCase(openRegister()));
-    return `Casus ${h.row.code} is geopend. Start stap 1 via het menu wanneer de signalen binnen zijn.`;
+    showNewCaseDialog();
+    return '';
   });
 }
 
@@ -130,14 +133,15 @@ export function menuNamesList(): void {
       if (!had) {
         return `De namenlijst van ${code} is aangemaakt, alleen voor u toegankelijk: ${url}\nVul de namen in (kolom Naam; de kolom Code blijft leeg) en kies daarna opnieuw "Namenlijst bijwerken".`;
       }
-      const { added } = syncNamesList(h);
+      const { added, warnings } = syncNamesList(h);
       const extra = askAboutNewPersons(h);
       const note = extra.created.length
         ? ` De partners van de lopende stap krijgen een aanvullend formulier over nieuwe personen (${extra.created.length}; ${extra.mail.sent} uitnodiging(en) verstuurd).`
         : '';
+      const warn = warnings.map((w) => `\n${w}`).join('');
       return added.length
-        ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}`
-        : `Geen nieuwe namen gevonden in de namenlijst.${note}`;
+        ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}${warn}`
+        : `Geen nieuwe namen gevonden in de namenlijst.${note}${warn}`;
     });
   });
 }
@@ -236,6 +240,7 @@ export function runDispatcher(_e?: unknown): void {
     );
     return;
   }
-  const report = dispatchAll(reg);
+  // The run also sends the coordinator's daily digest when one is due (workflow/digest).
+  const report = dispatchWithDigest(reg);
   for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
 }

@@ -24,6 +24,9 @@ import * as z from './zod';
 
 export const CASE_PREFIX_RE = /^[A-Z]{2,6}$/;
 export const CASE_CODE_RE = /^[A-Z]{2,6}-\d{4}-\d{3}$/;
+/** The bewaartermijn in months the settings allow (also per case, in the new-case dialog). */
+export const RETENTION_MONTHS_MIN = 1;
+export const RETENTION_MONTHS_MAX = 120;
 export const MAIL_TEXT_KEYS: readonly MailTextKey[] = [
   'inviteSubject',
   'inviteBody',
@@ -42,6 +45,16 @@ const mailText = (noun: string) =>
           input: value,
           message: `onbekende invulplek {${m[1]}} in ${noun}; gebruik ${MAIL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
         });
+      }
+    }
+  });
+
+/** Optional comma-separated addresses; each must be a valid address. */
+const addressList = (noun: string, bad: string) =>
+  optionalText(noun).superRefine((value, ctx) => {
+    for (const e of emailList(value)) {
+      if (!z.email().safeParse(e).success) {
+        ctx.addIssue({ code: 'custom', input: value, message: `${bad}: ${e}` });
       }
     }
   });
@@ -82,16 +95,18 @@ export const SettingsSchema = z.object({
     .default('2023'),
   coordinatorName: requiredText('naam van de procesregisseur').default('Procesregisseur'),
   coordinatorEmail: emailField('e-mailadres van de procesregisseur'),
-  driehoekEmails: optionalText('e-mailadressen van de lokale driehoek').superRefine((value, ctx) => {
-    for (const e of emailList(value)) {
-      if (!z.email().safeParse(e).success) {
-        ctx.addIssue({ code: 'custom', input: value, message: `ongeldig e-mailadres van de driehoek: ${e}` });
-      }
-    }
-  }),
+  driehoekEmails: addressList(
+    'e-mailadressen van de lokale driehoek',
+    'ongeldig e-mailadres van de driehoek',
+  ),
+  digest: boolField('dagoverzicht').default(true),
+  digestEmails: addressList(
+    'e-mailadressen voor het dagoverzicht',
+    'ongeldig e-mailadres voor het dagoverzicht',
+  ),
   deadlineWorkdays: DeadlineWorkdaysSchema.default(defaultDeadlineWorkdays),
   reminderWorkdaysBefore: intField('herinnering', 0, 20, 'werkdagen').default(2),
-  retentionMonths: intField('bewaartermijn', 1, 120, 'maanden'),
+  retentionMonths: intField('bewaartermijn', RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, 'maanden'),
   bevrijdingsdagEveryYear: boolField('Bevrijdingsdag elk jaar').default(false),
   mailSenderName: requiredText('afzendernaam').default('Procesregisseur groepsaanpak'),
   allowResponseEdits: boolField('antwoorden wijzigen').default(false),

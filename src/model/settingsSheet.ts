@@ -134,6 +134,18 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     kind: 'text',
     help: 'Adressen van burgemeester, politie en OM in de driehoek, gescheiden door komma’s. Zij krijgen het advies en de driehoekversie van het integraal beeld.',
   },
+  {
+    label: 'Dagoverzicht mailen (ja/nee)',
+    path: ['digest'],
+    kind: 'boolean',
+    help: 'ja = op werkdagen tussen 8 en 18 uur één mail met wat aandacht vraagt (te laat, besluit nodig, mislukte mails, quarantaine, bewaartermijnen), alleen als er iets nieuws is. Alleen codes en labels, nooit namen.',
+  },
+  {
+    label: 'E-mail dagoverzicht',
+    path: ['digestEmails'],
+    kind: 'text',
+    help: 'Wie het dagoverzicht krijgt, gescheiden door komma’s. Leeg = het e-mailadres van de procesregisseur.',
+  },
 ];
 
 function normaliseKey(text: unknown): string {

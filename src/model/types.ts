@@ -140,6 +140,10 @@ export interface Settings {
   allowResponseEdits: boolean;
   /** Mail text overrides; `{casus}`, `{stap}`, `{deadline}`, `{link}`, `{organisatie}` are filled in. */
   mailTexts: Partial<Record<MailTextKey, string>>;
+  /** The coordinator's daily digest (workflow/digest.ts); absent = on. */
+  digest?: boolean;
+  /** Who gets the digest, comma separated; absent = the coordinator's address. */
+  digestEmails?: string;
 }
 
 export type MailTextKey = 'inviteSubject' | 'inviteBody' | 'reminderSubject' | 'reminderBody';

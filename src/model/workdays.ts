@@ -48,6 +48,19 @@ export function addDays(iso: string, n: number): string {
   return fromUtcMs(toUtcMs(iso) + n * DAY_MS);
 }
 
+/**
+ * `iso` plus `n` calendar months (n may be negative); a day past the end of the target month
+ * becomes its last day (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(iso: string, n: number): string {
+  if (!Number.isInteger(n)) throw new Error(`Aantal maanden moet een heel getal zijn, niet ${n}.`);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  toUtcMs(iso);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return fromUtcMs(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)));
+}
+
 /** 0 = Sunday ... 6 = Saturday. */
 export function dayOfWeek(iso: string): number {
   return new Date(toUtcMs(iso)).getUTCDay();

@@ -28,14 +28,12 @@ export interface CaseListRegister {
 const pending = new Map<string, CaseListRegister>();
 let depth = 0;
 
-/** A row of `_casussen` as the view shows it (the coordinator's label and wijk once those columns exist). */
+/** A row of `_casussen` as the view shows it. */
 export function caseListEntry(r: CaseListRow): CaseListEntry {
-  const extra = r as Record<string, unknown>;
-  const text = (k: string) => (typeof extra[k] === 'string' ? (extra[k] as string) : '');
   return {
     code: r.Casuscode,
-    label: text('Label'),
-    wijk: text('Wijk'),
+    label: r.Label,
+    wijk: r.Wijk,
     status: r.Status,
     step: r.Stap,
     round: r.Ronde,

@@ -6,6 +6,7 @@
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
 import { UserError } from '../model/errors';
+import { normaliseCaseCode } from '../model/newCaseInput';
 import type { CaseStatus, Partner, Question, Settings, StepId } from '../model/types';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
@@ -43,6 +44,15 @@ export interface CaseRow {
   /** What the register's list last showed: partners late, the next action. */
   late: number;
   nextAction: string;
+  /** The coordinator's own label (never a name); blank for cases opened before labels existed. */
+  label: string;
+  wijk: string;
+  /** ISO date of the first signal; blank for older cases. */
+  firstSignal: string;
+  /** Bewaartermijn in months chosen at opening; 0 for older cases (the setting applies). */
+  retentionMonths: number;
+  /** When the register row last changed (epoch ms): for a closed case, when it was closed. */
+  updatedAt: number;
 }
 
 export interface CaseHandle {
@@ -87,6 +97,11 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     namesId: r.Namenlijst,
     late: r['Te laat'],
     nextAction: r['Volgende actie'],
+    label: r.Label,
+    wijk: r.Wijk,
+    firstSignal: r['Eerste signaal'],
+    retentionMonths: r.Bewaartermijn,
+    updatedAt: r.Bijgewerkt,
   };
 }
 
@@ -100,9 +115,11 @@ export function listCases(reg: Register): CaseRow[] {
   return rows.map(toCaseRow);
 }
 
+/** A case by its code, typed in any case (`jga-2026-001` finds JGA-2026-001). */
 export function openCase(reg: Register, code: string): CaseHandle {
-  const row = listCases(reg).find((c) => c.code === code.trim());
-  if (!row) throw new UserError(`Casus ${code} bestaat niet in het register (tab Casussen).`);
+  const wanted = normaliseCaseCode(code);
+  const row = listCases(reg).find((c) => c.code.toUpperCase() === wanted);
+  if (!row) throw new UserError(`Casus ${wanted} bestaat niet in het register (tab Casussen).`);
   return openCaseRow(reg, row);
 }
 

@@ -9,8 +9,9 @@ import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { prefetchTables, readTable } from '../workspace/tables';
 import { flushCaseLists, withCaseList } from './caseList';
-import type { CaseHandle, Register } from './context';
+import type { CaseHandle, CaseRow, Register } from './context';
 import { listCases, openCaseRow } from './context';
+import { type CaseFacts, caseFacts } from './digestFacts';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
 import type { FlushResult } from './outbox';
@@ -32,6 +33,8 @@ export interface CaseRefresh {
   escalations: number;
   mail: FlushResult;
   published: boolean;
+  /** What the coordinator's digest needs (only when asked for: `facts`). */
+  facts?: CaseFacts;
 }
 
 /** "Nu bijwerken" for one case; also the dispatcher's work per case. */
@@ -62,7 +65,10 @@ function formsStillBeingMade(resumed: StartResult, forms: readonly FormRow[]): S
   );
 }
 
-export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: number } = {}): CaseRefresh {
+export function refreshCase(
+  h: CaseHandle,
+  opts: { force?: boolean; budgetMs?: number; facts?: boolean } = {},
+): CaseRefresh {
   // A start that stopped halfway (time budget, a crash) is finished first, within what is
   // left of this run; if it fails, the answers are still read and the reminders still go.
   // Each table is read once in this run and handed on (reconcile and the reminders update the
@@ -110,6 +116,8 @@ export function refreshCase(h: CaseHandle, opts: { force?: boolean; budgetMs?: n
     escalations: rem.escalations.length,
     mail,
     published: changed,
+    // From the tables this run already read (kept within the lock): no extra call.
+    ...(opts.facts ? { facts: caseFacts(h, isoDate(nowMs(), 'Europe/Amsterdam')) } : {}),
   };
 }
 
@@ -117,22 +125,29 @@ export interface DispatchReport {
   refreshed: CaseRefresh[];
   deferred: string[];
   errors: { code: string; message: string }[];
+  /** The register's case list as read at the start of the run. */
+  cases: CaseRow[];
 }
 
-export function dispatchAll(reg: Register, budgetMs = DISPATCH_BUDGET_MS): DispatchReport {
+export function dispatchAll(
+  reg: Register,
+  budgetMs = DISPATCH_BUDGET_MS,
+  opts: { facts?: boolean } = {},
+): DispatchReport {
   // The register's Casussen view is written once for the whole run, under the lock (caseList.ts).
   return withCaseList(() => {
-    const report = dispatchCases(reg, budgetMs);
+    const report = dispatchCases(reg, budgetMs, opts);
     tryWithLock(() => flushCaseLists());
     return report;
   });
 }
 
-function dispatchCases(reg: Register, budgetMs: number): DispatchReport {
+function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean }): DispatchReport {
   const start = nowMs();
-  const report: DispatchReport = { refreshed: [], deferred: [], errors: [] };
+  const cases = listCases(reg);
+  const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases };
   // Start with a different case each run, so with many cases none is always last.
-  const open = listCases(reg).filter((c) => c.status === 'open');
+  const open = cases.filter((c) => c.status === 'open');
   const offset = Number(getScriptProperty(ROTATION_KEY) ?? 0) % Math.max(open.length, 1);
   if (open.length > 1) setScriptProperty(ROTATION_KEY, String((offset + 1) % open.length));
   const ordered = [...open.slice(offset), ...open.slice(0, offset)];
@@ -145,7 +160,9 @@ function dispatchCases(reg: Register, budgetMs: number): DispatchReport {
       const left = Math.max(budgetMs - (nowMs() - start), 0);
       // A start this run continues gets what is left of the run after the run's own work.
       const startMs = Math.max(Math.min(left - AFTER_START_MS, START_BUDGET_MS), 0);
-      const r = tryWithLock(() => refreshCase(openCaseRow(reg, c), { budgetMs: startMs }));
+      const r = tryWithLock(() =>
+        refreshCase(openCaseRow(reg, c), { budgetMs: startMs, ...(opts.facts ? { facts: true } : {}) }),
+      );
       if (r.ok) report.refreshed.push(r.value);
       else report.deferred.push(c.code);
     } catch (e) {

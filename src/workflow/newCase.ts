@@ -4,6 +4,8 @@
  * name or a person's name.
  */
 import { newCase } from '../model/caseMachine';
+import { UserError } from '../model/errors';
+import { type NewCaseInput, newCaseRules, parseNewCaseInput } from '../model/newCaseInput';
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import {
@@ -37,9 +39,17 @@ export function nextCaseCode(prefix: string, year: number, existing: readonly st
   return `${prefix}-${year}-${String(next).padStart(3, '0')}`;
 }
 
-export function openNewCase(reg: Register): CaseHandle {
+/**
+ * Opens a case with what the coordinator typed in the new-case dialog. The input is checked
+ * here too (the dialog's check is a courtesy): a wrong field is refused with its Dutch message.
+ * The label and the wijk go into the register only, never into a file name or a mail.
+ */
+export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
   const now = nowMs();
   const today = isoDate(now, 'Europe/Amsterdam');
+  const parsed = parseNewCaseInput(input, newCaseRules(today));
+  if (!parsed.ok) throw new UserError(`Nieuwe casus: ${Object.values(parsed.errors).join(' ')}`);
+  const { label, wijk, eersteSignaal, bewaartermijnMaanden } = parsed.value;
   const code = nextCaseCode(
     reg.settings.casePrefix,
     Number(today.slice(0, 4)),
@@ -70,6 +80,10 @@ export function openNewCase(reg: Register): CaseHandle {
     Bijgewerkt: now,
     'Te laat': 0,
     'Volgende actie': '',
+    Label: label,
+    Wijk: wijk,
+    'Eerste signaal': eersteSignaal,
+    Bewaartermijn: bewaartermijnMaanden,
   };
   appendRows(reg.ss, CASES, [row]);
   caseListChanged(reg);
@@ -88,6 +102,11 @@ export function openNewCase(reg: Register): CaseHandle {
       openedOn: today,
       late: 0,
       nextAction: '',
+      label,
+      wijk,
+      firstSignal: eersteSignaal,
+      retentionMonths: bewaartermijnMaanden,
+      updatedAt: now,
     },
   };
   writePlanTab(h, null);

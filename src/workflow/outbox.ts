@@ -5,6 +5,7 @@
  * means the run stopped in between: it is marked `onzeker` for the coordinator to check
  * instead of being sent again (at most once per key).
  */
+import type { Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { remainingQuota, sendMail } from '../workspace/mail';
 import type { Book } from '../workspace/spreadsheets';
@@ -19,7 +20,7 @@ import { FORMS, OUTBOX } from './records';
 export interface MailJob {
   key: string;
   formKey: string;
-  kind: 'uitnodiging' | 'herinnering' | 'advies';
+  kind: OutboxRow['kind'];
   to: string;
   subject: string;
   body: string;
@@ -82,8 +83,14 @@ export interface Known {
   forms?: FormRow[];
 }
 
+/** Where an outbox lives: a case spreadsheet, or the register (the coordinator's digest). */
+export interface OutboxHost {
+  ss: Book;
+  reg: { settings: Settings };
+}
+
 /** Sends what is waiting, as far as today's quota reaches. */
-export function flushOutbox(h: CaseHandle, known: Known = {}): FlushResult {
+export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
   const rows = known.outbox ?? readTable(h.ss, OUTBOX);
   const result: FlushResult = { sent: 0, waiting: 0, failed: 0, uncertain: 0 };
   // Every change is kept in `rows`, so a caller's copy stays true, and written before the next

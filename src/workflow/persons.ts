@@ -11,6 +11,7 @@
  * finished by the next one — no name ever gets two codes.
  */
 import { replay } from '../model/caseMachine';
+import { fieldsNamingPersons } from '../model/newCaseInput';
 import { nowMs } from '../workspace/clock';
 import { createSpreadsheetIn, ensureFolder } from '../workspace/files';
 import { newUuid } from '../workspace/ids';
@@ -73,6 +74,8 @@ export interface NamesSync {
   added: string[];
   /** All codes of the case. */
   codes: string[];
+  /** What the coordinator should change (the case's label or wijk mentions a listed name). */
+  warnings: string[];
 }
 
 /** The shape of a code the product hands out; nothing else may act as a person code. */
@@ -123,7 +126,17 @@ export function syncNamesList(h: CaseHandle): NamesSync {
   if (missing.length) {
     logEvents(h.ss, [['namenlijst', `${missing.length} persoonscode(s) toegevoegd: ${missing.join(', ')}`]]);
   }
-  return { added, codes: [...registered, ...missing] };
+  // The label and wijk are the coordinator's own words for the case; they must not name a
+  // listed person (they appear in the register and her digest). Said, never echoed.
+  const naming = fieldsNamingPersons(
+    h.row,
+    rows.map((r) => r.Naam),
+  );
+  const warnings = naming.map(
+    (f) =>
+      `Het ${f === 'label' ? 'label' : 'veld Wijk'} van casus ${h.row.code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
+  );
+  return { added, codes: [...registered, ...missing], warnings };
 }
 
 /** Adds names to the namenlijst and gives them codes (used by imports, the demo and tests). */

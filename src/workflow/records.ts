@@ -12,7 +12,7 @@ export const FORM_STATUSES = [
   'gesloten',
   'ontbreekt',
 ] as const satisfies readonly FormStatus[];
-export const MAIL_KINDS = ['uitnodiging', 'herinnering', 'advies'] as const;
+export const MAIL_KINDS = ['uitnodiging', 'herinnering', 'advies', 'dagoverzicht'] as const;
 /** wacht → verzenden → verstuurd; or onzeker / mislukt (then vervangen), vervallen. */
 export const MAIL_STATUSES = [
   'wacht',
@@ -195,10 +195,16 @@ export const CASES = table({
     'Integraal beeld',
     'Namenlijst',
     'Bijgewerkt',
+    // What the coordinator typed in the new-case dialog (model/newCaseInput.ts). The label is
+    // hers, never a name; it stays in the register and her own digest, never in files or mails.
+    'Label',
+    'Wijk',
+    'Eerste signaal',
+    'Bewaartermijn',
     'Te laat',
     'Volgende actie',
   ],
-  numeric: ['Ronde', 'Bijgewerkt', 'Te laat'],
+  numeric: ['Ronde', 'Bijgewerkt', 'Bewaartermijn', 'Te laat'],
   choices: { Status: CASE_STATUSES, Stap: STEP_IDS },
 });
 
@@ -210,6 +216,17 @@ export const TEMPLATES = table({
   name: '_sjablonen',
   columns: ['key', 'formId', 'itemIds', 'keys', 'createdAt'],
   numeric: ['createdAt'],
+});
+
+/**
+ * Register: the coordinator's daily digests (workflow/digest.ts), one row per digest sent: the
+ * day, and the keys of what it reported (codes and partner keys only), so the next digest goes
+ * only when something new came up. The mail itself is a row of the register's outbox.
+ */
+export const DIGESTS = table({
+  name: '_dagoverzicht',
+  columns: ['day', 'sentAt', 'keys'],
+  numeric: ['sentAt'],
 });
 
 /** Namenlijst file: the only place where a pseudonym code meets a name. */

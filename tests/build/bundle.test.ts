@@ -57,7 +57,9 @@ describe('dist/Code.js', () => {
   it('is klein genoeg (grootte in de testuitvoer)', () => {
     const bytes = statSync(join(dist, 'Code.js')).size;
     console.log(`dist/Code.js: ${(bytes / 1024).toFixed(1)} KiB`);
-    expect(bytes).toBeLessThan(600 * 1024);
+    // A budget, not a platform limit: the HTML pages of the sidebar and dialogs (src/render/html)
+    // are strings in the bundle, and the digest and Zelftest add their routines.
+    expect(bytes).toBeLessThan(750 * 1024);
   });
 
   it('elke entry point is een top-level function-declaratie', () => {

@@ -88,7 +88,32 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     write(ss, 'Instellingen', settingsToRows(settings));
     write(ss, 'Partners', partnersToRows(PARTNERS));
 
-    expect(click(rt, ctx, 'menuNewCase')).toContain('Casus JGA-2026-001 is geopend');
+    // "Nieuwe casus openen" shows the dialog; its form posts to uiNewCase (google.script.run).
+    click(rt, ctx, 'menuNewCase');
+    expect(rt.ui.dialogs.at(-1)?.title).toBe('Nieuwe casus openen');
+    expect(rt.ui.dialogs.at(-1)?.html).toContain('name="eersteSignaal"');
+    const call = (fn: string, ...args: unknown[]) => {
+      rt.beginExecution();
+      try {
+        return ctx[fn](...args);
+      } finally {
+        rt.endExecution();
+      }
+    };
+    const form = {
+      label: 'Groep bij de sporthal',
+      wijk: 'Noord',
+      eersteSignaal: '2026-01-05',
+      bewaartermijnMaanden: '12',
+    };
+    expect(call('uiNewCase', { ...form, eersteSignaal: '2026-02-30' })).toEqual({
+      ok: false,
+      errors: { eersteSignaal: 'Dit is geen bestaande datum; kies een datum als dd-mm-jjjj.' },
+      message: 'Herstel de velden met een melding.',
+    });
+    const opened = call('uiNewCase', form);
+    expect(opened).toMatchObject({ ok: true, code: 'JGA-2026-001' });
+    expect(opened.message).toContain('Casus JGA-2026-001 (Groep bij de sporthal) is geopend');
     // A Google service failing halfway is explained in Dutch; running it again finishes the job.
     rt.injectFault({ method: 'FormApp.create', nth: 2, message: 'Service Forms failed' });
     const failed = click(rt, ctx, 'menuStartStep', [{ button: 'OK', text: 'JGA-2026-001' }]);

@@ -99,12 +99,13 @@ describe('Instellingen-tabblad', () => {
     rows[1]![0] = ' gemeente ';
     rows[17]![0] = 'Bevrijdingsdag elk jaar vrij';
     expect(parseSettingsRows(rows).ok).toBe(true);
+    const next = rows.length + 1;
     rows.push(['Kleur', 'blauw'], ['Gemeente', 'Anders']);
     expect(parseSettingsRows(rows)).toEqual({
       ok: false,
       errors: [
-        'Instellingen!A26: onbekende instelling "Kleur"',
-        'Instellingen!A27: instelling "Gemeente" staat dubbel; staat ook in rij 2',
+        `Instellingen!A${next}: onbekende instelling "Kleur"`,
+        `Instellingen!A${next + 1}: instelling "Gemeente" staat dubbel; staat ook in rij 2`,
       ],
     });
   });

@@ -3,7 +3,9 @@
  * fixed number of sheet lookups per table per run, not one per form: the table cache keeps each
  * tab's handle, its last row and its grid size (workspace/tables.ts).
  */
+
 import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import { startLocalAppsScript } from '../../src/local/harness';
 import { openRegister } from '../../src/workflow/context';
 import { tryWithLock, withLock } from '../../src/workflow/lock';
@@ -37,7 +39,7 @@ function startWith(copies: number) {
     settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
     partners,
   });
-  const h = openNewCase(openRegister());
+  const h = openNewCase(openRegister(), fictionalCaseInput());
   local.rt.resetCounts();
   const r = withLock(() => startStep(h, { budgetMs: Number.POSITIVE_INFINITY }));
   const counts = new Map(local.rt.counts);

@@ -3,6 +3,7 @@
  * links instead of ids, Dutch dates, what is late and the next action; written once per run.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import { CASE_LIST_HEADERS, documentLink, folderLink, spreadsheetLink } from '../../src/render/caseList';
 import { writeCaseList } from '../../src/workflow/caseList';
 import { listCases, openRegister } from '../../src/workflow/context';
@@ -57,7 +58,7 @@ describe('register: Casussen leesbaar', () => {
 
   it('na de deadline: wie te laat is en dat het besluit aan de beurt is; de lijst één keer per run geschreven', () => {
     const { local, h, view, row } = setup();
-    const second = openNewCase(openRegister());
+    const second = openNewCase(openRegister(), fictionalCaseInput({ label: 'Winkelcentrum' }));
     startStep(h);
     local.rt.advance(20 * DAY);
     const viewId = `${h.reg.ss.getId()}/${view().getSheetId()}`;

@@ -2,7 +2,9 @@
  * "Instellingen controleren" on the in-memory Apps Script: every problem of the register's tabs
  * by cell, and the Plan van aanpak of a case in step 5, through the entry point the sidebar calls.
  */
+
 import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
 import { uiCheckSettings } from '../../src/main';
@@ -67,8 +69,8 @@ describe('Instellingen controleren', () => {
 
   it('controleert het plan van aanpak van een casus in stap 5, niet van een casus in stap 1', () => {
     const ss = register();
-    const first = openNewCase(openRegister());
-    const second = openNewCase(openRegister());
+    const first = openNewCase(openRegister(), fictionalCaseInput());
+    const second = openNewCase(openRegister(), fictionalCaseInput());
     const rows = readTable(ss, CASES);
     const i = rows.findIndex((c) => c.Casuscode === second.row.code);
     updateRow(ss, CASES, i, { ...rows[i]!, Stap: '5' });

@@ -202,6 +202,8 @@ describe('het dashboard van een casus', () => {
   it('zet open casussen vóór gesloten in de lijst, de nieuwste eerst', () => {
     const h = fresh();
     const list = caseSummaries(h.reg);
-    expect(list).toEqual([{ code: h.row.code, label: '', status: 'open', step: '1' }]);
+    expect(list).toEqual([
+      { code: h.row.code, label: 'Groep bij het winkelcentrum (fictief)', status: 'open', step: '1' },
+    ]);
   });
 });

@@ -2,9 +2,11 @@
  * Forms made by copy: built once per template key (same items and settings), then copied with
  * Drive.Files.copy; asserted as call counts on the in-memory Apps Script.
  */
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotForm } from '../../src/local/apps-script/forms';
 import { formModelOf } from '../../src/local/apps-script/forms-model';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
 import { openCase, openRegister } from '../../src/workflow/context';
@@ -52,7 +54,7 @@ const formRows = (code: string) => readTable(openCase(openRegister(), code).ss, 
 describe('formulieren als kopie van een sjabloon', () => {
   it('bouwt één sjabloon per vragenset en kopieert het voor elke partner met dezelfde vragen', () => {
     const ss = register();
-    const h = openNewCase(openRegister());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
     const calls = counted(() => startStep(h));
     // Three kinds (politie, jongerenwerk, boa): three templates, five copies.
     expect(calls['FormApp.create']).toBe(3);
@@ -76,7 +78,7 @@ describe('formulieren als kopie van een sjabloon', () => {
 
   it('de antwoorden op een kopie komen bij de juiste vraag, ook als de kopie nieuwe item-ids kreeg', () => {
     register();
-    const h = openNewCase(openRegister());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
     startStep(h);
     const boa3 = formRows(h.row.code).find((f) => f.partnerId === 'boa-3')!;
     fillRequired(local.rt, String(boa3.formId), 'van team 3');
@@ -97,7 +99,7 @@ describe('formulieren als kopie van een sjabloon', () => {
     model.items.forEach((it, i) => {
       it.id = 900_000_000 + i;
     });
-    const h2 = openNewCase(reg);
+    const h2 = openNewCase(reg, fictionalCaseInput());
     const calls = counted(() => startStep(h2));
     expect(calls['Item.getId'] ?? 0).toBeGreaterThanOrEqual(model.items.length);
     const copy = formRows(h2.row.code).find((f) => f.formKey === '1#1#politie' || f.partnerId === 'boa')!;
@@ -109,8 +111,8 @@ describe('formulieren als kopie van een sjabloon', () => {
 
   it('een volgende casus kopieert de sjablonen van de vorige; een gewijzigde vraag in Vragen geeft een nieuw sjabloon', () => {
     const ss = register();
-    startStep(openNewCase(openRegister()));
-    const again = counted(() => startStep(openNewCase(openRegister())));
+    startStep(openNewCase(openRegister(), fictionalCaseInput()));
+    const again = counted(() => startStep(openNewCase(openRegister(), fictionalCaseInput())));
     expect(again['FormApp.create'] ?? 0).toBe(0);
     expect(again['Drive.Files.copy']).toBe(5);
     // The coordinator changes a question every kind gets in step 1.
@@ -118,7 +120,7 @@ describe('formulieren als kopie van een sjabloon', () => {
     const values = sh.getDataRange().getValues();
     const row = values.findIndex((r) => r[0] === '1.functie');
     sh.getRange(row + 1, 6).setValue("'Wat is uw rol in de wijk?");
-    const h3 = openNewCase(openRegister());
+    const h3 = openNewCase(openRegister(), fictionalCaseInput());
     const changed = counted(() => startStep(h3));
     expect(changed['FormApp.create']).toBe(3);
     const titles = snapshotForm(local.rt, String(formRows(h3.row.code)[0]!.formId)).items.map((i) => i.title);
@@ -127,9 +129,9 @@ describe('formulieren als kopie van een sjabloon', () => {
 
   it('een sjabloon dat weg is, wordt opnieuw gebouwd', () => {
     const ss = register();
-    startStep(openNewCase(openRegister()));
+    startStep(openNewCase(openRegister(), fictionalCaseInput()));
     for (const t of readTable(ss, TEMPLATES)) local.rt.deleteEntry(String(t.formId));
-    const h = openNewCase(openRegister());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
     const calls = counted(() => startStep(h));
     expect(calls['FormApp.create']).toBe(3);
     expect(formRows(h.row.code)).toHaveLength(5);
@@ -141,10 +143,10 @@ describe('formulieren als kopie van een sjabloon', () => {
 
   it('een met de hand gewijzigd sjabloon wordt niet gekopieerd', () => {
     const ss = register();
-    startStep(openNewCase(openRegister()));
+    startStep(openNewCase(openRegister(), fictionalCaseInput()));
     const templates = readTable(ss, TEMPLATES);
     FormApp.openById(String(templates[0]!.formId)).addTextItem().setTitle('Met de hand toegevoegd');
-    const h = openNewCase(openRegister());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
     startStep(h);
     for (const f of formRows(h.row.code)) {
       const titles = snapshotForm(local.rt, String(f.formId)).items.map((i) => i.title);

@@ -105,6 +105,21 @@ describe('de namenlijst', () => {
     expect(message).not.toContain('Jan');
   });
 
+  it('een label dat een naam uit de namenlijst noemt, wordt gemeld zonder de naam te herhalen', () => {
+    const h = toStep2B();
+    addPersons(h, PERSONS.slice(0, 1));
+    expect(syncNamesList(reopen(h)).warnings).toEqual([]);
+    const cases = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Casussen')!;
+    const col =
+      (cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[]).indexOf('Label') + 1;
+    cases.getRange(2, col).setValue("'Groep rond aardbei");
+    const { warnings } = syncNamesList(reopen(h));
+    expect(warnings).toEqual([
+      `Het label van casus ${h.row.code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
+    ]);
+    expect(warnings.join()).not.toMatch(/aardbei/i);
+  });
+
   it('een aanvullend formulier dat zonder uitnodiging bleef, krijgt die bij de volgende keer', () => {
     const h = toStep2B();
     addPersons(h, PERSONS.slice(0, 1));

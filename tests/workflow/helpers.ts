@@ -2,6 +2,7 @@
 
 import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import { parseScenario } from '../../src/local/demo/loadScenario';
 import type { ScenarioResult } from '../../src/local/demo/runScenario';
 import { runScenario } from '../../src/local/demo/runScenario';
@@ -162,7 +163,7 @@ export function freshLocalCase(): { local: LocalAppsScript; h: CaseHandle } {
     settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
     partners: PARTNERS,
   });
-  return { local, h: openNewCase(openRegister()) };
+  return { local, h: openNewCase(openRegister(), fictionalCaseInput()) };
 }
 
 /** A partner filling in a form: every required item gets a valid answer. */

@@ -24,7 +24,9 @@ describe('het dagquotum van MailApp', () => {
     // Every key once in the outbox, and exactly one mail per sent key: nothing was sent twice.
     const keys = rows.map((r) => String(r.key));
     expect(new Set(keys).size).toBe(keys.length);
-    expect(rows.filter((r) => r.status === 'verstuurd')).toHaveLength(p.local.rt.mailbox.length);
+    // (The coordinator's digest is a row of the register's outbox, not of the case's.)
+    const partnerMails = p.local.rt.mailbox.filter((m) => !m.subject.startsWith('Dagoverzicht'));
+    expect(rows.filter((r) => r.status === 'verstuurd')).toHaveLength(partnerMails.length);
     const perDay = new Map<string, number>();
     for (const m of p.local.rt.mailbox) {
       const d = new Date(m.sentAt).toISOString().slice(0, 10);

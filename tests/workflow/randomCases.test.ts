@@ -5,10 +5,12 @@
  * namenlijst, no partner mailed twice with the same mail, and the views rebuilt from the
  * forms alone are identical.
  */
+
 import { describe, expect, it } from 'vitest';
 import { snapshotDocument } from '../../src/local/apps-script/document';
 import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import { startLocalAppsScript } from '../../src/local/harness';
 import { replay } from '../../src/model/caseMachine';
 import { isoDate } from '../../src/model/time';
@@ -102,7 +104,7 @@ function play(seed: number) {
       },
       partners,
     });
-    const code = openNewCase(openRegister()).row.code;
+    const code = openNewCase(openRegister(), fictionalCaseInput()).row.code;
     const h = () => openCase(openRegister(), code);
     const path: [StepId, string][] = [
       ['1', 'verder_verkennen'],

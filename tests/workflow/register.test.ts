@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotForm } from '../../src/local/apps-script/forms';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
 import { openRegister, UserError } from '../../src/workflow/context';
@@ -66,7 +67,7 @@ describe('het register: instellingen, partners en vragen zonder code', () => {
     const ss = register();
     setCell(ss, QUESTIONS_SHEET, (r) => r[0] === '1.functie', 6, 'Wat is uw rol in de wijk?');
     setCell(ss, QUESTIONS_SHEET, (r) => r[0] === '1.bron', 9, 'ja');
-    const h = openNewCase(openRegister());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
     startStep(h);
     const form = readTable(h.ss, FORMS).find((f) => f.formKey === '1#1#politie')!;
     const titles = snapshotForm(local.rt, String(form.formId)).items.map((i) => i.title);
@@ -91,7 +92,7 @@ describe('het register: instellingen, partners en vragen zonder code', () => {
       "'nee",
       "'Ja; Nee; Weet ik niet",
     ]);
-    const h = openNewCase(openRegister());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
     startStep(h);
     const forms = readTable(h.ss, FORMS);
     const titles = (key: string) =>

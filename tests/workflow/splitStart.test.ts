@@ -1,6 +1,8 @@
 /** A start that needs more than one execution: it stops in time and the coordinator sees how far it is. */
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { dispatchAll, refreshCase } from '../../src/workflow/dispatcher';
@@ -24,13 +26,13 @@ describe('een start in delen', () => {
     local = f.local;
     startStep(f.h); // the templates exist from here on: every later case copies them
     // How long the first two forms of a case take (emulated time since the start began).
-    const twin = openNewCase(openRegister());
+    const twin = openNewCase(openRegister(), fictionalCaseInput());
     const t0 = local.rt.now();
     const at: number[] = [];
     startStep(twin, { onProgress: () => at.push(local.rt.now() - t0) });
     const [first, second] = at as [number, number];
     // Room for the first form and half of another: the second is not begun.
-    const h = openNewCase(openRegister());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
     const r = startStep(h, { budgetMs: first + (second - first) / 2 });
     expect(r.created).toHaveLength(1);
     expect(r.remaining).toHaveLength(2);
@@ -38,10 +40,10 @@ describe('een start in delen', () => {
     // Room for a second form as long as the longest, but not for the invitations of both: the
     // end of the run (one invitation per form made) is reserved too.
     const longest = Math.max(first, second - first);
-    const h2 = openNewCase(openRegister());
+    const h2 = openNewCase(openRegister(), fictionalCaseInput());
     const tight = startStep(h2, { budgetMs: first + longest + INVITE_RESERVE_MS });
     expect(tight.created).toHaveLength(1);
-    const h3 = openNewCase(openRegister());
+    const h3 = openNewCase(openRegister(), fictionalCaseInput());
     const roomy = startStep(h3, { budgetMs: first + longest + 2 * INVITE_RESERVE_MS + 1 });
     expect(roomy.created.length).toBeGreaterThanOrEqual(2);
   });

@@ -14,6 +14,7 @@ import { readDecisions } from '../../workflow/assemble';
 import type { CaseHandle, Register } from '../../workflow/context';
 import { openCase, openRegister } from '../../workflow/context';
 import { recordDecision } from '../../workflow/decide';
+import { dispatchWithDigest } from '../../workflow/digest';
 import { dispatchAll } from '../../workflow/dispatcher';
 import { itemMapOf } from '../../workflow/formKey';
 import { openNewCase } from '../../workflow/newCase';
@@ -26,6 +27,7 @@ import { startIncomplete, startStep } from '../../workflow/startStep';
 import { readTable } from '../../workspace/tables';
 import { editAsRespondent, submitAsRespondent } from '../apps-script/forms';
 import type { Runtime } from '../apps-script/runtime';
+import { fictionalCaseInput } from './caseInput';
 import type { Scenario, StepRunInput } from './scenarioSchema';
 
 export interface ScenarioResult {
@@ -123,7 +125,10 @@ export function runScenario(rt: Runtime, scenario: Scenario, say: Say = () => {}
   rt.boundContainerId = registerSs.getId();
   setupRegister(registerSs, { settings: scenario.settings, partners: scenario.partners });
   let reg = openRegister();
-  const h = openNewCase(reg);
+  const h = openNewCase(
+    reg,
+    fictionalCaseInput({ eersteSignaal: first.startOn, bewaartermijnMaanden: reg.settings.retentionMonths }),
+  );
   say(
     `Casus ${h.row.code} geopend voor gemeente ${reg.settings.gemeente} met ${reg.partners.length} partners.`,
   );
@@ -237,11 +242,11 @@ function playStep(
       for (const g of run.ghosts)
         rt.uncounted(() => FormApp.openById(formOf(g).formId).createResponse().submit());
     }
-    // The time-driven dispatcher runs during the day.
+    // The time-driven dispatcher runs during the day (with the coordinator's digest, as runDispatcher).
     at(rt, date, 14);
     rt.beginExecution();
     try {
-      dispatchAll(openRegister());
+      dispatchWithDigest(openRegister());
     } finally {
       rt.endExecution();
     }

@@ -1,0 +1,30 @@
+/**
+ * What a `ui…` entry point returns to an HTML page (google.script.run): plain JSON. A refusal
+ * carries a Dutch message per field (`errors`) and/or for the whole form (`message`); the page
+ * shows it and keeps what was typed. Nothing is thrown to the client: a UserError becomes a
+ * refusal, any other error is logged for the administrator and explained in Dutch.
+ */
+import { UserError } from '../workflow/context';
+
+export type UiOk<T extends object = {}> = { ok: true; message: string } & T;
+export type UiRefusal = { ok: false; errors: Record<string, string>; message?: string };
+export type UiResult<T extends object = {}> = UiOk<T> | UiRefusal;
+
+export function refusal(errors: Record<string, string>, message?: string): UiRefusal {
+  return message === undefined ? { ok: false, errors } : { ok: false, errors, message };
+}
+
+/** Runs a client's request; never throws. */
+export function uiGuarded<T extends object>(action: () => UiResult<T>): UiResult<T> {
+  try {
+    return action();
+  } catch (e) {
+    if (e instanceof UserError) return refusal({}, e.message);
+    console.error(e);
+    const detail = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
+    return refusal(
+      {},
+      `Er ging iets mis: ${detail}. Wat al klaar was, blijft bewaard en wordt niet opnieuw gedaan; probeer het over een paar minuten opnieuw. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`,
+    );
+  }
+}

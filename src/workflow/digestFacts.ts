@@ -1,0 +1,235 @@
+/**
+ * What the coordinator's digest (workflow/digest.ts) needs to know about cases, as plain data:
+ * which partners are late, whether every form of the running step is in, failed mails,
+ * quarantine and retention deadlines. `digestItems` is pure (no service, no clock); `caseFacts`
+ * reads only tables the dispatcher already read for the case in the same run.
+ *
+ * Codes and labels only: a fact holds case codes, the coordinator's case label, partner
+ * organisations, step numbers, dates and counts, never a person's name or an answer.
+ */
+import { replay } from '../model/caseMachine';
+import { isoDate } from '../model/time';
+import type { Partner, Settings, StepId } from '../model/types';
+import { addDays, addMonths, workdaysBetween } from '../model/workdays';
+import { readTable } from '../workspace/tables';
+import { toDecision } from './assemble';
+import type { CaseHandle, CaseRow } from './context';
+import { parseFormKey } from './formKey';
+import type { DecisionRow, FormRow, OutboxRow, QuarantineRow } from './records';
+import { DECISIONS, FORMS, OUTBOX, QUARANTINE } from './records';
+
+/** Retention deadlines this close (in calendar days) are reported. */
+export const RETENTION_NOTICE_DAYS = 28;
+
+export interface LatePartner {
+  formKey: string;
+  partner: string;
+  step: StepId;
+  deadline: string;
+  workdaysLate: number;
+}
+
+/** One open case as the digest sees it. */
+export interface CaseFacts {
+  code: string;
+  label: string;
+  late: LatePartner[];
+  /** Every form of the running step is in or closed: the gate's decision is due. */
+  decisionDue: { step: StepId; round: number; answered: number; total: number } | null;
+  /** Outbox keys of mails that failed or may not have arrived. */
+  failedMails: string[];
+  uncertainMails: string[];
+  /** Keys (`formId|responseId`) of quarantined submissions. */
+  quarantine: string[];
+}
+
+/** The case's label (the coordinator's own words, never a name; blank for older cases). */
+export function labelOf(row: CaseRow): string {
+  return row.label ?? '';
+}
+
+export interface CaseTables {
+  forms: readonly FormRow[];
+  outbox: readonly OutboxRow[];
+  quarantine: readonly QuarantineRow[];
+  decisions: readonly DecisionRow[];
+}
+
+/** The digest's facts of one open case, from its tables (pure). */
+export function factsFromTables(
+  row: CaseRow,
+  t: CaseTables,
+  partners: readonly Partner[],
+  settings: Settings,
+  today: string,
+): CaseFacts {
+  const opts = { bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear };
+  const organisation = (id: string) => partners.find((p) => p.id === id)?.organisation ?? id;
+  const late = t.forms
+    .filter((f) => f.status === 'open' && f.deadline !== '' && today > f.deadline)
+    .map((f) => ({
+      formKey: f.formKey,
+      partner: organisation(f.partnerId),
+      step: f.step,
+      deadline: f.deadline,
+      workdaysLate: Math.max(0, workdaysBetween(f.deadline, today, opts)),
+    }));
+  let decisionDue: CaseFacts['decisionDue'] = null;
+  try {
+    const state = replay(row.code, t.decisions.map(toDecision));
+    const running = t.forms.filter((f) => f.step === state.step && f.round === state.round);
+    if (state.status === 'open' && running.length > 0 && running.every((f) => f.status !== 'open')) {
+      const partnerIds = new Set(running.map((f) => parseFormKey(f.formKey).partnerId));
+      const answered = new Set(
+        running.filter((f) => f.status === 'beantwoord').map((f) => parseFormKey(f.formKey).partnerId),
+      );
+      decisionDue = { step: state.step, round: state.round, answered: answered.size, total: partnerIds.size };
+    }
+  } catch {
+    // A decisions table the model refuses is reported where it is read (the views, a gate);
+    // the digest then says nothing about a due decision.
+  }
+  return {
+    code: row.code,
+    label: labelOf(row),
+    late,
+    decisionDue,
+    failedMails: t.outbox.filter((r) => r.status === 'mislukt').map((r) => r.key),
+    uncertainMails: t.outbox.filter((r) => r.status === 'onzeker').map((r) => r.key),
+    quarantine: t.quarantine.map((q) => `${q.formId}|${q.responseId}`),
+  };
+}
+
+/**
+ * The facts of an open case. Called by the dispatcher inside the case's lock, after its own
+ * work: every table read here was read in that run already (workspace/tables keeps it).
+ */
+export function caseFacts(h: CaseHandle, today: string): CaseFacts {
+  return factsFromTables(
+    h.row,
+    {
+      forms: readTable(h.ss, FORMS),
+      outbox: readTable(h.ss, OUTBOX),
+      quarantine: readTable(h.ss, QUARANTINE),
+      decisions: readTable(h.ss, DECISIONS),
+    },
+    h.reg.partners,
+    h.reg.settings,
+    today,
+  );
+}
+
+/** A closed case's retention deadline, when it is near or past. */
+export interface RetentionFact {
+  code: string;
+  label: string;
+  /** ISO date the case was closed; '' when the register does not tell. */
+  closedOn: string;
+  months: number;
+  /** ISO date from which the person data must be gone; '' when the closing date is unknown. */
+  until: string;
+  passed: boolean;
+}
+
+/**
+ * Retention deadlines of closed cases: closing date plus the bewaartermijn, reported from
+ * RETENTION_NOTICE_DAYS before. The register keeps no separate closing date: the row of a
+ * closed case was last written when the closing decision was recorded (registerTabs
+ * updateCaseRow), so that moment is the closing date. A closed case without it is reported
+ * once as "sluitdatum onbekend". The term is the case's own (a `Bewaartermijn` column) where
+ * the register has one, else the setting.
+ */
+export function retentionFacts(rows: readonly CaseRow[], settings: Settings, today: string): RetentionFact[] {
+  const out: RetentionFact[] = [];
+  for (const row of rows) {
+    if (row.status !== 'gesloten') continue;
+    const months = row.retentionMonths > 0 ? row.retentionMonths : settings.retentionMonths;
+    const closedOn = row.updatedAt > 0 ? isoDate(row.updatedAt, 'Europe/Amsterdam') : '';
+    if (closedOn === '') {
+      out.push({ code: row.code, label: labelOf(row), closedOn, months, until: '', passed: false });
+      continue;
+    }
+    const until = addMonths(closedOn, months);
+    if (until > addDays(today, RETENTION_NOTICE_DAYS)) continue;
+    out.push({ code: row.code, label: labelOf(row), closedOn, months, until, passed: until <= today });
+  }
+  return out;
+}
+
+export type DigestItem =
+  | {
+      kind: 'besluit';
+      code: string;
+      label: string;
+      step: StepId;
+      round: number;
+      answered: number;
+      total: number;
+    }
+  | { kind: 'laat'; code: string; label: string; partners: LatePartner[] }
+  | { kind: 'mail'; code: string; label: string; failed: number; uncertain: number }
+  | { kind: 'quarantaine'; code: string; label: string; count: number }
+  | ({ kind: 'bewaren' } & RetentionFact)
+  | { kind: 'niet-bekeken'; code: string; label: string };
+
+/** An item with the keys that tell whether it is new since the previous digest. */
+export interface KeyedItem {
+  item: DigestItem;
+  keys: string[];
+}
+
+/**
+ * The digest's items, in the order of the mail: decisions due, late partners, mails,
+ * quarantine, retention, then the cases this run did not reach. Each carries stable keys
+ * (a late form, a failed mail, a quarantined response, a retention deadline): the digest goes
+ * only when some key was not in the previous one. A case not reached has no key: on its own it
+ * is no reason to mail.
+ */
+export function digestItems(
+  facts: readonly CaseFacts[],
+  retention: readonly RetentionFact[],
+  notReached: readonly { code: string; label: string }[],
+): KeyedItem[] {
+  const out: KeyedItem[] = [];
+  for (const f of facts) {
+    const d = f.decisionDue;
+    if (d)
+      out.push({
+        item: { kind: 'besluit', code: f.code, label: f.label, ...d },
+        keys: [`besluit:${f.code}:${d.step}:${d.round}`],
+      });
+  }
+  for (const f of facts) {
+    if (f.late.length)
+      out.push({
+        item: { kind: 'laat', code: f.code, label: f.label, partners: f.late },
+        keys: f.late.map((l) => `laat:${f.code}:${l.formKey}`),
+      });
+  }
+  for (const f of facts) {
+    if (f.failedMails.length + f.uncertainMails.length)
+      out.push({
+        item: {
+          kind: 'mail',
+          code: f.code,
+          label: f.label,
+          failed: f.failedMails.length,
+          uncertain: f.uncertainMails.length,
+        },
+        keys: [...f.failedMails, ...f.uncertainMails].map((k) => `mail:${f.code}:${k}`),
+      });
+  }
+  for (const f of facts) {
+    if (f.quarantine.length)
+      out.push({
+        item: { kind: 'quarantaine', code: f.code, label: f.label, count: f.quarantine.length },
+        keys: f.quarantine.map((q) => `quarantaine:${f.code}:${q}`),
+      });
+  }
+  for (const r of retention) {
+    const stage = r.until === '' ? 'onbekend' : r.passed ? 'verlopen' : 'nadert';
+    out.push({ item: { kind: 'bewaren', ...r }, keys: [`bewaren:${r.code}:${stage}:${r.until}`] });
+  }
+  for (const c of notReached) out.push({ item: { kind: 'niet-bekeken', ...c }, keys: [] });
+  return out;
+}

@@ -1,0 +1,343 @@
+/**
+ * The coordinator's daily digest (workflow/digest.ts, digestFacts.ts, render/digestText.ts):
+ * once per working day in office hours, only when something is new, codes and labels only,
+ * sent through the register's own outbox, and no service call per case on top of the
+ * dispatcher's own work.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { SettingsSchema } from '../../src/model/configSchemas';
+import { parseSettingsRows, settingsToRows } from '../../src/model/settingsSheet';
+import { addMonths } from '../../src/model/workdays';
+import { digestMail } from '../../src/render/digestText';
+import type { CaseHandle, CaseRow } from '../../src/workflow/context';
+import { openRegister } from '../../src/workflow/context';
+import { digestRecipients, dispatchWithDigest, inDigestWindow } from '../../src/workflow/digest';
+import type { CaseTables } from '../../src/workflow/digestFacts';
+import { digestItems, factsFromTables, retentionFacts } from '../../src/workflow/digestFacts';
+import { dispatchAll } from '../../src/workflow/dispatcher';
+import { DIGESTS, FORMS, OUTBOX } from '../../src/workflow/records';
+import { startStep } from '../../src/workflow/startStep';
+import { readTable } from '../../src/workspace/tables';
+import { fillRequired, freshLocalCase, PARTNERS, PERSONS } from './helpers';
+
+const SETTINGS = SettingsSchema.parse({
+  gemeente: 'Testdorp',
+  coordinatorEmail: 'regie@testdorp.example',
+  retentionMonths: 12,
+});
+/** Local (Amsterdam, winter) hour on an ISO day as epoch ms. */
+const at = (iso: string, hour: number) => Date.parse(`${iso}T${String(hour - 1).padStart(2, '0')}:00:00Z`);
+
+function caseRow(over: Partial<CaseRow> = {}): CaseRow {
+  return {
+    index: 0,
+    code: 'JGA-2026-001',
+    status: 'open',
+    step: '1',
+    folderId: 'f',
+    spreadsheetId: 's',
+    overviewId: 'o',
+    namesId: '',
+    openedOn: '2026-01-05',
+    updatedAt: 0,
+    late: 0,
+    nextAction: '',
+    label: '',
+    wijk: '',
+    firstSignal: '',
+    retentionMonths: 0,
+    ...over,
+  };
+}
+
+const form = (partnerId: string, status: 'open' | 'beantwoord' | 'gesloten', deadline = '2026-01-26') => ({
+  formKey: `1#1#${partnerId}`,
+  step: '1' as const,
+  round: 1,
+  partnerId,
+  formId: `form-${partnerId}`,
+  publishedUrl: '',
+  editUrl: '',
+  deadline,
+  createdAt: 0,
+  status,
+  itemMap: '{}',
+  closedAt: 0,
+  planVersion: 0,
+  readUpTo: 0,
+});
+
+const tables = (over: Partial<CaseTables> = {}): CaseTables => ({
+  forms: [],
+  outbox: [],
+  quarantine: [],
+  decisions: [],
+  ...over,
+});
+
+describe('dagoverzicht: wanneer', () => {
+  it('alleen op werkdagen tussen 8 en 18 uur, en niet als het is uitgezet', () => {
+    expect(inDigestWindow(at('2026-01-27', 8), SETTINGS)).toBe('2026-01-27');
+    expect(inDigestWindow(at('2026-01-27', 17), SETTINGS)).toBe('2026-01-27');
+    expect(inDigestWindow(at('2026-01-27', 7), SETTINGS)).toBeNull();
+    expect(inDigestWindow(at('2026-01-27', 18), SETTINGS)).toBeNull();
+    // Saturday, and Tweede Paasdag 2026 (6 April).
+    expect(inDigestWindow(at('2026-01-31', 10), SETTINGS)).toBeNull();
+    expect(inDigestWindow(at('2026-04-06', 10), SETTINGS)).toBeNull();
+    expect(inDigestWindow(at('2026-01-27', 10), { ...SETTINGS, digest: false })).toBeNull();
+  });
+
+  it('staat standaard aan, gaat naar de procesregisseur of naar de ingestelde adressen', () => {
+    expect(SETTINGS.digest).toBe(true);
+    expect(digestRecipients(SETTINGS)).toEqual(['regie@testdorp.example']);
+    expect(digestRecipients({ ...SETTINGS, digestEmails: 'a@x.example, b@x.example' })).toEqual([
+      'a@x.example',
+      'b@x.example',
+    ]);
+  });
+
+  it('de instellingen "Dagoverzicht mailen" en "E-mail dagoverzicht" gaan heen en terug en worden gecontroleerd', () => {
+    const rows = settingsToRows({ ...SETTINGS, digest: false, digestEmails: 'a@x.example' });
+    const r = parseSettingsRows(rows);
+    expect(r.ok && [r.value.digest, r.value.digestEmails]).toEqual([false, 'a@x.example']);
+    const bad = rows.map((row) => (row[0] === 'E-mail dagoverzicht' ? [row[0], 'geen-adres', ''] : row));
+    const line = bad.findIndex((row) => row[0] === 'E-mail dagoverzicht') + 1;
+    const refused = parseSettingsRows(bad);
+    expect(refused.ok ? [] : refused.errors).toEqual([
+      expect.stringContaining(
+        `Instellingen!B${line}: ongeldig e-mailadres voor het dagoverzicht: geen-adres`,
+      ),
+    ]);
+  });
+});
+
+describe('dagoverzicht: wat erin staat', () => {
+  it('te laat alleen voor open formulieren na de termijn; besluit nodig als alles binnen of gesloten is', () => {
+    const f = factsFromTables(
+      caseRow(),
+      tables({
+        forms: [
+          form('politie', 'beantwoord'),
+          form('boa', 'open'),
+          form('jongerenwerk', 'open', '2026-01-28'),
+        ],
+      }),
+      PARTNERS as never,
+      SETTINGS,
+      '2026-01-27',
+    );
+    expect(f.late).toEqual([
+      {
+        formKey: '1#1#boa',
+        partner: 'Handhaving Testdorp',
+        step: '1',
+        deadline: '2026-01-26',
+        workdaysLate: 1,
+      },
+    ]);
+    expect(f.decisionDue).toBeNull();
+    const due = factsFromTables(
+      caseRow(),
+      tables({ forms: [form('politie', 'beantwoord'), form('boa', 'gesloten')] }),
+      PARTNERS as never,
+      SETTINGS,
+      '2026-01-27',
+    );
+    expect(due.decisionDue).toEqual({ step: '1', round: 1, answered: 1, total: 2 });
+    expect(due.late).toEqual([]);
+  });
+
+  it('bewaartermijn: gemeld vanaf vier weken ervoor, verstreken daarna, en een onbekende sluitdatum één keer', () => {
+    const closed = (code: string, closedOn: string) =>
+      caseRow({ code, status: 'gesloten', updatedAt: closedOn ? at(closedOn, 12) : 0 });
+    const rows = [
+      closed('JGA-2025-001', '2025-02-20'),
+      closed('JGA-2025-002', '2025-01-10'),
+      closed('JGA-2025-003', '2025-06-01'),
+      closed('JGA-2025-004', ''),
+      caseRow({ code: 'JGA-2025-005', updatedAt: at('2025-01-01', 12) }),
+      // The case's own term (chosen at opening) wins over the setting.
+      { ...closed('JGA-2025-006', '2025-08-10'), retentionMonths: 6 },
+    ];
+    expect(retentionFacts(rows, SETTINGS, '2026-01-27')).toEqual([
+      {
+        code: 'JGA-2025-001',
+        label: '',
+        closedOn: '2025-02-20',
+        months: 12,
+        until: '2026-02-20',
+        passed: false,
+      },
+      {
+        code: 'JGA-2025-002',
+        label: '',
+        closedOn: '2025-01-10',
+        months: 12,
+        until: '2026-01-10',
+        passed: true,
+      },
+      { code: 'JGA-2025-004', label: '', closedOn: '', months: 12, until: '', passed: false },
+      {
+        code: 'JGA-2025-006',
+        label: '',
+        closedOn: '2025-08-10',
+        months: 6,
+        until: '2026-02-10',
+        passed: false,
+      },
+    ]);
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2025-11-15', 3)).toBe('2026-02-15');
+  });
+
+  it('de tekst noemt codes, organisaties, stappen en data, en markeert wat nieuw is', () => {
+    const f = factsFromTables(
+      caseRow(),
+      tables({ forms: [form('boa', 'open')] }),
+      PARTNERS as never,
+      SETTINGS,
+      '2026-01-28',
+    );
+    const items = digestItems([f], [], [{ code: 'JGA-2026-002', label: '' }]);
+    const mail = digestMail(items, (k) => k === 'laat:JGA-2026-001:1#1#boa', '2026-01-28', SETTINGS);
+    expect(mail.subject).toBe('Dagoverzicht jeugdgroepen Testdorp 28-01-2026: 1 punt');
+    expect(mail.body).toContain(
+      '- JGA-2026-001: Handhaving Testdorp (stap 1, termijn 26-01-2026, 2 werkdagen te laat). [nieuw]',
+    );
+    expect(mail.body).toContain('JGA-2026-002: niet bijgewerkt in deze ronde');
+    expect(mail.body).toContain('"Dagoverzicht mailen" op nee');
+  });
+});
+
+describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
+  let local: LocalAppsScript;
+  afterEach(() => local.dispose());
+
+  const digests = () => local.rt.mailbox.filter((m) => m.subject.startsWith('Dagoverzicht'));
+
+  function caseWithTrouble(): CaseHandle {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    const h = fresh.h;
+    // The third invitation (boa) bounces for good.
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 3, message: 'Invalid email: handhaving@' });
+    startStep(h);
+    const forms = readTable(h.ss, FORMS);
+    const politie = forms.find((f) => f.partnerId === 'politie')!;
+    fillRequired(local.rt, politie.formId, `${PERSONS[0]!.naam} hangt rond bij de speeltuin.`);
+    // An answer to an item the product did not make goes to quarantine.
+    const f = FormApp.openById(politie.formId);
+    const extra = f.addTextItem().setTitle('Extra vraag');
+    f.createResponse()
+      .withItemResponse(extra.createResponse(`${PERSONS[1]!.naam} was er ook`))
+      .submit();
+    return h;
+  }
+
+  it('mailt één keer per dag wat nieuw is, alleen codes en organisaties, en niets als er niets nieuws is', () => {
+    const h = caseWithTrouble();
+    // Monday 12 January, 09:30: a failed invitation and a quarantined answer.
+    local.rt.setNow(at('2026-01-12', 9) + 30 * 60_000);
+    const first = dispatchWithDigest(openRegister());
+    expect(first.digest).toMatchObject({ sent: true, reason: 'verstuurd', fresh: 2 });
+    expect(digests()).toHaveLength(1);
+    const mail = digests()[0]!;
+    expect(mail.to).toEqual(['regie@testdorp.example']);
+    // The case is named by its code and the coordinator's own label.
+    const ref = `${h.row.code} (${h.row.label})`;
+    expect(h.row.label).not.toBe('');
+    expect(mail.body).toContain(`${ref}: 1 mislukt.`);
+    expect(mail.body).toMatch(/\): \d inzending(en)? niet verwerkt \(quarantaine\)/);
+    // Never a name, an answer or a partner's contact.
+    for (const text of [
+      ...PERSONS.map((p) => p.naam),
+      ...PARTNERS.flatMap((p) => [p.contactName, p.email]),
+      'speeltuin',
+    ])
+      expect(`${mail.subject}\n${mail.body}`).not.toContain(text);
+    // The mail is a row of the register's own outbox; what it reported is kept by key.
+    const reg = openRegister();
+    expect(readTable(reg.ss, OUTBOX).map((r) => [r.key, r.kind, r.status])).toEqual([
+      ['dagoverzicht:2026-01-12#1', 'dagoverzicht', 'verstuurd'],
+    ]);
+    expect(readTable(reg.ss, DIGESTS).map((r) => r.day)).toEqual(['2026-01-12']);
+
+    // Later the same day: nothing more.
+    local.rt.setNow(at('2026-01-12', 14));
+    expect(dispatchWithDigest(openRegister()).digest).toBeNull();
+    // The next working day: the same problems are not news.
+    local.rt.setNow(at('2026-01-13', 9));
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets nieuw' });
+    expect(digests()).toHaveLength(1);
+
+    // The day after the deadline (Monday 26 January): two partners late.
+    local.rt.setNow(at('2026-01-27', 9));
+    const late = dispatchWithDigest(openRegister());
+    expect(late.digest).toMatchObject({ sent: true, fresh: 1 });
+    const second = digests()[1]!;
+    expect(second.body).toMatch(
+      /Partners te laat\n- .*Jongerenwerk Testdorp.*Handhaving Testdorp.*\[nieuw\]/,
+    );
+    expect(second.body).toMatch(/1 mislukt\. [^\n]*versturen"\.\n/);
+
+    // Both late partners answer: every form is in, a decision is due.
+    for (const f of readTable(h.ss, FORMS).filter((x) => x.partnerId !== 'politie'))
+      fillRequired(local.rt, f.formId);
+    local.rt.setNow(at('2026-01-28', 9));
+    dispatchWithDigest(openRegister());
+    const third = digests()[2]!;
+    expect(third.body).toContain(
+      `Besluit nodig\n- ${h.row.code} (${h.row.label}), stap 1 (Signalen delen): alle formulieren zijn binnen of gesloten (3 van 3 partners antwoordden). Leg het besluit vast. [nieuw]`,
+    );
+    expect(third.body).not.toContain('Partners te laat');
+  });
+
+  it('uitgezet: geen dagoverzicht', () => {
+    caseWithTrouble();
+    local.rt.setNow(at('2026-01-12', 10));
+    const reg = openRegister();
+    expect(dispatchWithDigest({ ...reg, settings: { ...reg.settings, digest: false } }).digest).toBeNull();
+    expect(digests()).toHaveLength(0);
+  });
+
+  it('op het dagquotum: het overzicht wacht en gaat bij een volgende run van dezelfde dag alsnog, één keer', () => {
+    caseWithTrouble();
+    local.rt.setNow(at('2026-01-12', 10));
+    local.rt.injectFault({
+      method: 'MailApp.sendEmail',
+      nth: 1,
+      message: 'Service invoked too many times for one day: email.',
+    });
+    expect(dispatchWithDigest(openRegister()).digest).toMatchObject({ sent: false, reason: 'wacht' });
+    expect(digests()).toHaveLength(0);
+    local.rt.setNow(at('2026-01-12', 11));
+    expect(dispatchWithDigest(openRegister()).digest).toMatchObject({ sent: true, reason: 'verstuurd' });
+    local.rt.setNow(at('2026-01-12', 12));
+    dispatchWithDigest(openRegister());
+    expect(digests()).toHaveLength(1);
+  });
+
+  it('kost per casus geen aanroep extra; buiten het venster niets, erna één eigenschap', () => {
+    caseWithTrouble();
+    local.rt.setNow(at('2026-01-12', 10));
+    dispatchAll(openRegister());
+    const reg = openRegister();
+    const count = (fn: () => void) => {
+      local.rt.resetCounts();
+      fn();
+      return local.rt.totalCalls();
+    };
+    const plain = count(() => dispatchAll(reg));
+    const withFacts = count(() => dispatchAll(reg, undefined, { facts: true }));
+    expect(withFacts).toBe(plain);
+    dispatchWithDigest(reg);
+    expect(digests()).toHaveLength(1);
+    // Sent today: the run costs one script-property read more than the dispatcher alone.
+    expect(count(() => dispatchWithDigest(reg)) - count(() => dispatchAll(reg))).toBeLessThanOrEqual(2);
+    // Evening: nothing at all.
+    local.rt.setNow(at('2026-01-12', 19));
+    expect(count(() => dispatchWithDigest(reg))).toBe(count(() => dispatchAll(reg)));
+  });
+});

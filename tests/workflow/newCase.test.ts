@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { startLocalAppsScript } from '../../src/local/harness';
+import { listCases, openCase, openRegister, UserError } from '../../src/workflow/context';
+import { openNewCase } from '../../src/workflow/newCase';
+import { CASES } from '../../src/workflow/records';
+import { setupRegister } from '../../src/workflow/registerTabs';
+import { readTable } from '../../src/workspace/tables';
+import { PARTNERS } from './helpers';
+
+let local: LocalAppsScript;
+afterEach(() => local.dispose());
+
+function register() {
+  local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
+  const ss = SpreadsheetApp.create('Register');
+  local.rt.boundContainerId = ss.getId();
+  setupRegister(ss, {
+    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
+    partners: PARTNERS,
+  });
+  return ss;
+}
+
+describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', () => {
+  it('zet de vier velden achteraan in Casussen en nergens in een bestandsnaam', () => {
+    const ss = register();
+    const input = fictionalCaseInput({
+      label: 'Groep bij de sporthal',
+      wijk: 'Noord',
+      bewaartermijnMaanden: 24,
+    });
+    const h = openNewCase(openRegister(), input);
+    const header = ss.getSheetByName('Casussen')!.getRange(1, 1, 1, CASES.columns.length).getValues()[0];
+    expect(header!.slice(-4)).toEqual(['Label', 'Wijk', 'Eerste signaal', 'Bewaartermijn']);
+    const row = readTable(ss, CASES)[0]!;
+    expect(row).toMatchObject({
+      Label: 'Groep bij de sporthal',
+      Wijk: 'Noord',
+      'Eerste signaal': '2025-12-01',
+      Bewaartermijn: 24,
+    });
+    expect(listCases(openRegister())[0]).toMatchObject({
+      code: h.row.code,
+      label: 'Groep bij de sporthal',
+      wijk: 'Noord',
+      firstSignal: '2025-12-01',
+      retentionMonths: 24,
+    });
+    const names = [...local.rt.drive.values()].map((e) => e.name);
+    expect(names.some((n) => n.includes('sporthal') || n.includes('Noord'))).toBe(false);
+  });
+
+  it('weigert een fout veld met de Nederlandse melding en maakt dan niets', () => {
+    register();
+    const before = local.rt.drive.size;
+    expect(() => openNewCase(openRegister(), fictionalCaseInput({ label: 'JGA-2026-004' }))).toThrow(
+      UserError,
+    );
+    expect(() => openNewCase(openRegister(), fictionalCaseInput({ eersteSignaal: '2026-01-13' }))).toThrow(
+      'Nieuwe casus: Het eerste signaal kan niet in de toekomst liggen; vandaag is 12-01-2026.',
+    );
+    expect(local.rt.drive.size).toBe(before);
+  });
+
+  it('een casuscode in kleine letters vindt de casus', () => {
+    register();
+    const h = openNewCase(openRegister(), fictionalCaseInput());
+    expect(openCase(openRegister(), ` ${h.row.code.toLowerCase()} `).row.code).toBe(h.row.code);
+    expect(() => openCase(openRegister(), 'jga-2026-099')).toThrow('Casus JGA-2026-099 bestaat niet');
+  });
+});
