@@ -10,7 +10,7 @@ import { PARTNERS_SHEET, SETTINGS_SHEET } from '../model/schemas';
 import { buildCaseList, CASE_LIST_TAB, type CaseListEntry } from '../render/caseList';
 import { tableHash } from '../render/tableHash';
 import { tabSnapshot, writeTables } from '../workspace/sheetBatch';
-import type { Book } from '../workspace/spreadsheets';
+import { type Book, spreadsheetId } from '../workspace/spreadsheets';
 import { forgetTable, readTable, replaceTable } from '../workspace/tables';
 import { turnIntoSystemTab } from '../workspace/tabs';
 import type { Register } from './context';
@@ -80,7 +80,7 @@ export function caseListChanged(reg: CaseListRegister): void {
     writeCaseList(reg);
     return;
   }
-  pending.set(reg.ss.getId(), reg);
+  pending.set(spreadsheetId(reg.ss), reg);
 }
 
 /** Writes every case list that changed (each once). */
