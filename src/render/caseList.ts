@@ -75,7 +75,7 @@ export function stepText(step: StepId, naming: Settings['naming']): string {
 }
 
 export const CASE_LIST_NOTE =
-  'Deze lijst houdt het product zelf bij; wat u hier wijzigt, wordt bij de volgende bijwerking overschreven. Kies een casus in het dashboard om ermee te werken.';
+  'Deze lijst houdt het product zelf bij. Label en Wijk mag u hier aanpassen (noem geen personen); wat u in andere kolommen wijzigt, wordt bij de volgende bijwerking overschreven. Kies een casus in het dashboard om ermee te werken.';
 
 export function buildCaseList(
   entries: readonly CaseListEntry[],

@@ -11,8 +11,8 @@ import { buildCaseList, CASE_LIST_TAB, type CaseListEntry } from '../render/case
 import { tableHash } from '../render/tableHash';
 import { tabSnapshot, writeTables } from '../workspace/sheetBatch';
 import { type Book, spreadsheetId } from '../workspace/spreadsheets';
-import { forgetTable, readTable, replaceTable } from '../workspace/tables';
-import { turnIntoSystemTab } from '../workspace/tabs';
+import { forgetTable, readTable, replaceTable, updateRow } from '../workspace/tables';
+import { tabValues, turnIntoSystemTab } from '../workspace/tabs';
 import type { Register } from './context';
 import { CASES, type CaseListRow, TABS } from './records';
 
@@ -22,6 +22,35 @@ const OLD_CASE_TAB = 'Casussen';
 export interface CaseListRegister {
   ss: Register['ss'];
   settings: Pick<Register['settings'], 'naming'>;
+}
+
+/**
+ * Label and Wijk are the coordinator's own words and the two cells of the view she may change:
+ * an edit there is taken over into `_casussen` when the list is read (one read of the view).
+ * Returns the rows as they are now.
+ */
+export function adoptViewEdits(ss: Book, rows: CaseListRow[]): CaseListRow[] {
+  if (rows.length === 0) return rows;
+  const view = tabValues(ss, CASE_LIST_TAB);
+  if (!view || view.length < 2) return rows;
+  const header = (view[0] ?? []).map((h) => String(h));
+  const [code, label, wijk] = ['Casuscode', 'Label', 'Wijk'].map((h) => header.indexOf(h));
+  if (code === undefined || label === undefined || wijk === undefined || code < 0 || label < 0 || wijk < 0)
+    return rows;
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  let changed = false;
+  for (const line of view.slice(1)) {
+    const index = rows.findIndex((r) => r.Casuscode === text(line[code]));
+    const row = rows[index];
+    if (!row) continue;
+    const edit = { Label: text(line[label]), Wijk: text(line[wijk]) };
+    if (edit.Label === row.Label && edit.Wijk === row.Wijk) continue;
+    const next = { ...row, ...edit };
+    updateRow(ss, CASES, index, next);
+    rows[index] = next;
+    changed = true;
+  }
+  return changed ? readTable(ss, CASES) : rows;
 }
 
 /** Registers whose case list changed in this execution, by spreadsheet id. */

@@ -12,7 +12,7 @@ import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
 import { readTable } from '../workspace/tables';
-import { caseListChanged, migrateCaseList } from './caseList';
+import { adoptViewEdits, caseListChanged, migrateCaseList } from './caseList';
 import type { CaseListRow } from './records';
 import { CASES } from './records';
 import { readCatalogOverrides, readPartners, readSettings } from './registerTabs';
@@ -106,7 +106,7 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
 }
 
 export function listCases(reg: Register): CaseRow[] {
-  const rows = readTable(reg.ss, CASES);
+  const rows = adoptViewEdits(reg.ss, readTable(reg.ss, CASES));
   // A register from before the case list became a view keeps its cases in the visible tab.
   if (rows.length === 0 && migrateCaseList(reg.ss)) {
     caseListChanged(reg);

@@ -101,6 +101,21 @@ describe('register: Casussen leesbaar', () => {
   });
 });
 
+describe('register: Label en Wijk aanpassen in de lijst', () => {
+  it('een gewijzigd label in de tab Casussen wordt overgenomen; de andere kolommen niet', () => {
+    const { h, view, row } = setup();
+    const r = row(h.row.code).number;
+    view().getRange(r, col('Label')).setValue("'Skatebaan Zuid");
+    view().getRange(r, col('Volgende actie')).setValue("'niets");
+    const [only] = listCases(openRegister());
+    expect(only?.label).toBe('Skatebaan Zuid');
+    expect(readTable(h.reg.ss, CASES)[0]!.Label).toBe('Skatebaan Zuid');
+    expect(writeCaseList(h.reg)).toBe(true);
+    expect(row(h.row.code).values[col('Label') - 1]).toBe('Skatebaan Zuid');
+    expect(row(h.row.code).values[col('Volgende actie') - 1]).toBe('Stap 1 starten');
+  });
+});
+
 describe('register: Casussen terug na verwijderen', () => {
   it('een ongewijzigde lijst wordt niet opnieuw geschreven, een verwijderde wel', () => {
     const { h } = setup();
