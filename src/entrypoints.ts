@@ -8,6 +8,8 @@
 export const ENTRYPOINTS = [
   'onOpen',
   'onInstall',
+  'menuDashboard',
+  'openDashboardOnOpen',
   'menuSetup',
   'menuNewCase',
   'menuStartStep',
@@ -21,6 +23,9 @@ export const ENTRYPOINTS = [
   'menuCheckSettings',
   'uiCheckSettings',
   'runDispatcher',
+  // Called by the dashboard in the sidebar through google.script.run (src/ui/cockpit.ts).
+  'uiDashboard',
+  'uiRunAction',
   // Called by the HTML dialogs through google.script.run (src/ui/dialogs.ts).
   'uiNewCase',
 ] as const;

@@ -3,26 +3,17 @@
  * nothing else. Loading this bundle calls no service; every function does its work only
  * when Apps Script calls it.
  */
-import { replay } from './model/caseMachine';
 import { problemText } from './model/settingsCheck';
-import { isoDate } from './model/time';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
-import { askDecision } from './ui/decisionDialog';
+import { decideByPrompts, ensureOpenTrigger, showDashboard } from './ui/cockpit';
 import { showNewCaseDialog } from './ui/dialogs';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
-import { readDecisions } from './workflow/assemble';
+import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
-import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
-import { recordDecision } from './workflow/decide';
+import { openRegister, registerSpreadsheet, UserError } from './workflow/context';
 import { dispatchWithDigest } from './workflow/digest';
-import { refreshCase } from './workflow/dispatcher';
-import { withLock } from './workflow/lock';
-import { resendFailed } from './workflow/outbox';
-import { ensureNamesList, syncNamesList } from './workflow/persons';
-import { exportOverviewPdf, publish } from './workflow/publish';
 import { setupRegister } from './workflow/registerTabs';
-import { askAboutNewPersons, progressText, startStep } from './workflow/startStep';
-import { nowMs } from './workspace/clock';
+import { progressText } from './workflow/startStep';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -67,6 +58,28 @@ export function onInstall(e?: unknown): void {
   onOpen(e);
 }
 
+/** Menu "Dashboard openen": the sidebar with the cases, their state and the next actions. */
+export function menuDashboard(): void {
+  guarded(() => {
+    showDashboard();
+    return '';
+  });
+}
+
+/**
+ * The installable on-open trigger (ui/cockpit.ts explains why not the simple onOpen): the
+ * dashboard opens with the register. A failure only goes to the execution log; the menu works.
+ */
+export function openDashboardOnOpen(_e?: unknown): void {
+  try {
+    showDashboard();
+  } catch (e) {
+    console.error(`Dashboard niet geopend: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export { uiDashboard, uiRunAction } from './ui/cockpit';
+
 export function menuSetup(): void {
   guarded(() => {
     setupRegister(SpreadsheetApp.getActiveSpreadsheet());
@@ -83,7 +96,11 @@ export function menuNewCase(): void {
   });
 }
 
-export function menuStartStep(): void {
+/**
+ * A menu item that acts on one case: asks the code, then runs the same action as the
+ * dashboard's button (workflow/caseActions.ts), with the same message.
+ */
+function menuCaseAction(action: CaseAction): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
@@ -92,87 +109,41 @@ export function menuStartStep(): void {
       if (made % 5 === 0)
         SpreadsheetApp.getActiveSpreadsheet()?.toast(progressText(made, total), 'Stap starten');
     };
-    const r = withLock(() => startStep(openCase(openRegister(), code), { onProgress }));
-    return `Stap ${r.step} (ronde ${r.round}): ${progressText(r.made, r.total)}, ${r.mail.sent} uitnodiging(en) verstuurd, deadline ${r.deadline}.${r.mail.waiting ? ` ${r.mail.waiting} mail(s) wachten op het dagquotum.` : ''}${r.remaining.length ? `\nDe andere ${r.remaining.length} formulier(en) worden gemaakt bij de volgende automatische bijwerking (of kies opnieuw Stap starten); het Overzicht van de casus laat zien hoe ver het is.` : ''}${r.warnings.map((w) => `\n${w}`).join('')}`;
+    const r = runCaseAction(openRegister(), code, action, action === 'startStep' ? { onProgress } : {});
+    return r.url ? `${r.message}\n${r.url}` : r.message;
   });
 }
 
+export function menuStartStep(): void {
+  menuCaseAction('startStep');
+}
+
 export function menuRefresh(): void {
-  guarded(() => {
-    const code = askCode();
-    if (!code) return '';
-    const r = withLock(() => refreshCase(openCase(openRegister(), code), { force: true }));
-    return `Bijgewerkt: ${r.reconcile.newResponses} nieuwe en ${r.reconcile.newVersions} gewijzigde inzending(en), ${r.reminders} herinnering(en), ${r.escalations} escalatie(s).`;
-  });
+  menuCaseAction('refresh');
 }
 
 export function menuRecordDecision(): void {
   guarded(() => {
     const code = askCode();
     if (!code) return '';
-    const h = openCase(openRegister(), code);
-    const state = replay(h.row.code, readDecisions(h.ss));
-    const decision = askDecision(ui(), state, isoDate(nowMs(), 'Europe/Amsterdam'));
-    if (!decision) return '';
-    const by = Session.getActiveUser().getEmail();
-    const notes: string[] = [];
-    const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by, notes));
-    return `Besluit vastgelegd. Casus ${code} ${after.status === 'gesloten' ? 'is gesloten' : `staat nu in stap ${after.step}, ronde ${after.round}`}. De casusspreadsheet en het integraal beeld zijn bijgewerkt.${notes.length ? `\n${notes.join('\n')}` : ''}`;
+    return decideByPrompts(code);
   });
 }
 
 export function menuNamesList(): void {
-  guarded(() => {
-    const code = askCode();
-    if (!code) return '';
-    return withLock(() => {
-      const h = openCase(openRegister(), code);
-      const had = h.row.namesId !== '';
-      const { id } = ensureNamesList(h);
-      const url = SpreadsheetApp.openById(id).getUrl();
-      if (!had) {
-        return `De namenlijst van ${code} is aangemaakt, alleen voor u toegankelijk: ${url}\nVul de namen in (kolom Naam; de kolom Code blijft leeg) en kies daarna opnieuw "Namenlijst bijwerken".`;
-      }
-      const { added, warnings } = syncNamesList(h);
-      const extra = askAboutNewPersons(h);
-      const note = extra.created.length
-        ? ` De partners van de lopende stap krijgen een aanvullend formulier over nieuwe personen (${extra.created.length}; ${extra.mail.sent} uitnodiging(en) verstuurd).`
-        : '';
-      const warn = warnings.map((w) => `\n${w}`).join('');
-      return added.length
-        ? `${added.length} nieuwe persoonscode(s): ${added.join(', ')}.${note}${warn}`
-        : `Geen nieuwe namen gevonden in de namenlijst.${note}${warn}`;
-    });
-  });
+  menuCaseAction('namesList');
 }
 
 export function menuResendMail(): void {
-  guarded(() => {
-    const code = askCode();
-    if (!code) return '';
-    const r = withLock(() => resendFailed(openCase(openRegister(), code)));
-    return r.requeued
-      ? `${r.requeued} mail(s) opnieuw in de wachtrij gezet; ${r.mail.sent} verstuurd${r.mail.waiting ? `, ${r.mail.waiting} wachten op het dagquotum` : ''}.`
-      : 'Er zijn geen mislukte of onzekere mails.';
-  });
+  menuCaseAction('resendMail');
 }
 
 export function menuBuildOverview(): void {
-  guarded(() => {
-    const code = askCode();
-    if (!code) return '';
-    withLock(() => publish(openCase(openRegister(), code), { requested: true }));
-    return `Het integraal beeld van ${code} is bijgewerkt.`;
-  });
+  menuCaseAction('publish');
 }
 
 export function menuExportPdf(): void {
-  guarded(() => {
-    const code = askCode();
-    if (!code) return '';
-    withLock(() => exportOverviewPdf(openCase(openRegister(), code)));
-    return `Een PDF van het integraal beeld staat in de casusmap van ${code}.`;
-  });
+  menuCaseAction('exportPdf');
 }
 
 export function menuCheckSettings(): void {
@@ -222,9 +193,12 @@ export function menuInstallTriggers(): void {
     const existing = ScriptApp.getProjectTriggers().filter(
       (t) => t.getHandlerFunction() === DISPATCH_HANDLER,
     );
-    if (existing.length > 0) return 'Automatisch bijwerken staat al aan.';
+    const opens = ensureOpenTrigger()
+      ? ' Het dashboard opent voortaan vanzelf wanneer u het register opent.'
+      : '';
+    if (existing.length > 0) return `Automatisch bijwerken staat al aan.${opens}`;
     ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyMinutes(DISPATCH_EVERY_MINUTES).create();
-    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.`;
+    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.${opens}`;
   });
 }
 

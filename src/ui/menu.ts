@@ -3,23 +3,40 @@ import type { EntryPoint } from '../entrypoints';
 
 export const MENU_TITLE = '7-stappen';
 
-export type MenuEntry = { caption: string; fn: EntryPoint } | 'separator';
+export type MenuItem = { caption: string; fn: EntryPoint };
+/** An item, a separator, or a sub-menu of items (reference/base/menu#addSubMenu(Menu)). */
+export type MenuEntry = MenuItem | 'separator' | { submenu: string; items: readonly MenuItem[] };
 
+/**
+ * The menu is short: the dashboard does everything on a case without typing its code. The
+ * same actions stay reachable without the dashboard, in a sub-menu that asks for the code.
+ */
 export const MENU: readonly MenuEntry[] = [
+  { caption: 'Dashboard openen', fn: 'menuDashboard' },
   { caption: 'Nieuwe casus openen', fn: 'menuNewCase' },
-  { caption: 'Stap starten (formulieren maken en versturen)', fn: 'menuStartStep' },
-  { caption: 'Nu bijwerken', fn: 'menuRefresh' },
-  { caption: 'Besluit vastleggen', fn: 'menuRecordDecision' },
-  { caption: 'Namenlijst bijwerken (vanaf stap 2B)', fn: 'menuNamesList' },
-  { caption: 'Mislukte mails opnieuw versturen', fn: 'menuResendMail' },
   'separator',
-  { caption: 'Integraal beeld bijwerken', fn: 'menuBuildOverview' },
-  { caption: 'PDF van het integraal beeld maken', fn: 'menuExportPdf' },
+  {
+    submenu: 'Zonder dashboard (met casuscode)',
+    items: [
+      { caption: 'Stap starten (formulieren maken en versturen)', fn: 'menuStartStep' },
+      { caption: 'Nu bijwerken', fn: 'menuRefresh' },
+      { caption: 'Besluit vastleggen', fn: 'menuRecordDecision' },
+      { caption: 'Namenlijst bijwerken (vanaf stap 2B)', fn: 'menuNamesList' },
+      { caption: 'Mislukte mails opnieuw versturen', fn: 'menuResendMail' },
+      { caption: 'Integraal beeld bijwerken', fn: 'menuBuildOverview' },
+      { caption: 'PDF van het integraal beeld maken', fn: 'menuExportPdf' },
+    ],
+  },
   'separator',
   { caption: 'Register inrichten', fn: 'menuSetup' },
   { caption: 'Instellingen controleren', fn: 'menuCheckSettings' },
   { caption: 'Automatisch bijwerken aanzetten', fn: 'menuInstallTriggers' },
 ];
+
+/** Every item of the menu, sub-menus included, in menu order. */
+export function menuItems(menu: readonly MenuEntry[] = MENU): MenuItem[] {
+  return menu.flatMap((e) => (e === 'separator' ? [] : 'submenu' in e ? [...e.items] : [e]));
+}
 
 /** The dispatcher trigger's handler. */
 export const DISPATCH_HANDLER: EntryPoint = 'runDispatcher';
@@ -31,7 +48,11 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createMenu(MENU_TITLE);
   for (const entry of MENU) {
     if (entry === 'separator') menu.addSeparator();
-    else menu.addItem(entry.caption, entry.fn);
+    else if ('submenu' in entry) {
+      const sub = ui.createMenu(entry.submenu);
+      for (const item of entry.items) sub.addItem(item.caption, item.fn);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.caption, entry.fn);
   }
   menu.addToUi();
 }

@@ -32,7 +32,7 @@ import { latestForm, stepProgress } from '../render/views-overview';
 import { readTable } from '../workspace/tables';
 import { assembleView } from './assemble';
 import type { CaseHandle, Register } from './context';
-import { CASES, type CaseListRow, DOCUMENTS, OUTBOX, type OutboxRow } from './records';
+import { CASES, DOCUMENTS, OUTBOX, type OutboxRow } from './records';
 
 /** One case in the picker. */
 export interface CaseSummary {
@@ -110,16 +110,10 @@ export interface DashboardData {
   selected: CaseDashboard | null;
 }
 
-/** The coordinator's label of a register row, once the Label column exists (contract §4). */
-export function caseLabel(row: CaseListRow): string {
-  const label = (row as Record<string, unknown>).Label;
-  return typeof label === 'string' ? label : '';
-}
-
 /** The cases of the register, newest first (open before closed). */
 export function caseSummaries(reg: Register): CaseSummary[] {
   return readTable(reg.ss, CASES)
-    .map((r) => ({ code: r.Casuscode, label: caseLabel(r), status: r.Status, step: r.Stap }))
+    .map((r) => ({ code: r.Casuscode, label: r.Label, status: r.Status, step: r.Stap }))
     .reverse()
     .sort((a, b) => Number(a.status === 'gesloten') - Number(b.status === 'gesloten'));
 }
@@ -327,7 +321,7 @@ function links(h: CaseHandle, view: CaseView, documents: readonly { key: string;
 }
 
 /** The dashboard of one case, from one read of its system tables. */
-export function caseDashboard(h: CaseHandle, label = ''): CaseDashboard {
+export function caseDashboard(h: CaseHandle): CaseDashboard {
   const view = assembleView(h);
   // Both were read in assembleView's batch; with the table cache on these cost no call.
   const outbox = readTable(h.ss, OUTBOX);
@@ -337,7 +331,7 @@ export function caseDashboard(h: CaseHandle, label = ''): CaseDashboard {
   const running = state.status === 'open' && facts.started && facts.expected + facts.partners.length > 0;
   return {
     code: view.code,
-    label,
+    label: h.row.label,
     status: state.status,
     statusText:
       state.status === 'open'

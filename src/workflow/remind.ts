@@ -12,9 +12,9 @@ import { nowMs } from '../workspace/clock';
 import { readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { logEvents } from './log';
-import type { Known, MailJob } from './outbox';
-import { enqueue } from './outbox';
-import { FORMS, LOG, OUTBOX } from './records';
+import type { FlushResult, Known, MailJob } from './outbox';
+import { enqueue, flushOutbox } from './outbox';
+import { ANSWERS, FORMS, LOG, OUTBOX } from './records';
 
 /** Local hours in which reminders are queued: from 8:00 until 18:00. */
 export const REMINDER_HOURS = { from: 8, to: 18 } as const;
@@ -87,4 +87,44 @@ export function queueReminders(h: CaseHandle, known: Known = {}): RemindResult {
       fresh.map((k) => ['escalatie', k] as [string, string]),
     );
   return { queued, escalations, newEscalations: fresh.length };
+}
+
+/**
+ * On the coordinator's request (the dashboard's "Herinnering sturen"): one reminder to every
+ * partner whose form is past its deadline without an answer. At most one per form per day (the
+ * date is in the mail's key), so a second click the same day mails nobody twice. Returns the
+ * form keys reminded now and those already reminded today.
+ */
+export function remindLate(h: CaseHandle): { queued: string[]; already: string[]; mail: FlushResult } {
+  const settings = h.reg.settings;
+  const today = isoDate(nowMs(), 'Europe/Amsterdam');
+  const outbox = readTable(h.ss, OUTBOX);
+  const answered = new Set(readTable(h.ss, ANSWERS).map((a) => a.formKey));
+  const jobs: MailJob[] = [];
+  for (const f of readTable(h.ss, FORMS)) {
+    if (f.status !== 'open' || today <= f.deadline || answered.has(f.formKey)) continue;
+    const partner = h.reg.partners.find((p) => p.id === f.partnerId);
+    if (!partner) continue;
+    const text = mailText(settings, 'reminder', {
+      casus: h.row.code,
+      stap: `${f.step} (${stepName(f.step, settings.naming)})`,
+      deadline: `${dutchDate(f.deadline)} (verstreken)`,
+      link: f.publishedUrl,
+      organisatie: partner.organisation,
+      gemeente: settings.gemeente,
+    });
+    jobs.push({
+      key: `herinnering:${f.formKey}:na-deadline:${today}`,
+      formKey: f.formKey,
+      kind: 'herinnering',
+      to: partner.email,
+      ...text,
+    });
+  }
+  const known = new Set(outbox.map((r) => r.key));
+  const already = jobs.filter((j) => known.has(j.key)).map((j) => j.formKey);
+  const queued = jobs.filter((j) => !known.has(j.key)).map((j) => j.formKey);
+  enqueue(h.ss, jobs, outbox);
+  if (queued.length) logEvents(h.ss, [['herinnering na deadline', `${queued.length} formulier(en)`]]);
+  return { queued, already, mail: flushOutbox(h, { outbox }) };
 }

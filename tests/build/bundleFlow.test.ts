@@ -131,7 +131,13 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     fillRequired(rt, politieForm, '=IMPORTXML("https://x.example","//a") en tekst');
     expect(click(rt, ctx, 'menuInstallTriggers')).toContain('elke 15 minuten');
     expect(click(rt, ctx, 'menuInstallTriggers')).toContain('staat al aan');
-    expect((ctx.ScriptApp as GoogleAppsScript.Script.ScriptApp).getProjectTriggers()).toHaveLength(1);
+    // The dispatcher, and the on-open trigger that opens the dashboard (ui/cockpit.ts).
+    expect(
+      (ctx.ScriptApp as GoogleAppsScript.Script.ScriptApp)
+        .getProjectTriggers()
+        .map((t) => t.getHandlerFunction())
+        .sort(),
+    ).toEqual(['openDashboardOnOpen', 'runDispatcher']);
     const runs = runDueTriggers(rt, ctx, rt.now() + 60 * 60 * 1000);
     expect(runs.length).toBe(4);
     expect(runs.filter((r) => r.error)).toEqual([]);

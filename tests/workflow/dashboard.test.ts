@@ -42,6 +42,7 @@ describe('het dashboard van een casus', () => {
     // Just opened: step 1 waits to be started; the partners of step 1 are still to be asked.
     let d = dashboard(code);
     expect(d.code).toBe(code);
+    expect(d.label).toBe('Groep bij het winkelcentrum (fictief)');
     expect(d.status).toBe('open');
     expect(d.stepTitle).toBe('Stap 1 — Signalen delen');
     expect(d.actions.map((a) => a.kind)).toEqual(['startStep']);

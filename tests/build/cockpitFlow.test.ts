@@ -1,0 +1,196 @@
+/**
+ * The dashboard through the built bundle: dist/Code.js in a node:vm context on the in-memory
+ * Apps Script, driven only by what the sidebar's page calls (uiDashboard, uiRunAction) and the
+ * menu. Every answer crosses as JSON, as google.script.run would carry it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createVmContext } from '../../src/local/apps-script/install';
+import { Runtime } from '../../src/local/apps-script/runtime';
+import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
+import type { Partner } from '../../src/model/types';
+import { fillRequired, PARTNERS } from '../workflow/helpers';
+
+const root = join(__dirname, '../..');
+let code = '';
+beforeAll(() => {
+  code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
+});
+
+type Ctx = Record<string, any>;
+
+/** One execution of an entry point; its result as the client would receive it (JSON). */
+function call(rt: Runtime, ctx: Ctx, fn: string, ...args: unknown[]): any {
+  rt.beginExecution();
+  try {
+    const r = ctx[fn](...args);
+    return r === undefined ? undefined : JSON.parse(JSON.stringify(r));
+  } finally {
+    rt.endExecution();
+  }
+}
+
+function click(rt: Runtime, ctx: Ctx, fn: string): string {
+  rt.ui.answers.push({ button: 'OK' });
+  call(rt, ctx, fn);
+  rt.ui.answers.length = 0;
+  return rt.ui.alerts.at(-1)?.prompt ?? '';
+}
+
+function write(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, rows: (string | number)[][]) {
+  const sh = ss.getSheetByName(name)!;
+  sh.clearContents();
+  const width = Math.max(...rows.map((r) => r.length));
+  sh.getRange(1, 1, rows.length, width).setValues(
+    rows.map((r) =>
+      Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' ? `'${r[i]}` : (r[i] ?? ''))),
+    ),
+  );
+}
+
+describe('het dashboard via de bundel', () => {
+  it('opent de zijbalk, toont de casus, voert acties uit en weigert wat niet kan', () => {
+    const rt = new Runtime({ now: Date.UTC(2026, 0, 12, 8, 0) });
+    const ctx = createVmContext(rt, {}) as Ctx;
+    vm.runInContext(code, ctx as vm.Context);
+    const ss = (ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).create('Register');
+    rt.boundContainerId = ss.getId();
+    click(rt, ctx, 'menuSetup');
+    write(
+      ss,
+      'Instellingen',
+      settingsToRows(
+        SettingsSchema.parse({
+          gemeente: 'Testdorp',
+          coordinatorEmail: 'regie@testdorp.example',
+          retentionMonths: 12,
+        }),
+      ),
+    );
+    write(ss, 'Partners', partnersToRows(PARTNERS as Partner[]));
+
+    // The menu: the dashboard first; actions on a case only in the sub-menu that asks the code.
+    call(rt, ctx, 'onOpen', {});
+    const items = rt.ui.menus.find((m) => m.caption === '7-stappen')!.items.map((i) => i.caption);
+    expect(items[0]).toBe('Dashboard openen');
+    const top = items.filter((c) => c !== '---' && !c.includes(' > '));
+    expect(top.slice(0, 2)).toEqual(['Dashboard openen', 'Nieuwe casus openen']);
+    for (const needsCode of [
+      'Stap starten',
+      'Nu bijwerken',
+      'Besluit vastleggen',
+      'Namenlijst',
+      'Mislukte mails',
+    ])
+      expect(
+        top.some((c) => c.startsWith(needsCode)),
+        needsCode,
+      ).toBe(false);
+    expect(items).toContain('Zonder dashboard (met casuscode) > Besluit vastleggen');
+
+    // No case yet: the dashboard says so, it does not fail.
+    expect(call(rt, ctx, 'uiDashboard')).toEqual({ ok: true, message: '', cases: [], selected: null });
+
+    // The menu opens the sidebar; its page carries no data.
+    call(rt, ctx, 'menuDashboard');
+    expect(rt.ui.sidebars).toHaveLength(1);
+    expect(rt.ui.sidebars[0]!.title).toBe('Dashboard 7-stappen');
+    expect(rt.ui.sidebars[0]!.html).not.toContain('JGA-');
+
+    const opened = call(rt, ctx, 'uiNewCase', {
+      label: 'Groep bij de sporthal',
+      wijk: 'Noord',
+      eersteSignaal: '2026-01-05',
+      bewaartermijnMaanden: '12',
+    });
+    expect(opened.ok).toBe(true);
+    let d = call(rt, ctx, 'uiDashboard');
+    expect(d.cases).toEqual([
+      { code: opened.code, label: 'Groep bij de sporthal', status: 'open', step: '1' },
+    ]);
+    expect(d.selected.label).toBe('Groep bij de sporthal');
+    expect(d.ok).toBe(true);
+    const caseCode: string = d.selected.code;
+    expect(d.cases.map((c: { code: string }) => c.code)).toEqual([caseCode]);
+    expect(d.selected.actions.map((a: { kind: string }) => a.kind)).toEqual(['startStep']);
+
+    // The first action, with the code in lower case as anyone might type it.
+    const started = call(rt, ctx, 'uiRunAction', { code: caseCode.toLowerCase(), kind: 'startStep' });
+    expect(started.ok).toBe(true);
+    expect(started.message).toContain('3 van 3 formulieren gemaakt, 3 uitnodiging(en) verstuurd');
+    expect(started.dashboard.selected.progress).toBe('0 van 3 partners hebben geantwoord');
+    expect(rt.mailbox).toHaveLength(3);
+    // Again: it says what already happened and sends nothing.
+    const again = call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'startStep' });
+    expect(again).toMatchObject({
+      ok: true,
+      message:
+        'Stap 1 loopt al sinds 12-01-2026; 0 van 3 partners hebben geantwoord. Er is niets opnieuw verstuurd.',
+    });
+    expect(rt.mailbox).toHaveLength(3);
+
+    // Refusals: an unknown action, an unknown case, no case, not an object. Nothing thrown.
+    expect(call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'deleteEverything' })).toEqual({
+      ok: false,
+      errors: { kind: 'Onbekende actie "deleteEverything". Kies een knop in het dashboard.' },
+      message: 'Onbekende actie "deleteEverything". Kies een knop in het dashboard.',
+    });
+    expect(call(rt, ctx, 'uiRunAction', { code: 'JGA-2099-999', kind: 'refresh' })).toMatchObject({
+      ok: false,
+      errors: { code: 'Casus JGA-2099-999 bestaat niet in het register (tab Casussen).' },
+    });
+    expect(call(rt, ctx, 'uiRunAction', { code: '', kind: 'refresh' })).toMatchObject({
+      ok: false,
+      errors: { code: 'Kies eerst een casus.' },
+    });
+    expect(call(rt, ctx, 'uiRunAction', 'startStep').ok).toBe(false);
+    expect(call(rt, ctx, 'uiDashboard', 42).ok).toBe(false);
+
+    // A partner answers; "Nu bijwerken" from the sidebar reads it; the matrix says "beantwoord".
+    const caseId = [...rt.drive.values()].find((e) => e.name === `${caseCode} casusspreadsheet`)!.id;
+    const forms = snapshotSpreadsheet(rt, caseId).sheets.find((s) => s.name === '_formulieren')!.values;
+    fillRequired(rt, String(forms.find((r) => r[0] === '1#1#politie')![4]));
+    const refreshed = call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'refresh' });
+    expect(refreshed.message).toContain('1 nieuwe');
+    d = refreshed.dashboard.selected;
+    const politie = d.matrix.rows.find((r: { partnerId: string }) => r.partnerId === 'politie');
+    expect(politie.cells[0].kind).toBe('answered');
+    expect(politie.cells[0].text).toMatch(/^beantwoord /);
+    expect(d.actions.map((a: { kind: string }) => a.kind)).toEqual(['publish']);
+    expect(
+      call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'publish' }).dashboard.selected.actions,
+    ).toEqual([]);
+
+    // The decision from the sidebar, for the chosen case: no code to type.
+    rt.ui.answers.push(
+      { button: 'OK', text: '1' },
+      { button: 'OK', text: 'De politie ziet een groep.' },
+      { button: 'OK', text: '' },
+      { button: 'OK', text: '2026-01-12' },
+    );
+    const decided = call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'recordDecision' });
+    rt.ui.answers.length = 0;
+    expect(decided.message).toContain('staat nu in stap 2A, ronde 1');
+    expect(decided.dashboard.selected.actions.map((a: { label: string }) => a.label)).toEqual([
+      'Stap 2A starten',
+    ]);
+    expect(decided.dashboard.selected.timeline[0]).toMatchObject({
+      state: 'done',
+      decisions: [{ outcome: 'Verder verkennen' }],
+    });
+
+    // Automatisch bijwerken also installs the on-open trigger once; it opens the dashboard.
+    expect(click(rt, ctx, 'menuInstallTriggers')).toContain('Het dashboard opent voortaan vanzelf');
+    expect(click(rt, ctx, 'menuInstallTriggers')).toBe('Automatisch bijwerken staat al aan.');
+    const triggers = (ctx.ScriptApp as GoogleAppsScript.Script.ScriptApp).getProjectTriggers();
+    expect(triggers.map((t) => t.getHandlerFunction()).sort()).toEqual([
+      'openDashboardOnOpen',
+      'runDispatcher',
+    ]);
+    call(rt, ctx, 'openDashboardOnOpen', {});
+    expect(rt.ui.sidebars).toHaveLength(2);
+  });
+});
