@@ -6,7 +6,7 @@
  */
 
 import { QUESTIONS_SHEET } from '../model/questionsSheet';
-import { PARTNERS_SHEET, SETTINGS_SHEET } from '../model/schemas';
+import { PARTNERS_SHEET, parseSettingsRows, SETTINGS_SHEET } from '../model/schemas';
 import { buildCaseList, CASE_LIST_TAB, type CaseListEntry } from '../render/caseList';
 import { tableHash } from '../render/tableHash';
 import { tabSnapshot, writeTables } from '../workspace/sheetBatch';
@@ -51,6 +51,13 @@ export function adoptViewEdits(ss: Book, rows: CaseListRow[]): CaseListRow[] {
     changed = true;
   }
   return changed ? readTable(ss, CASES) : rows;
+}
+
+/** The step names the settings choose; the 2023 names while the settings cannot be read yet. */
+export function caseListNaming(ss: Book): Register['settings']['naming'] {
+  const rows = tabValues(ss, SETTINGS_SHEET);
+  const r = rows ? parseSettingsRows(rows) : null;
+  return r?.ok ? r.value.naming : '2023';
 }
 
 /** Registers whose case list changed in this execution, by spreadsheet id. */

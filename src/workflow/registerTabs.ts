@@ -30,7 +30,7 @@ import type { Book } from '../workspace/spreadsheets';
 import { appendRows, ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
 import { hasTab, removeEmptyTabs, setTextFormatBelowHeader, tabValues as values } from '../workspace/tabs';
 import { setListValidationsByHeader } from '../workspace/validation';
-import { caseListChanged, migrateCaseList, writeCaseList } from './caseList';
+import { caseListChanged, caseListNaming, migrateCaseList, writeCaseList } from './caseList';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES, TABS } from './records';
@@ -116,7 +116,7 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
   migrateCaseList(ss);
   ensureTable(ss, CASES);
   // The Casussen view, written anew (it also undoes hand edits in it).
-  writeCaseList({ ss, settings: { naming: namingOf(ss) } }, { force: true });
+  writeCaseList({ ss, settings: { naming: caseListNaming(ss) } }, { force: true });
   // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
   // with anything in it is the coordinator's and stays.
   const ours = new Set([
@@ -133,13 +133,6 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
 /** Drop-down lists on the Partners tab (soort, stappen, niveaus, actief), found by header. */
 function partnerDropdowns(ss: Book): void {
   setListValidationsByHeader(ss, PARTNERS_SHEET, 1, partnerListRules());
-}
-
-/** The step names the settings choose; the 2023 names while the settings cannot be read yet. */
-function namingOf(ss: Book): Settings['naming'] {
-  const rows = values(ss, SETTINGS_SHEET);
-  const r = rows ? parseSettingsRows(rows) : null;
-  return r?.ok ? r.value.naming : '2023';
 }
 
 export function appendCaseRow(reg: { ss: Book }, row: Record<string, string | number>): void {

@@ -126,3 +126,14 @@ describe('register: Casussen terug na verwijderen', () => {
     expect(ss.getSheetByName('Casussen')!.getDataRange().getValues()).toHaveLength(2);
   });
 });
+
+describe('register: de lijst zelf wordt nooit voor een oude systeemtabel gehouden', () => {
+  it('zonder _casussen blijft de leesbare lijst staan', () => {
+    const { h } = setup();
+    const ss = h.reg.ss;
+    ss.deleteSheet(ss.getSheetByName('_casussen')!);
+    expect(listCases(openRegister())).toEqual([]);
+    expect(ss.getSheetByName('_casussen')).toBeNull();
+    expect(ss.getSheetByName('Casussen')!.getRange(1, 2).getValue()).toBe('Label');
+  });
+});
