@@ -20,6 +20,7 @@ export const ENTRYPOINTS = [
   'menuBuildOverview',
   'menuExportPdf',
   'menuInstallTriggers',
+  'menuSelftest',
   'menuCheckSettings',
   'uiCheckSettings',
   'runDispatcher',

@@ -12,8 +12,12 @@ import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
 import { openRegister, registerSpreadsheet, UserError } from './workflow/context';
 import { dispatchWithDigest } from './workflow/digest';
+import { withLock } from './workflow/lock';
+import { ensureOwnRegister } from './workflow/ownRegister';
 import { setupRegister } from './workflow/registerTabs';
+import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
+import { parentFolderId } from './workspace/files';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -26,7 +30,10 @@ function ui(): GoogleAppsScript.Base.Ui {
  */
 function guarded(action: () => string): void {
   let message: string;
+  // A register made with Bestand → Kopie maken sets itself up first (workflow/ownRegister).
+  let notice: string | null = null;
   try {
+    notice = ensureOwnRegister();
     message = action();
   } catch (e) {
     if (e instanceof UserError) {
@@ -37,6 +44,7 @@ function guarded(action: () => string): void {
       message = `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
     }
   }
+  if (notice) message = message ? `${notice}\n\n${message}` : notice;
   if (message) ui().alert(message);
 }
 
@@ -199,6 +207,28 @@ export function menuInstallTriggers(): void {
     if (existing.length > 0) return `Automatisch bijwerken staat al aan.${opens}`;
     ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyMinutes(DISPATCH_EVERY_MINUTES).create();
     return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.${opens}`;
+  });
+}
+
+/**
+ * Zelftest: checks this installation with synthetic data (workflow/selftest) and shows per
+ * service whether it works, what it observed and what it could not check.
+ */
+export function menuSelftest(): void {
+  guarded(() => {
+    let email = '';
+    try {
+      email = openRegister().settings.coordinatorEmail;
+    } catch (_e) {
+      // A register not filled in yet: the proefmail goes to whoever runs the test.
+      email = Session.getActiveUser().getEmail();
+    }
+    if (!email)
+      return 'De Zelftest heeft een e-mailadres nodig: vul "E-mail procesregisseur" in bij Instellingen.';
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const parentId = ss ? parentFolderId(ss.getId()) : null;
+    const report = withLock(() => runSelftest({ email, parentId, dispatchHandler: DISPATCH_HANDLER }));
+    return selftestText(report);
   });
 }
 

@@ -31,6 +31,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'Register inrichten', fn: 'menuSetup' },
   { caption: 'Instellingen controleren', fn: 'menuCheckSettings' },
   { caption: 'Automatisch bijwerken aanzetten', fn: 'menuInstallTriggers' },
+  { caption: 'Zelftest (controleert de installatie)', fn: 'menuSelftest' },
 ];
 
 /** Every item of the menu, sub-menus included, in menu order. */

@@ -5,6 +5,7 @@
  * refusal, any other error is logged for the administrator and explained in Dutch.
  */
 import { UserError } from '../workflow/context';
+import { ensureOwnRegister } from '../workflow/ownRegister';
 
 export type UiOk<T extends object = {}> = { ok: true; message: string } & T;
 export type UiRefusal = { ok: false; errors: Record<string, string>; message?: string };
@@ -17,7 +18,11 @@ export function refusal(errors: Record<string, string>, message?: string): UiRef
 /** Runs a client's request; never throws. */
 export function uiGuarded<T extends object>(action: () => UiResult<T>): UiResult<T> {
   try {
-    return action();
+    // A register made with Bestand → Kopie maken sets itself up first (workflow/ownRegister).
+    const notice = ensureOwnRegister();
+    const r = action();
+    if (!notice) return r;
+    return { ...r, message: r.message ? `${notice}\n\n${r.message}` : notice };
   } catch (e) {
     if (e instanceof UserError) return refusal({}, e.message);
     console.error(e);

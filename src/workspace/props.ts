@@ -7,3 +7,8 @@ export function getScriptProperty(key: string): string | null {
 export function setScriptProperty(key: string, value: string): void {
   PropertiesService.getScriptProperties().setProperty(key, value);
 }
+
+/** Removes every script property (a copied register starts without the original's ids). */
+export function deleteAllScriptProperties(): void {
+  PropertiesService.getScriptProperties().deleteAllProperties();
+}

@@ -70,3 +70,15 @@ export function tabNames(ss: Book): string[] {
   }
   return ss.getSheets().map((s) => s.getName());
 }
+
+/** Deletes every tab whose name starts with `prefix` (system tables) except `keep`; never the last tab. */
+export function removeTabsStartingWith(ss: Book, prefix: string, keep: readonly string[] = []): string[] {
+  const removed: string[] = [];
+  for (const sh of ss.getSheets()) {
+    const name = sh.getName();
+    if (!name.startsWith(prefix) || keep.includes(name) || ss.getSheets().length <= 1) continue;
+    ss.deleteSheet(sh);
+    removed.push(name);
+  }
+  return removed;
+}

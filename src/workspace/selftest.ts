@@ -1,0 +1,145 @@
+/**
+ * The Google calls of the Zelftest (workflow/selftest.ts) that the product's other workspace
+ * modules do not make: answering a form as a script, probing a document, listing and trashing
+ * what the test made, and keeping the script properties as they were.
+ */
+
+/** All script properties (reference/properties/properties#getProperties). */
+export function allScriptProperties(): Record<string, string> {
+  return { ...PropertiesService.getScriptProperties().getProperties() };
+}
+
+/** Puts the script properties back exactly as `saved` (setProperties with deleteAllOthers). */
+export function restoreScriptProperties(saved: Record<string, string>): void {
+  PropertiesService.getScriptProperties().setProperties(saved, true);
+}
+
+export function setScriptProperties(values: Record<string, string>): void {
+  PropertiesService.getScriptProperties().setProperties(values, false);
+}
+
+function firstTextItem(form: GoogleAppsScript.Forms.Form): GoogleAppsScript.Forms.Item | null {
+  const types = [FormApp.ItemType.TEXT, FormApp.ItemType.PARAGRAPH_TEXT];
+  return form.getItems().find((i) => types.includes(i.getType())) ?? null;
+}
+
+function textResponse(item: GoogleAppsScript.Forms.Item, text: string): GoogleAppsScript.Forms.ItemResponse {
+  return item.getType() === FormApp.ItemType.TEXT
+    ? item.asTextItem().createResponse(text)
+    : item.asParagraphTextItem().createResponse(text);
+}
+
+/**
+ * Answers the form's first open question as a script would (reference/forms/form#createResponse,
+ * form-response#submit): a script's submission skips the required-question check, so one
+ * answer is enough. Returns the response id and its timestamp (ms).
+ */
+export function submitTextResponse(formId: string, text: string): { responseId: string; timestamp: number } {
+  const form = FormApp.openById(formId);
+  const item = firstTextItem(form);
+  if (!item) throw new Error('Het formulier heeft geen open vraag om te beantwoorden.');
+  const r = form.createResponse().withItemResponse(textResponse(item, text)).submit();
+  return { responseId: r.getId(), timestamp: r.getTimestamp().getTime() };
+}
+
+/**
+ * Tries to change a submitted response by script (withItemResponse + submit on the stored
+ * response). The reference says submit() throws for a response already submitted
+ * (form-response#submit); whether it does is one of the things the Zelftest finds out.
+ */
+export function editTextResponse(
+  formId: string,
+  responseId: string,
+  text: string,
+): { ok: true; timestamp: number; sameId: boolean } | { ok: false; reason: string } {
+  try {
+    const form = FormApp.openById(formId);
+    const item = firstTextItem(form);
+    if (!item) return { ok: false, reason: 'geen open vraag' };
+    const r = form.getResponse(responseId).withItemResponse(textResponse(item, text)).submit();
+    const again = form.getResponse(responseId);
+    return { ok: true, timestamp: again.getTimestamp().getTime(), sameId: r.getId() === responseId };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The ids of the responses `Form.getResponses(since)` returns. */
+export function responseIdsSince(formId: string, since: number): string[] {
+  return FormApp.openById(formId)
+    .getResponses(new Date(since))
+    .map((r) => r.getId());
+}
+
+/** The text of a document's body. */
+export function documentText(docId: string): string {
+  return DocumentApp.openById(docId).getBody().getText();
+}
+
+/**
+ * Writes one paragraph with a line break inside (`appendParagraph('…\n…')`) to the document,
+ * saves it, opens it again and reports what Docs kept: how many paragraphs hold the two lines,
+ * and whether the break is still a `\n` (or became `\r`) inside one paragraph.
+ */
+export function paragraphBreakProbe(docId: string): { paragraphs: number; text: string } {
+  const doc = DocumentApp.openById(docId);
+  doc.getBody().appendParagraph('Zelftest regel een\nZelftest regel twee');
+  doc.saveAndClose();
+  const found = DocumentApp.openById(docId)
+    .getBody()
+    .getParagraphs()
+    .map((p) => p.getText())
+    .filter((t) => t.includes('Zelftest regel'));
+  return { paragraphs: found.length, text: found.join('|') };
+}
+
+/** Every file and folder below `folderId` (the folder itself not included). */
+export function idsInTree(folderId: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: GoogleAppsScript.Drive.Folder) => {
+    const files = folder.getFiles();
+    while (files.hasNext()) out.push(files.next().getId());
+    const folders = folder.getFolders();
+    while (folders.hasNext()) {
+      const sub = folders.next();
+      out.push(sub.getId());
+      walk(sub);
+    }
+  };
+  walk(DriveApp.getFolderById(folderId));
+  return out;
+}
+
+/** Moves each file or folder to the trash (reference/drive/file#setTrashed). */
+export function trashIds(ids: readonly string[]): void {
+  for (const id of ids) {
+    try {
+      DriveApp.getFileById(id).setTrashed(true);
+    } catch (_e) {
+      DriveApp.getFolderById(id).setTrashed(true);
+    }
+  }
+}
+
+/** The ids that are not in the trash (a file that cannot be found counts as gone). */
+export function notTrashed(ids: readonly string[]): string[] {
+  return ids.filter((id) => {
+    try {
+      return !DriveApp.getFileById(id).isTrashed();
+    } catch (_e) {
+      try {
+        return !DriveApp.getFolderById(id).isTrashed();
+      } catch (_e2) {
+        return false;
+      }
+    }
+  });
+}
+
+/** The handler functions of this project's triggers for the current user. */
+export function triggerHandlers(): string[] {
+  return ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+}
+
+/** Mail recipients left today. */
+export { remainingQuota } from './mail';
