@@ -29,6 +29,9 @@ export const ENTRYPOINTS = [
   'uiRunAction',
   // Called by the HTML dialogs through google.script.run (src/ui/dialogs.ts).
   'uiNewCase',
+  'uiOpenDecisionDialog',
+  'uiDecisionForm',
+  'uiRecordDecision',
 ] as const;
 
 export type EntryPoint = (typeof ENTRYPOINTS)[number];

@@ -5,8 +5,8 @@
  */
 import { problemText } from './model/settingsCheck';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
-import { decideByPrompts, ensureOpenTrigger, showDashboard } from './ui/cockpit';
-import { showNewCaseDialog } from './ui/dialogs';
+import { ensureOpenTrigger, showDashboard } from './ui/cockpit';
+import { showDecisionDialog, showNewCaseDialog } from './ui/dialogs';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
@@ -95,7 +95,7 @@ export function menuSetup(): void {
   });
 }
 
-export { uiNewCase } from './ui/dialogs';
+export { uiDecisionForm, uiNewCase, uiOpenDecisionDialog, uiRecordDecision } from './ui/dialogs';
 
 export function menuNewCase(): void {
   guarded(() => {
@@ -132,9 +132,9 @@ export function menuRefresh(): void {
 
 export function menuRecordDecision(): void {
   guarded(() => {
-    const code = askCode();
-    if (!code) return '';
-    return decideByPrompts(code);
+    // One dialog with a case picker (the only open case is chosen already): no typed code.
+    showDecisionDialog();
+    return '';
   });
 }
 

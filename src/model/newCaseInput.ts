@@ -139,7 +139,8 @@ const NewCaseShape = z.object({
     .unknown()
     .refine((v) => v === undefined || typeof v === 'number' || typeof v === 'string', {
       error: 'bewaartermijn moet een getal zijn',
-    }),
+    })
+    .optional(),
 });
 
 export type ParseResult<T, F extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };

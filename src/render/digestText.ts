@@ -32,7 +32,7 @@ function line(item: DigestItem, settings: Settings): string {
     `stap ${s.step} (${stepName(s.step as never, settings.naming)})`;
   switch (item.kind) {
     case 'besluit':
-      return `${caseRef(item)}, ${step(item)}: alle formulieren zijn binnen of gesloten (${item.answered} van ${item.total} partners antwoordden). Leg het besluit vast.`;
+      return `${caseRef(item)}, ${step(item)}: ${item.reason} Leg het besluit vast.`;
     case 'laat':
       return `${caseRef(item)}: ${item.partners
         .map(

@@ -12,19 +12,13 @@
  * with the dispatcher trigger ("Automatisch bijwerken aanzetten").
  */
 import type { EntryPoint } from '../entrypoints';
-import { replay } from '../model/caseMachine';
-import { isoDate } from '../model/time';
 import * as z from '../model/zod';
 import { SIDEBAR_TITLE, sidebarPage } from '../render/html/sidebar';
-import { readDecisions } from '../workflow/assemble';
 import { CASE_ACTIONS, type CaseAction, runCaseAction } from '../workflow/caseActions';
 import { listCases, openCase, openRegister, type Register } from '../workflow/context';
 import { caseDashboard, caseSummaries, type DashboardData } from '../workflow/dashboard';
-import { recordDecision } from '../workflow/decide';
-import { withLock } from '../workflow/lock';
-import { nowMs } from '../workspace/clock';
 import { withTableCache } from '../workspace/tables';
-import { askDecision } from './decisionDialog';
+import { showDecisionDialog } from './dialogs';
 import { refusal, type UiResult, uiGuarded } from './result';
 
 /** The handler of the installable on-open trigger (an entry point). */
@@ -78,19 +72,12 @@ export type UiAction = (typeof UI_ACTIONS)[number];
 
 const ActionInput = z.object({ code: CodeSchema, kind: z.string().max(40) });
 
-/**
- * The decision through the prompts (ui/decisionDialog) for one case: the menu asks the code
- * first, the dashboard passes the chosen case. '' when the coordinator cancelled.
- */
-export function decideByPrompts(code: string): string {
-  const h = openCase(openRegister(), code);
-  const state = replay(h.row.code, readDecisions(h.ss));
-  const decision = askDecision(SpreadsheetApp.getUi(), state, isoDate(nowMs(), 'Europe/Amsterdam'));
-  if (!decision) return '';
-  const by = Session.getActiveUser().getEmail();
-  const notes: string[] = [];
-  const after = withLock(() => recordDecision(openCase(openRegister(), code), decision, by, notes));
-  return `Besluit vastgelegd. Casus ${h.row.code} ${after.status === 'gesloten' ? 'is gesloten' : `staat nu in stap ${after.step}, ronde ${after.round}`}. De casusspreadsheet en het integraal beeld zijn bijgewerkt.${notes.length ? `\n${notes.join('\n')}` : ''}`;
+/** The decision is recorded in its own dialog (ui/dialogs.ts); the dashboard only opens it. */
+function openDecisionDialog(code: string): { message: string } {
+  showDecisionDialog(code);
+  return {
+    message: `Het venster "Besluit vastleggen" voor ${code} is geopend. Vernieuw het dashboard nadat het besluit is vastgelegd.`,
+  };
 }
 
 /**
@@ -122,7 +109,7 @@ export function uiRunAction(input: unknown): UiResult<{ url?: string; dashboard:
     const action = kind as UiAction;
     const outcome =
       action === 'recordDecision'
-        ? { message: decideByPrompts(known.code) || 'Er is geen besluit vastgelegd.' }
+        ? openDecisionDialog(known.code)
         : runCaseAction(reg, known.code, action as CaseAction);
     const dashboard = withTableCache(() => dashboardData(openRegister(), known.code));
     return { ok: true, ...outcome, dashboard };

@@ -8,15 +8,17 @@
  * organisations, step numbers, dates and counts, never a person's name or an answer.
  */
 import { replay } from '../model/caseMachine';
+import { type ActionFacts, nextActions, waitingFor } from '../model/nextActions';
+import { partnerQuestions } from '../model/partnerQuestions';
+import { partnersForStep } from '../model/partners';
 import { isoDate } from '../model/time';
-import type { Partner, Settings, StepId } from '../model/types';
+import type { CaseState, Partner, Question, Settings, StepId } from '../model/types';
 import { addDays, addMonths, workdaysBetween } from '../model/workdays';
 import { readTable } from '../workspace/tables';
 import { toDecision } from './assemble';
 import type { CaseHandle, CaseRow } from './context';
-import { parseFormKey } from './formKey';
-import type { DecisionRow, FormRow, OutboxRow, QuarantineRow } from './records';
-import { DECISIONS, FORMS, OUTBOX, QUARANTINE } from './records';
+import type { DecisionRow, FormRow, LogRow, OutboxRow, QuarantineRow } from './records';
+import { DECISIONS, FORMS, LOG, OUTBOX, PERSONS, QUARANTINE } from './records';
 
 /** Retention deadlines this close (in calendar days) are reported. */
 export const RETENTION_NOTICE_DAYS = 28;
@@ -34,8 +36,8 @@ export interface CaseFacts {
   code: string;
   label: string;
   late: LatePartner[];
-  /** Every form of the running step is in or closed: the gate's decision is due. */
-  decisionDue: { step: StepId; round: number; answered: number; total: number } | null;
+  /** The gate's decision is due (nextActions: everyone answered, or the deadline passed), and why. */
+  decisionDue: { step: StepId; round: number; allIn: boolean; reason: string } | null;
   /** Outbox keys of mails that failed or may not have arrived. */
   failedMails: string[];
   uncertainMails: string[];
@@ -53,18 +55,67 @@ export interface CaseTables {
   outbox: readonly OutboxRow[];
   quarantine: readonly QuarantineRow[];
   decisions: readonly DecisionRow[];
+  log: readonly LogRow[];
+  /** How many pseudonym codes the case has. */
+  persons: number;
+}
+
+/**
+ * What nextActions (model/nextActions) decides on, from the case's tables: the digest's
+ * "decision due" is the sidebar's "Besluit vastleggen" (everyone answered, or the deadline of
+ * those still waited for has passed). Mirrors workflow/dashboard.ts actionFacts, which works
+ * from an assembled view; here only the forms, the log and the outbox are needed.
+ */
+export function actionFactsFromTables(
+  state: CaseState,
+  row: CaseRow,
+  t: CaseTables,
+  reg: { partners: readonly Partner[]; catalog: readonly Question[] },
+  today: string,
+): ActionFacts {
+  const byPartner = new Map<string, FormRow[]>();
+  for (const f of t.forms) {
+    if (f.step !== state.step || f.round !== state.round) continue;
+    byPartner.set(f.partnerId, [...(byPartner.get(f.partnerId) ?? []), f]);
+  }
+  const partners = [...byPartner].map(([partnerId, forms]) => {
+    const waiting = forms.filter((f) => f.status === 'open');
+    const answered = forms.some((f) => f.status === 'beantwoord');
+    const deadlines = (waiting.length ? waiting : forms).map((f) => f.deadline).sort();
+    return {
+      partnerId,
+      answered: waiting.length === 0 && answered,
+      closed: waiting.length === 0 && !answered,
+      deadline: deadlines[0] ?? '',
+    };
+  });
+  const marker = `stap ${state.step}, ronde ${state.round}:`;
+  return {
+    state,
+    today,
+    started:
+      byPartner.size > 0 || t.log.some((l) => l.event === 'stap gestart' && l.detail.startsWith(marker)),
+    expected: partnersForStep(reg.partners, state.step).filter(
+      (p) => partnerQuestions(reg.catalog, p, state.step, state.personDataAllowed).length > 0,
+    ).length,
+    partners,
+    namesList: row.namesId !== '',
+    persons: t.persons,
+    failedMails: t.outbox.filter((m) => m.status === 'mislukt' || m.status === 'onzeker').length,
+    overviewStale: false,
+  };
 }
 
 /** The digest's facts of one open case, from its tables (pure). */
 export function factsFromTables(
   row: CaseRow,
   t: CaseTables,
-  partners: readonly Partner[],
+  reg: { partners: readonly Partner[]; catalog: readonly Question[] },
   settings: Settings,
   today: string,
 ): CaseFacts {
   const opts = { bevrijdingsdagEveryYear: settings.bevrijdingsdagEveryYear };
-  const organisation = (id: string) => partners.find((p) => p.id === id)?.organisation ?? id;
+  const organisation = (id: string) => reg.partners.find((p) => p.id === id)?.organisation ?? id;
   const late = t.forms
     .filter((f) => f.status === 'open' && f.deadline !== '' && today > f.deadline)
     .map((f) => ({
@@ -77,14 +128,15 @@ export function factsFromTables(
   let decisionDue: CaseFacts['decisionDue'] = null;
   try {
     const state = replay(row.code, t.decisions.map(toDecision));
-    const running = t.forms.filter((f) => f.step === state.step && f.round === state.round);
-    if (state.status === 'open' && running.length > 0 && running.every((f) => f.status !== 'open')) {
-      const partnerIds = new Set(running.map((f) => parseFormKey(f.formKey).partnerId));
-      const answered = new Set(
-        running.filter((f) => f.status === 'beantwoord').map((f) => parseFormKey(f.formKey).partnerId),
-      );
-      decisionDue = { step: state.step, round: state.round, answered: answered.size, total: partnerIds.size };
-    }
+    const facts = actionFactsFromTables(state, row, t, reg, today);
+    const decide = nextActions(facts).find((a) => a.kind === 'recordDecision');
+    if (decide)
+      decisionDue = {
+        step: state.step,
+        round: state.round,
+        allIn: waitingFor(facts).length === 0,
+        reason: decide.reason,
+      };
   } catch {
     // A decisions table the model refuses is reported where it is read (the views, a gate);
     // the digest then says nothing about a due decision.
@@ -112,8 +164,10 @@ export function caseFacts(h: CaseHandle, today: string): CaseFacts {
       outbox: readTable(h.ss, OUTBOX),
       quarantine: readTable(h.ss, QUARANTINE),
       decisions: readTable(h.ss, DECISIONS),
+      log: readTable(h.ss, LOG),
+      persons: readTable(h.ss, PERSONS).length,
     },
-    h.reg.partners,
+    h.reg,
     h.reg.settings,
     today,
   );
@@ -163,8 +217,10 @@ export type DigestItem =
       label: string;
       step: StepId;
       round: number;
-      answered: number;
-      total: number;
+      /** Every partner answered (or can no longer); otherwise the deadline passed. */
+      allIn: boolean;
+      /** Why, in nextActions' words. */
+      reason: string;
     }
   | { kind: 'laat'; code: string; label: string; partners: LatePartner[] }
   | { kind: 'mail'; code: string; label: string; failed: number; uncertain: number }
@@ -196,7 +252,8 @@ export function digestItems(
     if (d)
       out.push({
         item: { kind: 'besluit', code: f.code, label: f.label, ...d },
-        keys: [`besluit:${f.code}:${d.step}:${d.round}`],
+        // "Everything is in" is news even when "the deadline passed" was reported before.
+        keys: [`besluit:${f.code}:${d.step}:${d.round}:${d.allIn ? 'binnen' : 'termijn'}`],
       });
   }
   for (const f of facts) {

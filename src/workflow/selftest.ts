@@ -20,7 +20,6 @@ import {
   allScriptProperties,
   documentText,
   editTextResponse,
-  idsInTree,
   notTrashed,
   paragraphBreakProbe,
   remainingQuota,
@@ -28,7 +27,8 @@ import {
   restoreScriptProperties,
   setScriptProperties,
   submitTextResponse,
-  trashIds,
+  trashTree,
+  treeOf,
   triggerHandlers,
 } from '../workspace/selftest';
 import { openSpreadsheet } from '../workspace/spreadsheets';
@@ -259,11 +259,13 @@ export function runSelftest(input: SelftestInput): SelftestReport {
     const cleanup: string[] = [];
     try {
       if (root) {
-        const ids = [...idsInTree(root), root];
-        trashIds(ids);
-        const left = notTrashed(ids);
+        const below = treeOf(root);
+        const tree = { files: below.files, folders: [root, ...below.folders] };
+        trashTree(tree);
+        const left = notTrashed(tree);
+        const count = tree.files.length + tree.folders.length;
         if (left.length) cleanup.push(`${left.length} bestand(en) staan nog buiten de prullenbak`);
-        else cleanup.push(`${ids.length} bestanden en mappen in de prullenbak`);
+        else cleanup.push(`${count} bestanden en mappen in de prullenbak`);
       }
     } catch (e) {
       cleanup.push(`opruimen mislukte: ${message(e)}`);

@@ -93,16 +93,21 @@ export function paragraphBreakProbe(docId: string): { paragraphs: number; text: 
   return { paragraphs: found.length, text: found.join('|') };
 }
 
-/** Every file and folder below `folderId` (the folder itself not included). */
-export function idsInTree(folderId: string): string[] {
-  const out: string[] = [];
+/** What lies below a folder: its files and its sub-folders (deepest last), the folder itself not included. */
+export interface Tree {
+  files: string[];
+  folders: string[];
+}
+
+export function treeOf(folderId: string): Tree {
+  const out: Tree = { files: [], folders: [] };
   const walk = (folder: GoogleAppsScript.Drive.Folder) => {
     const files = folder.getFiles();
-    while (files.hasNext()) out.push(files.next().getId());
+    while (files.hasNext()) out.files.push(files.next().getId());
     const folders = folder.getFolders();
     while (folders.hasNext()) {
       const sub = folders.next();
-      out.push(sub.getId());
+      out.folders.push(sub.getId());
       walk(sub);
     }
   };
@@ -110,30 +115,21 @@ export function idsInTree(folderId: string): string[] {
   return out;
 }
 
-/** Moves each file or folder to the trash (reference/drive/file#setTrashed). */
-export function trashIds(ids: readonly string[]): void {
-  for (const id of ids) {
-    try {
-      DriveApp.getFileById(id).setTrashed(true);
-    } catch (_e) {
-      DriveApp.getFolderById(id).setTrashed(true);
-    }
-  }
+/**
+ * Moves the files, then the folders (deepest first), to the trash (reference/drive/file#setTrashed,
+ * reference/drive/folder#setTrashed).
+ */
+export function trashTree(tree: Tree): void {
+  for (const id of tree.files) DriveApp.getFileById(id).setTrashed(true);
+  for (const id of [...tree.folders].reverse()) DriveApp.getFolderById(id).setTrashed(true);
 }
 
-/** The ids that are not in the trash (a file that cannot be found counts as gone). */
-export function notTrashed(ids: readonly string[]): string[] {
-  return ids.filter((id) => {
-    try {
-      return !DriveApp.getFileById(id).isTrashed();
-    } catch (_e) {
-      try {
-        return !DriveApp.getFolderById(id).isTrashed();
-      } catch (_e2) {
-        return false;
-      }
-    }
-  });
+/** The ids of the tree that are not in the trash. */
+export function notTrashed(tree: Tree): string[] {
+  return [
+    ...tree.files.filter((id) => !DriveApp.getFileById(id).isTrashed()),
+    ...tree.folders.filter((id) => !DriveApp.getFolderById(id).isTrashed()),
+  ];
 }
 
 /** The handler functions of this project's triggers for the current user. */

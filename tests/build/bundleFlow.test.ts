@@ -146,22 +146,37 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     const formulas = snapshotSpreadsheet(rt, caseId).sheets.flatMap((s) => s.formulas.flat());
     expect(formulas.every((f) => f === '')).toBe(true);
 
-    // The decision prompts offer only what the gate allows; a wrong number is refused.
-    const refused = click(rt, ctx, 'menuRecordDecision', [
-      { button: 'OK', text: 'JGA-2026-001' },
-      { button: 'OK', text: '9' },
+    // "Besluit vastleggen" shows one dialog with the gate of the only open case; its form posts
+    // to uiRecordDecision. A wrong field comes back per field; a second send of the same form is stale.
+    click(rt, ctx, 'menuRecordDecision');
+    expect(rt.ui.dialogs.at(-1)?.title).toBe('Besluit vastleggen');
+    expect(rt.ui.dialogs.at(-1)?.html).toContain('"code":"JGA-2026-001"');
+    const gate = call('uiDecisionForm', 'jga-2026-001');
+    expect(gate.form.rules.outcomes.map((o: { key: string }) => o.key)).toEqual([
+      'verder_verkennen',
+      'acuut',
+      'niet_verder',
     ]);
-    expect(refused).toContain('"9" is geen keuze');
-    const offered = rt.ui.alerts.length;
-    expect(offered).toBeGreaterThan(0);
-    const decided = click(rt, ctx, 'menuRecordDecision', [
-      { button: 'OK', text: 'JGA-2026-001' },
-      { button: 'OK', text: '1' },
-      { button: 'OK', text: 'Signaal van de politie bevestigd door de boa.' },
-      { button: 'OK', text: '' },
-      { button: 'OK', text: '2026-01-12' },
-    ]);
-    expect(decided).toContain('stap 2A, ronde 1');
+    const decision = {
+      outcome: 'verder_verkennen',
+      motivation: '',
+      decidedBy: 'partneroverleg',
+      date: '2026-01-12',
+      expected: String(gate.form.rules.expected),
+    };
+    expect(call('uiRecordDecision', 'JGA-2026-001', decision)).toEqual({
+      ok: false,
+      errors: { motivation: 'Schrijf waarom dit besloten is (noem geen namen).' },
+      message: 'Herstel de velden met een melding; de rest blijft staan.',
+    });
+    const filled = { ...decision, motivation: 'Signaal van de politie bevestigd door de boa.' };
+    const decided = call('uiRecordDecision', 'JGA-2026-001', filled);
+    expect(decided).toMatchObject({ ok: true, step: '2A', status: 'open' });
+    expect(decided.message).toContain('Besluit vastgelegd: Verder verkennen');
+    expect(decided.message).toContain('ronde 1');
+    const again = call('uiRecordDecision', 'JGA-2026-001', filled);
+    expect(again).toMatchObject({ ok: false, stale: true, errors: {} });
+    expect(again.message).toContain('Intussen is er al een besluit vastgelegd voor stap 1');
     const decisions = snapshotSpreadsheet(rt, caseId).sheets.find((s) => s.name === '_besluiten')!.values;
     expect(decisions[1]!.slice(0, 6)).toEqual([
       '1',

@@ -171,20 +171,26 @@ describe('het dashboard via de bundel', () => {
       call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'publish' }).dashboard.selected.actions,
     ).toEqual([]);
 
-    // The decision from the sidebar, for the chosen case: no code to type.
-    rt.ui.answers.push(
-      { button: 'OK', text: '1' },
-      { button: 'OK', text: 'De politie ziet een groep.' },
-      { button: 'OK', text: '' },
-      { button: 'OK', text: '2026-01-12' },
+    // The decision from the sidebar, for the chosen case: no code to type. The button opens the
+    // decision dialog for that case; its form posts to uiRecordDecision.
+    const shown = call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'recordDecision' });
+    expect(shown.message).toContain('Besluit vastleggen');
+    expect(rt.ui.dialogs.at(-1)?.title).toBe('Besluit vastleggen');
+    expect(rt.ui.dialogs.at(-1)?.html).toContain(`"code":"${caseCode}"`);
+    const form = call(rt, ctx, 'uiDecisionForm', caseCode).form;
+    const decided = call(rt, ctx, 'uiRecordDecision', caseCode, {
+      outcome: 'verder_verkennen',
+      motivation: 'De politie ziet een groep.',
+      decidedBy: 'partneroverleg',
+      date: '2026-01-12',
+      expected: String(form.rules.expected),
+    });
+    expect(decided.message).toContain(
+      'staat nu in stap 2A (Beoordelen groepsgedrag (2A: groepsniveau)), ronde 1',
     );
-    const decided = call(rt, ctx, 'uiRunAction', { code: caseCode, kind: 'recordDecision' });
-    rt.ui.answers.length = 0;
-    expect(decided.message).toContain('staat nu in stap 2A, ronde 1');
-    expect(decided.dashboard.selected.actions.map((a: { label: string }) => a.label)).toEqual([
-      'Stap 2A starten',
-    ]);
-    expect(decided.dashboard.selected.timeline[0]).toMatchObject({
+    const after = call(rt, ctx, 'uiDashboard', caseCode);
+    expect(after.selected.actions.map((a: { label: string }) => a.label)).toEqual(['Stap 2A starten']);
+    expect(after.selected.timeline[0]).toMatchObject({
       state: 'done',
       decisions: [{ outcome: 'Verder verkennen' }],
     });

@@ -89,6 +89,14 @@ describe('invoer nieuwe casus', () => {
     expect(errorsOf({ bewaartermijnMaanden: [12] })).toEqual({
       bewaartermijnMaanden: 'bewaartermijn moet een getal zijn',
     });
+    expect(parseNewCaseInput({ label: 'Groep' }, rules)).toEqual({
+      ok: false,
+      errors: {
+        wijk: 'Vul de wijk of buurt in waar de groep zich ophoudt.',
+        eersteSignaal: 'Vul de datum van het eerste signaal in.',
+        bewaartermijnMaanden: 'Vul de bewaartermijn in maanden in.',
+      },
+    });
     expect(parseNewCaseInput('onzin', rules)).toEqual({
       ok: false,
       errors: { label: 'De invoer is geen formulier met velden.' },

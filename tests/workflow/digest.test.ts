@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalAppsScript } from '../../src/local/harness';
-import { SettingsSchema } from '../../src/model/configSchemas';
+import { CATALOG } from '../../src/model/catalog';
+import { PartnerListSchema, SettingsSchema } from '../../src/model/configSchemas';
 import { parseSettingsRows, settingsToRows } from '../../src/model/settingsSheet';
 import { addMonths } from '../../src/model/workdays';
 import { digestMail } from '../../src/render/digestText';
@@ -71,8 +72,12 @@ const tables = (over: Partial<CaseTables> = {}): CaseTables => ({
   outbox: [],
   quarantine: [],
   decisions: [],
+  log: [],
+  persons: 0,
   ...over,
 });
+
+const REG = { partners: PartnerListSchema.parse(PARTNERS), catalog: CATALOG };
 
 describe('dagoverzicht: wanneer', () => {
   it('alleen op werkdagen tussen 8 en 18 uur, en niet als het is uitgezet', () => {
@@ -121,7 +126,7 @@ describe('dagoverzicht: wat erin staat', () => {
           form('jongerenwerk', 'open', '2026-01-28'),
         ],
       }),
-      PARTNERS as never,
+      REG,
       SETTINGS,
       '2026-01-27',
     );
@@ -135,15 +140,42 @@ describe('dagoverzicht: wat erin staat', () => {
       },
     ]);
     expect(f.decisionDue).toBeNull();
+    // As the sidebar's "Besluit vastleggen" (model/nextActions): every form in or closed ...
     const due = factsFromTables(
       caseRow(),
-      tables({ forms: [form('politie', 'beantwoord'), form('boa', 'gesloten')] }),
-      PARTNERS as never,
+      tables({
+        forms: [form('politie', 'beantwoord'), form('boa', 'gesloten'), form('jongerenwerk', 'beantwoord')],
+      }),
+      REG,
       SETTINGS,
       '2026-01-27',
     );
-    expect(due.decisionDue).toEqual({ step: '1', round: 1, answered: 1, total: 2 });
+    expect(due.decisionDue).toEqual({
+      step: '1',
+      round: 1,
+      allIn: true,
+      reason: 'Alle antwoorden zijn binnen (2 van 3 partners hebben geantwoord).',
+    });
     expect(due.late).toEqual([]);
+    // ... or the deadline of everyone still waited for has passed; not while a form is still to be made.
+    const past = factsFromTables(
+      caseRow(),
+      tables({
+        forms: [form('politie', 'beantwoord'), form('boa', 'open'), form('jongerenwerk', 'open')],
+      }),
+      REG,
+      SETTINGS,
+      '2026-01-27',
+    );
+    expect(past.decisionDue?.reason).toBe('De deadline is voorbij; 1 van 3 partners heeft geantwoord.');
+    const unfinished = factsFromTables(
+      caseRow(),
+      tables({ forms: [form('politie', 'beantwoord'), form('boa', 'gesloten')] }),
+      REG,
+      SETTINGS,
+      '2026-01-27',
+    );
+    expect(unfinished.decisionDue).toBeNull();
   });
 
   it('bewaartermijn: gemeld vanaf vier weken ervoor, verstreken daarna, en een onbekende sluitdatum één keer', () => {
@@ -194,7 +226,7 @@ describe('dagoverzicht: wat erin staat', () => {
     const f = factsFromTables(
       caseRow(),
       tables({ forms: [form('boa', 'open')] }),
-      PARTNERS as never,
+      REG,
       SETTINGS,
       '2026-01-28',
     );
@@ -273,12 +305,15 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     // The day after the deadline (Monday 26 January): two partners late.
     local.rt.setNow(at('2026-01-27', 9));
     const late = dispatchWithDigest(openRegister());
-    expect(late.digest).toMatchObject({ sent: true, fresh: 1 });
+    expect(late.digest).toMatchObject({ sent: true, fresh: 2 });
     const second = digests()[1]!;
     expect(second.body).toMatch(
       /Partners te laat\n- .*Jongerenwerk Testdorp.*Handhaving Testdorp.*\[nieuw\]/,
     );
     expect(second.body).toMatch(/1 mislukt\. [^\n]*versturen"\.\n/);
+    expect(second.body).toContain(
+      'stap 1 (Signalen delen): De deadline is voorbij; 1 van 3 partners heeft geantwoord.',
+    );
 
     // Both late partners answer: every form is in, a decision is due.
     for (const f of readTable(h.ss, FORMS).filter((x) => x.partnerId !== 'politie'))
@@ -287,7 +322,7 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     dispatchWithDigest(openRegister());
     const third = digests()[2]!;
     expect(third.body).toContain(
-      `Besluit nodig\n- ${h.row.code} (${h.row.label}), stap 1 (Signalen delen): alle formulieren zijn binnen of gesloten (3 van 3 partners antwoordden). Leg het besluit vast. [nieuw]`,
+      `Besluit nodig\n- ${h.row.code} (${h.row.label}), stap 1 (Signalen delen): Alle antwoorden zijn binnen (3 van 3 partners hebben geantwoord). Leg het besluit vast. [nieuw]`,
     );
     expect(third.body).not.toContain('Partners te laat');
   });

@@ -23,7 +23,6 @@ import { buildDocument } from '../../render/overview';
 import { ADVICE_DOCUMENT_KEY, readAdviceTab, writeAdviceTab } from '../../workflow/advice';
 import { assembleView, readDecisions } from '../../workflow/assemble';
 import { listCases, openCase, openRegister } from '../../workflow/context';
-import { recordDecision } from '../../workflow/decide';
 import { itemMapOf } from '../../workflow/formKey';
 import { withLock } from '../../workflow/lock';
 import { addPersons } from '../../workflow/persons';
@@ -642,13 +641,12 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     const gate = measure('besluit', `besluit ${label}`, run.step, state.round, (exec) => {
       let msg = '';
       exec(() => {
-        // menuRecordDecision without its prompts (they only collect `decision`): the same reads
-        // before the dialog, then the recording under the lock.
-        const h = openCase(openRegister(), caseCode);
-        replay(h.row.code, readDecisions(h.ss));
-        const by = Session.getActiveUser().getEmail();
-        const after = withLock(() => recordDecision(openCase(openRegister(), caseCode), decision, by));
-        msg = `besluit ${d.outcome} → ${after.status === 'gesloten' ? 'gesloten' : `stap ${after.step}`}`;
+        // What the decision dialog posts (google.script.run.uiRecordDecision): its own checks,
+        // then the recording under the lock.
+        const { step: _step, round: _round, ...fields } = decision;
+        const r = entry.uiRecordDecision(caseCode, { ...fields, expected: String(state.decisions.length) });
+        if (!r.ok) throw new Error(`${r.message ?? ''} ${Object.values(r.errors).join(' ')}`.trim());
+        msg = `besluit ${d.outcome} → ${r.status === 'gesloten' ? 'gesloten' : `stap ${r.step}`}`;
       });
       return msg;
     });
