@@ -2,7 +2,7 @@
  * docs/handleiding.md is the coordinator's manual: it must show the tabs the coordinator fills in
  * and the documents the product makes, as the product has them now.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADVICE_SHEET, adviceFields } from '../../src/model/adviceSheet';
@@ -65,5 +65,15 @@ describe('docs/handleiding.md', () => {
     expect(manual).toMatch(/per \*\*afschaalcriterium\*\*/);
     expect(manual).toContain('**lijngrafiek**');
     expect(manual).toContain('grafieken staan er als afbeelding in');
+  });
+
+  it('walks a case with the screenshots the browser test makes, each one in docs/img', () => {
+    const images = [...manual.matchAll(/\]\(img\/([\w-]+\.png)\)/g)].map((m) => m[1]!);
+    const browserTest = readFileSync(join(import.meta.dirname, '../browser/case.test.ts'), 'utf8');
+    const made = [...browserTest.matchAll(/shot\('([\w-]+\.png)'\)/g)].map((m) => m[1]!);
+    expect(made.length).toBeGreaterThanOrEqual(7);
+    expect(images).toEqual(made);
+    for (const img of images)
+      expect(existsSync(join(import.meta.dirname, '../../docs/img', img)), img).toBe(true);
   });
 });

@@ -42,6 +42,8 @@ function caseRow(over: Partial<CaseRow> = {}): CaseRow {
     namesId: '',
     openedOn: '2026-01-05',
     updatedAt: 0,
+    late: 0,
+    nextAction: '',
     label: '',
     wijk: '',
     firstSignal: '',

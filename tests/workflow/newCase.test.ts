@@ -32,8 +32,11 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
       bewaartermijnMaanden: 24,
     });
     const h = openNewCase(openRegister(), input);
-    const header = ss.getSheetByName('Casussen')!.getRange(1, 1, 1, CASES.columns.length).getValues()[0];
-    expect(header!.slice(-4)).toEqual(['Label', 'Wijk', 'Eerste signaal', 'Bewaartermijn']);
+    // In the system table after the ids and times; the view Casussen shows label and wijk.
+    const header = ss.getSheetByName('_casussen')!.getRange(1, 1, 1, CASES.columns.length).getValues()[0];
+    expect(header!.slice(10, 14)).toEqual(['Label', 'Wijk', 'Eerste signaal', 'Bewaartermijn']);
+    const view = ss.getSheetByName('Casussen')!.getDataRange().getDisplayValues();
+    expect(view[1]!.slice(0, 3)).toEqual([h.row.code, 'Groep bij de sporthal', 'Noord']);
     const row = readTable(ss, CASES)[0]!;
     expect(row).toMatchObject({
       Label: 'Groep bij de sporthal',

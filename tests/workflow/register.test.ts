@@ -41,13 +41,18 @@ function setCell(
 }
 
 describe('het register: instellingen, partners en vragen zonder code', () => {
-  it('maakt de tabbladen Instellingen, Partners, Vragen en Casussen', () => {
+  it('maakt de tabbladen Instellingen, Partners, Vragen en Casussen, en verborgen systeemtabellen', () => {
     const ss = register();
-    expect(ss.getSheets().map((s) => s.getName())).toEqual([
+    const tabs = ss.getSheets();
+    expect(tabs.filter((s) => !s.isSheetHidden()).map((s) => s.getName())).toEqual([
       'Instellingen',
       'Partners',
       'Vragen',
       'Casussen',
+    ]);
+    expect(tabs.filter((s) => s.isSheetHidden()).map((s) => s.getName())).toEqual([
+      '_casussen',
+      '_tabbladen',
     ]);
   });
 
