@@ -3,6 +3,7 @@
  * rendered from. The workflow assembles it from the case spreadsheet's system tabs (which are
  * themselves rebuilt from the forms' own response stores); render functions are pure over it.
  */
+import type { NextAction } from '../model/nextActions';
 import type { CaseState, Partner, Plan, Question, Settings, StepId } from '../model/types';
 
 /** One answer to one question (for one subject when the question repeats). */
@@ -85,4 +86,9 @@ export interface CaseView {
   now: number;
   /** Time zone for showing dates. */
   timeZone: string;
+  /**
+   * The next sensible actions (model/nextActions), when the caller worked them out: the
+   * Overzicht shows the first as its "Volgende stap" row.
+   */
+  next?: readonly NextAction[];
 }

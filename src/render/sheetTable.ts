@@ -27,6 +27,15 @@ export interface CellNote {
   note: string;
 }
 
+/** A link over the whole text of a cell (to one of our own files; never built from partner text). */
+export interface CellLink {
+  /** 0-based row index into `rows`. */
+  row: number;
+  /** 0-based column index. */
+  column: number;
+  url: string;
+}
+
 export interface SheetTable {
   /** Tab name. */
   name: string;
@@ -43,6 +52,8 @@ export interface SheetTable {
   /** Width in pixels per column, from the first column on; shorter than the row = default. */
   columnWidths?: number[];
   notes?: CellNote[];
+  /** Cells whose text is a link; the cell must be text (a label or a `{ text }` cell). */
+  links?: CellLink[];
   tabColor?: string;
   hidden?: boolean;
 }

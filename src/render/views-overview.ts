@@ -2,6 +2,7 @@
  * The `Overzicht` tab: the case at a glance (where it stands, how each step went), the
  * partner × step status matrix and the list of forms past their deadline.
  */
+import type { NextAction } from '../model/nextActions';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
 import type { StepId } from '../model/types';
@@ -111,6 +112,17 @@ export function withoutForm(
 export const MATRIX_LEGEND =
   'volgt: wordt gevraagd zodra de stap loopt · n.v.t.: wordt in deze stap niet gevraagd · gemist: formulier gesloten zonder antwoord';
 
+/**
+ * The "Volgende stap" row: the first next sensible action and why; when there is none, what the
+ * case is waiting for.
+ */
+export function nextStepText(view: CaseView, next: readonly NextAction[]): string {
+  const first = next[0];
+  if (first) return `${first.label}: ${first.reason}`;
+  if (view.state.status !== 'open') return 'Geen: de casus is gesloten.';
+  return 'Nu niets te doen: de partners hebben nog tijd om te antwoorden.';
+}
+
 function caseStatusText(view: CaseView): string {
   const { state } = view;
   if (state.status === 'open') return 'open';
@@ -128,6 +140,7 @@ export function buildOverview(view: CaseView): SheetTable {
   t.add(['Status', caseStatusText(view)]);
   t.add(['Huidige stap', textCell(stepTitle(view, state.step))]);
   t.add(['Ronde', state.round]);
+  if (view.next) t.add(['Volgende stap', textCell(nextStepText(view, view.next))], { bold: true });
   const progress = startProgress(view);
   if (progress && progress.made < progress.total) {
     t.add([

@@ -6,17 +6,16 @@
 import type { CatalogOverrides } from '../model/catalog';
 import { applyOverrides, CATALOG } from '../model/catalog';
 import { UserError } from '../model/errors';
-
 import { normaliseCaseCode } from '../model/newCaseInput';
 import { QUESTIONS_SHEET } from '../model/questionsSheet';
 import { PARTNERS_SHEET, SETTINGS_SHEET } from '../model/schemas';
-
 import type { CaseStatus, Partner, Question, Settings, StepId } from '../model/types';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
 import { readTable } from '../workspace/tables';
 import { readTabs } from '../workspace/tabs';
+import { adoptViewEdits, caseListChanged, migrateCaseList } from './caseList';
 import type { CaseListRow } from './records';
 import { CASES } from './records';
 import { readCatalogOverrides, readPartners, readSettings } from './registerTabs';
@@ -45,6 +44,9 @@ export interface CaseRow {
   overviewId: string;
   namesId: string;
   openedOn: string;
+  /** What the register's list last showed: partners late, the next action. */
+  late: number;
+  nextAction: string;
   /** The coordinator's own label (never a name); blank for cases opened before labels existed. */
   label: string;
   wijk: string;
@@ -100,6 +102,8 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
     spreadsheetId: r.Casusspreadsheet,
     overviewId: r['Integraal beeld'],
     namesId: r.Namenlijst,
+    late: r['Te laat'],
+    nextAction: r['Volgende actie'],
     label: r.Label,
     wijk: r.Wijk,
     firstSignal: r['Eerste signaal'],
@@ -110,7 +114,13 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
 }
 
 export function listCases(reg: Register): CaseRow[] {
-  return readTable(reg.ss, CASES).map(toCaseRow);
+  const rows = adoptViewEdits(reg.ss, readTable(reg.ss, CASES));
+  // A register from before the case list became a view keeps its cases in the visible tab.
+  if (rows.length === 0 && migrateCaseList(reg.ss)) {
+    caseListChanged(reg);
+    return readTable(reg.ss, CASES).map(toCaseRow);
+  }
+  return rows.map(toCaseRow);
 }
 
 /** A case by its code, typed in any case (`jga-2026-001` finds JGA-2026-001). */

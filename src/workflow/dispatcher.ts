@@ -10,6 +10,7 @@ import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { prefetchTables, readTable } from '../workspace/tables';
 import { readDecisions } from './assemble';
+import { flushCaseLists, withCaseList } from './caseList';
 import type { CaseHandle, CaseRow, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { type CaseFacts, caseFacts } from './digestFacts';
@@ -137,6 +138,15 @@ export function dispatchAll(
   budgetMs = DISPATCH_BUDGET_MS,
   opts: { facts?: boolean } = {},
 ): DispatchReport {
+  // The register's Casussen view is written once for the whole run, under the lock (caseList.ts).
+  return withCaseList(() => {
+    const report = dispatchCases(reg, budgetMs, opts);
+    tryWithLock(() => flushCaseLists());
+    return report;
+  });
+}
+
+function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean }): DispatchReport {
   const start = nowMs();
   const cases = listCases(reg);
   const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases };

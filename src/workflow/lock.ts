@@ -8,6 +8,7 @@ import { withChartCache } from '../workspace/charts';
 import { withFormHandles } from '../workspace/forms';
 import { withScriptLock } from '../workspace/lock';
 import { withTableCache } from '../workspace/tables';
+import { withCaseList } from './caseList';
 import { UserError } from './context';
 import { withNameCache } from './nameGuard';
 
@@ -17,8 +18,12 @@ export const LOCK_WAIT_MS = 10_000;
 export function tryWithLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ok: true; value: T } | { ok: false } {
   // While the lock is held nobody else writes the tables: each is read at most once; and a
   // chart shown in several documents is drawn once; a form is opened once.
+  // The register's Casussen view is written once, when the action is done (caseList.ts).
   return withScriptLock(
-    () => withTableCache(() => withNameCache(() => withChartCache(() => withFormHandles(fn)))),
+    () =>
+      withTableCache(() =>
+        withCaseList(() => withNameCache(() => withChartCache(() => withFormHandles(fn)))),
+      ),
     waitMs,
   );
 }

@@ -18,6 +18,7 @@ import {
 import { openSpreadsheet, spreadsheetId } from '../workspace/spreadsheets';
 import { appendRows, ensureTable } from '../workspace/tables';
 import { firstTabId, removeTabById } from '../workspace/tabs';
+import { caseListChanged } from './caseList';
 import type { CaseHandle, Register } from './context';
 import { listCases } from './context';
 import { logEvents } from './log';
@@ -77,6 +78,8 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
     'Integraal beeld': docId,
     Namenlijst: '',
     Bijgewerkt: now,
+    'Te laat': 0,
+    'Volgende actie': '',
     Label: label,
     Wijk: wijk,
     'Eerste signaal': eersteSignaal,
@@ -84,6 +87,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
     'Gesloten op': '',
   };
   appendRows(reg.ss, CASES, [row]);
+  caseListChanged(reg);
   const h: CaseHandle = {
     reg,
     ss,
@@ -97,6 +101,8 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
       overviewId: docId,
       namesId: '',
       openedOn: today,
+      late: 0,
+      nextAction: '',
       label,
       wijk,
       firstSignal: eersteSignaal,

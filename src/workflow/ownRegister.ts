@@ -22,10 +22,11 @@ import { nowMs } from '../workspace/clock';
 import { deleteAllScriptProperties, getScriptProperty, setScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, spreadsheetId } from '../workspace/spreadsheets';
-import { readTable, replaceTable, table } from '../workspace/tables';
+import { forgetTable, readTable, replaceTable, table } from '../workspace/tables';
 import { removeTabsStartingWith } from '../workspace/tabs';
+import { caseListNaming, writeCaseList } from './caseList';
 import { withLock } from './lock';
-import { CASES } from './records';
+import { CASES, TABS } from './records';
 
 /** Script property: the id of the register spreadsheet these properties belong to. */
 export const OWNER_PROPERTY = 'REGISTER_OWNER_ID';
@@ -67,7 +68,12 @@ export function forgetOriginal(ss: Book): string[] {
   deleteAllScriptProperties();
   replaceTable(ss, CASES, []);
   // `_register` itself stays: it is rewritten with this register's id right after.
-  return removeTabsStartingWith(ss, '_', [OWNER.name]);
+  const removed = removeTabsStartingWith(ss, '_', [OWNER.name]);
+  forgetTable(ss, CASES);
+  forgetTable(ss, TABS);
+  // The Casussen view showed the original's cases with links to its files: written anew, empty.
+  writeCaseList({ ss, settings: { naming: caseListNaming(ss) } }, { force: true });
+  return removed;
 }
 
 /**

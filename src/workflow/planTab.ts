@@ -5,6 +5,7 @@
  * duiding when the goal's indicator names a duiding item (model/planBaseline.ts).
  */
 
+import { placeRules, planListRules } from '../model/dropdowns';
 import { cellsWithNames } from '../model/names';
 import { baselineFromDuiding, duidingItemScores } from '../model/planBaseline';
 import {
@@ -17,6 +18,7 @@ import {
 import type { Plan, PlanDraft } from '../model/types';
 import { readTable, writeEditableTab } from '../workspace/tables';
 import { tabValues } from '../workspace/tabs';
+import { setListValidations } from '../workspace/validation';
 import { answersFrom, latestAnswers } from './assemble';
 import type { CaseHandle } from './context';
 import { caseNames } from './nameGuard';
@@ -24,7 +26,10 @@ import { ANSWERS, PERSONS } from './records';
 
 export function writePlanTab(h: CaseHandle, plan: PlanDraft | Plan | null): void {
   // Row 1 explains, row 2 is the header.
-  writeEditableTab(h.ss, PLAN_SHEET, planToRows(plan), 2);
+  const rows = planToRows(plan);
+  const sh = writeEditableTab(h.ss, PLAN_SHEET, rows, 2);
+  // Spoor and Eigenaar as drop-down lists (the partner keys of the register as they are now).
+  setListValidations(sh, 2, placeRules(rows[1] ?? [], planListRules(h.reg.partners.map((p) => p.id))));
 }
 
 export function readPlanTab(h: CaseHandle, version: number): PlanParse {

@@ -8,6 +8,7 @@
  * need-to-know per owner, and one file per partner lets Drive enforce that with plain sharing.
  */
 import { type Audience, readersOf } from '../model/audiences';
+import { latePartners, nextActions } from '../model/nextActions';
 import { isoDate } from '../model/time';
 import type { CaseView, LogEntry } from '../render/caseView';
 import type { DocTree } from '../render/docTree';
@@ -23,8 +24,10 @@ import { tabSnapshot, writeTables } from '../workspace/sheetBatch';
 import { appendRows, ensureTable, readTable, replaceTable, updateRow } from '../workspace/tables';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
+import { actionFacts } from './dashboard';
 import { logEvents } from './log';
-import { DOCUMENTS, type DocumentRow, TABS } from './records';
+import { DOCUMENTS, type DocumentRow, OUTBOX, TABS } from './records';
+import { recordCaseSummary } from './registerTabs';
 
 /**
  * Rewrites the view tabs whose content changed since they were last written (a fingerprint
@@ -36,7 +39,14 @@ export function rebuildViews(
   view: CaseView = assembleView(h),
   opts: { all?: boolean } = {},
 ): string[] {
-  const tables = buildViews(view);
+  const facts = actionFacts(view, { namesList: h.row.namesId !== '', outbox: readTable(h.ss, OUTBOX) });
+  const next = view.next ?? nextActions(facts);
+  const tables = buildViews({ ...view, next });
+  // The register's list shows what the Overzicht shows: partners late, the first next action.
+  recordCaseSummary(h, {
+    late: view.state.status === 'open' ? latePartners(facts).length : 0,
+    nextAction: next[0]?.label ?? '',
+  });
   const before = new Map(readTable(h.ss, TABS).map((t) => [t.name, t.hash]));
   // One spreadsheets.get: the tabs there are (and, for the batch, their ids and grids).
   const snapshot = tabSnapshot(h.ss);

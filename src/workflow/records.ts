@@ -176,9 +176,14 @@ export const CASE_TABLES = [
   DOCUMENTS,
 ];
 
-/** Register: the list of cases (visible tab). */
+/**
+ * Register: the list of cases, a hidden system table with the Drive ids and times the code
+ * needs. The coordinator reads the view tab `Casussen` (render/caseList.ts, workflow/caseList.ts).
+ * `Te laat` and `Volgende actie` are what the case's last view rebuild found (partners past
+ * their deadline, the first next sensible action), kept here so the list needs no case read.
+ */
 export const CASES = table({
-  name: 'Casussen',
+  name: '_casussen',
   columns: [
     'Casuscode',
     'Status',
@@ -196,12 +201,13 @@ export const CASES = table({
     'Wijk',
     'Eerste signaal',
     'Bewaartermijn',
+    'Te laat',
+    'Volgende actie',
     // The date of the decision that closed the case (jjjj-mm-dd; empty while it is open): with
     // the bewaartermijn it says when everything about the case is destroyed (workflow/purge.ts).
     'Gesloten op',
   ],
-  numeric: ['Ronde', 'Bijgewerkt', 'Bewaartermijn'],
-  visible: true,
+  numeric: ['Ronde', 'Bijgewerkt', 'Bewaartermijn', 'Te laat'],
   choices: { Status: CASE_STATUSES, Stap: STEP_IDS },
 });
 

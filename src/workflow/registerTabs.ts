@@ -7,6 +7,7 @@
 
 import type { CatalogOverrides } from '../model/catalog';
 import { CATALOG } from '../model/catalog';
+import { partnerListRules } from '../model/dropdowns';
 import { parseQuestionRows, QUESTIONS_SHEET, questionsToRows } from '../model/questionsSheet';
 import {
   formatIssues,
@@ -23,13 +24,16 @@ import {
   unfilledSettings,
 } from '../model/schemas';
 import type { CaseState, Partner, Settings } from '../model/types';
+import { CASE_LIST_TAB } from '../render/caseList';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
 import { appendRows, ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
 import { hasTab, removeEmptyTabs, setTextFormatBelowHeader, tabValues as values } from '../workspace/tabs';
+import { setListValidationsByHeader } from '../workspace/validation';
+import { caseListChanged, caseListNaming, migrateCaseList, writeCaseList } from './caseList';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
-import { CASES, PURGES } from './records';
+import { CASES, PURGES, TABS } from './records';
 
 export { PLACEHOLDER, PLACEHOLDER_EMAIL } from '../model/schemas';
 
@@ -101,16 +105,33 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
   } else if (!hasTab(ss, PARTNERS_SHEET)) {
     writeEditableTab(ss, PARTNERS_SHEET, partnersToRows([]), 1, plainText);
   } else setTextFormatBelowHeader(ss, PARTNERS_SHEET);
+  partnerDropdowns(ss);
   // A scale like 1-5 or an id like 2A.x in Vragen stays text as well.
   if (!hasTab(ss, QUESTIONS_SHEET)) {
     writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG), 1, plainText);
   } else setTextFormatBelowHeader(ss, QUESTIONS_SHEET);
+  migrateCaseList(ss);
   ensureTable(ss, CASES);
   ensureTable(ss, PURGES);
+  // The Casussen view, written anew (it also undoes hand edits in it).
+  writeCaseList({ ss, settings: { naming: caseListNaming(ss) } }, { force: true });
   // An empty default tab of a fresh spreadsheet ("Sheet1", "Blad1", ...) is removed; a tab
   // with anything in it is the coordinator's and stays.
-  const ours = new Set([SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET, CASES.name, PURGES.name]);
+  const ours = new Set([
+    SETTINGS_SHEET,
+    PARTNERS_SHEET,
+    QUESTIONS_SHEET,
+    CASES.name,
+    CASE_LIST_TAB,
+    TABS.name,
+    PURGES.name,
+  ]);
   removeEmptyTabs(ss, ours);
+}
+
+/** Drop-down lists on the Partners tab (soort, stappen, niveaus, actief), found by header. */
+function partnerDropdowns(ss: Book): void {
+  setListValidationsByHeader(ss, PARTNERS_SHEET, 1, partnerListRules());
 }
 
 export function appendCaseRow(reg: { ss: Book }, row: Record<string, string | number>): void {
@@ -135,11 +156,31 @@ export function updateCaseRow(h: CaseHandle, state: CaseState): void {
     'Gesloten op':
       state.status === 'gesloten' ? (state.decisions[state.decisions.length - 1]?.date ?? '') : '',
   });
+  caseListChanged(h.reg);
 }
 
 export function setCaseNamesId(h: CaseHandle, namesId: string): void {
   const { index, row } = caseRowIndex(h);
   updateRow(h.reg.ss, CASES, index, { ...row, Namenlijst: namesId });
+  caseListChanged(h.reg);
+}
+
+/**
+ * What the case's views just showed (partners late, the first next action), in the register's
+ * row when it differs from what the row holds; the Casussen view follows.
+ */
+export function recordCaseSummary(h: CaseHandle, summary: { late: number; nextAction: string }): void {
+  if (h.row.late === summary.late && h.row.nextAction === summary.nextAction) return;
+  const { index, row } = caseRowIndex(h);
+  h.row.late = summary.late;
+  h.row.nextAction = summary.nextAction;
+  if (row['Te laat'] === summary.late && row['Volgende actie'] === summary.nextAction) return;
+  updateRow(h.reg.ss, CASES, index, {
+    ...row,
+    'Te laat': summary.late,
+    'Volgende actie': summary.nextAction,
+  });
+  caseListChanged(h.reg);
 }
 
 export { QUESTIONS_SHEET } from '../model/questionsSheet';

@@ -25,3 +25,14 @@ export function label(value: string, where = 'een tabblad'): string {
   }
   return value;
 }
+
+/**
+ * A link we set in a cell: only an https address of a Google file or folder (we build them from
+ * Drive ids), never something a person typed.
+ */
+export function safeUrl(url: string, where = 'een tabblad'): string {
+  if (!/^https:\/\/(docs|drive)\.google\.com\/[A-Za-z0-9_\-/?=.&]*$/.test(url)) {
+    throw new Error(`Interne fout: link in ${where} is geen adres van een Google-bestand.`);
+  }
+  return url;
+}

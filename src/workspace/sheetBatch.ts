@@ -18,7 +18,7 @@
  */
 import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
-import { label } from './cells';
+import { label, safeUrl } from './cells';
 import { writeSheetTable } from './sheetWriter';
 import type { Book } from './spreadsheets';
 import { sheetsApi, sheetsServiceOn, tabNames } from './tabs';
@@ -94,6 +94,7 @@ function extendedValue(cell: Cell, where: string): GoogleAppsScript.Sheets.Schem
 function cellsOf(table: SheetTable, width: number): GoogleAppsScript.Sheets.Schema.RowData[] {
   const bold = new Set(table.boldRows ?? []);
   const notes = new Map((table.notes ?? []).map((n) => [`${n.row}:${n.column}`, n.note]));
+  const links = new Map((table.links ?? []).map((l) => [`${l.row}:${l.column}`, safeUrl(l.url, table.name)]));
   return table.rows.map((row, r) => {
     if (row.length !== width)
       throw new Error(`Interne fout: tabblad ${table.name}: rows is niet rechthoekig.`);
@@ -107,10 +108,13 @@ function cellsOf(table: SheetTable, width: number): GoogleAppsScript.Sheets.Sche
         const fc = table.fontColors?.[r]?.[c];
         const format: GoogleAppsScript.Sheets.Schema.CellFormat = {};
         if (bg) format.backgroundColor = colorOf(bg, where);
-        if (bold.has(r) || fc) {
+        const link = links.get(`${r}:${c}`);
+        if (bold.has(r) || fc || link) {
+          // TextFormat.link: the cell's text links to `uri` (reference/rest/v4/spreadsheets/other#TextFormat).
           format.textFormat = {
             ...(bold.has(r) ? { bold: true } : {}),
             ...(fc ? { foregroundColor: colorOf(fc, where) } : {}),
+            ...(link ? { link: { uri: link } } : {}),
           };
         }
         if (Object.keys(format).length > 0) out.userEnteredFormat = format;

@@ -11,7 +11,7 @@
  */
 import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
-import { asText, label } from './cells';
+import { asText, label, safeUrl } from './cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -120,6 +120,7 @@ export function writeSheetTable(ss: Spreadsheet, table: SheetTable, opts: { posi
       }
       range.setNotes(notes);
     }
+    writeLinks(sheet, table, values);
   }
 
   // Column widths only on a new tab or when the number of columns changed: a rewrite of the
@@ -132,6 +133,33 @@ export function writeSheetTable(ss: Spreadsheet, table: SheetTable, opts: { posi
   if (table.tabColor !== undefined || !created) sheet.setTabColor(table.tabColor ?? null);
   if (table.hidden) sheet.hideSheet();
   else if (!created) sheet.showSheet();
+}
+
+/**
+ * The links of a table as RichTextValues (reference/spreadsheet/rich-text-value-builder#setlinkurllinkurl):
+ * per column one `setRichTextValues` over the rows from its first to its last link; the cells in
+ * between keep their text (without a link).
+ */
+function writeLinks(sheet: Sheet, table: SheetTable, values: CellValue[][]): void {
+  const byColumn = new Map<number, Map<number, string>>();
+  for (const l of table.links ?? []) {
+    const col = byColumn.get(l.column) ?? new Map<number, string>();
+    col.set(l.row, safeUrl(l.url, table.name));
+    byColumn.set(l.column, col);
+  }
+  for (const [column, rows] of byColumn) {
+    const first = Math.min(...rows.keys());
+    const last = Math.max(...rows.keys());
+    const rich = [];
+    for (let r = first; r <= last; r++) {
+      const cell = table.rows[r]?.[column];
+      const text = cell === undefined ? '' : isTextCell(cell) ? cell.text : String(values[r]?.[column] ?? '');
+      const builder = SpreadsheetApp.newRichTextValue().setText(text);
+      const url = rows.get(r);
+      rich.push([(url ? builder.setLinkUrl(url) : builder).build()]);
+    }
+    sheet.getRange(first + 1, column + 1, rich.length, 1).setRichTextValues(rich);
+  }
 }
 
 /** All values of a tab (`[]` when it is empty), or `null` when the tab does not exist. */

@@ -228,6 +228,12 @@ function wroteUpTo(st: TabState | undefined, row: number): void {
   if (st?.lastRow !== undefined) st.lastRow = Math.max(st.lastRow, row);
 }
 
+/** Forgets what this run knows about a table (its tab was renamed or replaced outside this module). */
+export function forgetTable(ss: Book, def: TableDef): void {
+  cache?.delete(cacheKey(ss, def.name));
+  tabStates?.delete(cacheKey(ss, def.name));
+}
+
 /** Creates the tab with its header row when it does not exist yet. */
 export function ensureTable(ss: Book, def: TableDef): void {
   sheetFor(ss, def);

@@ -115,6 +115,34 @@ export function tabNames(ss: Book): string[] {
   return ss.getSheets().map((s) => s.getName());
 }
 
+/**
+ * Renames tab `from` to `to`, hides it and writes `header` as its first row (growing the grid
+ * when the header is wider): a visible list that becomes a system table, data untouched. Only
+ * when `from` exists, `to` does not, and the first row starts with `header[0]`, `header[1]` and
+ * contains `mustHave`. Returns whether it did.
+ */
+export function turnIntoSystemTab(
+  ss: Book,
+  from: string,
+  to: string,
+  header: readonly string[],
+  mustHave: string,
+): boolean {
+  if (ss.getSheetByName(to)) return false;
+  const sh = ss.getSheetByName(from);
+  if (!sh || sh.getLastColumn() === 0) return false;
+  const first = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0] ?? [];
+  // The first columns must be those of the system table (a view with the same headers in
+  // another order is not it).
+  if (first[0] !== header[0] || first[1] !== header[1] || !first.includes(mustHave)) return false;
+  sh.setName(to);
+  if (sh.getMaxColumns() < header.length)
+    sh.insertColumnsAfter(sh.getMaxColumns(), header.length - sh.getMaxColumns());
+  sh.getRange(1, 1, 1, header.length).setValues([[...header]]);
+  sh.hideSheet();
+  return true;
+}
+
 /** Deletes every tab whose name starts with `prefix` (system tables) except `keep`; never the last tab. */
 export function removeTabsStartingWith(ss: Book, prefix: string, keep: readonly string[] = []): string[] {
   const removed: string[] = [];

@@ -48,7 +48,7 @@ describe('SpreadsheetApp', () => {
 
   it('throws for members the emulator does not implement, instead of returning undefined', () => {
     const range = ss.getSheets()[0]!.getRange('A1');
-    expect(() => range.getRichTextValue()).toThrow('Niet geëmuleerd: Range.getRichTextValue');
+    expect(() => range.getTextStyle()).toThrow('Niet geëmuleerd: Range.getTextStyle');
     expect(() => app.getActiveRange()).toThrow('Niet geëmuleerd: SpreadsheetApp.getActiveRange');
   });
 });

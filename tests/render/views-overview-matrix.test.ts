@@ -123,3 +123,32 @@ describe('Overzicht: partner × stap', () => {
     expect(t.rows.some((r) => cellText(r[0]!) === MATRIX_LEGEND)).toBe(true);
   });
 });
+
+describe('Overzicht: Volgende stap', () => {
+  const row = (t: SheetTable) => t.rows.find((r) => cellText(r[0]!) === 'Volgende stap');
+
+  it('noemt de eerste zinvolle actie met de reden', () => {
+    const t = buildOverview(
+      view({
+        next: [
+          { kind: 'startStep', label: 'Stap 2A starten', reason: 'Het vorige besluit is vastgelegd.' },
+          { kind: 'publish', label: 'Integraal beeld bijwerken', reason: 'Er kwamen antwoorden binnen.' },
+        ],
+      }),
+    );
+    expect(cellText(row(t)![1]!)).toBe('Stap 2A starten: Het vorige besluit is vastgelegd.');
+  });
+
+  it('zegt waarop de casus wacht als er niets te doen is, en niets bij een gesloten casus', () => {
+    expect(cellText(row(buildOverview(view({ next: [] })))![1]!)).toBe(
+      'Nu niets te doen: de partners hebben nog tijd om te antwoorden.',
+    );
+    const closed = view({ next: [] });
+    closed.state = { ...closed.state, status: 'gesloten' };
+    expect(cellText(row(buildOverview(closed))![1]!)).toBe('Geen: de casus is gesloten.');
+  });
+
+  it('laat de rij weg als de volgende acties niet zijn uitgerekend', () => {
+    expect(row(buildOverview(view()))).toBeUndefined();
+  });
+});

@@ -43,6 +43,8 @@ function caseRow(over: Partial<CaseRow> = {}): CaseRow {
     openedOn: '2026-01-05',
     updatedAt: 0,
     closedOn: '',
+    late: 0,
+    nextAction: '',
     label: '',
     wijk: '',
     firstSignal: '',

@@ -6,6 +6,7 @@ import { listCases, openCase, openRegister, UserError } from '../../src/workflow
 import { openNewCase } from '../../src/workflow/newCase';
 import { CASES } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
+import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import { PARTNERS } from './helpers';
 
@@ -32,8 +33,11 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
       bewaartermijnMaanden: 24,
     });
     const h = openNewCase(openRegister(), input);
-    const header = ss.getSheetByName('Casussen')!.getRange(1, 1, 1, CASES.columns.length).getValues()[0];
-    expect(header!.slice(-5)).toEqual(['Label', 'Wijk', 'Eerste signaal', 'Bewaartermijn', 'Gesloten op']);
+    // In the system table after the ids and times; the view Casussen shows label and wijk.
+    const header = ss.getSheetByName('_casussen')!.getRange(1, 1, 1, CASES.columns.length).getValues()[0];
+    expect(header!.slice(10, 14)).toEqual(['Label', 'Wijk', 'Eerste signaal', 'Bewaartermijn']);
+    const view = ss.getSheetByName('Casussen')!.getDataRange().getDisplayValues();
+    expect(view[1]!.slice(0, 3)).toEqual([h.row.code, 'Groep bij de sporthal', 'Noord']);
     const row = readTable(ss, CASES)[0]!;
     expect(row).toMatchObject({
       Label: 'Groep bij de sporthal',
@@ -48,8 +52,15 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
       firstSignal: '2025-12-01',
       retentionMonths: 24,
     });
+    // Starting step 1 makes forms and mails partners: the label and the wijk are in none of them.
+    startStep(openCase(openRegister(), h.row.code));
+    expect(local.rt.mailbox.length).toBeGreaterThan(0);
     const names = [...local.rt.drive.values()].map((e) => e.name);
     expect(names.some((n) => n.includes('sporthal') || n.includes('Noord'))).toBe(false);
+    const mails = local.rt.mailbox
+      .map((m) => `${m.subject}\n${m.body ?? ''}\n${m.htmlBody ?? ''}`)
+      .join('\n');
+    expect(mails).not.toMatch(/sporthal|Noord/);
   });
 
   it('weigert een fout veld met de Nederlandse melding en maakt dan niets', () => {

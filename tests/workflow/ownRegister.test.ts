@@ -64,7 +64,15 @@ describe('een kopie van het register op de in-memory Apps Script', () => {
       expect(after).toEqual({ [OWNER_PROPERTY]: copy });
       for (const value of Object.values(before))
         if (value !== copy) expect(Object.values(after)).not.toContain(value);
-      expect(tabs(copy).filter((t) => t.startsWith('_'))).toEqual(['_register']);
+      // `_tabbladen` only holds the fingerprint of the Casussen list, written anew and empty.
+      expect(
+        tabs(copy)
+          .filter((t) => t.startsWith('_'))
+          .sort(),
+      ).toEqual(['_register', '_tabbladen']);
+      const list = snapshotSpreadsheet(local.rt, copy).sheets.find((s) => s.name === 'Casussen')!;
+      expect(list.values.flat().join('|')).not.toContain(h.row.code);
+      expect((list.links ?? []).flat().join('')).toBe('');
       const reg = openRegister();
       expect(listCases(reg)).toEqual([]);
       // What the coordinator typed is kept.

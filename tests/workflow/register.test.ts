@@ -41,14 +41,19 @@ function setCell(
 }
 
 describe('het register: instellingen, partners en vragen zonder code', () => {
-  it('maakt de tabbladen Instellingen, Partners, Vragen, Casussen en Vernietigd', () => {
+  it('maakt de tabbladen Instellingen, Partners, Vragen, Casussen en Vernietigd, en verborgen systeemtabellen', () => {
     const ss = register();
-    expect(ss.getSheets().map((s) => s.getName())).toEqual([
+    const tabs = ss.getSheets();
+    expect(tabs.filter((s) => !s.isSheetHidden()).map((s) => s.getName())).toEqual([
       'Instellingen',
       'Partners',
       'Vragen',
       'Casussen',
       'Vernietigd',
+    ]);
+    expect(tabs.filter((s) => s.isSheetHidden()).map((s) => s.getName())).toEqual([
+      '_casussen',
+      '_tabbladen',
     ]);
   });
 

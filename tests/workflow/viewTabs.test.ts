@@ -25,6 +25,21 @@ function writeCalls(counts: Map<string, number>): number {
   return n;
 }
 
+describe('Overzicht: volgende stap', () => {
+  it('een nieuwe casus zegt dat stap 1 gestart moet worden; na de start niet meer', () => {
+    const { local, h } = freshLocalCase();
+    dispose = () => local.dispose();
+    const next = () => {
+      const values = h.ss.getSheetByName('Overzicht')!.getDataRange().getValues();
+      return String(values.find((r) => r[0] === 'Volgende stap')?.[1] ?? '');
+    };
+    expect(next()).toMatch(/^Stap 1 starten: /);
+    startStep(h);
+    rebuildViews(h);
+    expect(next()).toBe('Nu niets te doen: de partners hebben nog tijd om te antwoorden.');
+  });
+});
+
 describe('weergavetabs: alleen wat veranderde', () => {
   it('een tweede opbouw zonder wijziging schrijft geen enkel tabblad', () => {
     const { local, h } = freshLocalCase();

@@ -53,10 +53,10 @@ describe('systeemtabellen: getypeerde rijen', () => {
 
   it('een woord in een getalkolom geeft een Nederlandse melding met de cel, zonder de inhoud', () => {
     appendRows(ss, CASES, [{ Casuscode: 'JG-2026-001', Status: 'open', Stap: '1', Ronde: 1 }]);
-    ss.getSheetByName('Casussen')!.getRange(2, 4).setValue('Jan Jansen');
+    ss.getSheetByName('_casussen')!.getRange(2, 4).setValue('Jan Jansen');
     const e = errorOf(() => readTable(ss, CASES));
     expect(e).toBeInstanceOf(UserError);
-    expect(e.message).toMatch(/^Casussen!D2 \(Ronde\): hier hoort een getal te staan/);
+    expect(e.message).toMatch(/^_casussen!D2 \(Ronde\): hier hoort een getal te staan/);
     expect(e.message).not.toContain('Jan');
   });
 

@@ -6,6 +6,7 @@ import { wrap } from './handles';
 import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
 import { createSpreadsheetEntry, spreadsheetHandle } from './spreadsheet';
 import { modelOf } from './spreadsheet-model';
+import { newRichTextValueBuilder } from './spreadsheet-rich-text';
 import { DataValidationCriteria, newDataValidationBuilder } from './spreadsheet-validation';
 import { gasEnum } from './strict';
 import { createUi } from './ui';
@@ -35,6 +36,7 @@ class SpreadsheetAppImpl
       | 'getUi'
       | 'flush'
       | 'newDataValidation'
+      | 'newRichTextValue'
     >
 {
   readonly ProtectionType = ProtectionType as unknown as App['ProtectionType'];
@@ -121,6 +123,11 @@ class SpreadsheetAppImpl
   /** Applies pending changes; here only its (measurable) cost is modelled. */
   flush(): void {
     this.rt.call('SpreadsheetApp.flush');
+  }
+
+  newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder {
+    this.rt.call('SpreadsheetApp.newRichTextValue');
+    return newRichTextValueBuilder(this.rt);
   }
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {

@@ -106,6 +106,8 @@ export interface SheetSnapshotData {
   fontColors: string[][];
   numberFormats: string[][];
   notes: string[][];
+  /** The link of each cell ('' where none); absent in hand-built snapshots. */
+  links?: string[][];
   /** Width in pixels per column position (1-based, as `Sheet.setColumnWidth`). */
   columnWidths: Record<number, number>;
   protected: boolean;
@@ -162,6 +164,7 @@ export function snapshotSpreadsheet(rt: Runtime, id: string): SpreadsheetSnapsho
         fontColors: grid((c) => c?.fc ?? '#000000'),
         numberFormats: grid((c) => c?.nf ?? ''),
         notes: grid((c) => c?.note ?? ''),
+        links: grid((c) => c?.link ?? ''),
         columnWidths: { ...sd.colWidths },
         protected: model.protections.some((p) => p.type === 'SHEET' && p.sheetId === sd.id),
       };

@@ -23,6 +23,12 @@ export interface CellData {
   wrap?: string;
   note?: string;
   dv?: ValidationData;
+  /**
+   * A link over the whole text of the cell: a RichTextValue link (spreadsheet-rich-text.ts) or
+   * the Sheets API's `TextFormat.link`. Part of the content: writing or clearing the value
+   * removes it (unconfirmed).
+   */
+  link?: string;
 }
 
 export interface ValidationData {

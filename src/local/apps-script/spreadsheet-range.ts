@@ -3,13 +3,14 @@
  * coercion of spreadsheet-values.ts, formulas (stored, not computed), geometry and clearing.
  * Formats, notes and validation live in spreadsheet-range-format.ts.
  */
-import { signatureError } from './handles';
+import { implOf, signatureError } from './handles';
 import { gasError } from './runtime';
 import { rectToA1 } from './spreadsheet-a1';
 import { type CellData, ERR, type Rect, type SheetData } from './spreadsheet-model';
 import { addMetadata, newProtection, protectionHandle } from './spreadsheet-protection';
 import { makeRange, type SsCtx } from './spreadsheet-range-base';
 import { clearFormats, RangeFormats } from './spreadsheet-range-format';
+import { RichTextValueImpl, richTextValue } from './spreadsheet-rich-text';
 import { sheetHandle } from './spreadsheet-sheet';
 import { type Content, cellValue, contentFromInput, displayOf } from './spreadsheet-values';
 
@@ -35,7 +36,20 @@ function applyContent(cell: CellData, content: Content): void {
   delete cell.v;
   delete cell.d;
   delete cell.f;
+  delete cell.link;
   Object.assign(cell, content);
+}
+
+type RichText = GoogleAppsScript.Spreadsheet.RichTextValue;
+
+/**
+ * A cell as a RichTextValue: null when its value is not text (range#getRichTextValue: "or null
+ * if the cell value is not text"); an empty cell is empty text.
+ */
+function richTextOf(rt: SsCtx['rt'], cell: CellData | null): RichText | null {
+  if (!cell || cell.v === undefined) return cell?.f !== undefined ? null : richTextValue(rt, '', null);
+  if (typeof cell.v !== 'string' || cell.d) return null;
+  return richTextValue(rt, cell.v, cell.link ?? null);
 }
 
 export class RangeImpl
@@ -72,8 +86,56 @@ export class RangeImpl
       | 'activate'
       | 'protect'
       | 'addDeveloperMetadata'
+      | 'getRichTextValue'
+      | 'getRichTextValues'
+      | 'setRichTextValue'
+      | 'setRichTextValues'
     >
 {
+  getRichTextValue(): RichText | null {
+    this.enter('getRichTextValue');
+    return richTextOf(this.ctx.rt, this.topLeft());
+  }
+
+  getRichTextValues(): (RichText | null)[][] {
+    this.enter('getRichTextValues');
+    const rt = this.ctx.rt;
+    return this.readCells((c) => richTextOf(rt, c));
+  }
+
+  /** The text is stored as text, never read as a number, date or formula; the link with it. */
+  private richContents(grid: unknown[][], method: string, arg: unknown): CellData[][] {
+    return grid.map((row) =>
+      row.map((v) => {
+        const impl = implOf(v, RichTextValueImpl);
+        if (!impl) throw signatureError(`SpreadsheetApp.Range.${method}`, [arg]);
+        const out: CellData = {};
+        if (impl.text !== '') out.v = impl.text;
+        if (impl.link !== null && impl.text !== '') out.link = impl.link;
+        return out;
+      }),
+    );
+  }
+
+  setRichTextValue(value: RichText): Range {
+    this.enter('setRichTextValue');
+    const grid = Array.from({ length: this.rect.nr }, () => new Array<unknown>(this.rect.nc).fill(value));
+    const contents = this.richContents(grid, 'setRichTextValue', value);
+    this.writeCells((cell, i, j) => applyContent(cell, contents[i]![j]!));
+    return this.self();
+  }
+
+  setRichTextValues(values: RichText[][]): Range {
+    this.enter('setRichTextValues');
+    const contents = this.richContents(
+      this.checkGrid(values, 'setRichTextValues'),
+      'setRichTextValues',
+      values,
+    );
+    this.writeCells((cell, i, j) => applyContent(cell, contents[i]![j]!));
+    return this.self();
+  }
+
   getValues(): unknown[][] {
     this.enter('getValues');
     // Read once: `this` is the strict proxy, a read through it per cell costs a trap each time.

@@ -130,6 +130,7 @@ export abstract class SheetBase
         delete cell.v;
         delete cell.d;
         delete cell.f;
+        delete cell.link;
       }
       if (both || o.formatOnly) clearFormats(cell);
     });
@@ -142,6 +143,7 @@ export abstract class SheetBase
       delete cell.v;
       delete cell.d;
       delete cell.f;
+      delete cell.link;
     });
     return this.self();
   }

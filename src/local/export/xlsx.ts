@@ -80,7 +80,12 @@ function writeCell(
     const result = value === null ? undefined : (value as string | number | boolean | Date);
     cell.value = { formula: formula.slice(1), result } as ExcelJS.CellFormulaValue;
   } else if (value !== null) {
-    cell.value = value;
+    const link = sheet.links?.[r]?.[c] ?? '';
+    // A cell link (a RichTextValue link or TextFormat.link) as an Excel hyperlink.
+    cell.value =
+      link !== '' && typeof value === 'string'
+        ? ({ text: value, hyperlink: link } as ExcelJS.CellHyperlinkValue)
+        : value;
   }
   if (typeof value === 'string' && formula === '' && (looksLikeFormula(value) || format === '@')) {
     cell.numFmt = '@';

@@ -257,6 +257,7 @@ const CELL_FIELDS = [
   'userEnteredFormat.textFormat.bold',
   'userEnteredFormat.textFormat.italic',
   'userEnteredFormat.textFormat.foregroundColor',
+  'userEnteredFormat.textFormat.link',
   'userEnteredFormat.numberFormat',
   'userEnteredFormat.horizontalAlignment',
   'userEnteredFormat.verticalAlignment',
@@ -314,6 +315,14 @@ function writeCell(
     const fc = hexOf(text.foregroundColor, () => `${whereOf()}.foregroundColor`);
     if (fc === undefined || fc === '#000000') delete cell.fc;
     else cell.fc = fc;
+  }
+  // TextFormat.link (reference/rest/v4/spreadsheets/other#TextFormat): the link of the cell's
+  // text; stored as the cell link a RichTextValue reads (spreadsheet-rich-text.ts).
+  if (on('userEnteredFormat.textFormat.link')) {
+    const link = text.link as Json | undefined;
+    if (link?.uri !== undefined && link.uri !== '') cell.link = String(link.uri);
+    else if (link?.sheetId !== undefined) throw notEmulated('TextFormat.link.sheetId');
+    else delete cell.link;
   }
   if (on('userEnteredFormat.numberFormat')) {
     const nf = fmt.numberFormat as Json | undefined;
