@@ -20,6 +20,7 @@ import type { Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { filesInFolder, trashFile, trashFolder } from '../workspace/files';
 import { appendRows, readTable, replaceTable, updateRow } from '../workspace/tables';
+import { caseListChanged } from './caseList';
 import type { CaseRow, Register } from './context';
 import { listCases, UserError } from './context';
 import { CASES, PURGES } from './records';
@@ -109,11 +110,12 @@ export function purgeCase(reg: Register, row: CaseRow, dueOn: string): PurgeResu
     Bestanden: files,
     Resultaat: `${DONE}: alles in de prullenbak, door Drive bevestigd`,
   });
-  // Off the list: the register keeps only the purge record.
+  // Off the list (and off the Casussen view): the register keeps only the purge record.
   replaceTable(
     reg.ss,
     CASES,
     readTable(reg.ss, CASES).filter((c) => c.Casuscode !== row.code),
   );
+  caseListChanged(reg);
   return { code: row.code, files };
 }

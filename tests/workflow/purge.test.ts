@@ -59,6 +59,9 @@ describe('vernietigen na de bewaartermijn', () => {
     expect(under(row.folderId).filter((f) => !f.trashed)).toEqual([]);
     const reg = openRegister();
     expect(readTable(reg.ss, CASES).map((c) => c.Casuscode)).not.toContain(row.code);
+    // ...and the Casussen view the coordinator reads no longer lists it.
+    const view = reg.ss.getSheetByName('Casussen')!.getDataRange().getDisplayValues();
+    expect(view.flat()).not.toContain(row.code);
     const records = readTable(reg.ss, PURGES);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
