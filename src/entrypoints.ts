@@ -29,7 +29,6 @@ export const ENTRYPOINTS = [
   'uiRunAction',
   // Called by the HTML dialogs through google.script.run (src/ui/dialogs.ts).
   'uiNewCase',
-  'uiOpenDecisionDialog',
   'uiDecisionForm',
   'uiRecordDecision',
 ] as const;

@@ -96,7 +96,7 @@ export function menuSetup(): void {
   });
 }
 
-export { uiDecisionForm, uiNewCase, uiOpenDecisionDialog, uiRecordDecision } from './ui/dialogs';
+export { uiDecisionForm, uiNewCase, uiRecordDecision } from './ui/dialogs';
 
 export function menuNewCase(): void {
   guarded(() => {

@@ -110,15 +110,6 @@ export function showDecisionDialog(code?: string): void {
   showDialog(decisionDialogPage({ cases, form }), DECISION_TITLE, 560, 680);
 }
 
-/** google.script.run.uiOpenDecisionDialog(code): the dashboard's "Besluit vastleggen" button. */
-export function uiOpenDecisionDialog(code: unknown): UiResult {
-  return uiGuarded(() => {
-    if (typeof code !== 'string' || code.trim() === '') return refusal({}, 'Kies eerst een casus.');
-    showDecisionDialog(code);
-    return { ok: true, message: '' };
-  });
-}
-
 /** google.script.run.uiDecisionForm(code): what the gate of the case allows now. */
 export function uiDecisionForm(code: unknown): UiResult<{ form: DecisionFormData }> {
   return uiGuarded(() => {

@@ -73,7 +73,14 @@ describe('het dashboard via de bundel', () => {
     write(ss, 'Partners', partnersToRows(PARTNERS as Partner[]));
 
     // The menu: the dashboard first; actions on a case only in the sub-menu that asks the code.
+    // The simple onOpen may use no service that needs authorisation (guides/triggers#restrictions):
+    // it only builds the menu; the dashboard opens from the installable trigger further down.
+    rt.resetCounts();
     call(rt, ctx, 'onOpen', {});
+    expect([...rt.counts.keys()].every((k) => /^(SpreadsheetApp\.getUi|Ui\.createMenu|Menu\.)/.test(k))).toBe(
+      true,
+    );
+    expect(rt.ui.sidebars).toHaveLength(0);
     const items = rt.ui.menus.find((m) => m.caption === '7-stappen')!.items.map((i) => i.caption);
     expect(items[0]).toBe('Dashboard openen');
     const top = items.filter((c) => c !== '---' && !c.includes(' > '));

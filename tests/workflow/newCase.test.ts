@@ -6,6 +6,7 @@ import { listCases, openCase, openRegister, UserError } from '../../src/workflow
 import { openNewCase } from '../../src/workflow/newCase';
 import { CASES } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
+import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import { PARTNERS } from './helpers';
 
@@ -51,8 +52,15 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
       firstSignal: '2025-12-01',
       retentionMonths: 24,
     });
+    // Starting step 1 makes forms and mails partners: the label and the wijk are in none of them.
+    startStep(openCase(openRegister(), h.row.code));
+    expect(local.rt.mailbox.length).toBeGreaterThan(0);
     const names = [...local.rt.drive.values()].map((e) => e.name);
     expect(names.some((n) => n.includes('sporthal') || n.includes('Noord'))).toBe(false);
+    const mails = local.rt.mailbox
+      .map((m) => `${m.subject}\n${m.body ?? ''}\n${m.htmlBody ?? ''}`)
+      .join('\n');
+    expect(mails).not.toMatch(/sporthal|Noord/);
   });
 
   it('weigert een fout veld met de Nederlandse melding en maakt dan niets', () => {

@@ -24,8 +24,8 @@ export const ALL_ACTIONS: readonly (readonly [string, string])[] = [
 
 const CSS = `
 body{padding:10px 12px}
-.row{display:flex;gap:6px;align-items:flex-end}
-.row .field{flex:1;margin:0}
+.row{display:flex;gap:6px;align-items:center;justify-content:space-between;margin-top:4px}
+.row .help{margin:0}
 select{width:100%;padding:6px;border:1px solid #80868b;border-radius:4px;font:inherit;background:#fff}
 section{margin-top:14px}
 .meta{color:#5f6368;margin:2px 0}
@@ -61,12 +61,10 @@ export function sidebarPage(): string {
   ).join('\n');
   const body = `<main>
 <h1>${SIDEBAR_TITLE}</h1>
-<div class="row">
 <div class="field"><label for="case">Casus</label>
 <select id="case" aria-describedby="case-help"></select>
-<p class="help" id="case-help">Code en uw eigen label; geen namen.</p></div>
-<button type="button" id="reload">Vernieuwen</button>
-</div>
+<div class="row"><p class="help" id="case-help">Code en uw eigen label; geen namen.</p>
+<button type="button" id="reload">Vernieuwen</button></div></div>
 <progress id="progress" hidden aria-label="Bezig"></progress>
 <p class="status" id="status" role="status" aria-live="polite"></p>
 <div class="result" id="result" aria-live="polite" hidden></div>
