@@ -8,6 +8,7 @@ import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck'
 import { ensureOpenTrigger, showDashboard } from './ui/cockpit';
 import { showDecisionDialog, showNewCaseDialog } from './ui/dialogs';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
+import { type UiResult, uiGuarded } from './ui/result';
 import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
 import { openRegister, registerSpreadsheet, UserError } from './workflow/context';
@@ -172,13 +173,15 @@ export interface SettingsProblemJson {
  * "Instellingen controleren" for an HTML client: every problem of Instellingen, Partners,
  * Vragen and the Plan van aanpak of cases in step 5 or 6, by cell. Never throws to the client.
  */
-export function uiCheckSettings():
-  | { ok: true; message: string; problems: SettingsProblemJson[]; notes: string[]; plansChecked: string[] }
-  | { ok: false; errors: Record<string, string> } {
-  try {
+export function uiCheckSettings(): UiResult<{
+  problems: SettingsProblemJson[];
+  notes: string[];
+  plansChecked: string[];
+}> {
+  return uiGuarded(() => {
     const check = checkSettings(registerSpreadsheet());
     return {
-      ok: true,
+      ok: true as const,
       message: settingsCheckSummary(check.problems),
       problems: check.problems.map((p) => ({
         tab: p.tab,
@@ -190,10 +193,7 @@ export function uiCheckSettings():
       notes: check.notes,
       plansChecked: check.plansChecked,
     };
-  } catch (e) {
-    if (e instanceof UserError) return { ok: false, errors: { register: e.message } };
-    throw e;
-  }
+  });
 }
 
 export function menuInstallTriggers(): void {
