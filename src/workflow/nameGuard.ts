@@ -11,6 +11,7 @@
  * whole words). Inside one locked action the namenlijst is read once per case.
  */
 import { type NameMatcher, nameMatcher } from '../model/names';
+import { actionMemo } from '../workspace/memo';
 import { openSpreadsheet } from '../workspace/spreadsheets';
 import { readTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
@@ -26,37 +27,29 @@ export interface CaseNames {
 
 const NONE: CaseNames = { matcher: nameMatcher([]), codes: [], any: false };
 /** Inside `withNameCache` (one locked action) the namenlijst is read once; outside, every time. */
-let memo: Map<string, CaseNames> | null = null;
+const memo = actionMemo<CaseNames>();
 
 export function withNameCache<T>(fn: () => T): T {
-  if (memo) return fn();
-  memo = new Map();
-  try {
-    return fn();
-  } finally {
-    memo = null;
-  }
+  return memo.run(fn);
 }
 
 /** The names of the case's namenlijst, as a matcher (nothing when it has no namenlijst). */
 export function caseNames(h: CaseHandle): CaseNames {
   const id = h.row.namesId;
   if (!id) return NONE;
-  const known = memo?.get(id);
-  if (known) return known;
-  const rows = readTable(openSpreadsheet(id), NAMES).filter((r) => r.Naam.trim() !== '');
-  const names: CaseNames = {
-    matcher: nameMatcher(rows.map((r) => r.Naam)),
-    codes: rows.map((r) => r.Code.trim()),
-    any: rows.length > 0,
-  };
-  memo?.set(id, names);
-  return names;
+  return memo.get(id, () => {
+    const rows = readTable(openSpreadsheet(id), NAMES).filter((r) => r.Naam.trim() !== '');
+    return {
+      matcher: nameMatcher(rows.map((r) => r.Naam)),
+      codes: rows.map((r) => r.Code.trim()),
+      any: rows.length > 0,
+    };
+  });
 }
 
 /** Forget what was read (the namenlijst changed in this action). */
 export function forgetCaseNames(): void {
-  memo?.clear();
+  memo.clear();
 }
 
 /** What replaces a name in shared text: the person's code, or a neutral word before it has one. */

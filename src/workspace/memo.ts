@@ -14,6 +14,10 @@ export function actionMemo<V>() {
         kept = null;
       }
     },
+    /** Forgets what was kept (the source changed during the action). */
+    clear(): void {
+      kept?.clear();
+    },
     get(key: string, make: () => V): V {
       if (!kept) return make();
       if (!kept.has(key)) kept.set(key, make());

@@ -20,19 +20,7 @@ import { openCase, openRegister } from '../../src/workflow/context';
 import { ANSWERS, LOG } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
-import { play } from './helpers';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed with its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { play, rng } from './helpers';
 
 const SYLLABLES = ['ka', 'ro', 'mi', 'zu', 'fe', 'lo', 'qui', 'dax', 'vor', 'tel', 'bri', 'nuk', 'sel', 'xa'];
 

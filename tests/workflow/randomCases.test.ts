@@ -30,22 +30,11 @@ import { ANSWERS, FORMS, OUTBOX } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
 import { startIncomplete, startStep } from '../../src/workflow/startStep';
 import { readTable, replaceTable } from '../../src/workspace/tables';
-import { ADVICE } from './helpers';
+import { ADVICE, rng } from './helpers';
 
 const KINDS: readonly PartnerKind[] = PARTNER_KINDS;
 const ALL_STEPS: StepId[] = ['1', '2A', '2B', '3', '4', '5', '6', '7'];
 const NAMES = Array.from({ length: 15 }, (_, i) => `Testnaam${String.fromCharCode(65 + i)}x Fictief`);
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TRICKY = [
   '=SUM(1;2)',
