@@ -9,7 +9,7 @@
  * from two marks it sets itself, each holding the id of the spreadsheet it belongs to:
  * the script property REGISTER_OWNER_ID, and the hidden tab `_register` in the spreadsheet
  * (tabs are always copied). When either names another spreadsheet than the active one
- * (`SpreadsheetApp.getActiveSpreadsheet().getId()`), this register is a copy.
+ * (the id of the active spreadsheet, read in workspace/), this register is a copy.
  *
  * What a copy drops: every script property (ids of the original's case, name-list and
  * template folders, markers per case), every system tab of the register (`_…`: form
