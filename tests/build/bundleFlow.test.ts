@@ -3,24 +3,14 @@
  * Apps Script as its globals, driven only through its entry points — menu clicks (with the
  * prompts answered) and the time-driven dispatcher fired by the emulated trigger scheduler.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as vm from 'node:vm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createVmContext } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import { runDueTriggers } from '../../src/local/apps-script/script';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
 import type { Partner } from '../../src/model/types';
 import { fillRequired } from '../workflow/helpers';
-
-const root = join(__dirname, '../..');
-let code = '';
-beforeAll(() => {
-  // dist/ is freshly built by the global setup (tests/setup/buildOnce.ts) before any file runs.
-  code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
-});
+import { type Ctx, loadBundle, writeTab } from './bundleHarness';
 
 const PARTNERS: Partner[] = [
   {
@@ -46,8 +36,6 @@ const PARTNERS: Partner[] = [
   },
 ];
 
-type Ctx = Record<string, any>;
-
 function click(rt: Runtime, ctx: Ctx, fn: string, answers: { button: string; text?: string }[] = []): string {
   rt.ui.answers.push(...answers, { button: 'OK' });
   rt.beginExecution();
@@ -60,24 +48,11 @@ function click(rt: Runtime, ctx: Ctx, fn: string, answers: { button: string; tex
   return rt.ui.alerts.at(-1)?.prompt ?? '';
 }
 
-function write(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, rows: (string | number)[][]) {
-  const sh = ss.getSheetByName(name)!;
-  sh.clearContents();
-  const width = Math.max(...rows.map((r) => r.length));
-  sh.getRange(1, 1, rows.length, width).setValues(
-    rows.map((r) =>
-      Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' ? `'${r[i]}` : (r[i] ?? ''))),
-    ),
-  );
-}
+const write = writeTab;
 
 describe('dist/Code.js door een casus via menu en trigger', () => {
   it('inrichten, casus openen, stap starten, antwoorden ophalen via de trigger, besluiten, PDF', () => {
-    const rt = new Runtime({ now: Date.UTC(2026, 0, 12, 8, 0) });
-    const ctx = createVmContext(rt, {}) as Ctx;
-    vm.runInContext(code, ctx as vm.Context);
-    const ss = (ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).create('Register');
-    rt.boundContainerId = ss.getId();
+    const { rt, ctx, ss } = loadBundle();
 
     expect(click(rt, ctx, 'menuSetup')).toContain('Het register is ingericht');
     const settings = SettingsSchema.parse({

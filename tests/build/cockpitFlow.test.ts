@@ -3,24 +3,13 @@
  * Apps Script, driven only by what the sidebar's page calls (uiDashboard, uiRunAction) and the
  * menu. Every answer crosses as JSON, as google.script.run would carry it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as vm from 'node:vm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createVmContext } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
 import type { Partner } from '../../src/model/types';
 import { fillRequired, PARTNERS } from '../workflow/helpers';
-
-const root = join(__dirname, '../..');
-let code = '';
-beforeAll(() => {
-  code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
-});
-
-type Ctx = Record<string, any>;
+import { type Ctx, loadBundle, writeTab } from './bundleHarness';
 
 /** One execution of an entry point; its result as the client would receive it (JSON). */
 function call(rt: Runtime, ctx: Ctx, fn: string, ...args: unknown[]): any {
@@ -40,24 +29,11 @@ function click(rt: Runtime, ctx: Ctx, fn: string): string {
   return rt.ui.alerts.at(-1)?.prompt ?? '';
 }
 
-function write(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, rows: (string | number)[][]) {
-  const sh = ss.getSheetByName(name)!;
-  sh.clearContents();
-  const width = Math.max(...rows.map((r) => r.length));
-  sh.getRange(1, 1, rows.length, width).setValues(
-    rows.map((r) =>
-      Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' ? `'${r[i]}` : (r[i] ?? ''))),
-    ),
-  );
-}
+const write = writeTab;
 
 describe('het dashboard via de bundel', () => {
   it('opent de zijbalk, toont de casus, voert acties uit en weigert wat niet kan', () => {
-    const rt = new Runtime({ now: Date.UTC(2026, 0, 12, 8, 0) });
-    const ctx = createVmContext(rt, {}) as Ctx;
-    vm.runInContext(code, ctx as vm.Context);
-    const ss = (ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).create('Register');
-    rt.boundContainerId = ss.getId();
+    const { rt, ctx, ss } = loadBundle();
     click(rt, ctx, 'menuSetup');
     write(
       ss,
