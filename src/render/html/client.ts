@@ -90,8 +90,26 @@ function dutchDate(iso){var m=/^(\\d{4})-(\\d{2})-(\\d{2})/.exec(String(iso||'')
 function formValues(form){var out={};var els=form.elements;for(var i=0;i<els.length;i++){var el=els[i];if(!el.name)continue;if(el.type==='checkbox'){if(!Array.isArray(out[el.name]))out[el.name]=[];if(el.checked)out[el.name].push(el.value)}else if(el.type==='radio'){if(!(el.name in out))out[el.name]='';if(el.checked)out[el.name]=el.value}else{out[el.name]=el.value}}return out}
 function fieldControls(form,name){return form.querySelectorAll('[name="'+name+'"]')}
 function clearFieldErrors(form){var errs=form.querySelectorAll('[data-error-for]');for(var i=0;i<errs.length;i++){errs[i].textContent='';var cs=fieldControls(form,errs[i].getAttribute('data-error-for'));for(var j=0;j<cs.length;j++)cs[j].removeAttribute('aria-invalid')}}
+function closeDialog(){google.script.host.close()}
+function wireDialog(){var b=['cancel','close'];for(var i=0;i<b.length;i++){var el=document.getElementById(b[i]);if(el)el.addEventListener('click',closeDialog)}}
+function dialogDone(form,r){form.hidden=true;setStatus('');var out=document.getElementById('result');out.textContent=r.message;out.hidden=false;var c=document.getElementById('close');c.hidden=false;c.focus()}
 function showFieldErrors(form,errors,order){clearFieldErrors(form);var first=null;var names=order.concat(Object.keys(errors).filter(function(k){return order.indexOf(k)<0}));for(var i=0;i<names.length;i++){var name=names[i];var msg=errors[name];if(!msg)continue;var el=document.getElementById('err-'+name);var cs=fieldControls(form,name);if(!el||!cs.length){setStatus(msg,'error');continue}el.textContent=msg;for(var j=0;j<cs.length;j++)cs[j].setAttribute('aria-invalid','true');if(!first)first=cs[0]}if(first)first.focus();return first}
 `;
+
+/**
+ * The end of a dialog's form and what follows it: submit and cancel, the live status line, the
+ * result shown after success and its close button (wired by the client's wireDialog()).
+ */
+export function dialogFooter(submitLabel: string, opts: { disabled?: boolean } = {}): string {
+  return `<div class="actions">
+<button type="submit" class="primary" id="submit"${opts.disabled ? ' disabled' : ''}>${escapeHtml(submitLabel)}</button>
+<button type="button" id="cancel">Annuleren</button>
+</div>
+</form>
+<p class="status" id="status" role="status" aria-live="polite"></p>
+<p class="result" id="result" role="status" hidden></p>
+<div class="actions"><button type="button" class="primary" id="close" hidden>Sluiten</button></div>`;
+}
 
 export interface PageParts {
   /** The page title (also the dialog's title in HtmlOutput.setTitle). */

@@ -14,7 +14,7 @@ import {
   type DecisionRules,
   MOTIVATION_MAX,
 } from '../../model/decisionInput';
-import { escapeHtml, functionSource, htmlPage } from './client';
+import { dialogFooter, escapeHtml, functionSource, htmlPage } from './client';
 
 export const DECISION_TITLE = 'Besluit vastleggen';
 
@@ -82,14 +82,7 @@ ${textField('date', 'Datum van het besluit', `<input type="date" id="f-date" nam
 ${textField('directions', 'Aanwijzingen van de driehoek', `<textarea id="f-directions" name="directions" ${described('directions')}></textarea>`, 'Wat de driehoek meegeeft voor de aanpak (niet verplicht).', true)}
 <input type="hidden" name="expected" id="f-expected">
 </div>
-<div class="actions">
-<button type="submit" class="primary" id="submit" disabled>Besluit vastleggen</button>
-<button type="button" id="cancel">Annuleren</button>
-</div>
-</form>
-<p class="status" id="status" role="status" aria-live="polite"></p>
-<p class="result" id="result" role="status" hidden></p>
-<div class="actions"><button type="button" class="primary" id="close" hidden>Sluiten</button></div>
+${dialogFooter('Besluit vastleggen', { disabled: true })}
 </main>`;
   const script = `
 var DATA=readData();
@@ -100,9 +93,7 @@ var picker=document.getElementById('f-code');
 var current=null;
 function byId(id){return document.getElementById(id)}
 function clear(el){while(el.firstChild)el.removeChild(el.firstChild)}
-function closeDialog(){google.script.host.close()}
-byId('cancel').addEventListener('click',closeDialog);
-byId('close').addEventListener('click',closeDialog);
+wireDialog();
 function fillPicker(){
   clear(picker);
   var none=document.createElement('option');none.value='';none.textContent='Kies een casus';picker.appendChild(none);
@@ -141,7 +132,7 @@ picker.addEventListener('change',function(){
   busy(true,'De poort van '+code+' wordt opgehaald…');
   run('uiDecisionForm',code).then(function(r){busy(false);if(!r.ok){byId('submit').disabled=true;setStatus(r.message||'Deze casus kan nu niet.','error');return}render(r.form)},function(e){busy(false);byId('submit').disabled=true;setStatus('Er ging iets mis: '+((e&&e.message)||e),'error')});
 });
-function done(r){form.hidden=true;setStatus('');var out=byId('result');out.textContent=r.message;out.hidden=false;var c=byId('close');c.hidden=false;c.focus()}
+function done(r){dialogDone(form,r)}
 form.addEventListener('submit',function(ev){
   ev.preventDefault();
   if(!current)return;

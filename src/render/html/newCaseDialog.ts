@@ -5,7 +5,7 @@
  * when the server refuses: the form stays as it was with the messages under the fields.
  */
 import { checkNewCaseFields, NEW_CASE_FIELDS, type NewCaseRules } from '../../model/newCaseInput';
-import { escapeHtml, functionSource, htmlPage } from './client';
+import { dialogFooter, escapeHtml, functionSource, htmlPage } from './client';
 
 export const NEW_CASE_TITLE = 'Nieuwe casus openen';
 
@@ -36,24 +36,15 @@ ${field('label', 'Label', `<input type="text" id="f-label" name="label" autocomp
 ${field('wijk', 'Wijk of buurt', `<input type="text" id="f-wijk" name="wijk" autocomplete="off" required ${described('wijk')}>`, 'Waar de groep zich vooral ophoudt.')}
 ${field('eersteSignaal', 'Eerste signaal', `<input type="date" id="f-eersteSignaal" name="eersteSignaal" required max="${escapeHtml(r.today)}" ${described('eersteSignaal')}>`, 'De datum waarop het eerste signaal over de groep binnenkwam; niet later dan vandaag.')}
 ${field('bewaartermijnMaanden', 'Bewaartermijn (maanden)', `<input type="number" id="f-bewaartermijnMaanden" name="bewaartermijnMaanden" inputmode="numeric" min="${r.retentionMin}" max="${r.retentionMax}" step="1" value="${data.retentionDefault}" required ${described('bewaartermijnMaanden')}>`, `Zoveel maanden na het sluiten van de casus worden de persoonsgegevens verwijderd (${r.retentionMin} tot en met ${r.retentionMax}); standaard de waarde uit Instellingen.`)}
-<div class="actions">
-<button type="submit" class="primary" id="submit">Casus openen</button>
-<button type="button" id="cancel">Annuleren</button>
-</div>
-</form>
-<p class="status" id="status" role="status" aria-live="polite"></p>
-<p class="result" id="result" role="status" hidden></p>
-<div class="actions"><button type="button" class="primary" id="close" hidden>Sluiten</button></div>
+${dialogFooter('Casus openen')}
 </main>`;
   const script = `
 var DATA=readData();
 var ORDER=${JSON.stringify(NEW_CASE_FIELDS)};
 var checkFields=${functionSource(checkNewCaseFields)};
 var form=document.getElementById('form');
-function closeDialog(){google.script.host.close()}
-document.getElementById('cancel').addEventListener('click',closeDialog);
-document.getElementById('close').addEventListener('click',closeDialog);
-function done(r){form.hidden=true;setStatus('');var out=document.getElementById('result');out.textContent=r.message;out.hidden=false;var c=document.getElementById('close');c.hidden=false;c.focus()}
+wireDialog();
+function done(r){dialogDone(form,r)}
 form.addEventListener('submit',function(ev){
   ev.preventDefault();
   var values=formValues(form);
