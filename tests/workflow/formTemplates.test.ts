@@ -8,15 +8,14 @@ import { snapshotForm } from '../../src/local/apps-script/forms';
 import { formModelOf } from '../../src/local/apps-script/forms-model';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
-import { startLocalAppsScript } from '../../src/local/harness';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { openNewCase } from '../../src/workflow/newCase';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, FORMS, TEMPLATES } from '../../src/workflow/records';
-import { QUESTIONS_SHEET, setupRegister } from '../../src/workflow/registerTabs';
+import { QUESTIONS_SHEET } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
-import { fillRequired, PARTNERS } from './helpers';
+import { fillRequired, freshRegister, PARTNERS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -33,14 +32,9 @@ const WITH_BOAS = [
 ];
 
 function register(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
-  const ss = SpreadsheetApp.create('Register');
-  local.rt.boundContainerId = ss.getId();
-  setupRegister(ss, {
-    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
-    partners: WITH_BOAS,
-  });
-  return ss;
+  const fresh = freshRegister(WITH_BOAS);
+  local = fresh.local;
+  return fresh.ss;
 }
 
 function counted(fn: () => void): Record<string, number> {

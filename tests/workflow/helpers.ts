@@ -154,15 +154,24 @@ export function visibleTabs(p: Played, id: string, except: string[] = []): Recor
   return out;
 }
 
-/** A register with PARTNERS and one new case, on a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
-export function freshLocalCase(): { local: LocalAppsScript; h: CaseHandle } {
+/** A register set up with these partners, bound to a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
+export function freshRegister(partners: unknown = PARTNERS): {
+  local: LocalAppsScript;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+} {
   const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
   const ss = SpreadsheetApp.create('Register');
   local.rt.boundContainerId = ss.getId();
   setupRegister(ss, {
     settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
-    partners: PARTNERS,
+    partners,
   });
+  return { local, ss };
+}
+
+/** A register with PARTNERS and one new case, on a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
+export function freshLocalCase(): { local: LocalAppsScript; h: CaseHandle } {
+  const { local } = freshRegister();
   return { local, h: openNewCase(openRegister(), fictionalCaseInput()) };
 }
 

@@ -1,27 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
-import { startLocalAppsScript } from '../../src/local/harness';
 import { listCases, openCase, openRegister, UserError } from '../../src/workflow/context';
 import { openNewCase } from '../../src/workflow/newCase';
 import { CASES } from '../../src/workflow/records';
-import { setupRegister } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
-import { PARTNERS } from './helpers';
+import { freshRegister } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
 
 function register() {
-  local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
-  const ss = SpreadsheetApp.create('Register');
-  local.rt.boundContainerId = ss.getId();
-  setupRegister(ss, {
-    settings: { gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example', retentionMonths: 12 },
-    partners: PARTNERS,
-  });
-  return ss;
+  const fresh = freshRegister();
+  local = fresh.local;
+  return fresh.ss;
 }
 
 describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', () => {
