@@ -29,6 +29,7 @@ import type { FlushResult, MailJob } from './outbox';
 import { enqueue, flushOutbox } from './outbox';
 import { DIGESTS, OUTBOX } from './records';
 import { REMINDER_HOURS } from './remind';
+import { clearPendingDrift, pendingDrift } from './sharingCheck';
 
 /** Script property: the day (ISO) whose digest was sent; a marker, no content. */
 export const DIGEST_SENT_KEY = 'DIGEST_SENT_DAY';
@@ -74,7 +75,15 @@ export function sendDigest(reg: Register, today: string, report: DispatchReport)
   const notReached = open
     .filter((c) => !reached.has(c.code))
     .map((c) => ({ code: c.code, label: labelOf(c) }));
-  const items = digestItems(facts, retentionFacts(report.cases, reg.settings, today), notReached);
+  const drift = pendingDrift();
+  const labels = new Map(report.cases.map((c) => [c.code, labelOf(c)] as const));
+  const items = digestItems(
+    facts,
+    retentionFacts(report.cases, reg.settings, today),
+    notReached,
+    drift,
+    labels,
+  );
   const outbox = readTable(reg.ss, OUTBOX);
   const todays = outbox.filter((r) => r.key.startsWith(`${DIGEST_PREFIX}${today}#`));
   let summary: { items: number; fresh: number } = { items: 0, fresh: 0 };
@@ -98,6 +107,8 @@ export function sendDigest(reg: Register, today: string, report: DispatchReport)
     appendRows(reg.ss, DIGESTS, [
       { day: today, sentAt: nowMs(), keys: items.flatMap((k) => k.keys).join('\n') },
     ]);
+    // Reported once: the Logboek of the case keeps the line.
+    if (drift.length) clearPendingDrift();
     summary = { items: items.length, fresh };
   }
   // A digest of an earlier day that still waits (quota) is stale: today's replaces it.

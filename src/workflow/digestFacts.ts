@@ -227,7 +227,9 @@ export type DigestItem =
   | { kind: 'mail'; code: string; label: string; failed: number; uncertain: number }
   | { kind: 'quarantaine'; code: string; label: string; count: number }
   | ({ kind: 'bewaren' } & RetentionFact)
-  | { kind: 'niet-bekeken'; code: string; label: string };
+  | { kind: 'niet-bekeken'; code: string; label: string }
+  /** Sharing taken back by the daily check (workflow/sharingCheck); code '' for the product's own folders. */
+  | { kind: 'delen'; code: string; label: string; files: number; day: string };
 
 /** An item with the keys that tell whether it is new since the previous digest. */
 export interface KeyedItem {
@@ -246,6 +248,8 @@ export function digestItems(
   facts: readonly CaseFacts[],
   retention: readonly RetentionFact[],
   notReached: readonly { code: string; label: string }[],
+  drift: readonly { code: string; files: number; day: string }[] = [],
+  labels: ReadonlyMap<string, string> = new Map(),
 ): KeyedItem[] {
   const out: KeyedItem[] = [];
   for (const f of facts) {
@@ -288,6 +292,11 @@ export function digestItems(
     const stage = r.until === '' ? 'onbekend' : r.passed ? 'verlopen' : 'nadert';
     out.push({ item: { kind: 'bewaren', ...r }, keys: [`bewaren:${r.code}:${stage}:${r.until}`] });
   }
+  for (const d of drift)
+    out.push({
+      item: { kind: 'delen', code: d.code, label: labels.get(d.code) ?? '', files: d.files, day: d.day },
+      keys: [`delen:${d.day}:${d.code}`],
+    });
   for (const c of notReached) out.push({ item: { kind: 'niet-bekeken', ...c }, keys: [] });
   return out;
 }

@@ -25,6 +25,7 @@ import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
 import { CASE_TABLES, FORMS, type FormRow, OUTBOX } from './records';
 import { queueReminders } from './remind';
+import { checkSharing, type SharingDrift } from './sharingCheck';
 import { AFTER_START_MS, START_BUDGET_MS, type StartResult, startIncomplete, startStep } from './startStep';
 
 export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
@@ -131,6 +132,8 @@ export interface DispatchReport {
   errors: { code: string; message: string }[];
   /** The register's case list as read at the start of the run. */
   cases: CaseRow[];
+  /** Sharing the daily check took back (first run of the day; workflow/sharingCheck). */
+  sharing: SharingDrift[];
 }
 
 export function dispatchAll(
@@ -149,7 +152,13 @@ export function dispatchAll(
 function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean }): DispatchReport {
   const start = nowMs();
   const cases = listCases(reg);
-  const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases };
+  const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases, sharing: [] };
+  // Once a day: every file and folder the product made, shared no wider than it shares them.
+  try {
+    report.sharing = checkSharing(reg, cases);
+  } catch (e) {
+    report.errors.push({ code: '', message: e instanceof Error ? e.message : String(e) });
+  }
   // Start with a different case each run, so with many cases none is always last.
   const open = cases.filter((c) => c.status === 'open');
   // A closed case past its bewaartermijn is destroyed (purge.ts); each under the lock.
