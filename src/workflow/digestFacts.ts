@@ -13,11 +13,13 @@ import { type ActionFacts, nextActions, waitingFor } from '../model/nextActions'
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
 import { PURGE_WARNING_DAYS, purgeDueOn } from '../model/retention';
+import { isoDate } from '../model/time';
 import type { CaseState, Partner, Question, Settings, StepId } from '../model/types';
 import { addDays, workdaysBetween } from '../model/workdays';
 import { readTable } from '../workspace/tables';
 import { toDecision } from './assemble';
 import type { CaseHandle, CaseRow } from './context';
+import { LOG_CHANGED_EVENT } from './logCheck';
 import { closingDate, retentionMonthsOf } from './purge';
 import type { DecisionRow, FormRow, LogRow, OutboxRow, QuarantineRow } from './records';
 import { DECISIONS, FORMS, LOG, OUTBOX, PERSONS, QUARANTINE } from './records';
@@ -46,6 +48,8 @@ export interface CaseFacts {
   uncertainMails: string[];
   /** Keys (`formId|responseId`) of quarantined submissions. */
   quarantine: string[];
+  /** When today's check found Logboek lines changed or removed by hand (workflow/logCheck). */
+  logChanged: number[];
 }
 
 /** The case's label (the coordinator's own words, never a name; blank for older cases). */
@@ -152,6 +156,9 @@ export function factsFromTables(
     failedMails: t.outbox.filter((r) => r.status === 'mislukt').map((r) => r.key),
     uncertainMails: t.outbox.filter((r) => r.status === 'onzeker').map((r) => r.key),
     quarantine: t.quarantine.map((q) => `${q.formId}|${q.responseId}`),
+    logChanged: t.log
+      .filter((l) => l.event === LOG_CHANGED_EVENT && isoDate(l.at, 'Europe/Amsterdam') === today)
+      .map((l) => l.at),
   };
 }
 
@@ -226,6 +233,7 @@ export type DigestItem =
   | { kind: 'laat'; code: string; label: string; partners: LatePartner[] }
   | { kind: 'mail'; code: string; label: string; failed: number; uncertain: number }
   | { kind: 'quarantaine'; code: string; label: string; count: number }
+  | { kind: 'logboek'; code: string; label: string }
   | ({ kind: 'bewaren' } & RetentionFact)
   | { kind: 'niet-bekeken'; code: string; label: string }
   /** Sharing taken back by the daily check (workflow/sharingCheck); code '' for the product's own folders. */
@@ -286,6 +294,13 @@ export function digestItems(
       out.push({
         item: { kind: 'quarantaine', code: f.code, label: f.label, count: f.quarantine.length },
         keys: f.quarantine.map((q) => `quarantaine:${f.code}:${q}`),
+      });
+  }
+  for (const f of facts) {
+    if (f.logChanged?.length)
+      out.push({
+        item: { kind: 'logboek', code: f.code, label: f.label },
+        keys: f.logChanged.map((at) => `logboek:${f.code}:${at}`),
       });
   }
   for (const r of retention) {

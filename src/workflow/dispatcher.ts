@@ -16,6 +16,7 @@ import { listCases, openCaseRow } from './context';
 import { type CaseFacts, caseFacts } from './digestFacts';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
+import { checkLogChain } from './logCheck';
 import type { FlushResult } from './outbox';
 import { flushOutbox } from './outbox';
 import { dropNamesListIfUnconfirmed } from './persons';
@@ -93,6 +94,8 @@ export function refreshCase(
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
+  // Once a day: has anyone changed or removed a Logboek line by hand? (workflow/logCheck)
+  if (daily) checkLogChain(h);
   const reconcile = reconcileCase(h, {
     scanFolder: opts.force === true || daily,
     forms,

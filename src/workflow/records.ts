@@ -134,9 +134,10 @@ export const PERSONS = table({
   numeric: ['addedAt'],
 });
 
+/** The Logboek; `hash` chains each line to the one before it (model/logChain.ts). */
 export const LOG = table({
   name: '_logboek',
-  columns: ['at', 'event', 'detail'],
+  columns: ['at', 'event', 'detail', 'hash'],
   numeric: ['at'],
 });
 
