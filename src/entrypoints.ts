@@ -19,6 +19,8 @@ export const ENTRYPOINTS = [
   'menuResendMail',
   'menuBuildOverview',
   'menuExportPdf',
+  'menuPersonExport',
+  'menuRemovePerson',
   'menuInstallTriggers',
   'menuSelftest',
   'menuCheckSettings',

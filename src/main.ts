@@ -12,14 +12,15 @@ import { type UiResult, uiGuarded } from './ui/result';
 import { requireCoordinator } from './workflow/access';
 import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
-import { openRegister, registerSpreadsheet, UserError } from './workflow/context';
+import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
 import { dispatchWithDigest } from './workflow/digest';
 import { withLock } from './workflow/lock';
 import { ensureOwnRegister } from './workflow/ownRegister';
 import { setupRegister } from './workflow/registerTabs';
+import { exportPerson, removePerson } from './workflow/rights';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
-import { parentFolderId } from './workspace/files';
+import { fileUrl, parentFolderId } from './workspace/files';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -156,6 +157,46 @@ export function menuBuildOverview(): void {
 
 export function menuExportPdf(): void {
   menuCaseAction('exportPdf');
+}
+
+/** Asks the person code; null when cancelled. The answer is checked by workflow/rights.ts, never echoed. */
+function askPersonCode(what: string): string | null {
+  const r = ui().prompt(
+    'Persoonscode',
+    `${what} Typ de persoonscode uit kolom Code van de namenlijst, bijvoorbeeld P-7F3K (nooit een naam).`,
+    ui().ButtonSet.OK_CANCEL,
+  );
+  if (r.getSelectedButton() !== ui().Button.OK) return null;
+  return r.getResponseText();
+}
+
+/** Menu: art. 15 export of one person into the folder of the namenlijst (workflow/rights.ts). */
+export function menuPersonExport(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const person = askPersonCode('Van wie maakt u een inzage-export?');
+    if (person === null) return '';
+    const out = withLock(() => exportPerson(openCase(openRegister(), code), person));
+    return `De inzage-export "${out.name}" staat in de map van de namenlijst (alleen voor u toegankelijk).\n${fileUrl(out.fileId)}`;
+  });
+}
+
+/** Menu: removes one person everywhere, after a confirmation (workflow/rights.ts). */
+export function menuRemovePerson(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const person = askPersonCode('Wie verwijdert u uit de casus?');
+    if (person === null) return '';
+    const sure = ui().alert(
+      'Persoon verwijderen',
+      'De persoon verdwijnt uit de namenlijst, de antwoorden, de weergaven en de documenten. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+      ui().ButtonSet.YES_NO,
+    );
+    if (sure !== ui().Button.YES) return 'Niets verwijderd.';
+    return withLock(() => removePerson(openCase(openRegister(), code), person)).message;
+  });
 }
 
 export function menuCheckSettings(): void {

@@ -18,7 +18,7 @@ import type { CaseHandle } from './context';
 import { itemMapOf } from './formKey';
 import { logEvents } from './log';
 import type { AnswerRow, FormRow, QuarantineRow } from './records';
-import { ANSWERS, FORMS, QUARANTINE } from './records';
+import { ANSWERS, FORMS, QUARANTINE, REMOVALS } from './records';
 
 export interface ReconcileResult {
   newResponses: number;
@@ -115,6 +115,12 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     ledger ??= loadLedger(h);
     return ledger;
   };
+  // Read only when a response brings answers about a person (REMOVALS, workflow/rights.ts).
+  let removedCodes: Set<string> | null = null;
+  const removed = (): Set<string> => {
+    removedCodes ??= new Set(readTable(h.ss, REMOVALS).map((r) => r.code));
+    return removedCodes;
+  };
 
   const newRows: AnswerRow[] = [];
   const newQuarantine: QuarantineRow[] = [];
@@ -193,6 +199,9 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       if (version === 1) result.newResponses++;
       else result.newVersions++;
       for (const a of answers) {
+        // A person removed from the case (workflow/rights.ts): an edited response brings no
+        // statement about the code back into the ledger.
+        if (a.subject && removed().has(a.subject)) continue;
         splitParts(a.value).forEach((part, p) => {
           const row: AnswerRow = {
             formKey: key,

@@ -147,6 +147,17 @@ export const QUARANTINE = table({
   numeric: ['at'],
 });
 
+/**
+ * Persons removed from the case (workflow/rights.ts removePerson): the code, when, and counts; no
+ * name or content. Written before the first thing is removed, so a removal that stops halfway is
+ * finished by running it again; reconcile keeps answers about these codes out of the ledger.
+ */
+export const REMOVALS = table({
+  name: '_verwijderd',
+  columns: ['code', 'started', 'finished', 'answers', 'mentions', 'forms', 'result'],
+  numeric: ['started', 'finished', 'answers', 'mentions', 'forms'],
+});
+
 /** The view tabs as last written: a fingerprint per tab, so only changed tabs are rewritten. */
 export const TABS = table({
   name: '_tabbladen',
@@ -175,6 +186,7 @@ export const CASE_TABLES = [
   QUARANTINE,
   TABS,
   DOCUMENTS,
+  REMOVALS,
 ];
 
 /**
