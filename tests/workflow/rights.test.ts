@@ -15,10 +15,12 @@ import { type CaseHandle, openCase, openRegister } from '../../src/workflow/cont
 import { recordDecision } from '../../src/workflow/decide';
 import { addPersons } from '../../src/workflow/persons';
 import { writePlanTab } from '../../src/workflow/planTab';
-import { ANSWERS, LOG, NAMES, PERSONS, REMOVALS } from '../../src/workflow/records';
+import { reconcileCase } from '../../src/workflow/reconcile';
+import { ANSWERS, FORMS, LOG, NAMES, PERSONS, REMOVALS } from '../../src/workflow/records';
 import { exportPerson, removePerson } from '../../src/workflow/rights';
+import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable } from '../../src/workspace/tables';
-import { freshLocalCase, PERSONS as PEOPLE } from './helpers';
+import { fillRequired, freshLocalCase, PERSONS as PEOPLE } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -144,5 +146,19 @@ describe('een persoon overal verwijderen', () => {
     expect(log[0]!.detail).not.toContain(PEOPLE[0]!.naam);
     // Asked again: already done.
     expect(() => removePerson(reopen(h), a)).toThrow('al uit casus');
+  });
+
+  it('een inzending die na het verwijderen binnenkomt, brengt geen uitspraak over de code terug in het grootboek', () => {
+    const { h, a, b, rt } = setUp();
+    startStep(h);
+    const form = readTable(h.ss, FORMS).find((f) => f.step === '2B')!;
+    removePerson(reopen(h), a);
+    // The partner's form was made before: it still asks about the removed code.
+    fillRequired(rt, String(form.formId), 'Ingevuld door de partner.', { all: true });
+    rt.advance(60 * 60 * 1000);
+    reconcileCase(reopen(h));
+    const subjects = new Set(readTable(h.ss, ANSWERS).map((r) => r.subject));
+    expect(subjects.has(b)).toBe(true);
+    expect(subjects.has(a)).toBe(false);
   });
 });
