@@ -21,6 +21,7 @@ export const ENTRYPOINTS = [
   'menuExportPdf',
   'menuPersonExport',
   'menuRemovePerson',
+  'menuCorrections',
   'menuInstallTriggers',
   'menuSelftest',
   'menuCheckSettings',

@@ -13,6 +13,7 @@ import { requireCoordinator } from './workflow/access';
 import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
 import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
+import { recordCorrections } from './workflow/corrections';
 import { dispatchWithDigest } from './workflow/digest';
 import { withLock } from './workflow/lock';
 import { ensureOwnRegister } from './workflow/ownRegister';
@@ -21,6 +22,7 @@ import { exportPerson, removePerson } from './workflow/rights';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
 import { fileUrl, parentFolderId } from './workspace/files';
+import { activeUserEmail } from './workspace/session';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -179,6 +181,16 @@ export function menuPersonExport(): void {
     if (person === null) return '';
     const out = withLock(() => exportPerson(openCase(openRegister(), code), person));
     return `De inzage-export "${out.name}" staat in de map van de namenlijst (alleen voor u toegankelijk).\n${fileUrl(out.fileId)}`;
+  });
+}
+
+/** Menu: records the new rows of the case's tab Correcties (workflow/corrections.ts). */
+export function menuCorrections(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const by = activeUserEmail();
+    return withLock(() => recordCorrections(openCase(openRegister(), code), by)).message;
   });
 }
 

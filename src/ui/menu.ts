@@ -31,6 +31,7 @@ export const MENU: readonly MenuEntry[] = [
     submenu: 'Rechten van een persoon (met persoonscode)',
     items: [
       { caption: 'Inzage: alles over één persoon in een document (AVG art. 15)', fn: 'menuPersonExport' },
+      { caption: 'Correcties vastleggen uit de tab Correcties (AVG art. 16)', fn: 'menuCorrections' },
       { caption: 'Persoon overal verwijderen (AVG art. 17)', fn: 'menuRemovePerson' },
     ],
   },

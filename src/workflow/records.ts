@@ -158,6 +158,17 @@ export const REMOVALS = table({
   numeric: ['started', 'finished', 'answers', 'mentions', 'forms'],
 });
 
+/**
+ * Corrections (AVG art. 16) of a partner's statement about a person code, append-only: who
+ * recorded what was wrong and what is right, when. The ledger keeps the original; the views and
+ * documents show the corrected statement, marked (model/corrections.ts).
+ */
+export const CORRECTIONS = table({
+  name: '_correcties',
+  columns: ['at', 'subject', 'partnerId', 'questionId', 'wrong', 'right', 'recordedBy'],
+  numeric: ['at'],
+});
+
 /** The view tabs as last written: a fingerprint per tab, so only changed tabs are rewritten. */
 export const TABS = table({
   name: '_tabbladen',
@@ -187,6 +198,7 @@ export const CASE_TABLES = [
   TABS,
   DOCUMENTS,
   REMOVALS,
+  CORRECTIONS,
 ];
 
 /**

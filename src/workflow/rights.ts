@@ -22,7 +22,7 @@ import { logEvents } from './log';
 import { forgetCaseNames } from './nameGuard';
 import { PERSON_CODE_RE } from './persons';
 import { publish } from './publish';
-import { ANSWERS, DECISIONS, NAMES, PERSONS, PLAN, REMOVALS } from './records';
+import { ANSWERS, CORRECTIONS, DECISIONS, NAMES, PERSONS, PLAN, REMOVALS } from './records';
 
 const TZ = 'Europe/Amsterdam';
 
@@ -101,7 +101,15 @@ export function collectPerson(h: CaseHandle, code: string): PersonExport {
     answers,
     plan,
     decisions,
-    corrections: [],
+    corrections: readTable(h.ss, CORRECTIONS)
+      .filter((c) => c.subject === code)
+      .map((c) => ({
+        date: isoDate(c.at, TZ),
+        by: c.recordedBy,
+        wrong: c.wrong,
+        right: c.right,
+        statement: `${c.partnerId ? partner(c.partnerId) : 'alle partners'}: ${title.get(c.questionId) ?? c.questionId}`,
+      })),
   };
 }
 

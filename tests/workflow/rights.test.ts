@@ -11,12 +11,14 @@ import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { PLAN_SHEET } from '../../src/model/planSheet';
 import { isoDate } from '../../src/model/time';
+import { assembleView } from '../../src/workflow/assemble';
 import { type CaseHandle, openCase, openRegister } from '../../src/workflow/context';
+import { CORRECTIONS_SHEET, recordCorrections } from '../../src/workflow/corrections';
 import { recordDecision } from '../../src/workflow/decide';
 import { addPersons } from '../../src/workflow/persons';
 import { writePlanTab } from '../../src/workflow/planTab';
 import { reconcileCase } from '../../src/workflow/reconcile';
-import { ANSWERS, FORMS, LOG, NAMES, PERSONS, REMOVALS } from '../../src/workflow/records';
+import { ANSWERS, CORRECTIONS, FORMS, LOG, NAMES, PERSONS, REMOVALS } from '../../src/workflow/records';
 import { exportPerson, removePerson } from '../../src/workflow/rights';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable } from '../../src/workspace/tables';
@@ -52,7 +54,7 @@ function setUp() {
     responseId,
     version: 1,
     submittedAt: local.rt.now(),
-    questionId: '2B.rol',
+    questionId: '2B.p.rol',
     subject,
     part: 0,
     value,
@@ -160,5 +162,59 @@ describe('een persoon overal verwijderen', () => {
     const subjects = new Set(readTable(h.ss, ANSWERS).map((r) => r.subject));
     expect(subjects.has(b)).toBe(true);
     expect(subjects.has(a)).toBe(false);
+  });
+});
+
+describe('correcties (art. 16)', () => {
+  it('weigert per cel, legt daarna vast; weergaven en documenten tonen de correctie gemarkeerd, het grootboek het origineel', () => {
+    const { h, a } = setUp();
+    expect(recordCorrections(h, 'regie@testdorp.example').recorded).toBe(0);
+    const tab = h.ss.getSheetByName(CORRECTIONS_SHEET)!;
+    tab.getRange(2, 1, 2, 5).setValues([
+      [a, 'politie', '2B.p.rol', 'Zou het voortouw nemen.', `Loopt mee met ${PEOPLE[1]!.naam}.`],
+      ['P-2222', 'onbekend', 'geen vraag', '', ''],
+    ]);
+    let message = '';
+    try {
+      recordCorrections(h, 'regie@testdorp.example');
+    } catch (e) {
+      message = String(e);
+    }
+    expect(message.split('\n').slice(1)).toEqual([
+      `${CORRECTIONS_SHEET}!E2: bevat een naam uit de namenlijst; schrijf de persoonscode in plaats van de naam`,
+      `${CORRECTIONS_SHEET}!A3: dit is geen persoonscode van deze casus; vul een code uit de namenlijst in (zoals P-7F3K), nooit een naam`,
+      `${CORRECTIONS_SHEET}!B3: onbekende partner; vul de sleutel uit de tab Partners in of laat de cel leeg`,
+      `${CORRECTIONS_SHEET}!C3: onbekende vraag; vul het id (zoals 2B.rol) of de titel van de vraag in`,
+      `${CORRECTIONS_SHEET}!D3: vul in wat niet klopt`,
+      `${CORRECTIONS_SHEET}!E3: vul in wat juist is`,
+    ]);
+    expect(message).not.toContain(PEOPLE[1]!.naam);
+    tab.getRange('E2').setValue('Loopt mee, neemt geen voortouw.');
+    tab.deleteRow(3);
+    const r = recordCorrections(reopen(h), 'regie@testdorp.example');
+    expect(r.recorded).toBe(1);
+    expect(readTable(h.ss, CORRECTIONS)).toMatchObject([
+      {
+        subject: a,
+        partnerId: 'politie',
+        questionId: '2B.p.rol',
+        right: 'Loopt mee, neemt geen voortouw.',
+        recordedBy: 'regie@testdorp.example',
+      },
+    ]);
+    expect(String(tab.getRange('F2').getValue())).toBe('12-01-2026 door regie@testdorp.example');
+    // The restricted store keeps the original; what others read shows the correction, marked.
+    expect(
+      readTable(h.ss, ANSWERS).some((x) => x.value === 'Neemt vaak het voortouw bij de speeltuin.'),
+    ).toBe(true);
+    const shown = assembleView(reopen(h)).answers.find((x) => x.subject === a)!;
+    expect(shown.value).toBe('[gecorrigeerd op 12-01-2026] Loopt mee, neemt geen voortouw.');
+    const doc = docText(h.row.overviewId);
+    expect(doc).toContain('[gecorrigeerd op 12-01-2026] Loopt mee, neemt geen voortouw.');
+    expect(doc).not.toContain('Neemt vaak het voortouw');
+    // Append-only: nothing new, nothing recorded twice.
+    expect(recordCorrections(reopen(h), 'regie@testdorp.example').recorded).toBe(0);
+    expect(readTable(h.ss, CORRECTIONS)).toHaveLength(1);
+    expect(docText(exportPerson(reopen(h), a).fileId)).toContain('Loopt mee, neemt geen voortouw.');
   });
 });
