@@ -156,11 +156,17 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
   const start = nowMs();
   const cases = listCases(reg);
   const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases, sharing: [] };
+  // One property per run holds the rotation offset and the day of the last sharing check
+  // (`<offset>|<day>`): an idle run pays no extra call for the daily check.
+  const today = isoDate(nowMs(), 'Europe/Amsterdam');
+  const [offsetText, checkedOn] = (getScriptProperty(ROTATION_KEY) ?? '0').split('|');
   // Once a day: every file and folder the product made, shared no wider than it shares them.
-  try {
-    report.sharing = checkSharing(reg, cases);
-  } catch (e) {
-    report.errors.push({ code: '', message: e instanceof Error ? e.message : String(e) });
+  if (checkedOn !== today) {
+    try {
+      report.sharing = checkSharing(reg, cases);
+    } catch (e) {
+      report.errors.push({ code: '', message: e instanceof Error ? e.message : String(e) });
+    }
   }
   // Start with a different case each run, so with many cases none is always last.
   const open = cases.filter((c) => c.status === 'open');
@@ -191,8 +197,9 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
       report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  const offset = Number(getScriptProperty(ROTATION_KEY) ?? 0) % Math.max(open.length, 1);
-  if (open.length > 1) setScriptProperty(ROTATION_KEY, String((offset + 1) % open.length));
+  const offset = Number(offsetText || 0) % Math.max(open.length, 1);
+  const next = open.length > 1 ? (offset + 1) % open.length : offset;
+  if (next !== offset || checkedOn !== today) setScriptProperty(ROTATION_KEY, `${next}|${today}`);
   const ordered = [...open.slice(offset), ...open.slice(0, offset)];
   for (const c of ordered) {
     if (nowMs() - start > budgetMs) {

@@ -27,8 +27,6 @@ import { openCaseRow } from './context';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
 
-/** Script property: the day (ISO) the sharing check last ran. A marker, no content. */
-export const SHARING_CHECK_KEY = 'SHARING_CHECK_DAY';
 /** Script property: drift found since the last digest, as `[{day, code, files}]` (codes and counts). */
 export const SHARING_DRIFT_KEY = 'SHARING_DRIFT';
 /** Where newCase.ts and persons.ts keep the root folders (workspace/files ensureFolder). */
@@ -63,14 +61,6 @@ function documentReaders(reg: Register): Set<string> {
     ...partners.flatMap((p) => readersOf('partner', settings, partners, p.id)),
   ];
   return new Set([...all, ...coordinatorsOf(reg)]);
-}
-
-/** Today when the check has not run yet today (and marks it run), else null. */
-function dueToday(): string | null {
-  const today = isoDate(nowMs(), 'Europe/Amsterdam');
-  if (getScriptProperty(SHARING_CHECK_KEY) === today) return null;
-  setScriptProperty(SHARING_CHECK_KEY, today);
-  return today;
 }
 
 /** Drift kept for the digest. */
@@ -112,16 +102,11 @@ export function driftLogLine(d: SharingDrift): [string, string] {
 }
 
 /**
- * The check itself (the first dispatcher run of a day; `force` runs it regardless). Returns the
- * drift it found and reverted, per case.
+ * The check itself; the dispatcher runs it on its first run of each day (dispatcher.ts). Returns
+ * the drift it found and reverted, per case.
  */
-export function checkSharing(
-  reg: Register,
-  cases: readonly CaseRow[],
-  opts: { force?: boolean } = {},
-): SharingDrift[] {
-  const day = opts.force ? isoDate(nowMs(), 'Europe/Amsterdam') : dueToday();
-  if (day === null) return [];
+export function checkSharing(reg: Register, cases: readonly CaseRow[]): SharingDrift[] {
+  const day = isoDate(nowMs(), 'Europe/Amsterdam');
   const coordinators = coordinatorsOf(reg);
   const docs = documentReaders(reg);
   const drift = new Map<string, SharingDrift>();

@@ -48,7 +48,7 @@ describe('dagelijkse controle op delen', () => {
     const reg = openRegister();
     const cases = listCases(reg);
     rt.resetCounts();
-    const drift = checkSharing(reg, cases, { force: true });
+    const drift = checkSharing(reg, cases);
     // One query for the root folder's contents and one per case folder; one get per root folder.
     expect(rt.counts.get('Drive.Files.list')).toBe(1 + cases.length);
     expect(rt.counts.get('Drive.Files.get')).toBe(1);
@@ -76,7 +76,7 @@ describe('dagelijkse controle op delen', () => {
 
     // Nothing left to take back: only the queries, no DriveApp call.
     rt.resetCounts();
-    expect(checkSharing(reg, cases, { force: true })).toEqual([]);
+    expect(checkSharing(reg, cases)).toEqual([]);
     expect(
       [...rt.counts.keys()].filter((k) => !k.startsWith('Drive.Files.') && !k.startsWith('Properties')),
     ).toEqual([]);
