@@ -86,7 +86,7 @@ describe('een korte casus: signalen, 2A niet problematisch', () => {
     expect(ghosts.map((l) => l.detail)).toEqual(['1#1#jongerenwerk: 1 lege inzending genegeerd']);
   });
 
-  it('bewaart elk antwoord als tekst: geen formule, geen getal', () => {
+  it('§4.3 #5, #6: bewaart elk antwoord als tekst: geen formule, geen getal, ook niet met +31 ervoor', () => {
     for (const id of [handle().row.spreadsheetId, p.result.register.ss.getId()]) {
       const snap = snapshotSpreadsheet(p.local.rt, id);
       for (const s of snap.sheets) for (const row of s.formulas) for (const f of row) expect(f).toBe('');
