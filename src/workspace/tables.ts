@@ -184,7 +184,9 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
     dateTimeRenderOption: 'FORMATTED_STRING',
   });
   // Every header first: a run that finds one table changed by hand reads none and writes nothing.
-  present.forEach((d, k) => checkHeader(d, got.valueRanges?.[k]?.values?.[0] ?? []));
+  present.forEach((d, k) => {
+    checkHeader(d, got.valueRanges?.[k]?.values?.[0] ?? []);
+  });
   present.forEach((d, k) => {
     const values = got.valueRanges?.[k]?.values ?? [];
     cache!.set(cacheKey(ss, d.name), { rows: values.slice(1).map((r, i) => rowFromValues(d, r, i + 2)) });
