@@ -144,11 +144,11 @@ const REMOVED_MARK = '[verwijderde persoon]';
 function planMentions(h: CaseHandle, about: (text: string) => boolean): string[] {
   const out: string[] = [];
   const rows = tabValues(h.ss, PLAN_SHEET) ?? [];
-  rows.forEach((r, i) =>
+  rows.forEach((r, i) => {
     r.forEach((v, j) => {
       if (about(String(v ?? ''))) out.push(`${PLAN_SHEET}!${columnName(j)}${i + 1}`);
-    }),
-  );
+    });
+  });
   const plan = readTable(h.ss, PLAN);
   const version = Math.max(0, ...plan.map((p) => p.version));
   const inForce = plan.filter((p) => p.version === version && (about(p.subject) || about(p.text)));
