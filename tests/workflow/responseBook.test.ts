@@ -168,7 +168,7 @@ describe('de antwoordspreadsheet van een casus', () => {
     expect(bookOf(h)).toBe('');
   });
 
-  it('merkt een ontkoppeld formulier bij de eerste run van de dag, leest zijn antwoorden en koppelt het opnieuw', () => {
+  it('§4.3 #15: merkt een ontkoppeld formulier bij de eerste run van de dag, leest zijn antwoorden en koppelt het opnieuw', () => {
     const { h, forms } = started();
     dailyRun(h);
     const f = forms[1]!;
@@ -191,7 +191,7 @@ describe('de antwoordspreadsheet van een casus', () => {
     expect(ledger(h).get(id)).toEqual([1]);
   });
 
-  it('laat een formulier dat met de hand elders is gekoppeld daar, en leest het voortaan elke run zelf', () => {
+  it('§4.3 #15: laat een formulier dat met de hand elders is gekoppeld daar, en leest het voortaan elke run zelf', () => {
     const { h, forms } = started();
     dailyRun(h);
     const f = forms[0]!;
