@@ -42,14 +42,14 @@ export interface CaseRefresh {
 }
 
 /**
- * How long a run may spend linking new forms to the case's response spreadsheet
- * (`Form.setDestination` takes seconds each): at most a minute, and no more than what is left of
- * the run's budget for this case. The rest is linked by the next runs; until then those forms are
- * read directly.
+ * How long a run may spend linking forms to the case's response spreadsheet
+ * (`Form.setDestination` takes seconds each): what the run's budget leaves for this case after
+ * the minute kept for reading and mail, as for a start. Linked in one run, a step's forms cost
+ * the runs after it nothing; what does not fit is linked by the next run, and until then those
+ * forms are read directly.
  */
-const LINK_BUDGET_MS = 60 * 1000;
 function linkBudgetMs(budgetMs: number | undefined): number {
-  return Math.min(LINK_BUDGET_MS, budgetMs ?? LINK_BUDGET_MS);
+  return budgetMs ?? START_BUDGET_MS;
 }
 
 /** Whether the case folder was scanned for unknown forms today; marks it scanned. */
