@@ -164,7 +164,6 @@ describe('de dispatcher zonder nieuws', () => {
         "Form.getResponses": 3,
         "FormApp.openById": 3,
         "Properties.getProperty": 1,
-        "PropertiesService.getScriptProperties": 1,
         "Range.getValues": 2,
         "Sheet.getLastRow": 3,
         "Sheet.getRange": 2,
