@@ -14,7 +14,7 @@ export function tableHash(table: SheetTable): string {
   return textHash(JSON.stringify(table));
 }
 
-/** The same fingerprint of any text. */
+/** Two 32-bit FNV-1a hashes of a text, as 16 hex digits. */
 export function textHash(text: string): string {
   // Two 32-bit FNV-1a lanes in one pass over the text (the text of a large tab is long).
   let a = 0x811c9dc5;
