@@ -23,6 +23,7 @@ import { LOG_CHANGED_EVENT } from './logCheck';
 import { closingDate, retentionMonthsOf } from './purge';
 import type { DecisionRow, FormRow, LogRow, OutboxRow, QuarantineRow } from './records';
 import { DECISIONS, FORMS, LOG, OUTBOX, PERSONS, QUARANTINE } from './records';
+import { SHARING_REVERTED_EVENT } from './sharingCheck';
 
 /** Retention deadlines this close (in calendar days) are reported. */
 /** Four weeks' notice before a purge (model/retention.ts). */
@@ -50,6 +51,8 @@ export interface CaseFacts {
   quarantine: string[];
   /** When today's check found Logboek lines changed or removed by hand (workflow/logCheck). */
   logChanged: number[];
+  /** Today's sharing taken back by the case's daily check (workflow/sharingCheck): when, and how many files. */
+  sharingReverted: { at: number; files: number }[];
 }
 
 /** The case's label (the coordinator's own words, never a name; blank for older cases). */
@@ -159,6 +162,9 @@ export function factsFromTables(
     logChanged: t.log
       .filter((l) => l.event === LOG_CHANGED_EVENT && isoDate(l.at, 'Europe/Amsterdam') === today)
       .map((l) => l.at),
+    sharingReverted: t.log
+      .filter((l) => l.event === SHARING_REVERTED_EVENT && isoDate(l.at, 'Europe/Amsterdam') === today)
+      .map((l) => ({ at: l.at, files: Number.parseInt(l.detail, 10) || 0 })),
   };
 }
 
@@ -306,6 +312,19 @@ export function digestItems(
   for (const r of retention) {
     const stage = r.until === '' ? 'onbekend' : r.passed ? 'verlopen' : 'nadert';
     out.push({ item: { kind: 'bewaren', ...r }, keys: [`bewaren:${r.code}:${stage}:${r.until}`] });
+  }
+  for (const f of facts) {
+    for (const d of f.sharingReverted ?? [])
+      out.push({
+        item: {
+          kind: 'delen',
+          code: f.code,
+          label: f.label,
+          files: d.files,
+          day: isoDate(d.at, 'Europe/Amsterdam'),
+        },
+        keys: [`delen:${f.code}:${d.at}`],
+      });
   }
   for (const d of drift)
     out.push({

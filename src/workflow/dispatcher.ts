@@ -8,9 +8,9 @@ import { replay } from '../model/caseMachine';
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
-import { prefetchTables, readTable } from '../workspace/tables';
+import { prefetchTables, readTable, type TableDef } from '../workspace/tables';
 import { readDecisions } from './assemble';
-import { flushCaseLists, withCaseList } from './caseList';
+import { CASE_LIST_TABLES, caseListsPending, flushCaseLists, withCaseList } from './caseList';
 import type { CaseHandle, CaseRow, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { type CaseFacts, caseFacts } from './digestFacts';
@@ -26,7 +26,7 @@ import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
 import { CASE_TABLES, FORMS, type FormRow, OUTBOX } from './records';
 import { queueReminders } from './remind';
-import { checkSharing, type SharingDrift } from './sharingCheck';
+import { checkCaseSharing, checkSharing, registerCheckDue, type SharingDrift } from './sharingCheck';
 import { AFTER_START_MS, START_BUDGET_MS, type StartResult, startIncomplete, startStep } from './startStep';
 
 export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
@@ -39,6 +39,10 @@ export interface CaseRefresh {
   escalations: number;
   mail: FlushResult;
   published: boolean;
+  /** Whether this was the case's first refresh of the day (the daily checks ran). */
+  daily: boolean;
+  /** Sharing its daily check took back. */
+  sharing?: SharingDrift;
   /** What the coordinator's digest needs (only when asked for: `facts`). */
   facts?: CaseFacts;
 }
@@ -105,8 +109,10 @@ export function refreshCase(
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
-  // Once a day: has anyone changed or removed a Logboek line by hand? (workflow/logCheck)
+  // Once a day: has anyone changed or removed a Logboek line by hand? (workflow/logCheck) Is any
+  // file of the case shared wider than the product shares it? (workflow/sharingCheck)
   if (daily) checkLogChain(h);
+  const sharing = daily ? checkCaseSharing(h) : null;
   // Forms are read only when their response tab changed; the first run of the day reads them all.
   const reconcile = reconcileCase(h, {
     scanFolder: opts.force === true || daily,
@@ -141,6 +147,8 @@ export function refreshCase(
     escalations: rem.escalations.length,
     mail,
     published: changed,
+    daily,
+    ...(sharing ? { sharing } : {}),
     // From the tables this run already read (kept within the lock): no extra call.
     ...(opts.facts ? { facts: caseFacts(h, isoDate(nowMs(), 'Europe/Amsterdam')) } : {}),
   };
@@ -156,16 +164,48 @@ export interface DispatchReport {
   sharing: SharingDrift[];
 }
 
-export function dispatchAll(
+/** Work for the end of a run, in the same lock as the Casussen view: which register tables it reads, and the work. */
+export interface RunEnd<T> {
+  tables: readonly TableDef[];
+  /** Whether there is work (pure, from the run's report); without work and no view to write, no lock. */
+  wanted: (report: DispatchReport) => boolean;
+  run: (report: DispatchReport) => T;
+}
+
+export function dispatchAll(reg: Register, budgetMs?: number, opts?: { facts?: boolean }): DispatchReport;
+export function dispatchAll<T>(
+  reg: Register,
+  budgetMs: number,
+  opts: { facts?: boolean },
+  end: RunEnd<T>,
+): DispatchReport & { end: { ok: true; value: T } | { ok: false } | null };
+export function dispatchAll<T>(
   reg: Register,
   budgetMs = DISPATCH_BUDGET_MS,
   opts: { facts?: boolean } = {},
-): DispatchReport {
-  // The register's Casussen view is written once for the whole run, under the lock (caseList.ts).
+  end?: RunEnd<T>,
+): DispatchReport & { end?: { ok: true; value: T } | { ok: false } | null } {
+  // The register's Casussen view is written once for the whole run, under the lock (caseList.ts),
+  // together with the end-of-run work (the digest): one lock, and the register tables both
+  // read in one batch. No lock at all when neither has anything to do.
   return withCaseList(() => {
     const report = dispatchCases(reg, budgetMs, opts);
-    tryWithLock(() => flushCaseLists());
-    return report;
+    if (!end) {
+      if (caseListsPending()) tryWithLock(() => flushCaseLists());
+      return report;
+    }
+    const wanted = end.wanted(report);
+    if (!wanted && !caseListsPending()) return { ...report, end: null };
+    const done = tryWithLock(() => {
+      prefetchTables(reg.ss, [
+        ...(caseListsPending() ? CASE_LIST_TABLES : []),
+        ...(wanted ? end.tables : []),
+      ]);
+      flushCaseLists();
+      return wanted ? { value: end.run(report) } : null;
+    });
+    if (!done.ok) return { ...report, end: { ok: false } };
+    return { ...report, end: done.value === null ? null : { ok: true, value: done.value.value } };
   });
 }
 
@@ -173,18 +213,6 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
   const start = nowMs();
   const cases = listCases(reg);
   const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases, sharing: [] };
-  // One property per run holds the rotation offset and the day of the last sharing check
-  // (`<offset>|<day>`): an idle run pays no extra call for the daily check.
-  const today = isoDate(nowMs(), 'Europe/Amsterdam');
-  const [offsetText, checkedOn] = (getScriptProperty(ROTATION_KEY) ?? '0').split('|');
-  // Once a day: every file and folder the product made, shared no wider than it shares them.
-  if (checkedOn !== today) {
-    try {
-      report.sharing = checkSharing(reg, cases);
-    } catch (e) {
-      report.errors.push({ code: '', message: e instanceof Error ? e.message : String(e) });
-    }
-  }
   // Start with a different case each run, so with many cases none is always last.
   const open = cases.filter((c) => c.status === 'open');
   // A closed case past its bewaartermijn is destroyed (purge.ts); each under the lock.
@@ -214,9 +242,9 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
       report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  const offset = Number(offsetText || 0) % Math.max(open.length, 1);
-  const next = open.length > 1 ? (offset + 1) % open.length : offset;
-  if (next !== offset || checkedOn !== today) setScriptProperty(ROTATION_KEY, `${next}|${today}`);
+  // With one open case there is nothing to rotate (and no property to read).
+  const offset = open.length > 1 ? Number(getScriptProperty(ROTATION_KEY) ?? 0) % open.length : 0;
+  if (open.length > 1) setScriptProperty(ROTATION_KEY, String((offset + 1) % open.length));
   const ordered = [...open.slice(offset), ...open.slice(0, offset)];
   for (const c of ordered) {
     if (nowMs() - start > budgetMs) {
@@ -234,6 +262,24 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
       else report.deferred.push(c.code);
     } catch (e) {
       report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  // The daily sharing check: each open case checked itself on its first refresh of the day; in
+  // the same run the product's folders and the other cases follow. Without open cases, once a
+  // day by its own marker (workflow/sharingCheck.ts).
+  const checked = new Set(report.refreshed.filter((r) => r.daily).map((r) => r.code));
+  if (checked.size > 0 || (open.length === 0 && cases.length > 0 && registerCheckDue())) {
+    try {
+      report.sharing = [
+        ...report.refreshed.flatMap((r) => (r.sharing ? [r.sharing] : [])),
+        ...checkSharing(
+          reg,
+          cases.filter((c) => !purged.has(c.code)),
+          checked,
+        ),
+      ];
+    } catch (e) {
+      report.errors.push({ code: '', message: e instanceof Error ? e.message : String(e) });
     }
   }
   return report;

@@ -22,13 +22,13 @@ import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { itemById, itemsInFolder, type ListedItem, restrictSharing } from '../workspace/files';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
-import type { CaseRow, Register } from './context';
+import type { CaseHandle, CaseRow, Register } from './context';
 import { openCaseRow } from './context';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
 
-/** Script property: drift found since the last digest, as `[{day, code, files}]` (codes and counts). */
-export const SHARING_DRIFT_KEY = 'SHARING_DRIFT';
+/** Script property: the day (ISO) of the last register-wide check while no case was open. A marker. */
+export const SHARING_CHECK_KEY = 'SHARING_CHECK_DAY';
 /** Where newCase.ts and persons.ts keep the root folders (workspace/files ensureFolder). */
 const ROOTS = ['CASES_FOLDER_ID', 'NAMES_FOLDER_ID'] as const;
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
@@ -63,22 +63,6 @@ function documentReaders(reg: Register): Set<string> {
   return new Set([...all, ...coordinatorsOf(reg)]);
 }
 
-/** Drift kept for the digest. */
-export function pendingDrift(): SharingDrift[] {
-  const raw = getScriptProperty(SHARING_DRIFT_KEY);
-  if (!raw) return [];
-  try {
-    const parsed = JSON.parse(raw) as SharingDrift[];
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
-}
-
-export function clearPendingDrift(): void {
-  if (getScriptProperty(SHARING_DRIFT_KEY)) setScriptProperty(SHARING_DRIFT_KEY, '');
-}
-
 function tally(
   drift: Map<string, SharingDrift>,
   code: string,
@@ -94,18 +78,54 @@ function tally(
 }
 
 /** The Logboek line of a case's drift: counts only. */
+export const SHARING_REVERTED_EVENT = 'delen teruggezet';
+
 export function driftLogLine(d: SharingDrift): [string, string] {
   return [
-    'delen teruggezet',
+    SHARING_REVERTED_EVENT,
     `${d.files} bestand(en) of map(pen) waren breder gedeeld dan het product doet: ${d.links} deellink(s) uitgezet, ${d.removed} lezer(s) weggehaald`,
   ];
 }
 
 /**
- * The check itself; the dispatcher runs it on its first run of each day (dispatcher.ts). Returns
- * the drift it found and reverted, per case.
+ * One open case's daily check, run by its first refresh of the day (dispatcher.ts refreshCase,
+ * inside the case's lock): the case folder and the namenlijst (one files.get each) and everything
+ * in the case folder (ONE files.list). Drift goes to the case's Logboek, which the digest reads.
  */
-export function checkSharing(reg: Register, cases: readonly CaseRow[]): SharingDrift[] {
+export function checkCaseSharing(h: CaseHandle): SharingDrift | null {
+  const day = isoDate(nowMs(), 'Europe/Amsterdam');
+  if (!h.row.folderId) return null;
+  const coordinators = coordinatorsOf(h.reg);
+  const docs = documentReaders(h.reg);
+  const drift = new Map<string, SharingDrift>();
+  const items = [itemById(h.row.folderId), ...itemsInFolder(h.row.folderId)];
+  if (h.row.namesId) items.push(itemById(h.row.namesId));
+  for (const item of items)
+    tally(drift, h.row.code, day, restrictSharing(item, item.mimeType === GOOGLE_DOC ? docs : coordinators));
+  const d = drift.get(h.row.code) ?? null;
+  if (d) logEvents(h.ss, [driftLogLine(d)]);
+  return d;
+}
+
+/** Whether the register-wide check is due in a run without open cases (one property; marks it). */
+export function registerCheckDue(): boolean {
+  const today = isoDate(nowMs(), 'Europe/Amsterdam');
+  if (getScriptProperty(SHARING_CHECK_KEY) === today) return false;
+  setScriptProperty(SHARING_CHECK_KEY, today);
+  return true;
+}
+
+/**
+ * The register-wide part, in the same run as the open cases' own checks (or, without open cases,
+ * once a day): the two root folders and everything directly in them, and each case not checked by
+ * its own refresh (`checked`: closed cases, cases this run did not reach) with one files.list of its
+ * folder. Returns the drift it found and reverted; a case's drift also goes to its Logboek.
+ */
+export function checkSharing(
+  reg: Register,
+  cases: readonly CaseRow[],
+  checked: ReadonlySet<string> = new Set(),
+): SharingDrift[] {
   const day = isoDate(nowMs(), 'Europe/Amsterdam');
   const coordinators = coordinatorsOf(reg);
   const docs = documentReaders(reg);
@@ -120,9 +140,11 @@ export function checkSharing(reg: Register, cases: readonly CaseRow[]): SharingD
   const claimed = new Set<string>();
   for (const row of cases) {
     if (!row.folderId) continue;
+    claimed.add(row.folderId);
+    if (row.namesId) claimed.add(row.namesId);
+    if (checked.has(row.code)) continue;
     const check = (item: ListedItem | undefined) => {
       if (!item) return;
-      claimed.add(item.id);
       const allowed = item.mimeType === GOOGLE_DOC ? docs : coordinators;
       tally(drift, row.code, day, restrictSharing(item, allowed));
     };
@@ -139,6 +161,9 @@ export function checkSharing(reg: Register, cases: readonly CaseRow[]): SharingD
     if (!row) continue;
     tryWithLock(() => logEvents(openCaseRow(reg, row).ss, [driftLogLine(d)]));
   }
-  if (found.length) setScriptProperty(SHARING_DRIFT_KEY, JSON.stringify([...pendingDrift(), ...found]));
+  for (const d of found)
+    console.warn(
+      `Delen teruggezet${d.code ? ` bij casus ${d.code}` : ''}: ${d.files} bestand(en) of map(pen)`,
+    );
   return found;
 }
