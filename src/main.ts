@@ -306,4 +306,9 @@ export function runDispatcher(_e?: unknown): void {
   // The run also sends the coordinator's daily digest when one is due (workflow/digest).
   const report = dispatchWithDigest(reg);
   for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
+  // Sharing the daily check took back (workflow/sharingCheck): codes and counts only.
+  for (const d of report.sharing)
+    console.warn(
+      `Delen teruggezet${d.code ? ` bij casus ${d.code}` : ''}: ${d.files} bestand(en) of map(pen)`,
+    );
 }

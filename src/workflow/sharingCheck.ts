@@ -161,9 +161,5 @@ export function checkSharing(
     if (!row) continue;
     tryWithLock(() => logEvents(openCaseRow(reg, row).ss, [driftLogLine(d)]));
   }
-  for (const d of found)
-    console.warn(
-      `Delen teruggezet${d.code ? ` bij casus ${d.code}` : ''}: ${d.files} bestand(en) of map(pen)`,
-    );
   return found;
 }
