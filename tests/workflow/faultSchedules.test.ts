@@ -127,7 +127,7 @@ function walk(seed: number): WalkCount {
       if (r() < 0.8) {
         rt.injectFault({
           method: pick(SERVICES),
-          nth: 1 + Math.floor(r() * 20),
+          nth: 1 + Math.floor(r() * 10),
           message: `Storing ${seed}/${i}`,
         });
         count.schedules++;
@@ -214,7 +214,7 @@ describe('willekeurige storingen en volgordes over hele casussen', () => {
     const walks = only ? 1 : WALKS;
     expect(responses).toBeGreaterThan(walks * 5);
     expect(decisions).toBeGreaterThanOrEqual(walks);
-    expect(fired).toBeGreaterThan(schedules / 4);
+    expect(fired).toBeGreaterThan(schedules / 6);
     if (!only) expect(schedules).toBeGreaterThanOrEqual(DEEP ? 10_000 : 500);
   });
 });
