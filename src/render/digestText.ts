@@ -23,6 +23,7 @@ const SECTIONS: { kind: DigestItem['kind']; title: string }[] = [
   { kind: 'laat', title: 'Partners te laat' },
   { kind: 'mail', title: 'Mails niet (zeker) aangekomen' },
   { kind: 'quarantaine', title: 'Inzendingen in quarantaine' },
+  { kind: 'informeren', title: 'Informeren (AVG art. 14)' },
   { kind: 'bewaren', title: 'Bewaartermijnen' },
   { kind: 'niet-bekeken', title: 'Niet bekeken in deze ronde' },
 ];
@@ -49,6 +50,8 @@ function line(item: DigestItem, settings: Settings): string {
     }
     case 'quarantaine':
       return `${caseRef(item)}: ${item.count} inzending${item.count === 1 ? '' : 'en'} niet verwerkt (quarantaine); zie het Logboek van de casus.`;
+    case 'informeren':
+      return `${caseRef(item)}: het informeren van ${item.persons.join(', ')} is nog niet vastgelegd (of het uitstel is verlopen). Leg in de namenlijst vast wanneer en hoe is geïnformeerd, of tot wanneer en waarom het wacht, en kies "Namenlijst bijwerken".`;
     case 'bewaren':
       if (item.until === '')
         return `${caseRef(item)}: gesloten, maar de sluitdatum staat niet in het register. Stel de bewaartermijn van ${item.months} maanden zelf vast.`;
