@@ -216,3 +216,22 @@ export const INFORM_DATE_COLUMNS: readonly InformColumn[] = [
 ];
 export const INFORM_DATE_HELP =
   'Een datum (dubbelklik voor de kalender). Geïnformeerd op: de dag waarop het gebeurde; Uitgesteld tot: tot wanneer het informeren wacht (met een reden in kolom J).';
+
+/**
+ * What the dashboard says about letters (model/nextActions `letters`): while the case is open,
+ * the persons with neither an information letter nor recorded informing; once closed, the persons
+ * still without a closing letter (only while the namenlijst exists: the names are needed) and the
+ * closing letters made, which wait to be sent until the purge removes them.
+ */
+export function letterCounts(
+  persons: readonly { informedOn: string; letterOn: string; closingOn: string }[],
+  closed: boolean,
+  namesList: boolean,
+): { toMake: number; waiting: number } {
+  if (!closed)
+    return { toMake: persons.filter((p) => p.letterOn === '' && p.informedOn === '').length, waiting: 0 };
+  return {
+    toMake: namesList ? persons.filter((p) => p.closingOn === '').length : 0,
+    waiting: persons.filter((p) => p.closingOn !== '').length,
+  };
+}

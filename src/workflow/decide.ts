@@ -18,6 +18,7 @@ import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
+import { closingLettersOnClose } from './letters';
 import { logEvents } from './log';
 import { caseNames } from './nameGuard';
 import { dropNamesListIfUnconfirmed } from './persons';
@@ -238,6 +239,9 @@ export function recordDecision(
   logEvents(h.ss, events);
   updateCaseRow(h, after);
   h.row.status = after.status;
+  // The registration ends: a closing letter per person on the namenlijst (workflow/letters.ts),
+  // made before a namenlijst that must go is removed; a problem with it never stops the decision.
+  if (after.status === 'gesloten') notes.push(...closingLettersOnClose(h));
   // Closed before the problematiek was confirmed: no person data stays (the dispatcher finishes
   // this if the run stops here).
   if (dropNamesListIfUnconfirmed(h, after)) notes.push('De namenlijst is verwijderd.');

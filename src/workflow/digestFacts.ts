@@ -9,7 +9,7 @@
  */
 
 import { replay } from '../model/caseMachine';
-import { DEFAULT_INFORM_DAYS, informState } from '../model/informing';
+import { DEFAULT_INFORM_DAYS, informState, letterCounts } from '../model/informing';
 import { type ActionFacts, nextActions, waitingFor } from '../model/nextActions';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
@@ -110,6 +110,7 @@ export function actionFactsFromTables(
     persons: t.persons.length,
     failedMails: t.outbox.filter((m) => m.status === 'mislukt' || m.status === 'onzeker').length,
     overviewStale: false,
+    letters: letterCounts(t.persons, state.status === 'gesloten', row.namesId !== ''),
   };
 }
 

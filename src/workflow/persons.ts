@@ -214,6 +214,8 @@ function syncInforming(
       informedOn: '',
       parentsOn: '',
       postponedUntil: '',
+      letterOn: '',
+      closingOn: '',
     })),
   ];
   const problems: InformProblem[] = [];

@@ -132,11 +132,12 @@ export const PLAN = table({
 /**
  * The pseudonym codes of a case, when each was added, and where informing stands (model/informing:
  * dates only, copied from the namenlijst by "Namenlijst bijwerken"; no name, no reason text), so
- * the digest can warn from this table, which the dispatcher reads anyway.
+ * the digest can warn from this table, which the dispatcher reads anyway; and the day the latest
+ * information letter and the closing letter were made (workflow/letters.ts).
  */
 export const PERSONS = table({
   name: '_personen',
-  columns: ['code', 'addedAt', 'minor', 'informedOn', 'parentsOn', 'postponedUntil'],
+  columns: ['code', 'addedAt', 'minor', 'informedOn', 'parentsOn', 'postponedUntil', 'letterOn', 'closingOn'],
   numeric: ['addedAt'],
   choices: { minor: ['', 'ja', 'nee'] },
 });

@@ -129,6 +129,8 @@ describe('het dagoverzicht waarschuwt per code', () => {
     informedOn: '',
     parentsOn: '',
     postponedUntil: '',
+    letterOn: '',
+    closingOn: '',
     ...over,
   });
 
