@@ -15,7 +15,7 @@ import type { CaseHandle, Register } from './context';
 import { openCase, UserError } from './context';
 import { actionFacts, folderUrl, spreadsheetUrl } from './dashboard';
 import { refreshCase } from './dispatcher';
-import { lettersMessage, makeLetters } from './letters';
+import { LETTERS_BUDGET_MS, lettersMessage, makeLetters } from './letters';
 import { withLock } from './lock';
 import { resendFailed } from './outbox';
 import { ensureNamesList, syncNamesList } from './persons';
@@ -131,7 +131,9 @@ function namesListOutcome(h: CaseHandle): ActionOutcome {
  */
 function lettersOutcome(h: CaseHandle): ActionOutcome {
   const closed = h.row.status === 'gesloten';
-  const r = makeLetters(h, closed ? 'afsluitbrief' : 'informatiebrief');
+  const r = makeLetters(h, closed ? 'afsluitbrief' : 'informatiebrief', {
+    until: nowMs() + LETTERS_BUDGET_MS,
+  });
   const closedOn = closingDate(h.row);
   const purgeOn = closed && closedOn ? purgeDueOn(closedOn, retentionMonthsOf(h.row, h.reg.settings)) : '';
   return { message: lettersMessage(h, [r], purgeOn), url: folderUrl(r.folderId) };

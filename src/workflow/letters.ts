@@ -13,6 +13,8 @@
  * corrected name): a new file "(versie 2)", the old one stays as it may have been sent. A closing
  * letter is made once per person.
  */
+
+import { mustDropPersonData } from '../model/caseMachine';
 import {
   defaultLetterRows,
   LETTER_KINDS,
@@ -25,6 +27,7 @@ import {
   parseLetterRows,
 } from '../model/letters';
 import { isoDate } from '../model/time';
+import type { CaseState } from '../model/types';
 import { dmy } from '../render/digestText';
 import { treeHash } from '../render/docx/hash';
 import { letterTree } from '../render/letter';
@@ -85,6 +88,8 @@ export interface LettersResult {
   kind: LetterKind;
   /** Person codes that got a new letter (or a new version). */
   made: string[];
+  /** Person codes left for a next run because the time budget ran out. */
+  remaining: string[];
   /** Person codes whose letter already existed unchanged. */
   unchanged: string[];
   folderId: string;
@@ -104,7 +109,10 @@ function lettersFolder(h: CaseHandle): string {
 export function makeLetters(
   h: CaseHandle,
   kind: LetterKind,
-  opts: { codes?: readonly string[] } = {},
+  opts: {
+    codes?: readonly string[] /** Epoch ms after which no new letter is started. */;
+    until?: number;
+  } = {},
 ): LettersResult {
   if (!h.row.namesId) {
     throw new UserError(`Casus ${h.row.code} heeft geen namenlijst (meer); er zijn geen brieven te maken.`);
@@ -128,7 +136,12 @@ export function makeLetters(
   const s = h.reg.settings;
   const made: string[] = [];
   const unchanged: string[] = [];
+  const remaining: string[] = [];
   for (const r of rows) {
+    if (opts.until !== undefined && nowMs() > opts.until) {
+      remaining.push(r.Code);
+      continue;
+    }
     const values: LetterValues = {
       naam: r.Naam.trim(),
       geboortejaar: r.Geboortejaar.trim() || 'onbekend',
@@ -170,28 +183,52 @@ export function makeLetters(
       ['brieven', `${made.length} ${kind}(ven) gemaakt in de beperkte map: ${made.join(', ')}`],
     ]);
   }
-  return { kind, made, unchanged, folderId };
+  return { kind, made, unchanged, remaining, folderId };
 }
 
+/** Time for letters within one execution: a decision's, the dispatcher's or the button's. */
+export const LETTERS_IN_DECISION_MS = 60 * 1000;
+export const LETTERS_BUDGET_MS = 3 * 60 * 1000;
+
 /**
- * The closing letters when a case closes, before a namenlijst that must go is removed (the
- * decision calls this). A problem (no template, a wrong cell in Brieven) never stops the
- * decision: it is returned as a note and logged, and "Brieven maken" can make them later while
- * the namenlijst exists.
+ * The closing letters when a case closes (the decision calls this; the dispatcher finishes them).
+ * Only a namenlijst that must go at this decision (closed at 1, 2A or 2B: `mustDropPersonData`)
+ * waits for them, within `budgetMs`: `ready` is false while letters remain, and the dispatcher
+ * makes the rest and then removes the namenlijst. A case closed later keeps its namenlijst until
+ * the purge: the coordinator makes the letters with "Afsluitbrieven maken" (the dashboard
+ * proposes it), so a large closing decision stays within its execution. A problem with the
+ * template never keeps the namenlijst: it is noted and logged.
  */
-export function closingLettersOnClose(h: CaseHandle): string[] {
-  if (!h.row.namesId) return [];
+export function closingLettersOnClose(
+  h: CaseHandle,
+  state: CaseState,
+  budgetMs = LETTERS_IN_DECISION_MS,
+): { notes: string[]; ready: boolean } {
+  if (!h.row.namesId) return { notes: [], ready: true };
+  if (!mustDropPersonData(state)) {
+    return {
+      notes: [
+        'De registratie van de personen is beëindigd: kies in het dashboard "Afsluitbrieven maken" en verstuur de brieven voordat de bewaartermijn verstrijkt.',
+      ],
+      ready: true,
+    };
+  }
   try {
-    const r = makeLetters(h, 'afsluitbrief');
-    return r.made.length
-      ? [
-          `${r.made.length} afsluitbrie${r.made.length === 1 ? 'f staat' : 'ven staan'} klaar in de beperkte map; verstuur ze voordat de bewaartermijn verstrijkt.`,
-        ]
-      : [];
+    const r = makeLetters(h, 'afsluitbrief', { until: nowMs() + budgetMs });
+    const notes: string[] = [];
+    if (r.made.length)
+      notes.push(
+        `${r.made.length} afsluitbrie${r.made.length === 1 ? 'f staat' : 'ven staan'} klaar in de beperkte map; verstuur ze voordat de bewaartermijn verstrijkt.`,
+      );
+    if (r.remaining.length)
+      notes.push(
+        `De andere ${r.remaining.length} afsluitbrie${r.remaining.length === 1 ? 'f volgt' : 'ven volgen'} bij de volgende automatische bijwerking; daarna wordt de namenlijst verwijderd.`,
+      );
+    return { notes, ready: r.remaining.length === 0 };
   } catch (e) {
     const message = e instanceof UserError ? e.message : 'onverwachte fout';
     logEvents(h.ss, [['brieven', `afsluitbrieven niet gemaakt: ${message}`]]);
-    return [`De afsluitbrieven zijn niet gemaakt: ${message}`];
+    return { notes: [`De afsluitbrieven zijn niet gemaakt: ${message}`], ready: true };
   }
 }
 
@@ -204,7 +241,8 @@ export function lettersMessage(h: CaseHandle, results: readonly LettersResult[],
       ? `${n} ${noun}${n === 1 ? 'f' : 'ven'} gemaakt (${r.made.join(', ')})`
       : `geen nieuwe ${noun}ven`;
     const same = r.unchanged.length ? `; ${r.unchanged.length} bestond(en) al ongewijzigd` : '';
-    return `${made}${same}`;
+    const rest = r.remaining.length ? `; ${r.remaining.length} volgen als u dit opnieuw kiest` : '';
+    return `${made}${same}${rest}`;
   });
   const before = purgeOn ? ` Verstuur afsluitbrieven vóór ${dmy(purgeOn)}: dan wordt de map vernietigd.` : '';
   return `Casus ${h.row.code}: ${parts.join('; ')}. De brieven staan alleen in de beperkte map "Brieven ${h.row.code}" naast de namenlijst; verstuur ze zelf.${before}`;

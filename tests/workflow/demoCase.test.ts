@@ -411,15 +411,13 @@ describe('het dashboard van de demo', () => {
     const calls = [...rt.counts.values()].reduce((a, b) => a + b, 0);
     // As for a case just opened (tests/workflow/dashboard.test.ts): one batch read for the
     // register's settings tabs, the list of cases and its view, one batch read for the case
-    // spreadsheet; nothing per partner, form or document; one script property for the link to the
-    // closing letters (workflow/letters.ts).
-    expect(calls).toBeLessThanOrEqual(24);
+    // spreadsheet; nothing per partner, form or document.
+    expect(calls).toBeLessThanOrEqual(23);
     expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(2);
     expect(rt.totalCalls('FormApp') + rt.totalCalls('Drive')).toBe(0);
     expect(d.status).toBe('gesloten');
-    // Closed at step 7: only the closing letters, made at the closing decision, wait to be sent.
-    expect(d.actions.map((a) => a.label)).toEqual([`Afsluitbrieven klaar (${scenario.persons.length})`]);
-    expect(d.links.map((l) => l.label)).toContain('Brieven (alleen voor u)');
+    // Closed at step 7: only the closing letters are still to be made (workflow/letters.ts).
+    expect(d.actions.map((a) => a.label)).toEqual([`Afsluitbrieven maken (${scenario.persons.length})`]);
     expect(d.timeline.every((t) => t.state === 'done')).toBe(true);
     expect(d.matrix.rows.length).toBeGreaterThan(5);
     expect(d.links.filter((l) => l.label.startsWith('Integraal beeld voor')).length).toBeGreaterThan(3);

@@ -6,14 +6,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotDocument } from '../../src/local/apps-script/document';
 import type { LocalAppsScript } from '../../src/local/harness';
+import { replay } from '../../src/model/caseMachine';
 import { LETTERS_SHEET } from '../../src/model/letters';
 import { isoDate } from '../../src/model/time';
+import { readDecisions } from '../../src/workflow/assemble';
 import { runCaseAction } from '../../src/workflow/caseActions';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { caseDashboard } from '../../src/workflow/dashboard';
 import { recordDecision } from '../../src/workflow/decide';
-import { knownLettersFolder, makeLetters } from '../../src/workflow/letters';
+import { closingLettersOnClose, knownLettersFolder, makeLetters } from '../../src/workflow/letters';
 import { addPersons } from '../../src/workflow/persons';
 import { purgeDueCases } from '../../src/workflow/purge';
 import { LOG, PERSONS as PERSON_TABLE } from '../../src/workflow/records';
@@ -161,6 +163,44 @@ describe('afsluitbrieven', () => {
     expect(docsIn(folder)).toEqual([]);
     expect(local.rt.drive.get(folder)!.trashed).toBe(true);
     expect(knownLettersFolder(hh.row.code)).toBeNull();
+  });
+
+  it('wat niet binnen de tijd past volgt later; een namenlijst die weg moet wacht erop, en de automatische run maakt het af', () => {
+    const h = toStep2B();
+    const codes = addPersons(h, PEOPLE);
+    // No time left: nothing is started, everything remains.
+    const r = makeLetters(reopen(h), 'afsluitbrief', { until: local.rt.now() - 1 });
+    expect([r.made, r.remaining]).toEqual([[], codes]);
+    // A case closed at 2B whose letters did not fit: the namenlijst stays for now.
+    const state = replay(h.row.code, readDecisions(h.ss));
+    const last = state.decisions[state.decisions.length - 1]!;
+    const closed = {
+      ...state,
+      status: 'gesloten' as const,
+      step: '2B' as const,
+      decisions: [...state.decisions, { ...last, step: '2B' as const, outcome: 'niet_bevestigd' }],
+    };
+    const waiting = closingLettersOnClose(reopen(h), closed, -1);
+    expect(waiting.ready).toBe(false);
+    expect(waiting.notes.join(' ')).toContain('daarna wordt de namenlijst verwijderd');
+    const done = closingLettersOnClose(reopen(h), closed);
+    expect(done.ready).toBe(true);
+    expect(docsIn(knownLettersFolder(h.row.code)!)).toHaveLength(2);
+  });
+
+  it('sluiten na een bevestigde groep maakt de brieven niet in het besluit, maar stelt ze voor', () => {
+    const h = toStep2B();
+    addPersons(h, PEOPLE);
+    const state = replay(h.row.code, readDecisions(h.ss));
+    const late = {
+      ...state,
+      status: 'gesloten' as const,
+      step: '7' as const,
+      decisions: [...state.decisions, { ...state.decisions[0]!, step: '7' as const, outcome: 'afgesloten' }],
+    };
+    const r = closingLettersOnClose(reopen(h), late);
+    expect(r).toEqual({ notes: [expect.stringContaining('Afsluitbrieven maken')], ready: true });
+    expect(knownLettersFolder(h.row.code)).toBeNull();
   });
 
   it('een tweede keer maakt geen tweede afsluitbrief, ook niet na een gewijzigd sjabloon', () => {
