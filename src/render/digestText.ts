@@ -57,7 +57,7 @@ function line(item: DigestItem, settings: Settings): string {
         return `${caseRef(item)}: gesloten, maar de sluitdatum staat niet in het register. Stel de bewaartermijn van ${item.months} maanden zelf vast.`;
       return item.passed
         ? `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden is verstreken op ${dmy(item.until)}. Verwijder de persoonsgegevens (namenlijst, persoonsniveau).`
-        : `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden verstrijkt op ${dmy(item.until)}. Verwijder dan de persoonsgegevens.`;
+        : `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden verstrijkt op ${dmy(item.until)}. Verwijder dan de persoonsgegevens; verstuur vóór die datum de afsluitbrieven die nog in de beperkte map staan.`;
     case 'niet-bekeken':
       return `${caseRef(item)}: niet bijgewerkt in deze ronde (tijd op of een fout); staat in het volgende overzicht.`;
   }

@@ -15,6 +15,7 @@ import {
 } from '../model/nextActions';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
+import { outcomeLabel } from '../model/steps';
 import type { StepId } from '../model/types';
 import { STEP_IDS } from '../model/types';
 import type { CaseView, FormRecord } from '../render/caseView';
@@ -22,7 +23,6 @@ import {
   nlDate,
   nlDateTime,
   orderPartners,
-  outcomeLabel,
   partnerName,
   routeLabel,
   stepName,

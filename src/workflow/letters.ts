@@ -28,9 +28,9 @@ import {
 } from '../model/letters';
 import { isoDate } from '../model/time';
 import type { CaseState } from '../model/types';
-import { dmy } from '../render/digestText';
 import { treeHash } from '../render/docx/hash';
 import { letterTree } from '../render/letter';
+import { nlDate } from '../render/views-common';
 import { nowMs } from '../workspace/clock';
 import { documentStatesIn, writeDocument } from '../workspace/docs';
 import { ensureFolder, parentFolderId } from '../workspace/files';
@@ -146,7 +146,7 @@ export function makeLetters(
       naam: r.Naam.trim(),
       geboortejaar: r.Geboortejaar.trim() || 'onbekend',
       gemeente: s.gemeente,
-      datum: dmy(today),
+      datum: nlDate(today),
       contact: `${s.coordinatorName} (${s.coordinatorEmail})`,
       bewaartermijn: String(h.row.retentionMonths > 0 ? h.row.retentionMonths : s.retentionMonths),
     };
@@ -244,6 +244,8 @@ export function lettersMessage(h: CaseHandle, results: readonly LettersResult[],
     const rest = r.remaining.length ? `; ${r.remaining.length} volgen als u dit opnieuw kiest` : '';
     return `${made}${same}${rest}`;
   });
-  const before = purgeOn ? ` Verstuur afsluitbrieven vóór ${dmy(purgeOn)}: dan wordt de map vernietigd.` : '';
+  const before = purgeOn
+    ? ` Verstuur afsluitbrieven vóór ${nlDate(purgeOn)}: dan wordt de map vernietigd.`
+    : '';
   return `Casus ${h.row.code}: ${parts.join('; ')}. De brieven staan alleen in de beperkte map "Brieven ${h.row.code}" naast de namenlijst; verstuur ze zelf.${before}`;
 }

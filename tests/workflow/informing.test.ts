@@ -192,6 +192,26 @@ describe('het dagoverzicht waarschuwt per code', () => {
     expect(mail.subject).toContain('1 punt');
   });
 
+  it('een naderende vernietiging herinnert aan de afsluitbrieven', () => {
+    const items = digestItems(
+      [],
+      [
+        {
+          code: 'JGA-2026-002',
+          label: '',
+          closedOn: '2026-01-05',
+          months: 2,
+          until: '2026-03-05',
+          passed: false,
+        },
+      ],
+      [],
+    );
+    expect(digestMail(items, () => true, '2026-03-01', SETTINGS).body).toContain(
+      'verstuur vóór die datum de afsluitbrieven die nog in de beperkte map staan',
+    );
+  });
+
   it('op de in-memory Apps Script: de digest-feiten van een casus komen uit de persoonstabel', () => {
     const h = toStep2B();
     const codes = addPersons(h, PERSONS);
