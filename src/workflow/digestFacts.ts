@@ -9,6 +9,7 @@
  */
 
 import { replay } from '../model/caseMachine';
+import { DEFAULT_INFORM_DAYS, informState, letterCounts } from '../model/informing';
 import { type ActionFacts, nextActions, waitingFor } from '../model/nextActions';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
@@ -21,7 +22,7 @@ import { toDecision } from './assemble';
 import type { CaseHandle, CaseRow } from './context';
 import { LOG_CHANGED_EVENT } from './logCheck';
 import { closingDate, retentionMonthsOf } from './purge';
-import type { DecisionRow, FormRow, LogRow, OutboxRow, QuarantineRow } from './records';
+import type { DecisionRow, FormRow, LogRow, OutboxRow, PersonRow, QuarantineRow } from './records';
 import { DECISIONS, FORMS, LOG, OUTBOX, PERSONS, QUARANTINE } from './records';
 import { SHARING_REVERTED_EVENT } from './sharingCheck';
 
@@ -53,6 +54,8 @@ export interface CaseFacts {
   logChanged: number[];
   /** Today's sharing taken back by the case's daily check (workflow/sharingCheck): when, and how many files. */
   sharingReverted: { at: number; files: number }[];
+  /** Person codes whose informing (AVG art. 14) is missing past the term (model/informing). */
+  informLate: string[];
 }
 
 /** The case's label (the coordinator's own words, never a name; blank for older cases). */
@@ -66,8 +69,8 @@ export interface CaseTables {
   quarantine: readonly QuarantineRow[];
   decisions: readonly DecisionRow[];
   log: readonly LogRow[];
-  /** How many pseudonym codes the case has. */
-  persons: number;
+  /** The pseudonym codes of the case with where informing stands. */
+  persons: readonly PersonRow[];
 }
 
 /**
@@ -110,9 +113,10 @@ export function actionFactsFromTables(
     ).length,
     partners,
     namesList: row.namesId !== '',
-    persons: t.persons,
+    persons: t.persons.length,
     failedMails: t.outbox.filter((m) => m.status === 'mislukt' || m.status === 'onzeker').length,
     overviewStale: false,
+    letters: letterCounts(t.persons, state.status === 'gesloten', row.namesId !== ''),
   };
 }
 
@@ -165,7 +169,28 @@ export function factsFromTables(
     sharingReverted: t.log
       .filter((l) => l.event === SHARING_REVERTED_EVENT && isoDate(l.at, 'Europe/Amsterdam') === today)
       .map((l) => ({ at: l.at, files: Number.parseInt(l.detail, 10) || 0 })),
+    informLate: informLate(t.persons, settings, today),
   };
+}
+
+/**
+ * The codes whose informing is late on `today`: not recorded (or postponed until a day that has
+ * passed) `informDays` days after the person was added (model/informing informState).
+ */
+export function informLate(persons: readonly PersonRow[], settings: Settings, today: string): string[] {
+  const days = settings.informDays ?? DEFAULT_INFORM_DAYS;
+  return persons
+    .filter((p) => {
+      const rec = {
+        informedOn: p.informedOn,
+        parentsOn: p.parentsOn,
+        minor: p.minor !== 'nee',
+        postponedUntil: p.postponedUntil,
+      };
+      const added = p.addedAt > 0 ? isoDate(p.addedAt, 'Europe/Amsterdam') : today;
+      return informState(rec, added, today, days) === 'te laat';
+    })
+    .map((p) => p.code);
 }
 
 /**
@@ -181,7 +206,7 @@ export function caseFacts(h: CaseHandle, today: string): CaseFacts {
       quarantine: readTable(h.ss, QUARANTINE),
       decisions: readTable(h.ss, DECISIONS),
       log: readTable(h.ss, LOG),
-      persons: readTable(h.ss, PERSONS).length,
+      persons: readTable(h.ss, PERSONS),
     },
     h.reg,
     h.reg.settings,
@@ -240,6 +265,7 @@ export type DigestItem =
   | { kind: 'mail'; code: string; label: string; failed: number; uncertain: number }
   | { kind: 'quarantaine'; code: string; label: string; count: number }
   | { kind: 'logboek'; code: string; label: string }
+  | { kind: 'informeren'; code: string; label: string; persons: string[] }
   | ({ kind: 'bewaren' } & RetentionFact)
   | { kind: 'niet-bekeken'; code: string; label: string }
   /** Sharing taken back by the daily check (workflow/sharingCheck); code '' for the product's own folders. */
@@ -253,7 +279,7 @@ export interface KeyedItem {
 
 /**
  * The digest's items, in the order of the mail: decisions due, late partners, mails,
- * quarantine, retention, then the cases this run did not reach. Each carries stable keys
+ * quarantine, informing, retention, then the cases this run did not reach. Each carries stable keys
  * (a late form, a failed mail, a quarantined response, a retention deadline): the digest goes
  * only when some key was not in the previous one. A case not reached has no key: on its own it
  * is no reason to mail.
@@ -307,6 +333,13 @@ export function digestItems(
       out.push({
         item: { kind: 'logboek', code: f.code, label: f.label },
         keys: f.logChanged.map((at) => `logboek:${f.code}:${at}`),
+      });
+  }
+  for (const f of facts) {
+    if (f.informLate.length)
+      out.push({
+        item: { kind: 'informeren', code: f.code, label: f.label, persons: f.informLate },
+        keys: f.informLate.map((p) => `informeren:${f.code}:${p}`),
       });
   }
   for (const r of retention) {
