@@ -8,6 +8,7 @@ import type { ScenarioResult } from '../../src/local/demo/runScenario';
 import { runScenario } from '../../src/local/demo/runScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import type { LocalAppsScript } from '../../src/local/harness';
+import type { RuntimeOptions } from '../../src/local/apps-script/runtime';
 import { startLocalAppsScript } from '../../src/local/harness';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openRegister } from '../../src/workflow/context';
@@ -155,11 +156,14 @@ export function visibleTabs(p: Played, id: string, except: string[] = []): Recor
 }
 
 /** A register set up with these partners, bound to a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
-export function freshRegister(partners: unknown = PARTNERS): {
+export function freshRegister(
+  partners: unknown = PARTNERS,
+  opts: Omit<RuntimeOptions, 'now'> = {},
+): {
   local: LocalAppsScript;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
 } {
-  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
+  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0), ...opts });
   const ss = SpreadsheetApp.create('Register');
   local.rt.boundContainerId = ss.getId();
   setupRegister(ss, {
@@ -170,8 +174,8 @@ export function freshRegister(partners: unknown = PARTNERS): {
 }
 
 /** A register with PARTNERS and one new case, on a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
-export function freshLocalCase(): { local: LocalAppsScript; h: CaseHandle } {
-  const { local } = freshRegister();
+export function freshLocalCase(opts: Omit<RuntimeOptions, 'now'> = {}): { local: LocalAppsScript; h: CaseHandle } {
+  const { local } = freshRegister(PARTNERS, opts);
   return { local, h: openNewCase(openRegister(), fictionalCaseInput()) };
 }
 

@@ -8,6 +8,7 @@
  * execution limit and throws an injected fault when one is due.
  */
 import { type LatencyProfile, latencyFor } from './latency';
+import { type AccountLanguage, localize } from './messages';
 
 /** Errors thrown by Apps Script services surface with the name `Exception` (behaviours §0). */
 export class AppsScriptError extends Error {
@@ -33,8 +34,16 @@ export function perRuntime<T>(make: (rt: Runtime) => T): (rt: Runtime) => T {
   };
 }
 
+/**
+ * The language of the runtime whose service call is running: Apps Script raises service errors in
+ * the language of the account (messages.ts). Set by every `Runtime.call`, so the error a method
+ * throws after its call is in that runtime's language.
+ */
+let activeLanguage: AccountLanguage = 'en';
+
+/** A service error with `message` (written in English) in the active account's language. */
 export function gasError(message: string): AppsScriptError {
-  return new AppsScriptError(message);
+  return new AppsScriptError(localize(message, activeLanguage));
 }
 
 export interface Fault {
@@ -44,7 +53,13 @@ export interface Fault {
   nth: number;
   /** How many consecutive matching calls fail (default 1). */
   times?: number;
-  message: string;
+  /** The error thrown (English; in a Dutch account translated as every service error is). */
+  message?: string;
+  /**
+   * Something else that happens at that moment, before the call runs (for example another script
+   * of the same user using up the mail quota). Without `message` the call then runs normally.
+   */
+  effect?: (rt: Runtime) => void;
 }
 
 export interface DriveEntry {
@@ -121,6 +136,11 @@ export interface RuntimeOptions {
   timeZone?: string;
   /** MailApp recipients per day: 100 consumer, 1,500 Workspace (guides/services/quotas). */
   mailDailyQuota?: number;
+  /**
+   * The language of the Google account (default `en`): service errors are raised in it, as Apps
+   * Script does (messages.ts); `Session.getActiveUserLocale()` returns it.
+   */
+  language?: AccountLanguage;
   /** Model latency (true) or keep the clock still on calls (false). */
   latency?: boolean;
   /** Trigger runtime per day: 90 min consumer, 6 h Workspace (default, like `mailDailyQuota`). */
@@ -139,6 +159,7 @@ export class Runtime {
   private seed: number;
   readonly userEmail: string;
   readonly timeZone: string;
+  readonly language: AccountLanguage;
   readonly mailDailyQuota: number;
   readonly latencyEnabled: boolean;
   readonly latencyProfile: LatencyProfile;
@@ -187,6 +208,7 @@ export class Runtime {
     this.seed = (opts.seed ?? 20260105) >>> 0;
     this.userEmail = opts.userEmail ?? 'procesregisseur@gemeente.example';
     this.timeZone = opts.timeZone ?? 'Europe/Amsterdam';
+    this.language = opts.language ?? 'en';
     this.mailDailyQuota = opts.mailDailyQuota ?? 1500;
     this.latencyEnabled = opts.latency ?? true;
     this.latencyProfile = opts.latencyProfile ?? 'typical';
@@ -266,6 +288,7 @@ export class Runtime {
 
   /** Counts one service call, advances the clock and throws a due fault. */
   call(name: string): void {
+    activeLanguage = this.language;
     if (this.silent > 0) return;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     if (this.latencyEnabled) {
@@ -286,7 +309,8 @@ export class Runtime {
       f.seen++;
       if (f.seen >= f.nth && f.fired < (f.times ?? 1)) {
         f.fired++;
-        throw gasError(f.message);
+        f.effect?.(this);
+        if (f.message !== undefined) throw gasError(f.message);
       }
     }
   }
