@@ -1,6 +1,7 @@
 /** Shared set-up for workflow tests: a small fictional gemeente played on the in-memory Apps Script. */
 
 import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
+import type { RuntimeOptions } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import { parseScenario } from '../../src/local/demo/loadScenario';
@@ -8,7 +9,6 @@ import type { ScenarioResult } from '../../src/local/demo/runScenario';
 import { runScenario } from '../../src/local/demo/runScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import type { LocalAppsScript } from '../../src/local/harness';
-import type { RuntimeOptions } from '../../src/local/apps-script/runtime';
 import { startLocalAppsScript } from '../../src/local/harness';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openRegister } from '../../src/workflow/context';
@@ -136,7 +136,11 @@ export interface Played {
 }
 
 export function play(scenario: Scenario): Played {
-  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 5, 7, 0), mailDailyQuota: scenario.mailQuota });
+  const local = startLocalAppsScript({
+    now: Date.UTC(2026, 0, 5, 7, 0),
+    mailDailyQuota: scenario.mailQuota,
+    language: scenario.language,
+  });
   const lines: string[] = [];
   try {
     const result = runScenario(local.rt, scenario, (l) => lines.push(l));
@@ -174,7 +178,10 @@ export function freshRegister(
 }
 
 /** A register with PARTNERS and one new case, on a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
-export function freshLocalCase(opts: Omit<RuntimeOptions, 'now'> = {}): { local: LocalAppsScript; h: CaseHandle } {
+export function freshLocalCase(opts: Omit<RuntimeOptions, 'now'> = {}): {
+  local: LocalAppsScript;
+  h: CaseHandle;
+} {
   const { local } = freshRegister(PARTNERS, opts);
   return { local, h: openNewCase(openRegister(), fictionalCaseInput()) };
 }
