@@ -7,8 +7,10 @@
  * the call, advances the emulated clock by the modelled latency, enforces the 6-minute
  * execution limit and throws an injected fault when one is due.
  */
+
 import { type LatencyProfile, latencyFor } from './latency';
 import { type AccountLanguage, localize } from './messages';
+import { useScriptDate } from './realm';
 
 /** Errors thrown by Apps Script services surface with the name `Exception` (behaviours §0). */
 export class AppsScriptError extends Error {
@@ -179,6 +181,11 @@ export class Runtime {
   private executionStart: number | null = null;
   private readonly endHooks: (() => void)[] = [];
   private idCounter = 0;
+  /**
+   * The `Date` of the realm the script runs in (createVmContext sets the context's own): Dates
+   * the services hand to the script are made with it (realm.ts).
+   */
+  scriptDateConstructor: DateConstructor = Date;
   /** Total emulated time spent inside service calls. */
   serviceTimeMs = 0;
   /** Id of the file the script is bound to (the register spreadsheet), or null for standalone. */
@@ -289,6 +296,7 @@ export class Runtime {
   /** Counts one service call, advances the clock and throws a due fault. */
   call(name: string): void {
     activeLanguage = this.language;
+    useScriptDate(this.scriptDateConstructor);
     if (this.silent > 0) return;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     if (this.latencyEnabled) {
