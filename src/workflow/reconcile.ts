@@ -94,6 +94,26 @@ function loadLedger(h: CaseHandle): Ledger {
 }
 
 /**
+ * The required questions of a form that a response leaves empty, by question id (never content).
+ * A partner's browser enforces required items, but a response can still lack one: made by a script
+ * (`FormResponse.submit` does not check them), or when the form was changed after it was sent.
+ * Such a response is kept as it is and reported, never dropped.
+ */
+export function missingRequired(
+  itemMap: Record<string, string>,
+  answers: readonly { questionId: string }[],
+  byQuestion: ReadonlyMap<string, Question>,
+): string[] {
+  const given = new Set(answers.map((a) => a.questionId));
+  const required = new Set<string>();
+  for (const itemKey of Object.values(itemMap)) {
+    const qid = itemKey.split('|')[0] ?? itemKey;
+    if (byQuestion.get(qid)?.required && !given.has(qid)) required.add(qid);
+  }
+  return [...required];
+}
+
+/**
  * Reads what is new in every open form (since its high-water mark, `readUpTo`) into the ledger.
  * A run in which no form has anything new reads neither the ledger nor a single answer: per form
  * it costs opening the form and one `getResponses(since)`.
@@ -182,6 +202,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     const ordered = [...read.responses].sort(
       (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
     );
+    let ghostsHere = 0;
     for (const resp of ordered) {
       const prev = latest.get(resp.responseId);
       // Known with this timestamp: an edit would carry a later one.
@@ -207,9 +228,21 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
         answers.push(...expandItemAnswer(itemKey, a.value, byQuestion.get(qid)));
       }
       if (answers.length === 0) {
-        if (!prev) result.ghosts++;
+        // A ghost (§1.2 of the werkwijze: an empty submission seconds after a real one) is
+        // ignored; it is counted once, by the read that first sees it: a re-read within the margin
+        // (see READ_MARGIN_MS) returns responses the previous read already counted.
+        if (!prev && (mark === 0 || resp.timestamp >= mark + READ_MARGIN_MS)) {
+          result.ghosts++;
+          ghostsHere++;
+        }
         continue;
       }
+      const missing = missingRequired(itemMap, answers, byQuestion);
+      if (missing.length > 0)
+        events.push([
+          'onvolledige inzending',
+          `${key}: ${missing.length} verplichte ${missing.length === 1 ? 'vraag' : 'vragen'} leeg: ${missing.join(', ')}`,
+        ]);
       const version = (prev?.version ?? 0) + 1;
       latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
       answered.add(key);
@@ -233,6 +266,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
         });
       }
     }
+    if (ghostsHere > 0) events.push(['lege inzending', `${key}: ${ghostsHere} lege inzending genegeerd`]);
     // The status follows from what is known (closed forms stay closed).
     if (!closed) setStatus(f, answered.has(key) ? 'beantwoord' : 'open');
     // Everything submitted up to a margin before this read is in the ledger now (it is written

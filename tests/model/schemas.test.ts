@@ -197,7 +197,7 @@ describe('Instellingen-schema', () => {
     expect(s.deadlineWorkdays).toMatchObject({ default: 10, '2A': 10, '2B': 15 });
   });
 
-  it('bewaartermijn is verplicht en ligt tussen 1 en 120 maanden (niet "voor altijd")', () => {
+  it('§4.3 #36: bewaartermijn is verplicht en ligt tussen 1 en 120 maanden (niet "voor altijd")', () => {
     const base = { gemeente: 'Voorbeeldstad', coordinatorEmail: 'regie@voorbeeldstad.test' };
     expect(formatIssues(SettingsSchema.safeParse(base).error!)).toEqual([
       'retentionMonths: bewaartermijn ontbreekt',

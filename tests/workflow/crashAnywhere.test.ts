@@ -24,7 +24,7 @@ function callsOfCleanStart(): number {
 }
 
 describe('stap starten: een crash bij elke willekeurige aanroep', () => {
-  it('levert na een herhaling per partner precies één formulier en hooguit één uitnodiging op', () => {
+  it('§4.3 #20, #30: levert na een herhaling per partner precies één formulier en hooguit één uitnodiging op', () => {
     const total = callsOfCleanStart();
     expect(total).toBeGreaterThan(50);
     for (let n = 1; n <= total; n++) {

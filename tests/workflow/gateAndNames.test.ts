@@ -113,7 +113,7 @@ describe('de namenlijst', () => {
     expect(message).not.toContain('Jan');
   });
 
-  it('weigert dubbele, codeachtige en verborgen namen per cel, zonder ze te herhalen en zonder codes uit te delen', () => {
+  it('§4.3 #10: weigert dubbele, codeachtige en verborgen namen per cel, zonder ze te herhalen en zonder codes uit te delen', () => {
     const h = toStep2B();
     const { id } = ensureNamesList(h);
     const tab = SpreadsheetApp.openById(id).getSheetByName(NAMES.name)!;

@@ -186,13 +186,13 @@ export function freshLocalCase(opts: Omit<RuntimeOptions, 'now'> = {}): {
   return { local, h: openNewCase(openRegister(), fictionalCaseInput()) };
 }
 
-/** A partner filling in a form: every required item gets a valid answer. */
-export function fillRequired(
+/** What a partner fills in: every required item (or every item) gets a valid answer, by item id. */
+export function answersFor(
   rt: LocalAppsScript['rt'],
   formId: string,
   text = 'Ingevuld door de partner.',
   opts: { all?: boolean } = {},
-): string {
+): Record<number, string | string[] | string[][]> {
   const snap = snapshotForm(rt, formId);
   const answers: Record<number, string | string[] | string[][]> = {};
   for (const it of snap.items) {
@@ -206,7 +206,17 @@ export function fillRequired(
     else if (it.type === 'CHECKBOX_GRID') answers[it.id] = it.rows.map(() => [it.columns[0]!]);
     else answers[it.id] = text;
   }
-  return submitAsRespondent(rt, formId, answers);
+  return answers;
+}
+
+/** A partner filling in a form: every required item gets a valid answer. */
+export function fillRequired(
+  rt: LocalAppsScript['rt'],
+  formId: string,
+  text = 'Ingevuld door de partner.',
+  opts: { all?: boolean } = {},
+): string {
+  return submitAsRespondent(rt, formId, answersFor(rt, formId, text, opts));
 }
 
 /** mulberry32: a small seeded generator, so a failing random test can be replayed with its seed. */

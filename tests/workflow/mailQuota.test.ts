@@ -13,7 +13,7 @@ beforeAll(() => {
 afterAll(() => p.local.dispose());
 
 describe('het dagquotum van MailApp', () => {
-  it('verstuurt wat past en laat de rest wachten tot het quotum weer ruimte heeft, zonder dubbele mails', () => {
+  it('§4.3 #19, #28: verstuurt wat past en laat de rest wachten tot het quotum weer ruimte heeft, zonder dubbele mails', () => {
     const h = openCase(openRegister(), p.result.caseHandle.row.code);
     const rows = readTable(h.ss, OUTBOX);
     const invites1 = rows.filter((r) => String(r.key).startsWith('uitnodiging:1#1#'));

@@ -37,7 +37,7 @@ function closedCase() {
 const at = (iso: string, hour: number) => startOfLocalDay(iso, 'Europe/Amsterdam') + hour * 3_600_000;
 
 describe('vernietigen na de bewaartermijn', () => {
-  it('bewaart tot de dag zelf, en vernietigt dan alles van de casus, gecontroleerd, met een record zonder inhoud', () => {
+  it('§4.3 #35: bewaart tot de dag zelf, en vernietigt dan alles van de casus, gecontroleerd, met een record zonder inhoud', () => {
     const row = closedCase();
     const months = row.retentionMonths || openRegister().settings.retentionMonths;
     const [y, m, d] = row.closedOn.split('-').map(Number) as [number, number, number];

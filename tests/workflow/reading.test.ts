@@ -61,7 +61,7 @@ describe('antwoorden lezen vanaf het hoogwatermerk', () => {
     expect(idle['Range.setValues'] ?? 0).toBe(0);
   });
 
-  it('een antwoord vlak voor het lezen komt nog één keer terug, maar wordt niet dubbel opgeslagen', () => {
+  it('§4.3 #2: een antwoord dat twee keer binnenkomt (vlak voor het lezen), wordt één keer opgeslagen', () => {
     const { h, forms } = started();
     local.rt.advance(HOUR);
     fillRequired(local.rt, forms[0]!.id);
@@ -80,7 +80,7 @@ describe('antwoorden lezen vanaf het hoogwatermerk', () => {
     expect(readTable(h.ss, ANSWERS).filter((r) => r.questionId === '1.functie')).toHaveLength(1);
   });
 
-  it('een bewerking krijgt een nieuw tijdstip en wordt een nieuwe versie; de poort leest alleen die opnieuw', () => {
+  it('§4.3 #4: een bewerking krijgt een nieuw tijdstip en wordt een nieuwe versie; de poort leest alleen die opnieuw', () => {
     const { h, forms } = started();
     const politie = forms.find((f) => f.key === '1#1#politie')!;
     const responseId = fillRequired(local.rt, politie.id, 'eerste versie');

@@ -51,7 +51,7 @@ describe('het register: instellingen, partners en vragen zonder code', () => {
     ]);
   });
 
-  it('weigert een ongeldig e-mailadres in Partners met de cel erbij', () => {
+  it('§4.3 #26: weigert een ongeldig e-mailadres in Partners met de cel erbij', () => {
     const ss = register();
     const row = setCell(ss, 'Partners', (r) => r[0] === 'boa', 5, 'handhaving@');
     expect(() => openRegister()).toThrow(UserError);

@@ -71,7 +71,7 @@ describe('opnieuw starten na een onderbreking', () => {
 });
 
 describe('één bewerking tegelijk', () => {
-  it('een tweede bewerking terwijl een andere het slot heeft, krijgt een duidelijke melding en doet niets', () => {
+  it('§4.3 #21: een tweede bewerking terwijl een andere het slot heeft, krijgt een duidelijke melding en doet niets', () => {
     const h = freshCase();
     holdLockElsewhere(local.rt, 'script', local.rt.now() + 60_000);
     const before = local.rt.now();
@@ -83,7 +83,7 @@ describe('één bewerking tegelijk', () => {
     expect(withLock(() => startStep(h)).created).toHaveLength(3);
   });
 
-  it('de dispatcher slaat een casus over als het slot bezet is en pakt hem de volgende keer op', () => {
+  it('§4.3 #29: de dispatcher slaat een casus over als het slot bezet is en pakt hem de volgende keer op', () => {
     const h = freshCase();
     startStep(h);
     holdLockElsewhere(local.rt, 'script', local.rt.now() + 60_000);

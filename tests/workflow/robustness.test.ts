@@ -101,7 +101,7 @@ describe('besluiten', () => {
 });
 
 describe('formulieren lezen', () => {
-  it('een voorbijgaande fout bij het lezen verandert de status niet; een antwoord daarna wordt gewoon verwerkt', () => {
+  it('§4.3 #27: een voorbijgaande fout bij het lezen verandert de status niet; een antwoord daarna wordt gewoon verwerkt', () => {
     const h = fresh();
     startStep(h);
     local.rt.injectFault({

@@ -11,7 +11,7 @@ import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, DECISIONS, FORMS, LOG, QUARANTINE } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
-import { PERSONS, play, shortScenario } from './helpers';
+import { PERSONS, play, shortScenario, visibleTabs } from './helpers';
 
 let p: Played;
 
@@ -58,19 +58,35 @@ describe('een korte casus: signalen, 2A niet problematisch', () => {
     expect(titles(boa)).not.toEqual(titles(politie));
   });
 
-  it('slaat dubbele inzendingen als twee inzendingen op, een bewerking als nieuwe versie en negeert een lege inzending', () => {
+  it('§4.3 #1: twee inzendingen van één partner blijven twee inzendingen, en de procesregisseur ziet er twee', () => {
     const ledger = readTable(handle().ss, ANSWERS);
     const politie = ledger.filter((r) => r.formKey === '1#1#politie');
     expect(new Set(politie.map((r) => r.responseId)).size).toBe(2);
-    const boa = ledger.filter((r) => r.formKey === '1#1#boa');
+    // Both are version 1 of their own response: nothing merged, nothing counted as an edit.
+    expect(new Set(politie.map((r) => r.version))).toEqual(new Set([1]));
+    const tab = visibleTabs(p, handle().row.spreadsheetId).Formulieren!;
+    const header = tab[0]!;
+    const row = tab.find((r) => r[0] === 'Stap 1' && String(r[2]).startsWith('Politie'))!;
+    expect(row[header.indexOf('Inzendingen')]).toBe(2);
+  });
+
+  it('§4.3 #4: een bewerking wordt een nieuwe versie van dezelfde inzending', () => {
+    const boa = readTable(handle().ss, ANSWERS).filter((r) => r.formKey === '1#1#boa');
+    expect(new Set(boa.map((r) => r.responseId)).size).toBe(1);
     expect(new Set(boa.map((r) => r.version))).toEqual(new Set([1, 2]));
     expect(boa.filter((r) => r.version === 2 && r.questionId === '1.functie').map((r) => r.value)).toEqual([
       'jeugdboa',
     ]);
-    expect(ledger.filter((r) => r.formKey === '1#1#jongerenwerk')).toEqual([]);
   });
 
-  it('bewaart elk antwoord als tekst: geen formule, geen getal', () => {
+  it('§4.3 #3: een lege inzending (spook) wordt genegeerd en één keer geteld in het Logboek', () => {
+    const h = handle();
+    expect(readTable(h.ss, ANSWERS).filter((r) => r.formKey === '1#1#jongerenwerk')).toEqual([]);
+    const ghosts = readTable(h.ss, LOG).filter((l) => l.event === 'lege inzending');
+    expect(ghosts.map((l) => l.detail)).toEqual(['1#1#jongerenwerk: 1 lege inzending genegeerd']);
+  });
+
+  it('§4.3 #5, #6: bewaart elk antwoord als tekst: geen formule, geen getal, ook niet met +31 ervoor', () => {
     for (const id of [handle().row.spreadsheetId, p.result.register.ss.getId()]) {
       const snap = snapshotSpreadsheet(p.local.rt, id);
       for (const s of snap.sheets) for (const row of s.formulas) for (const f of row) expect(f).toBe('');
@@ -148,7 +164,7 @@ describe('een korte casus: signalen, 2A niet problematisch', () => {
 });
 
 describe('bijzondere inzendingen en termijnen', () => {
-  it('zet antwoorden van een onbekend formulier in de casusmap in quarantaine, één keer', () => {
+  it('§4.3 #13: zet antwoorden van een onbekend formulier in de casusmap in quarantaine, één keer', () => {
     const h = handle();
     const stray = FormApp.create('Handgemaakt formulier');
     stray.addTextItem().setTitle('Opmerking');
@@ -188,7 +204,7 @@ describe('bijzondere inzendingen en termijnen', () => {
     expect(readTable(h.ss, QUARANTINE).some((q) => String(q.reason).startsWith('onbekend item'))).toBe(true);
   });
 
-  it('rekent de deadline in werkdagen en escaleert na de deadline zonder nog te mailen', () => {
+  it('§4.3 #25: wie niet antwoordt (ook na een bounce die MailApp niet ziet) krijgt een herinnering en daarna een escalatie, in werkdagen', () => {
     const h = handle();
     const forms = readTable(h.ss, FORMS);
     // Step 1 started Monday 12 January 2026: ten working days later is Monday 26 January.

@@ -63,7 +63,7 @@ function sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
 }
 
 describe('writeSheetTable', () => {
-  it('houdt elke gebruikerstekst letterlijk als tekst: geen formule, geen getal, geen datum', () => {
+  it('§4.3 #6, #37: houdt elke gebruikerstekst letterlijk als tekst: geen formule, geen getal, geen datum', () => {
     const rows: Cell[][] = [['Nr', 'Tekst'], ...NAUGHTY.map((s, i) => [i + 1, textCell(s)])];
     writeSheetTable(ss, table('Test', rows));
     const range = sheet('Test').getRange(2, 1, NAUGHTY.length, 2);

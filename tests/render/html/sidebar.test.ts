@@ -33,7 +33,7 @@ describe('de zijbalk', () => {
     for (const fn of called) expect((ENTRYPOINTS as readonly string[]).includes(fn!), fn).toBe(true);
   });
 
-  it('zet gegevens alleen met textContent en createElement op de pagina', () => {
+  it('§4.3 #11: zet gegevens alleen met textContent en createElement op de pagina, nooit als HTML', () => {
     const js = scripts.join('\n');
     expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
     expect(js).toContain('textContent');
