@@ -31,7 +31,7 @@ describe('Sheets.Spreadsheets.Values.batchGet', () => {
     });
     expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
     expect(r.valueRanges!.map((v) => v.values)).toEqual([
-      [['tekst', 12.5, true], ['1/2/2026']],
+      [['tekst', 12.5, true], ['2-1-2026']], // nl_NL, the default locale: d-M-yyyy
       undefined,
       [['kop', 'getal']],
     ]);

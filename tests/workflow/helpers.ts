@@ -135,11 +135,12 @@ export interface Played {
   lines: string[];
 }
 
-export function play(scenario: Scenario): Played {
+export function play(scenario: Scenario, opts: Omit<RuntimeOptions, 'now'> = {}): Played {
   const local = startLocalAppsScript({
     now: Date.UTC(2026, 0, 5, 7, 0),
     mailDailyQuota: scenario.mailQuota,
     language: scenario.language,
+    ...opts,
   });
   const lines: string[] = [];
   try {

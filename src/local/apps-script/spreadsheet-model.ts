@@ -138,14 +138,19 @@ export function newSheetData(id: number, name: string, rows: number, cols: numbe
   };
 }
 
-export function newSpreadsheetData(timeZone: string, rows: number, cols: number): SpreadsheetData {
+export function newSpreadsheetData(
+  timeZone: string,
+  rows: number,
+  cols: number,
+  locale: string,
+): SpreadsheetData {
   return {
     kind: 'spreadsheet',
     sheets: [newSheetData(0, 'Sheet1', rows, cols)],
     activeSheetId: 0,
     nextSheetId: 1,
     timeZone,
-    locale: 'en_US',
+    locale,
     protections: [],
     metadata: [],
     nextId: 1,

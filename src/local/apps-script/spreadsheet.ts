@@ -344,5 +344,6 @@ export function createSpreadsheetEntry(rt: Runtime, name: unknown, rows: unknown
   }
   if (r < 1 || c < 1) throw gasError('Invalid argument: rows/columns');
   if (r * c > MAX_CELLS) throw gasError(ERR.tooManyCells);
-  return rt.createFile(name, MIME.spreadsheet, newSpreadsheetData(rt.timeZone, r, c));
+  rt.countCreation('spreadsheets');
+  return rt.createFile(name, MIME.spreadsheet, newSpreadsheetData(rt.timeZone, r, c, rt.locale));
 }
