@@ -179,18 +179,23 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   const present = todo.filter((d) => titles.has(d.name));
   if (present.length === 0) return;
   const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  // From row 1: the header comes with the rows, so a moved column is noticed at no extra call.
   const got = api.Values!.batchGet(id, {
-    ranges: present.map((d) => `${quote(d.name)}!A2:${columnLetter(d.columns.length - 1)}`),
+    ranges: present.map((d) => `${quote(d.name)}!A1:${columnLetter(d.columns.length - 1)}`),
     valueRenderOption: 'UNFORMATTED_VALUE',
     dateTimeRenderOption: 'FORMATTED_STRING',
   });
+  // Every header first: a run that finds one table changed by hand reads none and writes nothing.
+  present.forEach((d, k) => {
+    checkHeader(d, got.valueRanges?.[k]?.values?.[0] ?? []);
+  });
   present.forEach((d, k) => {
     const values = got.valueRanges?.[k]?.values ?? [];
-    cache!.set(cacheKey(ss, d.name), { rows: values.map((r, i) => rowFromValues(d, r, i + 2)) });
+    cache!.set(cacheKey(ss, d.name), { rows: values.slice(1).map((r, i) => rowFromValues(d, r, i + 2)) });
     // The API leaves out trailing empty rows (ValueRange.values), so the last row with content
-    // is the header plus the rows returned. The columns past the table's own hold nothing.
+    // is the number of rows returned, the header included. The columns past the table's own hold nothing.
     const st = tabState(ss, d)!;
-    st.lastRow = values.length + 1;
+    st.lastRow = Math.max(values.length, 1);
     st.maxRows = rowCounts.get(d.name);
   });
 }
@@ -312,9 +317,30 @@ function readFromSheet(ss: Book, def: TableDef): Row[] {
   if (st) st.sheet = sh;
   const last = sh.getLastRow();
   if (st) st.lastRow = last;
+  // A table without rows has nothing to misread: no call for its header alone.
   if (last < 2) return [];
-  const values = sh.getRange(2, 1, last - 1, def.columns.length).getValues();
-  return values.map((r, i) => rowFromValues(def, r, i + 2));
+  const values = sh.getRange(1, 1, last, def.columns.length).getValues();
+  checkHeader(def, values[0] ?? []);
+  return values.slice(1).map((r, i) => rowFromValues(def, r, i + 2));
+}
+
+/**
+ * A system table is read by position (its rows are found by key, never by place). When someone
+ * moved or deleted a column by hand, a column name stands somewhere else in the header: then
+ * every position is wrong, so the run stops before it writes anything, naming the tab and the
+ * columns. A header text that was merely typed over (no column name elsewhere) changes nothing
+ * and is tolerated, as is an emptied header row.
+ */
+function checkHeader(def: TableDef, header: readonly unknown[]): void {
+  const names = header.map((h) => String(h ?? '').trim());
+  for (const [j, col] of def.columns.entries()) {
+    const at = names.indexOf(col);
+    if (at < 0 || at === j) continue;
+    throw new UserError(
+      `Het tabblad ${def.name} is met de hand veranderd: de kolom "${col}" staat in kolom ${columnLetter(at)} en hoort in kolom ${columnLetter(j)}. ` +
+        'Zet de kolommen terug (Bestand → Versiegeschiedenis); er is niets bijgewerkt of geschreven.',
+    );
+  }
 }
 
 /** Appends rows with one write; grows the grid first when needed. */

@@ -4,23 +4,30 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { submitAsRespondent } from '../../src/local/apps-script/forms';
+import { holdLockElsewhere } from '../../src/local/apps-script/lock';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { buildOverview } from '../../src/render/overview';
 import { SHORTENED_NOTE } from '../../src/render/overview-text';
 import { assembleView } from '../../src/workflow/assemble';
 import type { CaseHandle } from '../../src/workflow/context';
-import { rebuildViews } from '../../src/workflow/publish';
+import { openRegister } from '../../src/workflow/context';
+import { dispatchAll } from '../../src/workflow/dispatcher';
+import { openNewCase } from '../../src/workflow/newCase';
+import { publish, rebuildViews } from '../../src/workflow/publish';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, FORMS, LOG } from '../../src/workflow/records';
-import { startStep } from '../../src/workflow/startStep';
+import { startIncomplete, startStep } from '../../src/workflow/startStep';
+import { TREE_HASH_KEY } from '../../src/workspace/docs';
 import { readTable } from '../../src/workspace/tables';
-import { answersFor, fillRequired, freshLocalCase } from './helpers';
+import { answersFor, fillRequired, freshLocalCase, freshRegister, PARTNERS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
 
 const HOUR = 3_600_000;
+const GOOGLE_DOC = 'application/vnd.google-apps.document';
 
 function started(): { h: CaseHandle; forms: { key: string; id: string; itemMap: Record<string, string> }[] } {
   const f = freshLocalCase();
@@ -142,6 +149,45 @@ function visibleViews(h: CaseHandle) {
 }
 
 describe('§4.3: de casusspreadsheet met de hand', () => {
+  it('§4.3 #17: een verplaatste kolom in een systeemtabblad stopt de run vóór er iets geschreven wordt; een overgetypte kop niet', () => {
+    const { h, forms } = started();
+    fillRequired(local.rt, forms[0]!.id, 'eerste');
+    local.rt.advance(HOUR);
+    dispatchAll(openRegister());
+    const sh = h.ss.getSheetByName(ANSWERS.name)!;
+    // A header typed over: positions are unchanged, so the run goes on.
+    sh.getRange(1, 1).setValue('Formulier');
+    fillRequired(local.rt, forms[1]!.id, 'tweede');
+    local.rt.advance(HOUR);
+    expect(dispatchAll(openRegister()).errors).toEqual([]);
+    const ledger = readTable(h.ss, ANSWERS).length;
+    const log = readTable(h.ss, LOG).length;
+    // Two columns swapped by hand (header and values): every position would be wrong.
+    const cols = sh.getLastColumn();
+    const all = sh.getRange(1, 1, sh.getLastRow(), cols).getValues();
+    const b = ANSWERS.columns.indexOf('responseId');
+    const c = ANSWERS.columns.indexOf('version');
+    sh.getRange(1, 1, all.length, cols).setValues(
+      all.map((row) => row.map((v, j) => (j === b ? row[c] : j === c ? row[b] : v))),
+    );
+    fillRequired(local.rt, forms[2]!.id, 'derde');
+    local.rt.advance(HOUR);
+    const report = dispatchAll(openRegister());
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]!.message).toMatch(
+      /^Het tabblad _antwoorden is met de hand veranderd: de kolom "responseId" staat in kolom [A-Z]+ en hoort in kolom [A-Z]+\./,
+    );
+    // Nothing was written: no answer row, no log line.
+    expect(sh.getLastRow()).toBe(all.length);
+    const logTab = h.ss.getSheetByName(LOG.name)!;
+    expect(logTab.getLastRow()).toBe(log + 1);
+    // Put back as it was: the next run reads on, and the third answer comes in.
+    sh.getRange(1, 1, all.length, cols).setValues(all);
+    local.rt.advance(HOUR);
+    expect(dispatchAll(openRegister()).errors).toEqual([]);
+    expect(readTable(h.ss, ANSWERS).length).toBeGreaterThan(ledger);
+  });
+
   it('§4.3 #18: het antwoordenlog sorteren verandert niets: rijen worden op sleutel gevonden, nooit op plaats', () => {
     const { h, forms } = started();
     for (const f of forms) fillRequired(local.rt, f.id, `antwoord van ${f.key}`);
@@ -178,5 +224,123 @@ describe('§4.3: veel tegelijk', () => {
     // A second run reads nothing again.
     local.rt.advance(HOUR);
     expect(reconcileCase(h, { scanFolder: false }).newResponses).toBe(0);
+  });
+});
+
+describe('§4.3: het integraal beeld', () => {
+  it('§4.3 #31: mislukt het schrijven halverwege, dan blijft het oude document staan en bouwt de volgende keer een nieuw', () => {
+    const { h, forms } = started();
+    publish(h);
+    const hashOf = () => local.rt.getEntry(h.row.overviewId).appProperties?.[TREE_HASH_KEY];
+    const docsInFolder = () =>
+      [...local.rt.drive.values()].filter(
+        (e) => e.parentIds.includes(h.row.folderId) && e.mimeType === GOOGLE_DOC && !e.trashed,
+      );
+    const before = hashOf();
+    const countBefore = docsInFolder().length;
+    fillRequired(local.rt, forms[0]!.id, 'een nieuw antwoord');
+    local.rt.advance(HOUR);
+    reconcileCase(h, { scanFolder: false });
+    // The upload of the new version fails: one call replaces the whole document, or nothing does.
+    local.rt.injectFault({ method: /^Drive\.Files\.update$/, nth: 1, message: 'Service Drive failed' });
+    expect(() => publish(h)).toThrow(/Drive/);
+    local.rt.clearFaults();
+    expect(hashOf()).toBe(before);
+    expect(docsInFolder().length).toBe(countBefore);
+    // The next rebuild writes it, in place: the same file, no second document.
+    publish(h);
+    expect(hashOf()).not.toBe(before);
+    expect(docsInFolder().length).toBe(countBefore);
+  });
+});
+
+describe('§4.3: veel partners tegelijk', () => {
+  it('§4.3 #22: 30 partners versturen in dezelfde minuut; een bezet slot stelt uit, en elke inzending komt er precies één keer in', () => {
+    const partners = Array.from({ length: 30 }, (_, i) => ({
+      ...PARTNERS[1]!,
+      id: `partner${i + 1}`,
+      organisation: `Partner ${i + 1} Testdorp`,
+      email: `partner${i + 1}@testdorp.example`,
+    }));
+    const fresh = freshRegister(partners);
+    local = fresh.local;
+    const h = openNewCase(openRegister(), fictionalCaseInput());
+    startStep(h);
+    // A start that did not fit its time is finished by the dispatcher.
+    for (let i = 0; i < 5 && startIncomplete(h); i++) {
+      local.rt.advance(15 * 60_000);
+      dispatchAll(openRegister());
+    }
+    const forms = readTable(h.ss, FORMS);
+    expect(forms).toHaveLength(30);
+    // Everyone submits within one minute.
+    for (const f of forms) {
+      fillRequired(local.rt, f.formId, `bijdrage van ${f.partnerId}`);
+      local.rt.advance(1_000);
+    }
+    // The first run finds the lock taken (a coordinator is working): the case waits, nothing is lost.
+    holdLockElsewhere(local.rt, 'script', local.rt.now() + 60_000);
+    expect(dispatchAll(openRegister()).deferred).toEqual([h.row.code]);
+    local.rt.advance(15 * 60_000);
+    dispatchAll(openRegister());
+    local.rt.advance(15 * 60_000);
+    dispatchAll(openRegister());
+    const ledger = readTable(h.ss, ANSWERS);
+    const perForm = new Map<string, Set<string>>();
+    for (const r of ledger) {
+      const ids = perForm.get(r.formKey) ?? new Set<string>();
+      ids.add(r.responseId);
+      perForm.set(r.formKey, ids);
+    }
+    expect(perForm.size).toBe(30);
+    for (const ids of perForm.values()) expect(ids.size).toBe(1);
+    // Exactly once: no answer row twice.
+    const keys = ledger.map((r) => `${r.responseId}|${r.version}|${r.questionId}|${r.subject}|${r.part}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(readTable(h.ss, FORMS).every((f) => f.status === 'beantwoord')).toBe(true);
+  });
+});
+
+describe('§4.3: links die rondgaan', () => {
+  it('§4.3 #33: er is geen prefill-token om te veranderen: de uitnodiging bevat alleen de kale link van het eigen formulier', () => {
+    const { forms } = started();
+    const invites = local.rt.mailbox.filter((m) => m.subject.startsWith('Uitvraag'));
+    expect(invites).toHaveLength(forms.length);
+    for (const m of invites) {
+      const links = [
+        ...`${m.body}\n${m.htmlBody ?? ''}`.matchAll(/https:\/\/docs\.google\.com\/forms\/[^\s"<>)]+/g),
+      ].map((x) => x[0]);
+      expect(links.length, m.subject).toBeGreaterThan(0);
+      for (const link of links) {
+        // Attribution comes from which form received the response, never from a parameter.
+        expect(link).not.toMatch(/[?&](entry\.|usp=pp_url)/);
+        expect(link).toMatch(/\/viewform$/);
+      }
+    }
+  });
+
+  it('§4.3 #34: een doorgestuurde link: wat een ander invult, is een eigen inzending naast die van de partner, nooit erin opgegaan', () => {
+    const { h, forms } = started();
+    const form = forms[0]!;
+    const own = fillRequired(local.rt, form.id, 'van de partner');
+    local.rt.advance(HOUR);
+    const stranger = fillRequired(local.rt, form.id, 'van iemand anders');
+    local.rt.advance(HOUR);
+    reconcileCase(h, { scanFolder: false });
+    const rows = readTable(h.ss, ANSWERS).filter(
+      (r) => r.formKey === form.key && r.questionId === '1.functie',
+    );
+    expect(rows.map((r) => [r.responseId, r.version, r.value])).toEqual([
+      [own, 1, 'van de partner'],
+      [stranger, 1, 'van iemand anders'],
+    ]);
+    // The coordinator sees two submissions for one partner in Formulieren.
+    rebuildViews(h, undefined, { all: true });
+    const tab = snapshotSpreadsheet(local.rt, h.row.spreadsheetId).sheets.find(
+      (s) => s.name === 'Formulieren',
+    )!;
+    const header = tab.values[0]!;
+    const row = tab.values.find((r) => r[10] === form.id)!;
+    expect(row[header.indexOf('Inzendingen')]).toBe(2);
   });
 });

@@ -21,7 +21,7 @@ function liveDrive(): string[] {
 const INPUT = { email: 'regie@testdorp.example', parentId: null, dispatchHandler: 'runDispatcher' };
 
 describe('Zelftest', () => {
-  it('alles werkt, één proefmail aan de procesregisseur, daarna staat alles wat hij maakte in de prullenbak', () => {
+  it('§4.3 #24: alles werkt, één proefmail aan de procesregisseur, alles wat hij maakte in de prullenbak, en hij zegt of automatisch bijwerken voor uw account aanstaat', () => {
     const fresh = freshLocalCase();
     local = fresh.local;
     const drive = liveDrive();
