@@ -101,6 +101,13 @@ describe('foutmeldingen in de taal van het account', () => {
     expect(rt.mailbox).toHaveLength(1);
   });
 
+  it('het standaardtabblad heet Blad1 in een Nederlands account, Sheet1 in een Engels', () => {
+    const nl = setup('nl').sheets.create('R');
+    expect(nl.getSheets()[0]!.getName()).toBe('Blad1');
+    expect(nl.insertSheet().getName()).toBe('Blad2');
+    expect(setup('en').sheets.create('R').getSheets()[0]!.getName()).toBe('Sheet1');
+  });
+
   it('Session.getActiveUserLocale geeft de taal van het account', () => {
     expect(createSession(new Runtime({ latency: false, language: 'nl' })).getActiveUserLocale()).toBe('nl');
     expect(createSession(new Runtime({ latency: false })).getActiveUserLocale()).toBe('en');

@@ -142,7 +142,10 @@ export const CREATE_QUOTA_WORKSPACE: Record<CreationKind, number> = { documents:
  * The service named in the quota error. The quotas page gives the form `Service invoked too many
  * times for one day: <service>.`; the exact service names for creations are unconfirmed.
  */
-const CREATION_SERVICE: Record<CreationKind, string> = { documents: 'docs create', spreadsheets: 'spreadsheets create' };
+const CREATION_SERVICE: Record<CreationKind, string> = {
+  documents: 'docs create',
+  spreadsheets: 'spreadsheets create',
+};
 
 export interface RuntimeOptions {
   /** Start of the emulated clock (epoch ms). */
