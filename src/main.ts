@@ -19,7 +19,7 @@ import { ensureOwnRegister } from './workflow/ownRegister';
 import { setupRegister } from './workflow/registerTabs';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
-import { errorMessage } from './workspace/errors';
+import { dailyQuotaNotice, errorMessage } from './workspace/errors';
 import { parentFolderId } from './workspace/files';
 
 function ui(): GoogleAppsScript.Base.Ui {
@@ -44,7 +44,9 @@ function guarded(action: () => string): void {
     } else {
       console.error(e);
       const detail = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
-      message = `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
+      message =
+        dailyQuotaNotice(e) ??
+        `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
     }
   }
   if (notice) message = message ? `${notice}\n\n${message}` : notice;

@@ -96,3 +96,13 @@ export function classifyMailError(e: unknown): ServiceErrorKind {
   }
   return byWording;
 }
+
+/**
+ * What a coordinator reads when an action stopped on a daily quota of Google (the wording is the
+ * only fact an action has; an unknown Dutch text gets the general message instead). Null for
+ * every other failure.
+ */
+export function dailyQuotaNotice(e: unknown): string | null {
+  if (kindByWording(e) !== 'dailyQuota') return null;
+  return 'Google staat dit voor vandaag niet meer toe: een dagquotum van het Google-account is bereikt (bijvoorbeeld het aantal nieuwe spreadsheets of documenten per dag). Wat al klaar was, blijft bewaard. Probeer het morgen opnieuw; de actie maakt dan af wat nog ontbrak.';
+}
