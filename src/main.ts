@@ -10,6 +10,7 @@ import { ensureOpenTrigger, showDashboard } from './ui/cockpit';
 import { showDecisionDialog, showNewCaseDialog } from './ui/dialogs';
 import { addMenu, DISPATCH_EVERY_MINUTES, DISPATCH_HANDLER } from './ui/menu';
 import { type UiResult, uiGuarded } from './ui/result';
+import { requireCoordinator } from './workflow/access';
 import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
 import { openRegister, registerSpreadsheet, UserError } from './workflow/context';
@@ -36,6 +37,8 @@ function guarded(action: () => string): void {
   // A register made with Bestand → Kopie maken sets itself up first (workflow/ownRegister).
   let notice: string | null = null;
   try {
+    // Only a configured coordinator (or the register's owner) acts on cases (workflow/access).
+    requireCoordinator();
     notice = ensureOwnRegister();
     message = action();
   } catch (e) {
@@ -236,7 +239,10 @@ export function menuSelftest(): void {
   });
 }
 
-/** The time-driven dispatcher. */
+/**
+ * The time-driven dispatcher. No access check: an installable trigger runs with the authority of
+ * the coordinator who installed it (guides/triggers/installable) and acts for no person.
+ */
 export function runDispatcher(_e?: unknown): void {
   let reg: ReturnType<typeof openRegister>;
   try {

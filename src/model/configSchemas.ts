@@ -95,6 +95,10 @@ export const SettingsSchema = z.object({
     .default('2023'),
   coordinatorName: requiredText('naam van de procesregisseur').default('Procesregisseur'),
   coordinatorEmail: emailField('e-mailadres van de procesregisseur'),
+  coordinatorEmails: addressList(
+    'e-mailadressen van andere procesregisseurs',
+    'ongeldig e-mailadres van een procesregisseur',
+  ),
   driehoekEmails: addressList(
     'e-mailadressen van de lokale driehoek',
     'ongeldig e-mailadres van de driehoek',

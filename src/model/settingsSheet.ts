@@ -65,7 +65,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     label: 'E-mail procesregisseur',
     path: ['coordinatorEmail'],
     kind: 'text',
-    help: 'Antwoordadres in mails aan partners.',
+    help: 'Antwoordadres in mails aan partners. Alleen deze procesregisseur, de andere procesregisseurs hieronder en de eigenaar van het register mogen casussen wijzigen.',
   },
   {
     label: 'Termijn standaard (werkdagen)',
@@ -146,6 +146,12 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     kind: 'text',
     help: 'Wie het dagoverzicht krijgt, gescheiden door komma’s. Leeg = het e-mailadres van de procesregisseur.',
   },
+  {
+    label: 'Andere procesregisseurs (e-mail)',
+    path: ['coordinatorEmails'],
+    kind: 'text',
+    help: 'Wie verder acties op casussen mag uitvoeren (een vervanger), gescheiden door komma’s. Leeg = alleen de procesregisseur (E-mail procesregisseur) en de eigenaar van het register.',
+  },
 ];
 
 function normaliseKey(text: unknown): string {
@@ -159,7 +165,7 @@ function stripNote(key: string): string {
   return key.replace(/\s*\([^)]*\)\s*$/, '');
 }
 
-function findSetting(key: string): SettingRow | undefined {
+export function findSetting(key: string): SettingRow | undefined {
   const k = normaliseKey(key);
   return (
     SETTING_ROWS.find((s) => normaliseKey(s.label) === k) ??

@@ -125,6 +125,8 @@ export interface Settings {
   naming: StepNaming;
   coordinatorName: string;
   coordinatorEmail: string;
+  /** Other coordinators (a stand-in, a colleague) who may act on cases, comma separated. */
+  coordinatorEmails?: string;
   /** E-mail addresses of the lokale driehoek (burgemeester, politie, OM), comma separated. */
   driehoekEmails?: string;
   /** Working days a partner gets to answer, per step. */

@@ -11,7 +11,11 @@
 import type { SheetTable } from './sheetTable';
 
 export function tableHash(table: SheetTable): string {
-  const text = JSON.stringify(table);
+  return textHash(JSON.stringify(table));
+}
+
+/** Two 32-bit FNV-1a hashes of a text, as 16 hex digits. */
+export function textHash(text: string): string {
   // Two 32-bit FNV-1a lanes in one pass over the text (the text of a large tab is long).
   let a = 0x811c9dc5;
   let b = (0x01000193 ^ text.length) >>> 0;

@@ -5,6 +5,7 @@
  * refusal, any other error is logged for the administrator and explained in Dutch.
  */
 
+import { requireCoordinator } from '../workflow/access';
 import { UserError } from '../workflow/context';
 import { ensureOwnRegister } from '../workflow/ownRegister';
 import { dailyQuotaNotice } from '../workspace/errors';
@@ -20,6 +21,8 @@ export function refusal(errors: Record<string, string>, message?: string): UiRef
 /** Runs a client's request; never throws. */
 export function uiGuarded<T extends object>(action: () => UiResult<T>): UiResult<T> {
   try {
+    // Only a configured coordinator (or the register's owner) acts on cases (workflow/access).
+    requireCoordinator();
     // A register made with Bestand → Kopie maken sets itself up first (workflow/ownRegister).
     const notice = ensureOwnRegister();
     const r = action();

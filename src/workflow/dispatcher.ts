@@ -43,7 +43,17 @@ export interface CaseRefresh {
   facts?: CaseFacts;
 }
 
-/** "Nu bijwerken" for one case; also the dispatcher's work per case. */
+/**
+ * How long a run may spend linking forms to the case's response spreadsheet
+ * (`Form.setDestination` takes seconds each): what the run's budget leaves for this case after
+ * the minute kept for reading and mail, as for a start. Linked in one run, a step's forms cost
+ * the runs after it nothing; what does not fit is linked by the next run, and until then those
+ * forms are read directly.
+ */
+function linkBudgetMs(budgetMs: number | undefined): number {
+  return budgetMs ?? START_BUDGET_MS;
+}
+
 /** Whether the case folder was scanned for unknown forms today; marks it scanned. */
 function firstScanToday(code: string): boolean {
   const key = `FOLDER_SCAN_${code}`;
@@ -71,6 +81,7 @@ function formsStillBeingMade(resumed: StartResult, forms: readonly FormRow[]): S
   );
 }
 
+/** "Nu bijwerken" for one case; also the dispatcher's work per case. */
 export function refreshCase(
   h: CaseHandle,
   opts: { force?: boolean; budgetMs?: number; facts?: boolean } = {},
@@ -94,8 +105,14 @@ export function refreshCase(
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
+  // Forms are read only when their response tab changed; the first run of the day reads them all.
   const reconcile = reconcileCase(h, {
     scanFolder: opts.force === true || daily,
+    // A run that continued a start leaves linking to the next run: its time went to the forms.
+    watch: {
+      readAll: opts.force === true || daily,
+      linkUntil: resumed ? 0 : nowMs() + linkBudgetMs(opts.budgetMs),
+    },
     forms,
     ...(resumed ? { later: formsStillBeingMade(resumed, forms) } : {}),
   });

@@ -2,7 +2,8 @@
  * Destroying a case after its bewaartermijn (AVG art. 5(1)(e): kept no longer than needed).
  * From the day the closing date plus the bewaartermijn is reached, the dispatcher removes
  * everything the product made for the case: every file in the case folder (the forms with their
- * responses, the case spreadsheet with the ledger and Logboek, the documents and PDFs), the
+ * responses, the response spreadsheet with a copy of them, the case spreadsheet with the ledger
+ * and Logboek, the documents and PDFs), the
  * namenlijst in its own folder, and the case folder itself. It then asks Drive again whether each
  * is in the trash, and only then completes the purge record in the register (tab Vernietigd:
  * code, dates, how many files; no content) and takes the case off the list.

@@ -7,13 +7,28 @@
  * Each form is read from its high-water mark on (`readUpTo`, moved only after the answers are
  * stored), and its status is derived again whenever something came back (answered = the ledger
  * holds a response for it), so a run that stopped halfway leaves nothing stale behind.
+ *
+ * The dispatcher (`watch`) reads a form only when something may have come in: every form of the
+ * case also sends its responses to a tab of one response spreadsheet (workspace/responseBook.ts),
+ * and one read of all those tabs before any form is read gives a fingerprint per tab. A form
+ * whose tab is as it was at the form's last read is not opened. The fingerprint stored is the
+ * one seen BEFORE the form was read: a response that lands between the check and the read is in
+ * the read, and changes the tab, so the next run reads the form again (the ledger dedupes it).
+ * A form without a tab yet, with a tab that is gone or that writes elsewhere is read directly,
+ * and the first run of the day reads every open form and asks each where it sends its responses.
  */
 import { splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
-import { kindByWording } from '../workspace/errors';
-import { formsInFolder, readResponses } from '../workspace/forms';
+import { errorMessage, kindByWording } from '../workspace/errors';
+import { destinationOf, formsInFolder, linkForm, readResponses } from '../workspace/forms';
+import {
+  createResponseBook,
+  formsOfTabs,
+  responseBooksOn,
+  responseTabPrints,
+} from '../workspace/responseBook';
 import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { itemMapOf } from './formKey';
@@ -52,6 +67,114 @@ export interface ReconcileOptions {
    * stays where it is, so a later run reads everything they received.
    */
   later?: ReadonlySet<string>;
+  /**
+   * Read only the forms whose response tab changed (the dispatcher). `readAll`: the first run of
+   * the day, which reads every open form anyway and checks where each sends its responses.
+   * `linkUntil`: forms are linked to the response spreadsheet until this instant (epoch ms;
+   * `Form.setDestination` is slow), the rest in a later run.
+   */
+  watch?: { readAll: boolean; linkUntil: number };
+}
+
+/** `sheetTab` of a form that now sends its responses to another spreadsheet (set by hand). */
+export const TAB_ELSEWHERE = 'elders';
+
+interface Watch {
+  book: string;
+  /** Fingerprint per tab id of the response spreadsheet, read before any form. */
+  prints: Map<number, string>;
+}
+
+const isTabId = (tab: string) => /^\d+$/.test(tab);
+
+/**
+ * Links the open forms that are not linked yet, then reads the fingerprint of every response tab
+ * (one call) and ties new tabs to their forms. Null when the route is not available (no Sheets
+ * advanced service, no form linked, the spreadsheet unreadable): then every form is read directly.
+ */
+function watchForms(
+  h: CaseHandle,
+  forms: FormRow[],
+  opts: ReconcileOptions,
+  changed: () => void,
+  events: [string, string][],
+): Watch | null {
+  const watch = opts.watch;
+  if (!watch || !responseBooksOn()) return null;
+  const open = (f: FormRow) => f.status !== 'gesloten' && !opts.later?.has(f.formKey);
+  let book = forms.find((f) => f.sheetBook !== '')?.sheetBook ?? '';
+  const toLink = forms.filter((f) => open(f) && f.status !== 'ontbreekt' && f.sheetBook === '');
+  if (toLink.length > 0 && nowMs() < watch.linkUntil) {
+    if (!book) book = createResponseBook(h.row.code, h.row.folderId);
+    for (const f of toLink) {
+      if (nowMs() >= watch.linkUntil) break;
+      try {
+        linkForm(f.formId, book);
+      } catch (e) {
+        // Read directly this run; linked in a later one.
+        events.push(['formulier niet gekoppeld', `${f.formKey}: ${errorMessage(e)}`]);
+        continue;
+      }
+      f.sheetBook = book;
+      f.sheetTab = '';
+      f.sheetPrint = '';
+      changed();
+    }
+  }
+  if (!book) return null;
+  const prints = responseTabPrints(book);
+  if (!prints) return null;
+  // Tabs no form row names yet: after linking, and on the first run of the day (a form linked
+  // again by hand writes to a new tab). Tied by Sheet.getFormUrl, never by the tab's title.
+  const waiting = forms.some((f) => open(f) && f.sheetBook === book && f.sheetTab === '');
+  if (waiting || watch.readAll) {
+    const known = new Set(forms.map((f) => f.sheetTab).filter(isTabId));
+    const loose = [...prints.keys()].filter((id) => !known.has(String(id)));
+    let owners = new Map<number, string | null>();
+    try {
+      owners = formsOfTabs(book, loose);
+    } catch {
+      // Tied in a later run; until then these forms are read directly.
+    }
+    for (const [tab, formId] of owners) {
+      const f = formId ? forms.find((x) => x.formId === formId) : undefined;
+      if (!f) continue;
+      f.sheetBook = book;
+      f.sheetTab = String(tab);
+      f.sheetPrint = '';
+      changed();
+    }
+  }
+  return { book, prints };
+}
+
+/**
+ * Once a day: does the form still send its responses to the case's response spreadsheet
+ * (`Form.getDestinationId`, §4.3 cases 14 and 15)? Unlinked: linked again next run (a new tab).
+ * Linked to another spreadsheet by hand: left there, and read directly every run from now on.
+ */
+function checkLink(f: FormRow, book: string, events: [string, string][]): boolean {
+  const dest = destinationOf(f.formId);
+  if (dest === book) {
+    if (f.sheetTab !== TAB_ELSEWHERE) return false;
+    // Linked back by hand: its (new) tab is tied to it by the next run.
+    f.sheetTab = '';
+    return true;
+  }
+  if (dest === null) {
+    events.push(['formulier ontkoppeld', `${f.formKey}: wordt opnieuw gekoppeld aan de antwoordspreadsheet`]);
+    f.sheetBook = '';
+    f.sheetTab = '';
+    f.sheetPrint = '';
+  } else if (f.sheetTab !== TAB_ELSEWHERE) {
+    events.push([
+      'formulier elders gekoppeld',
+      `${f.formKey}: zijn antwoorden gaan naar een andere spreadsheet; het formulier wordt voortaan elke run zelf gelezen`,
+    ]);
+    f.sheetTab = TAB_ELSEWHERE;
+    f.sheetPrint = '';
+  } else return false;
+  return true;
 }
 
 /** Quarantined raw data is kept short enough for one cell (50,000 characters). */
@@ -172,11 +295,39 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     }
   };
 
+  // Links, tabs and fingerprints are bookkeeping: written with the rows, not a change of the case.
+  let rowsTouched = false;
+  const watch = watchForms(
+    h,
+    forms,
+    opts,
+    () => {
+      rowsTouched = true;
+    },
+    events,
+  );
+
   for (const f of forms) {
     const key = f.formKey;
     const closed = f.status === 'gesloten';
     if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) continue;
     if (!closed && opts.later?.has(key)) continue;
+    // The fingerprint of the form's tab, seen before the form is read.
+    let print: string | undefined;
+    if (watch && !closed && f.sheetBook === watch.book && isTabId(f.sheetTab)) {
+      print = watch.prints.get(Number(f.sheetTab));
+      if (print === undefined) {
+        // The tab is gone (deleted by hand): read directly, and link again next run.
+        events.push(['antwoordtabblad ontbreekt', `${key}: het formulier wordt opnieuw gekoppeld`]);
+        f.sheetBook = '';
+        f.sheetTab = '';
+        f.sheetPrint = '';
+        rowsTouched = true;
+      } else if (!opts.watch?.readAll && print === f.sheetPrint && f.status !== 'ontbreekt') {
+        // Nothing arrived or changed since the form was last read.
+        continue;
+      }
+    }
     const mark = opts.includeClosed ? 0 : Number(f.readUpTo || 0);
     const readAt = nowMs();
     const read = readResponses(f.formId, mark > 0 ? mark : undefined);
@@ -194,6 +345,18 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       }
       continue;
     }
+    if (print !== undefined && print !== f.sheetPrint) {
+      f.sheetPrint = print;
+      rowsTouched = true;
+    }
+    if (
+      watch &&
+      opts.watch?.readAll &&
+      !closed &&
+      f.sheetBook === watch.book &&
+      checkLink(f, watch.book, events)
+    )
+      rowsTouched = true;
     // Nothing at or after the mark: the ledger already holds all of this form (and its status
     // was derived when its last response came in), unless it was missing before.
     if (read.responses.length === 0 && f.status !== 'ontbreekt') continue;
@@ -304,7 +467,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   result.quarantined = newQuarantine.length;
   appendRows(h.ss, ANSWERS, newRows);
   appendRows(h.ss, QUARANTINE, newQuarantine);
-  if (formsChanged || marksMoved) replaceTable(h.ss, FORMS, forms);
+  if (formsChanged || marksMoved || rowsTouched) replaceTable(h.ss, FORMS, forms);
   if (result.newResponses)
     events.push(['antwoorden verwerkt', `${result.newResponses} nieuwe inzending(en)`]);
   if (result.newVersions)

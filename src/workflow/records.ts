@@ -43,6 +43,12 @@ export const FORMS = table({
     'planVersion',
     // High-water mark: every response submitted before this instant is in the ledger.
     'readUpTo',
+    // The case's response spreadsheet this form was linked to ('' = not linked yet), the id of
+    // its tab there ('' = not known yet; 'elders' = the form now writes to another spreadsheet)
+    // and the tab's fingerprint when the form was last read (workflow/reconcile.ts).
+    'sheetBook',
+    'sheetTab',
+    'sheetPrint',
   ],
   numeric: ['round', 'createdAt', 'closedAt', 'planVersion', 'readUpTo'],
   choices: { step: STEP_IDS, status: FORM_STATUSES },

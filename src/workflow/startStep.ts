@@ -101,6 +101,9 @@ function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Fo
     closedAt: 0,
     planVersion: req.plan?.version ?? 0,
     readUpTo: 0,
+    sheetBook: '',
+    sheetTab: '',
+    sheetPrint: '',
   };
   appendRows(h.ss, FORMS, [row]);
   return row;

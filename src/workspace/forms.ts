@@ -310,6 +310,31 @@ export const withFormHandles = handles.run;
 
 const openForm = (formId: string) => handles.get(formId, () => FormApp.openById(formId));
 
+/**
+ * Sends the form's responses also to a tab of the spreadsheet `bookId`
+ * (`Form.setDestination(FormApp.DestinationType.SPREADSHEET, id)`, reference/forms/form#setdestinationtype,-id):
+ * the form keeps its own store ("All forms, including those that do not have a destination set
+ * explicitly, save a copy of responses in the form's response store",
+ * reference/forms/destination-type). Every call adds a NEW tab; the tab it had before stays
+ * with its rows, no longer linked.
+ */
+export function linkForm(formId: string, bookId: string): void {
+  openForm(formId).setDestination(FormApp.DestinationType.SPREADSHEET, bookId);
+}
+
+/**
+ * The id of the spreadsheet the form sends its responses to (reference/forms/form#getdestinationid),
+ * or null when it has none. Without a destination the call throws; so does a passing service
+ * error, which is read the same way (the caller only links the form again: a new tab).
+ */
+export function destinationOf(formId: string): string | null {
+  try {
+    return openForm(formId).getDestinationId();
+  } catch {
+    return null;
+  }
+}
+
 /** Stops a form from accepting responses (after its gate was decided). */
 export function closeForm(formId: string, message: string): void {
   const form = openForm(formId);

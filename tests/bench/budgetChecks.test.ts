@@ -13,6 +13,8 @@ const work: Work = {
   openForms: 10,
   newResponses: 0,
   newAnswers: 0,
+  formsWithNew: 0,
+  formsLinked: 0,
   formsClosed: 0,
   tabsChanged: 1,
   tabsWritten: 1,

@@ -21,6 +21,7 @@ const ENFORCED: BudgetId[] = [
   'split-job',
   'changed-tabs-only',
   'gates-and-rebuilds',
+  'idle-dispatcher',
 ];
 
 let results: BudgetResult[] = [];

@@ -9,13 +9,18 @@ import {
   FORM_BY_BUILD,
   FORM_BY_COPY,
   floorOf,
+  LINK,
+  LINK_CHECK,
   LOCK,
+  MAP_OPEN,
+  MAP_TAB,
   MENU,
   PER_ANSWER,
   PER_ITEM_BUILT,
   PER_OPEN_FORM,
   PER_RESPONSE,
   REGISTER,
+  RESPONSE_CHECK,
   SHARE_OPEN,
 } from '../../src/local/bench/floors';
 import { itemSetters, type OperationRun, type Work } from '../../src/local/bench/play';
@@ -29,6 +34,8 @@ const noWork: Work = {
   openForms: 0,
   newResponses: 0,
   newAnswers: 0,
+  formsWithNew: 0,
+  formsLinked: 0,
   formsClosed: 0,
   tabsChanged: 0,
   tabsWritten: 0,
@@ -103,19 +110,34 @@ describe('floors', () => {
     expect(three - one).toBe(2 * (REGISTER + CASE + LOCK));
   });
 
-  it('a dispatcher run opens every open form and asks for its responses since the last run', () => {
+  it('a dispatcher run checks the response tabs once and opens only the forms with something new', () => {
     const idle = run('dispatcher-idle', { openForms: 20 });
     expect(PER_OPEN_FORM).toBe(2);
-    expect(floorOf(idle)).toBe(REGISTER + CASE + LOCK + 20 * PER_OPEN_FORM);
+    expect(floorOf(idle)).toBe(REGISTER + CASE + LOCK + RESPONSE_CHECK);
+    const some = run('dispatcher-idle', { openForms: 20, formsWithNew: 2, newResponses: 3, newAnswers: 9 });
+    expect(floorOf(some) - floorOf(idle)).toBe(2 * PER_OPEN_FORM + 3 * PER_RESPONSE + 9 * PER_ANSWER);
+    // Forms linked in this run: link each, tie its tab, read it directly.
+    const linked = run('dispatcher-idle', { openForms: 20, formsLinked: 5 });
+    expect(floorOf(linked) - floorOf(idle)).toBe(MAP_OPEN + 5 * (LINK + MAP_TAB) + 5 * PER_OPEN_FORM);
+    // The first run of the day reads every open form and asks where each sends its responses.
     const busy = run('dispatcher-eerste', {
       openForms: 20,
+      formsWithNew: 2,
       newResponses: 2,
       newAnswers: 30,
       dailyRun: true,
       tabsChanged: 3,
     });
     expect(floorOf(busy)).toBe(
-      REGISTER + CASE + LOCK + 20 * PER_OPEN_FORM + 2 * PER_RESPONSE + 30 * PER_ANSWER + 1 + 3,
+      REGISTER +
+        CASE +
+        LOCK +
+        RESPONSE_CHECK +
+        20 * (PER_OPEN_FORM + LINK_CHECK) +
+        2 * PER_RESPONSE +
+        30 * PER_ANSWER +
+        1 +
+        3,
     );
   });
 

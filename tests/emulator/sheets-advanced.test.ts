@@ -97,3 +97,31 @@ describe('Sheets.Spreadsheets.get', () => {
     ]);
   });
 });
+
+describe('Sheets.Spreadsheets.get met rastergegevens', () => {
+  it('geeft de cellen van elk tabblad alleen als het veldmasker ze noemt of includeGridData zonder masker', () => {
+    const id = ss.getId();
+    expect(Sheets.Spreadsheets!.get(id, { fields: 'sheets.properties' }).sheets![1]!.data).toBeUndefined();
+    // A field mask wins over includeGridData (spreadsheets/get).
+    expect(
+      Sheets.Spreadsheets!.get(id, { fields: 'sheets.properties', includeGridData: true }).sheets![1]!.data,
+    ).toBeUndefined();
+    rt.resetCounts();
+    const r = Sheets.Spreadsheets!.get(id, {
+      fields: 'sheets(properties(sheetId,title),data(rowData(values(formattedValue))))',
+    });
+    expect(rt.totalCalls()).toBe(1);
+    const tab = r.sheets!.find((s) => s.properties!.title === 'Mijn tab')!;
+    const rows = tab.data![0]!.rowData!.map((row) => (row.values ?? []).map((c) => c.formattedValue ?? ''));
+    expect(rows).toEqual([['kop', 'getal'], ['tekst', '12.5', 'TRUE'], ['1/2/2026']]);
+    expect(tab.data![0]!.rowData![1]!.values![1]!.effectiveValue).toEqual({ numberValue: 12.5 });
+    expect(r.sheets!.find((s) => s.properties!.title === 'Sheet1')!.data![0]!.rowData).toEqual([]);
+    const all = Sheets.Spreadsheets!.get(id, { includeGridData: true });
+    expect(all.sheets![1]!.data![0]!.rowData!.length).toBe(3);
+  });
+
+  it('weigert een onbekende optie en emuleert ranges niet', () => {
+    expect(() => Sheets.Spreadsheets!.get(ss.getId(), { bogus: 1 })).toThrow('Unknown name "bogus"');
+    expect(() => Sheets.Spreadsheets!.get(ss.getId(), { ranges: ['A1'] })).toThrow('not emulated');
+  });
+});

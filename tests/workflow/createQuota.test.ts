@@ -44,7 +44,7 @@ describe('dagquotum voor nieuwe bestanden', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const r = uiGuarded(() => {
       openNewCase(openRegister(), fictionalCaseInput());
-      return { ok: true };
+      return { ok: true, message: '' };
     });
     expect(r).toMatchObject({ ok: false });
     expect((r as { message?: string }).message).toMatch(/^Google staat dit voor vandaag niet meer toe/);

@@ -68,6 +68,9 @@ const form = (partnerId: string, status: 'open' | 'beantwoord' | 'gesloten', dea
   closedAt: 0,
   planVersion: 0,
   readUpTo: 0,
+  sheetBook: '',
+  sheetTab: '',
+  sheetPrint: '',
 });
 
 const tables = (over: Partial<CaseTables> = {}): CaseTables => ({

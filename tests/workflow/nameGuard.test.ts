@@ -17,7 +17,7 @@ import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import { CATALOG } from '../../src/model/catalog';
 import { nameMatcher } from '../../src/model/names';
 import { openCase, openRegister } from '../../src/workflow/context';
-import { ANSWERS, LOG } from '../../src/workflow/records';
+import { ANSWERS, FORMS, LOG } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
 import { play, rng } from './helpers';
@@ -82,9 +82,11 @@ function everything(): { where: string; text: string }[] {
   const h = openCase(openRegister(), p.result.caseHandle.row.code);
   const out: { where: string; text: string }[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: false });
+  // The response spreadsheet holds a copy of the forms' responses: the restricted store too.
+  const books = new Set(readTable(h.ss, FORMS).map((f) => f.sheetBook));
   for (const e of rt.drive.values()) {
     out.push({ where: `bestandsnaam ${e.id}`, text: e.name });
-    if (e.id === h.row.namesId) continue;
+    if (e.id === h.row.namesId || books.has(e.id)) continue;
     if (e.mimeType === MIME.spreadsheet) {
       const snap = snapshotSpreadsheet(rt, e.id);
       for (const s of snap.sheets) {

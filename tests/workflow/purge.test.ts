@@ -4,7 +4,7 @@ import { MIME } from '../../src/local/apps-script/runtime';
 import { startOfLocalDay } from '../../src/model/time';
 import { listCases, openRegister } from '../../src/workflow/context';
 import { dispatchAll } from '../../src/workflow/dispatcher';
-import { CASES, PURGES } from '../../src/workflow/records';
+import { CASES, FORMS, PURGES } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
 import { play, shortScenario } from './helpers';
@@ -45,6 +45,9 @@ describe('vernietigen na de bewaartermijn', () => {
     const files = under(row.folderId);
     expect(files.length).toBeGreaterThan(5);
     expect(files.some((f) => f.mime === MIME.form)).toBe(true);
+    // The response spreadsheet every form sent its responses to lives in the case folder too.
+    const book = readTable(p.result.caseHandle.ss, FORMS).find((f) => f.sheetBook !== '')?.sheetBook ?? '';
+    expect(files.map((f) => f.id)).toContain(book);
 
     // The day before: nothing happens.
     const dayBefore = new Date(Date.parse(`${due}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -57,6 +60,7 @@ describe('vernietigen na de bewaartermijn', () => {
     const report = dispatchAll(openRegister());
     expect(report.errors).toEqual([]);
     expect(under(row.folderId).filter((f) => !f.trashed)).toEqual([]);
+    expect(p.local.rt.drive.get(book)!.trashed).toBe(true);
     const reg = openRegister();
     expect(readTable(reg.ss, CASES).map((c) => c.Casuscode)).not.toContain(row.code);
     // ...and the Casussen view the coordinator reads no longer lists it.

@@ -146,28 +146,26 @@ describe('de dagelijkse mapscan', () => {
 });
 
 describe('de dispatcher zonder nieuws', () => {
-  it('kost hoogstens één aanroep per open formulier plus een vast aantal', () => {
+  it('opent geen enkel formulier: één lezing van de antwoordspreadsheet plus een vast aantal', () => {
     const { h, forms } = started();
     fillRequired(local.rt, forms[0]!.id);
     local.rt.advance(HOUR);
-    refreshCase(h); // the first run of the day: scan, read, rebuild
+    refreshCase(h); // the first run of the day: link, scan, read, rebuild
     local.rt.advance(HOUR / 6);
     const idle = counted(() => expect(refreshCase(h).published).toBe(false));
     const total = Object.values(idle).reduce((a, b) => a + b, 0);
-    const open = forms.length;
-    // Two Forms calls per form (open, getResponses(since)); everything else is a constant.
-    expect(sum(idle, 'Form')).toBe(2 * open);
-    expect(total - 2 * open).toBeLessThanOrEqual(IDLE_CONSTANT);
+    // No form is opened: the response tabs of all forms in one Sheets.Spreadsheets.get.
+    expect(sum(idle, 'Form')).toBe(0);
+    expect(total).toBeLessThanOrEqual(IDLE_CONSTANT);
     // Today: the registry, the outbox and the decisions (one read each), one property.
     expect(idle).toMatchInlineSnapshot(`
       {
-        "Form.getResponses": 3,
-        "FormApp.openById": 3,
         "Properties.getProperty": 1,
         "PropertiesService.getScriptProperties": 1,
         "Range.getValues": 2,
         "Sheet.getLastRow": 3,
         "Sheet.getRange": 2,
+        "Sheets.Spreadsheets.get": 1,
         "Spreadsheet.getSheetByName": 3,
       }
     `);

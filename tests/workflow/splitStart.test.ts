@@ -92,8 +92,14 @@ describe('een start in delen', () => {
     const b = run();
     expect(readTable(f.h.ss, FORMS)).toHaveLength(3);
     expect([b.reads, b.r.reconcile.newResponses]).toEqual([2, 1]);
-    // Nothing is lost: the next run reads every open form.
+    expect(local.rt.counts.get('Form.setDestination') ?? 0).toBe(0);
+    // Nothing is lost: the next run links every form to the response spreadsheet (the runs that
+    // continued the start left that) and reads them all.
     const c = run();
     expect(c.reads).toBe(3);
+    expect(local.rt.counts.get('Form.setDestination')).toBe(3);
+    expect(readTable(f.h.ss, FORMS).every((r) => r.sheetBook !== '' && /^\d+$/.test(r.sheetTab))).toBe(true);
+    // From then on a run without news opens none of them.
+    expect(run().reads).toBe(0);
   });
 });

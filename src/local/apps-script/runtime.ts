@@ -187,6 +187,12 @@ export class Runtime {
   private clock: number;
   private seed: number;
   readonly userEmail: string;
+  /**
+   * Who runs the current execution (`Session.getActiveUser`): the owner unless a test lets
+   * another editor of the register click the menu. Google returns '' where the domain policy
+   * does not reveal the user (reference/base/session#getActiveUser); a test may set that too.
+   */
+  activeUserEmail: string;
   readonly timeZone: string;
   readonly language: AccountLanguage;
   readonly locale: string;
@@ -248,6 +254,7 @@ export class Runtime {
     this.clock = opts.now ?? Date.UTC(2026, 0, 5, 8, 0, 0);
     this.seed = (opts.seed ?? 20260105) >>> 0;
     this.userEmail = opts.userEmail ?? 'procesregisseur@gemeente.example';
+    this.activeUserEmail = this.userEmail;
     this.timeZone = opts.timeZone ?? 'Europe/Amsterdam';
     this.language = opts.language ?? 'en';
     this.locale = opts.locale ?? 'nl_NL';

@@ -1,10 +1,11 @@
 /**
  * Session (reference/base/session; behaviours §7.4).
  *
- * The emulator has one user, who is also the script owner, so `getActiveUser().getEmail()` and
- * `getEffectiveUser().getEmail()` both return `rt.userEmail`. Real Apps Script returns `''` for
- * the active user in simple triggers and for users outside the owner's domain; code must cope
- * with that, but the emulator does not model it.
+ * The script owner is `rt.userEmail` (`getEffectiveUser`, whose authority the script runs
+ * with); `getActiveUser().getEmail()` returns `rt.activeUserEmail`, the owner unless a test lets
+ * another editor run the menu. Real Apps Script returns `''` for the active user in simple
+ * triggers and for users outside the owner's domain (reference/base/session#getActiveUser);
+ * a test models that by setting `rt.activeUserEmail = ''`.
  */
 import { createHash } from 'node:crypto';
 import type { Runtime } from './runtime';
@@ -36,7 +37,10 @@ class SessionImpl
 
   getActiveUser(): GoogleAppsScript.Base.User {
     this.rt.call('Session.getActiveUser');
-    return strict(new UserImpl(this.rt, this.rt.userEmail), 'User') as unknown as GoogleAppsScript.Base.User;
+    return strict(
+      new UserImpl(this.rt, this.rt.activeUserEmail),
+      'User',
+    ) as unknown as GoogleAppsScript.Base.User;
   }
 
   getEffectiveUser(): GoogleAppsScript.Base.User {

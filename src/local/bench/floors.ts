@@ -30,9 +30,26 @@ export const PER_ITEM_BUILT = 2;
 /**
  * Reading a form's new answers with FormApp: open it and ask for the responses since the stored
  * high-water mark (Form.getResponses(timestamp) is a method of a Form, which only
- * FormApp.openById gives: apps-script/reference/forms/form-app#openById).
+ * FormApp.openById gives: apps-script/reference/forms/form-app#openById). A gate reads every
+ * open form of the case this way; the dispatcher only the forms its response-tab check sends it to.
  */
 export const PER_OPEN_FORM = 2;
+/**
+ * The dispatcher's check per case: the fingerprints of all response tabs of the case in one
+ * Sheets.Spreadsheets.get (sheets/api/reference/rest/v4/spreadsheets/get with the cells in the
+ * field mask). A form whose tab did not change is not opened.
+ */
+export const RESPONSE_CHECK = 1;
+/** Linking a form to the response spreadsheet: Form.setDestination (the form is open already). */
+export const LINK = 1;
+/**
+ * Tying new response tabs to their forms: open the response spreadsheet once, then per tab
+ * getSheetById and getFormUrl (the Sheets API does not say which form writes to a tab).
+ */
+export const MAP_OPEN = 1;
+export const MAP_TAB = 2;
+/** The first run of the day asks each open form where it sends its responses (getDestinationId). */
+export const LINK_CHECK = 1;
 /** One response read with FormApp: its id, timestamp and item responses. */
 export const PER_RESPONSE = 3;
 /** One answer read with FormApp: the item response's item, that item's id, the answer. */
@@ -111,8 +128,27 @@ function docFloor(run: OperationRun, w: Work): number {
   return DOC_LISTING + w.docsWritten * DOC_UPLOAD + charts + sharing;
 }
 
+function answersFloor(w: Work): number {
+  return w.newResponses * PER_RESPONSE + w.newAnswers * PER_ANSWER;
+}
+
+/** A gate reads every open form directly. */
 function readFloor(w: Work): number {
-  return w.openForms * PER_OPEN_FORM + w.newResponses * PER_RESPONSE + w.newAnswers * PER_ANSWER;
+  return w.openForms * PER_OPEN_FORM + answersFloor(w);
+}
+
+/**
+ * The dispatcher: one response-tab check per case with open forms; link the forms that have no
+ * destination yet and tie their tabs; read the forms whose tab changed or that were just linked
+ * (the first run of the day: every open form, and where it sends its responses).
+ */
+function watchFloor(w: Work): number {
+  const check = w.openForms > 0 ? w.openCases * RESPONSE_CHECK : 0;
+  const link = w.formsLinked > 0 ? MAP_OPEN + w.formsLinked * (LINK + MAP_TAB) : 0;
+  const read = w.dailyRun
+    ? w.openForms * (PER_OPEN_FORM + LINK_CHECK)
+    : Math.max(w.formsWithNew, w.formsLinked) * PER_OPEN_FORM;
+  return check + link + read + answersFloor(w);
 }
 
 function mailFloor(w: Work): number {
@@ -146,7 +182,7 @@ export function floorOf(run: OperationRun): number {
       return (
         REGISTER +
         w.openCases * (CASE + LOCK) +
-        readFloor(w) +
+        watchFloor(w) +
         // The daily folder scan: one Drive query.
         (w.dailyRun ? w.openCases : 0) +
         mailFloor(w) +

@@ -72,6 +72,10 @@ export interface Work {
   openForms: number;
   /** Responses that were new or edited since the previous dispatcher run, and their answers. */
   newResponses: number;
+  /** Open forms that received such a response (the forms the response-tab check must read). */
+  formsWithNew: number;
+  /** Open forms that got a response destination in this operation (Form.setDestination). */
+  formsLinked: number;
   newAnswers: number;
   formsClosed: number;
   /** Tabs (of any spreadsheet) whose content changed, tabs that were added among them. */
@@ -191,6 +195,8 @@ interface FormState {
   items: number;
   /** Setter calls its items cannot do without (see itemSetters). */
   setters: number;
+  /** Whether the form sends its responses to a spreadsheet. */
+  linked: boolean;
   responses: { id: string; timestamp: number; answers: number }[];
 }
 
@@ -198,6 +204,7 @@ type FormModelLike = {
   items: { type: string; required: boolean; helpText: string }[];
   acceptingResponses: boolean;
   published: boolean;
+  destination: unknown;
   responses: { id: string; timestamp: number; answers: Record<string, unknown> }[];
 };
 
@@ -275,6 +282,7 @@ function formStates(rt: Runtime): FormState[] {
       accepting: m.acceptingResponses && m.published && !e.trashed,
       items: m.items.length,
       setters: m.items.reduce((n, item) => n + itemSetters(item), 0),
+      linked: m.destination !== null && m.destination !== undefined,
       responses: m.responses.map((r) => ({
         id: r.id,
         timestamp: r.timestamp,
@@ -358,16 +366,21 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     const created = formsAfter.filter((f) => !known.has(f.id));
     let newResponses = 0;
     let newAnswers = 0;
+    let formsWithNew = 0;
     if (kind === 'dispatcher-eerste' || kind === 'dispatcher-idle' || kind === 'besluit') {
       for (const f of formsBefore) {
+        let any = false;
         for (const r of f.responses) {
           if (r.timestamp > since) {
             newResponses++;
             newAnswers += r.answers;
+            any = true;
           }
         }
+        if (any && f.accepting) formsWithNew++;
       }
     }
+    const formsLinked = formsAfter.filter((f) => f.linked && !known.get(f.id)?.linked).length;
     const docAfter = overviewId ? rt.getEntry(overviewId).updatedAt : 0;
     const docWritten = overviewId !== '' && docAfter !== docBefore;
     const docsAfter = docStates(rt);
@@ -386,6 +399,8 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
       openForms: formsBefore.filter((f) => f.accepting).length,
       newResponses,
       newAnswers,
+      formsWithNew,
+      formsLinked,
       formsClosed: formsAfter.filter((f) => known.get(f.id)?.accepting && !f.accepting).length,
       tabsChanged: tabSync.changed,
       tabsWritten: tabSync.written,

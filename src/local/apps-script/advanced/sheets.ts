@@ -117,6 +117,41 @@ function enumArg(method: string, name: string, value: unknown, allowed: string[]
   return value;
 }
 
+/**
+ * A tab's cells as GridData (sheets/api/reference/rest/v4/spreadsheets/sheets#GridData) from A1:
+ * one RowData per row up to the last row with content, one CellData per cell up to the row's
+ * last cell with content; an empty cell is `{}`. Each cell gives `formattedValue` (what the
+ * tab shows, as `getDisplayValues`) and `effectiveValue` (ExtendedValue: `stringValue`,
+ * `numberValue` — dates as serial numbers — or `boolValue`). Leaving out the trailing empty
+ * rows and cells follows ValueRange; for GridData it is unconfirmed. Formulas are not computed.
+ */
+function gridDataOf(sheet: SheetData, model: SpreadsheetData): GoogleAppsScript.Sheets.Schema.GridData {
+  const rowData: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+  for (const cells of sheet.rows) {
+    const values: GoogleAppsScript.Sheets.Schema.CellData[] = [];
+    for (const cell of cells ?? []) {
+      if (!cell || cell.v === undefined || cell.v === '') {
+        values.push({});
+        continue;
+      }
+      const v = cell.v;
+      values.push({
+        formattedValue: displayOf(cell, model.locale),
+        effectiveValue:
+          typeof v === 'number'
+            ? { numberValue: v }
+            : typeof v === 'boolean'
+              ? { boolValue: v }
+              : { stringValue: v },
+      });
+    }
+    while (values.length > 0 && Object.keys(values[values.length - 1]!).length === 0) values.pop();
+    rowData.push(values.length > 0 ? { values } : {});
+  }
+  while (rowData.length > 0 && rowData[rowData.length - 1]!.values === undefined) rowData.pop();
+  return { startRow: 0, startColumn: 0, rowData };
+}
+
 export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
   const Values = {
     /**
@@ -213,8 +248,12 @@ export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
       return batchUpdate(rt, entry, model, resource);
     },
     /**
-     * spreadsheets.get without grid data: the spreadsheet's and each tab's properties. A
-     * `fields` mask may only narrow the answer, so the full properties are returned.
+     * spreadsheets.get: the spreadsheet's and each tab's properties, and the tabs' cells when
+     * asked for. "By default, data within grids is not returned": grid data comes with a field
+     * mask that lists it (`sheets.data…`) or, without a mask, with `includeGridData: true` ("If a
+     * field mask is set, the includeGridData parameter is ignored";
+     * sheets/api/reference/rest/v4/spreadsheets/get). A mask may otherwise only narrow the
+     * answer, so the full properties are returned. `ranges` is not emulated.
      */
     get(
       spreadsheetId: string,
@@ -223,12 +262,22 @@ export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
       rt.call('Sheets.Spreadsheets.get');
       const method = 'spreadsheets.get';
       const { entry, model } = open(rt, method, spreadsheetId);
-      if (optionalArgs.includeGridData === true || optionalArgs.ranges !== undefined)
-        throw notEmulated('spreadsheets.get with grid data or ranges');
+      for (const k of Object.keys(optionalArgs)) {
+        if (!['fields', 'includeGridData', 'ranges'].includes(k))
+          throw apiError(
+            method,
+            `Invalid JSON payload received. Unknown name "${k}": Cannot bind query parameter.`,
+          );
+      }
+      if (optionalArgs.ranges !== undefined) throw notEmulated('spreadsheets.get with ranges');
+      const fields = optionalArgs.fields;
+      const withData =
+        fields === undefined ? optionalArgs.includeGridData === true : /\bdata\b/.test(String(fields));
       return {
         spreadsheetId,
         properties: { title: entry.name, locale: model.locale, timeZone: model.timeZone },
         sheets: liveSheets(model).map((s, index) => ({
+          ...(withData ? { data: [gridDataOf(s, model)] } : {}),
           properties: {
             sheetId: s.id,
             title: s.name,
