@@ -10,7 +10,7 @@ import { columnLetter, formatIssues } from './issues';
 import { partnerKindFromText } from './partners';
 import { isDate } from './time';
 import type { Partner } from './types';
-import { PARTNER_KINDS, STEP_IDS } from './types';
+import { STEP_IDS } from './types';
 import type * as z from './zod';
 
 export interface SheetColumn {
@@ -213,21 +213,6 @@ export const PARTNER_HEADERS = {
   active: 'Actief',
   convenantSigned: 'Convenant getekend',
 } as const satisfies Record<keyof Partner, string>;
-
-/** Short Dutch explanation per header (for a note on the header cell). */
-export const PARTNER_HEADER_NOTES: Record<keyof Partner, string> = {
-  id: 'Vaste korte sleutel: kleine letters, cijfers en koppeltekens, bijv. politie-basisteam. Niet meer wijzigen.',
-  organisation: 'Naam van de organisatie of afdeling.',
-  kind: `Soort partner: ${PARTNER_KINDS.join(', ')}.`,
-  contactName: 'Naam van de vaste contactpersoon.',
-  email: 'E-mailadres waar uitnodigingen en herinneringen heen gaan.',
-  steps: 'Stappen waarin deze partner wordt gevraagd, gescheiden door komma’s, bijv. 1, 2A, 3 (of: alle).',
-  levels:
-    'Niveaus die de partner mag aanleveren: groep, persoon, domein, online (persoon pas vanaf stap 2B).',
-  active: 'ja of nee; inactieve partners krijgen geen uitvragen.',
-  convenantSigned:
-    'Datum waarop de partner het convenant tekende (jjjj-mm-dd of dd-mm-jjjj). Zonder datum krijgt de partner alleen vragen op groepsniveau, nooit over personen.',
-};
 
 export const PARTNER_COLUMNS: readonly SheetColumn[] = [
   { field: 'id', header: PARTNER_HEADERS.id },

@@ -444,6 +444,18 @@ export function gateFor(step: StepId | 'gesloten'): Gate {
   return step === 'gesloten' ? REOPEN_GATE : STEPS[step].gate;
 }
 
+/**
+ * The Dutch label of a gate outcome (`niet_geprioriteerd` → `Niet geprioriteerd`), also for an
+ * outcome of the reopen gate; an unknown key (from an older werkproces) is made readable instead
+ * of failing. The one rule for every view, document and dialog.
+ */
+export function outcomeLabel(step: StepId, outcome: string): string {
+  const known = [...gateFor(step).outcomes, ...REOPEN_GATE.outcomes].find((o) => o.key === outcome);
+  if (known) return known.label;
+  const words = outcome.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** Routes accepted by an outcome (empty when the outcome takes no route). */
 export function routesFor(outcome: GateOutcome): readonly LightRoute[] {
   if (!outcome.requiresRoute && !outcome.allowsRoute) return [];
@@ -453,8 +465,4 @@ export function routesFor(outcome: GateOutcome): readonly LightRoute[] {
 /** Working days partners get in a step: the gemeente's setting, else its general default. */
 export function deadlineWorkdaysFor(settings: Pick<Settings, 'deadlineWorkdays'>, step: StepId): number {
   return settings.deadlineWorkdays[step] ?? settings.deadlineWorkdays.default;
-}
-
-export function isStepId(value: unknown): value is StepId {
-  return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
 }

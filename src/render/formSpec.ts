@@ -405,11 +405,6 @@ export function buildFormSpec(ctx: FormContext, questions: readonly Question[]):
   };
 }
 
-/** All item keys of a spec, in form order. */
-export function specKeys(spec: FormSpec): string[] {
-  return spec.sections.flatMap((s) => s.items.map((i) => i.key));
-}
-
 /** How many items the form gets: every question item plus a page break per section after the first. */
 export function specItemCount(spec: FormSpec): number {
   return spec.sections.reduce((n, s, i) => n + s.items.length + (i > 0 ? 1 : 0), 0);

@@ -2,23 +2,18 @@
  * Decisions and the plan van aanpak: the timeline table of the opening block, the driehoek
  * decisions (step 4) and the PvA chapter (goals, actions per spoor with their latest status).
  */
+
 import { goalOwner } from '../model/planProgress';
 import { formatNumber } from '../model/planSheet';
+import { outcomeLabel } from '../model/steps';
 import type { Decision, Question, Spoor } from '../model/types';
 import { SPOREN } from '../model/types';
 import type { AnswerRecord, CaseView } from './caseView';
 import type { DocNode } from './docTree';
 import { monitoringQuestions } from './monitoring';
 import { type AnswerIndex, themeBlocks } from './overview-answers';
-import {
-  heading,
-  organisationOf,
-  outcomeLabel,
-  plain,
-  routeLabel,
-  shortDate,
-  stepTitle,
-} from './overview-text';
+import { heading, organisationOf, plain, routeLabel, stepTitle } from './overview-text';
+import { nlDate } from './views-common';
 
 export const SPOOR_LABELS: Record<Spoor, string> = {
   groep: 'Groepsgericht',
@@ -43,12 +38,12 @@ function decisionLabel(d: Decision): string {
 /** Opening block: every gate decision so far, oldest first. */
 export function timelineTable(view: CaseView): DocNode {
   const rows = sortedDecisions(view.state.decisions).map((d) => [
-    shortDate(d.date),
+    nlDate(d.date),
     stepTitle(d.step, view.settings.naming) + (d.round > 1 ? ` (ronde ${d.round})` : ''),
     decisionLabel(d),
     d.decidedBy,
   ]);
-  rows.unshift([shortDate(view.openedOn), '—', 'Casus geopend', '—']);
+  rows.unshift([nlDate(view.openedOn), '—', 'Casus geopend', '—']);
   return { type: 'table', header: ['Datum', 'Stap', 'Besluit', 'Besloten door'], rows };
 }
 
@@ -56,12 +51,12 @@ export function timelineTable(view: CaseView): DocNode {
 export function driehoekBlocks(view: CaseView): DocNode[] {
   const out: DocNode[] = [];
   for (const d of sortedDecisions(view.state.decisions.filter((x) => x.step === '4'))) {
-    out.push(heading(3, `Besluit van ${shortDate(d.date)}` + (d.round > 1 ? ` (ronde ${d.round})` : '')));
+    out.push(heading(3, `Besluit van ${nlDate(d.date)}` + (d.round > 1 ? ` (ronde ${d.round})` : '')));
     out.push({
       type: 'table',
       header: ['Onderdeel', 'Inhoud'],
       rows: [
-        ['Datum', shortDate(d.date)],
+        ['Datum', nlDate(d.date)],
         ['Besloten door', d.decidedBy],
         ['Besluit', decisionLabel(d)],
         ['Motivering', d.motivation || '—'],
@@ -102,7 +97,7 @@ export function goalTable(view: CaseView): DocNode {
       g.indicator || '—',
       measure(g.baseline) + (g.baselineFrom ? ' (uit de duiding)' : ''),
       measure(g.target),
-      g.measureDate ? shortDate(g.measureDate) : '—',
+      g.measureDate ? nlDate(g.measureDate) : '—',
       plan ? organisationOf(view, goalOwner(plan, g)) : '—',
     ]),
   };
@@ -121,7 +116,7 @@ export function planBlocks(idx: AnswerIndex): DocNode[] {
     out.push(
       plain(
         `Vastgestelde versie ${plan.version}.` +
-          (plan.evaluationDate ? ` Evaluatie van het plan: ${shortDate(plan.evaluationDate)}.` : ''),
+          (plan.evaluationDate ? ` Evaluatie van het plan: ${nlDate(plan.evaluationDate)}.` : ''),
       ),
     );
     out.push(heading(2, 'Doelen'));
@@ -147,9 +142,9 @@ export function planBlocks(idx: AnswerIndex): DocNode[] {
               a.id,
               a.subject ? `${a.text} (betreft ${a.subject})` : a.text,
               organisationOf(view, a.owner),
-              a.start ? shortDate(a.start) : '—',
+              a.start ? nlDate(a.start) : '—',
               a.frequency || '—',
-              shortDate(a.deadline),
+              nlDate(a.deadline),
               a.goalId,
               s ? `${s.value} (ronde ${s.round})` : 'nog niet gemeld',
             ];

@@ -4,13 +4,15 @@
  * progress (Docs charts would need the Charts service), scale averages per round, and each
  * partner's verdict per PvA goal.
  */
+
 import { goalProgress } from '../model/planProgress';
 import type { Question } from '../model/types';
 import type { AnswerRecord, CaseView } from './caseView';
 import type { DocNode, Run } from './docTree';
 import { type AnswerIndex, latestRound, sortAnswers, themeBlocks } from './overview-answers';
 import { measure, statusQuestion } from './overview-plan';
-import { attributedRuns, decimal, heading, organisationOf, plain, shortDate, shorten } from './overview-text';
+import { attributedRuns, decimal, heading, organisationOf, plain, shorten } from './overview-text';
+import { nlDate } from './views-common';
 
 const BAR_WIDTH = 20;
 const NOT_REPORTED = 'niet gemeld';
@@ -68,9 +70,9 @@ export function goalProgressBlocks(view: CaseView): DocNode[] {
         measure(g.baseline),
         ...rounds.map((r) => {
           const m = g.measurements.find((x) => x.round === r);
-          return m ? `${measure(m.value)} (${shortDate(m.date)})` : '—';
+          return m ? `${measure(m.value)} (${nlDate(m.date)})` : '—';
         }),
-        `${measure(g.target)} op ${g.measureDate ? shortDate(g.measureDate) : '—'}`,
+        `${measure(g.target)} op ${g.measureDate ? nlDate(g.measureDate) : '—'}`,
         g.status,
       ]),
     },

@@ -3,6 +3,7 @@
  * the key duiding scores, the largest disagreements between partners and the open and late
  * actions. Pure: "late" is judged against `view.now`.
  */
+import { outcomeLabel } from '../model/steps';
 import { isoDate } from '../model/time';
 import type { PlanAction } from '../model/types';
 import type { CaseView } from './caseView';
@@ -10,16 +11,8 @@ import type { DocNode } from './docTree';
 import type { AnswerIndex } from './overview-answers';
 import { dimensionMean, dimensionScores, disagreements } from './overview-duiding';
 import { latestPerSubject, statusQuestion } from './overview-plan';
-import {
-  decimal as dec,
-  labelled,
-  organisationOf,
-  outcomeLabel,
-  plain,
-  routeLabel,
-  shortDate,
-  stepTitle,
-} from './overview-text';
+import { decimal as dec, labelled, organisationOf, plain, routeLabel, stepTitle } from './overview-text';
+import { nlDate } from './views-common';
 
 /** At most this many disagreements and late actions are named; the chapters have the rest. */
 export const SUMMARY_LIMIT = 3;
@@ -71,7 +64,7 @@ export function summaryBlocks(idx: AnswerIndex, onlyOwner?: string): DocNode[] {
     labelled(
       'Besluiten',
       last
-        ? `${decisions.length}; laatste op ${shortDate(last.date)}: ${stepTitle(last.step, settings.naming)} — ${outcomeLabel(last.step, last.outcome)} (${last.decidedBy})`
+        ? `${decisions.length}; laatste op ${nlDate(last.date)}: ${stepTitle(last.step, settings.naming)} — ${outcomeLabel(last.step, last.outcome)} (${last.decidedBy})`
         : 'nog geen',
     ),
   );
@@ -121,7 +114,7 @@ export function summaryBlocks(idx: AnswerIndex, onlyOwner?: string): DocNode[] {
         items: late.slice(0, SUMMARY_LIMIT).map((a) => [
           { text: `${a.action.id} ${a.action.text}`, bold: true },
           {
-            text: ` — ${organisationOf(view, a.action.owner)}, deadline ${shortDate(a.action.deadline)}, ${a.status ? a.status.toLowerCase() : 'niet gemeld'}`,
+            text: ` — ${organisationOf(view, a.action.owner)}, deadline ${nlDate(a.action.deadline)}, ${a.status ? a.status.toLowerCase() : 'niet gemeld'}`,
           },
         ]),
       });

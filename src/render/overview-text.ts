@@ -1,9 +1,9 @@
 /**
- * Shared building blocks of the integral overview: fixed Dutch texts, date formatting,
+ * Shared building blocks of the integral overview: fixed Dutch texts,
  * partner lookup and the attributed answer paragraph. Pure.
  */
 
-import { gateFor, REOPEN_GATE, ROUTE_LABELS, stepLabel } from '../model/steps';
+import { ROUTE_LABELS, stepLabel } from '../model/steps';
 import type { LightRoute, StepId, StepNaming } from '../model/types';
 import type { AnswerRecord, CaseView } from './caseView';
 import type { DocNode, Run } from './docTree';
@@ -33,26 +33,9 @@ export function labelled(label: string, value: string): DocNode {
   return { type: 'paragraph', runs: [{ text: `${label}: `, bold: true }, { text: value }] };
 }
 
-/** `2026-01-12` → `12-01-2026`; anything else is shown as given. */
-export function shortDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
-}
-
 /** Step title for the gemeente's naming, e.g. `Stap 3: Groepsduiding ...`. */
 export function stepTitle(step: StepId, naming: StepNaming): string {
   return stepLabel(step, naming);
-}
-
-/**
- * The label of a gate outcome (`niet_geprioriteerd` → `Niet geprioriteerd`); unknown keys are
- * made readable instead of failing.
- */
-export function outcomeLabel(step: StepId, outcome: string): string {
-  const known = [...gateFor(step).outcomes, ...REOPEN_GATE.outcomes].find((o) => o.key === outcome);
-  if (known) return known.label;
-  const words = outcome.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** One or more follow-up routes, in their Dutch labels (`...; ...`). */

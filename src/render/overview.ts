@@ -5,6 +5,7 @@
  * SECTIONS table only; the driehoek and partner versions are built from the group-level view, so
  * they hold no pseudonym code at all. Pure: the time comes from `view.now`.
  */
+
 import { AUDIENCE_INFO, type Audience, SECTIONS, sectionById } from '../model/audiences';
 import { goalProgress } from '../model/planProgress';
 import { dutchDate, isoDate } from '../model/time';
@@ -25,15 +26,8 @@ import {
 } from './overview-plan';
 import { evaluationBlocks, monitoringBlocks } from './overview-progress';
 import { summaryBlocks } from './overview-summary';
-import {
-  emptyChapter,
-  heading,
-  labelled,
-  organisationOf,
-  partnerLegend,
-  plain,
-  shortDate,
-} from './overview-text';
+import { emptyChapter, heading, labelled, organisationOf, partnerLegend, plain } from './overview-text';
+import { nlDate } from './views-common';
 
 /** Which version: the audience, and for a partner version the partner it is for. */
 export interface DocumentFor {
@@ -149,7 +143,7 @@ function ownActions(idx: AnswerIndex, partnerId: string): DocNode[] {
               a.text,
               SPOOR_LABELS[a.spoor],
               a.goalId,
-              shortDate(a.deadline),
+              nlDate(a.deadline),
               s ? `${s.value} (ronde ${s.round})` : 'nog niet gemeld',
             ];
           }),

@@ -7,18 +7,18 @@ import type { LightRoute, Question, StepId } from '../model/types';
 import { STEP_IDS } from '../model/types';
 import type { AnswerRecord, CaseView, FormRecord } from './caseView';
 import { COLORS } from './sheetTable';
-import { outcomeLabelOf, routeLabelOf, stepNameOf, workdaysAfter } from './views-model';
+import { routeLabelOf, stepNameOf, workdaysAfter } from './views-model';
 
-/** `2026-01-16` → `16-01-2026`. */
+/** `2026-01-16` → `16-01-2026`; anything that is not an ISO date is shown as given. */
 export function nlDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return y && m && d ? `${d}-${m}-${y}` : iso;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
-/** `2026-01-16` → `16-01`. */
+/** `2026-01-16` → `16-01` (day and month, for narrow cells); anything else is shown as given. */
 export function shortDate(iso: string): string {
-  const [, m, d] = iso.split('-');
-  return m && d ? `${d}-${m}` : iso;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}` : iso;
 }
 
 /** Epoch ms → `16-01-2026 14:05` in the view's time zone. */
@@ -48,10 +48,6 @@ export function stepTitle(view: CaseView, step: StepId): string {
 
 export function stepName(view: CaseView, step: StepId): string {
   return stepNameOf(step, view.settings.naming);
-}
-
-export function outcomeLabel(step: StepId, outcome: string): string {
-  return outcomeLabelOf(step, outcome);
 }
 
 /** One or more follow-up routes, in their Dutch labels (`...; ...`); empty when none. */

@@ -2,9 +2,11 @@
  * The `Overzicht` tab: the case at a glance (where it stands, how each step went), the
  * partner × step status matrix and the list of forms past their deadline.
  */
+
 import type { NextAction } from '../model/nextActions';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
+import { outcomeLabel } from '../model/steps';
 import type { StepId } from '../model/types';
 import { STEP_IDS } from '../model/types';
 import type { CaseView, FormRecord } from './caseView';
@@ -16,7 +18,6 @@ import {
   nlDateTime,
   nlDay,
   orderPartners,
-  outcomeLabel,
   partnerName,
   routeLabel,
   stepName,

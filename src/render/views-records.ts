@@ -2,6 +2,7 @@
  * The record tabs: `Personen` (contributions per pseudonym code), `Acties` (the current plan
  * with the status reported in each monitoring round), `Besluiten` and `Logboek`.
  */
+import { outcomeLabel } from '../model/steps';
 import type { Question } from '../model/types';
 import type { AnswerRecord, CaseView } from './caseView';
 import { monitoringQuestions } from './monitoring';
@@ -11,7 +12,6 @@ import {
   nlDate,
   nlDateTime,
   orderPartners,
-  outcomeLabel,
   partnerName,
   questionById,
   routeLabel,

@@ -30,8 +30,3 @@ export function buildViews(view: CaseView): SheetTable[] {
     buildLog(view),
   ];
 }
-
-/** Names of the view tabs `buildViews` produces for this case, in order. */
-export function viewTabNames(view: CaseView): string[] {
-  return buildViews(view).map((t) => t.name);
-}

@@ -4,6 +4,7 @@
  * from one read of the case (assembleView: every system table in one batch) and the register's
  * case list; no call per partner, form or link (a link is made from the file id).
  */
+
 import {
   type ActionFacts,
   answeredText,
@@ -13,6 +14,7 @@ import {
 } from '../model/nextActions';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
+import { outcomeLabel } from '../model/steps';
 import type { StepId } from '../model/types';
 import { STEP_IDS } from '../model/types';
 import type { CaseView, FormRecord } from '../render/caseView';
@@ -20,7 +22,6 @@ import {
   nlDate,
   nlDateTime,
   orderPartners,
-  outcomeLabel,
   partnerName,
   routeLabel,
   stepName,

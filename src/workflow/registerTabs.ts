@@ -27,7 +27,7 @@ import type { CaseState, Partner, Settings } from '../model/types';
 import { CASE_LIST_TAB } from '../render/caseList';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
-import { appendRows, ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
+import { ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
 import { hasTab, removeEmptyTabs, setTextFormatBelowHeader, tabValues as values } from '../workspace/tabs';
 import { setListValidationsByHeader } from '../workspace/validation';
 import { caseListChanged, caseListNaming, migrateCaseList, writeCaseList } from './caseList';
@@ -132,10 +132,6 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
 /** Drop-down lists on the Partners tab (soort, stappen, niveaus, actief), found by header. */
 function partnerDropdowns(ss: Book): void {
   setListValidationsByHeader(ss, PARTNERS_SHEET, 1, partnerListRules());
-}
-
-export function appendCaseRow(reg: { ss: Book }, row: Record<string, string | number>): void {
-  appendRows(reg.ss, CASES, [row]);
 }
 
 function caseRowIndex(h: CaseHandle): { index: number; row: Record<string, string | number> } {

@@ -1,3 +1,5 @@
+import { looksLikeFormula } from '../render/text';
+
 /**
  * Writing user text into Sheets safely. A value written with setValues is parsed like typed
  * input: `=` starts a formula and number- or date-like text is converted
@@ -9,13 +11,12 @@ export function asText(value: string): string {
   return `'${value}`;
 }
 
-const FORMULA_START = /^[=+\-@\t\r\n]/;
 /** Labels that Sheets would turn into a number, date, time, percentage or boolean. */
 const COERCIBLE = /^\s*(?:[-+]?[\d.,\s/:%€$-]*\d[\d.,\s/:%€$-]*|true|false)\s*$/i;
 
 /** Whether a label of ours would be read by Sheets as a formula, number, date or boolean. */
 export function unsafeLabel(value: string): boolean {
-  return FORMULA_START.test(value) || COERCIBLE.test(value);
+  return looksLikeFormula(value) || COERCIBLE.test(value);
 }
 
 /** Headers and labels we write ourselves: plain, but never something Sheets would evaluate. */

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { excelSheetNames, looksLikeFormula } from '../../src/local/export/cells';
+import { excelSheetNames } from '../../src/local/export/cells';
 import { spreadsheetSnapshotToXlsx } from '../../src/local/export/xlsx';
+import { looksLikeFormula } from '../../src/render/text';
 import { sheetOf } from './helpers';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {

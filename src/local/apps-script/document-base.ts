@@ -92,15 +92,6 @@ function siblingsOf(node: AnyNode): AnyNode[] | null {
   return node.parent ? childrenOf(node.parent as AnyNode) : null;
 }
 
-/** The section a node lives in (walking up), or null when detached. */
-export function sectionOf(node: AnyNode): AnyNode | null {
-  let n: AnyNode | null = node;
-  while (n?.parent) n = n.parent as AnyNode;
-  return n && (n.kind === 'BODY_SECTION' || n.kind === 'HEADER_SECTION' || n.kind === 'FOOTER_SECTION')
-    ? n
-    : null;
-}
-
 /** Removes a node from its parent; a section keeps at least one paragraph [W]. */
 export function detach(node: AnyNode): void {
   const sibs = siblingsOf(node);

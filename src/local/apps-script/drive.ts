@@ -15,7 +15,7 @@ import {
   registerCopier,
 } from './drive-core';
 import { FileImpl, fileHandle } from './drive-file';
-import { createFileIn, createFolderIn, FolderImpl, folderHandle, iterator } from './drive-folder';
+import { createFileIn, createFolderIn, folderHandle, iterator } from './drive-folder';
 import { implOf, signatureError, wrap } from './handles';
 import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
 
@@ -220,11 +220,6 @@ class DriveAppImpl
 
 export function createDriveApp(rt: Runtime): GoogleAppsScript.Drive.DriveApp {
   return wrap<GoogleAppsScript.Drive.DriveApp>(new DriveAppImpl(rt), 'DriveApp');
-}
-
-/** For services: the implementation behind a File/Folder handle (e.g. `Form.moveTo`). */
-export function entryOfHandle(handle: unknown): DriveEntry | null {
-  return (implOf(handle, FileImpl) ?? implOf(handle, FolderImpl))?.entry ?? null;
 }
 
 export { DriveIteratorImpl };

@@ -1,6 +1,6 @@
 /**
- * Small helpers shared by the exporters: colours, Excel sheet names, dates in a time zone
- * and the formula-injection test (reliability-security-privacy §2.1).
+ * Small helpers shared by the exporters: colours, Excel sheet names and dates in a time zone.
+ * The formula test is render/text.ts looksLikeFormula, shared with the Sheets writers.
  */
 import { wallFields } from '../apps-script/time-zone';
 
@@ -19,17 +19,6 @@ export function hexColor(color: string | null | undefined): string | null {
 export function argb(color: string | null | undefined): string | null {
   const hex = hexColor(color);
   return hex ? `FF${hex.toUpperCase()}` : null;
-}
-
-/**
- * True when a spreadsheet program could read the text as a formula: the raw first character,
- * or the first one after leading whitespace (Excel trims), is one of = + - @ or a control
- * character such as tab / carriage return; a full-width equals sign counts too.
- */
-export function looksLikeFormula(text: string): boolean {
-  if (text === '') return false;
-  const risky = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
-  return risky.test(text) || risky.test(text.trimStart());
 }
 
 const EXCEL_NAME_MAX = 31;

@@ -1,12 +1,3 @@
-/**
- * Document → .docx with the `docx` library, for `npm start` outputs. Node only.
- *
- * Text is always inserted as text runs (the library escapes it); nothing in a run is
- * interpreted, so `{{naam}}` or markup stays literal. Links are kept only for http(s) and
- * mailto targets (reliability-security-privacy §2.3).
- */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import {
   AlignmentType,
   Document,
@@ -267,12 +258,4 @@ export async function documentSnapshotToDocx(doc: DocumentSnapshot): Promise<Buf
 /** Exports an emulated document as .docx bytes, without counting service calls. */
 export async function exportDocumentDocx(rt: Runtime, docId: string): Promise<Buffer> {
   return documentSnapshotToDocx(rt.uncounted(() => snapshotDocument(rt, docId)));
-}
-
-/** Writes the .docx of an emulated document to `path`, creating the directory. */
-export async function writeDocumentDocx(rt: Runtime, docId: string, path: string): Promise<string> {
-  const buf = await exportDocumentDocx(rt, docId);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, buf);
-  return path;
 }

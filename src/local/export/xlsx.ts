@@ -13,9 +13,10 @@ import { dirname } from 'node:path';
 // The single-file build of exceljs: the same Workbook API, loaded in about a third of the time
 // of the package's several hundred CommonJS modules (this import is most of `npm start`'s start-up).
 import ExcelJS from 'exceljs/dist/exceljs.bare.min.js';
+import { looksLikeFormula } from '../../render/text';
 import type { Runtime } from '../apps-script/runtime';
 import { snapshotSpreadsheet } from '../apps-script/spreadsheet';
-import { argb, excelSheetNames, looksLikeFormula, wallClockDate } from './cells';
+import { argb, excelSheetNames, wallClockDate } from './cells';
 import type { SheetSnapshot, SpreadsheetSnapshot } from './snapshots';
 
 /** Excel holds at most 32,767 characters in a cell; Sheets holds 50,000. */
