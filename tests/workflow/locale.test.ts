@@ -23,7 +23,13 @@ function outcome(p: Played): Outcome {
     const snap = snapshotSpreadsheet(rt, e.id);
     out.locales.push(modelOf(e).locale);
     out.zones.push(modelOf(e).timeZone);
-    for (const s of snap.sheets) out.tabs[`${e.name}/${s.name}`] = JSON.parse(JSON.stringify(s.values));
+    for (const s of snap.sheets) {
+      // `sheetPrint` is a fingerprint of a response tab's shown values (workspace/responseBook),
+      // compared only with itself in the same spreadsheet: it follows the locale by design.
+      const values = JSON.parse(JSON.stringify(s.values)) as unknown[][];
+      const skip = (values[0] ?? []).indexOf('sheetPrint');
+      out.tabs[`${e.name}/${s.name}`] = skip < 0 ? values : values.map((r) => r.filter((_, i) => i !== skip));
+    }
   }
   return out;
 }
