@@ -21,14 +21,8 @@ import { splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
-import {
-  canRespond,
-  destinationOf,
-  formsInFolder,
-  isMissingError,
-  linkForm,
-  readResponses,
-} from '../workspace/forms';
+import { errorMessage, kindByWording } from '../workspace/errors';
+import { canRespond, destinationOf, formsInFolder, linkForm, readResponses } from '../workspace/forms';
 import {
   createResponseBook,
   formsOfTabs,
@@ -118,10 +112,7 @@ function watchForms(
         linkForm(f.formId, book);
       } catch (e) {
         // Read directly this run; linked in a later one.
-        events.push([
-          'formulier niet gekoppeld',
-          `${f.formKey}: ${e instanceof Error ? e.message : String(e)}`,
-        ]);
+        events.push(['formulier niet gekoppeld', `${f.formKey}: ${errorMessage(e)}`]);
         continue;
       }
       f.sheetBook = book;
@@ -281,6 +272,28 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   let formsChanged = false;
   let marksMoved = false;
   const now = nowMs();
+  // The forms the case folder lists (one Drive query, made at most once per run: for a form that
+  // could not be read, and for the daily scan). Null when the listing itself failed.
+  let listing: Set<string> | null | undefined;
+  const listed = (): Set<string> | null => {
+    if (listing === undefined) {
+      try {
+        listing = new Set(formsInFolder(h.row.folderId));
+      } catch (_e) {
+        listing = null;
+      }
+    }
+    return listing;
+  };
+  /**
+   * Whether a form that could not be read is gone. A fact first: the case folder no longer lists
+   * it (deleted, in the trash, or no longer shared). Only when Drive cannot tell, the error's
+   * wording decides (workspace/errors: English and known Dutch; unknown means "try again").
+   */
+  const isGone = (formId: string, reason: string): boolean => {
+    const inFolder = listed();
+    return inFolder ? !inFolder.has(formId) : kindByWording(reason) === 'missing';
+  };
   const setStatus = (f: FormRow, status: FormRow['status']) => {
     if (f.status !== status) {
       f.status = status;
@@ -325,7 +338,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     const readAt = nowMs();
     const read = readResponses(f.formId, mark > 0 ? mark : undefined);
     if (!read.ok) {
-      if (isMissingError(read.reason)) {
+      if (isGone(f.formId, read.reason)) {
         // A form that is gone; a closed form keeps its status (its step was decided).
         result.missingForms++;
         if (!closed && f.status !== 'ontbreekt')
@@ -447,7 +460,8 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   // Forms in the case folder that the registry does not know: their responses belong to no
   // partner and no step, so they are set apart for the coordinator, never merged.
   const registered = new Set(forms.map((f) => f.formId));
-  for (const formId of opts.scanFolder === false ? [] : formsInFolder(h.row.folderId)) {
+  const scanned = opts.scanFolder === false ? [] : [...(listed() ?? formsInFolder(h.row.folderId))];
+  for (const formId of scanned) {
     if (registered.has(formId)) continue;
     const read = readResponses(formId);
     if (!read.ok || read.responses.length === 0) continue;
