@@ -11,24 +11,17 @@
  */
 import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
-import { asText, label, safeUrl } from './cells';
+import { asText, fitCell, label, safeUrl } from './cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type CellValue = string | number | boolean | Date;
 
-/** Sheets refuses more than 50,000 characters in one cell (behaviours §1.7); keep a margin. */
-const MAX_CELL_CHARS = 49_000;
-const TRUNCATED = ' … [ingekort; de volledige tekst staat in het formulier]';
-
 /** Turns one cell into what `setValues` gets; throws on an unsafe label. */
 export function toSheetValue(cell: Cell, where: string): CellValue {
   if (isTextCell(cell)) {
     if (cell.text === '') return '';
-    const text =
-      cell.text.length > MAX_CELL_CHARS
-        ? `${cell.text.slice(0, MAX_CELL_CHARS - TRUNCATED.length)}${TRUNCATED}`
-        : cell.text;
+    const text = fitCell(cell.text);
     return asText(text);
   }
   if (typeof cell === 'string') return label(cell, where);
