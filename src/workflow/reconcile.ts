@@ -346,6 +346,7 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
     );
     let ghostsHere = 0;
+    let extraHere = 0;
     for (const resp of ordered) {
       const prev = latest.get(resp.responseId);
       // Known with this timestamp: an edit would carry a later one.
@@ -388,6 +389,9 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
         ]);
       const version = (prev?.version ?? 0) + 1;
       latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
+      // A second response of the same form (a partner who sent the form twice): both are kept,
+      // and the Logboek says so.
+      if (version === 1 && answered.has(key)) extraHere++;
       answered.add(key);
       if (version === 1) result.newResponses++;
       else result.newVersions++;
@@ -410,6 +414,11 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       }
     }
     if (ghostsHere > 0) events.push(['lege inzending', `${key}: ${ghostsHere} lege inzending genegeerd`]);
+    if (extraHere > 0)
+      events.push([
+        'extra inzending',
+        `${key}: ${extraHere} extra inzending(en) van dezelfde partner; alle worden bewaard`,
+      ]);
     // The status follows from what is known (closed forms stay closed).
     if (!closed) setStatus(f, answered.has(key) ? 'beantwoord' : 'open');
     // Everything submitted up to a margin before this read is in the ledger now (it is written

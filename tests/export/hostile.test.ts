@@ -7,7 +7,6 @@
  * text over a cell limit continues where the cell says. One case carries the whole corpus
  * through a form, the ledger, the views and the exports.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +43,17 @@ const inDocument = (s: string) => linesOf(xmlSafe(s)).join('\n');
 /** Views and ledger cells keep at most 49,000 characters and say where the full text is. */
 const VIEW_MAX = 49_000;
 const VIEW_NOTE = ' … [ingekort; de volledige tekst staat in het formulier]';
+
+/**
+ * The HTML parser, loaded by a name TypeScript does not follow: its type declarations pull in the
+ * DOM library, whose `MimeType` would hide Apps Script's in every other file.
+ */
+const XMLDOM = '@xmldom/xmldom';
+const { DOMParser } = (await import(XMLDOM)) as {
+  DOMParser: new () => {
+    parseFromString(source: string, mime: string): { getElementsByTagName(tag: string): ArrayLike<unknown> };
+  };
+};
 
 let local: LocalAppsScript | null = null;
 afterEach(() => {
@@ -83,6 +93,13 @@ async function xlsxColumn(buf: Buffer, sheet: string, col: number): Promise<stri
   return out;
 }
 
+interface XmlNode {
+  nodeType: number;
+  nodeName: string;
+  data?: string;
+  childNodes: ArrayLike<XmlNode>;
+}
+
 /**
  * The text of each `<p>` of an HTML page, `<br>` read as LF, by an HTML parser. xmldom also applies
  * XML 1.1's line-end handling (U+0085 and U+2028 become LF), which HTML does not
@@ -92,12 +109,12 @@ async function xlsxColumn(buf: Buffer, sheet: string, col: number): Promise<stri
 function htmlParagraphs(html: string): string[] {
   const source = html.replace(/\u0085/g, '&#x85;').replace(/\u2028/g, '&#x2028;');
   const doc = new DOMParser().parseFromString(source, 'text/html');
-  const text = (n: Node): string => {
-    if (n.nodeType === 3) return (n as Text).data;
+  const text = (n: XmlNode): string => {
+    if (n.nodeType === 3) return n.data ?? '';
     if (n.nodeName.toLowerCase() === 'br') return '\n';
     return Array.from(n.childNodes).map(text).join('');
   };
-  return Array.from(doc.getElementsByTagName('p')).map((p) => text(p as unknown as Node));
+  return Array.from(doc.getElementsByTagName('p')).map((p) => text(p as XmlNode));
 }
 
 /** 'gelijk', or the strings that differ (the first few), to name them in a failure. */
