@@ -27,11 +27,12 @@ export interface CaseListRegister {
 /**
  * Label and Wijk are the coordinator's own words and the two cells of the view she may change:
  * an edit there is taken over into `_casussen` when the list is read (one read of the view).
- * Returns the rows as they are now.
+ * Returns the rows as they are now. `read`: the view's values when they were read already
+ * (with the register's settings, context.ts openRegister).
  */
-export function adoptViewEdits(ss: Book, rows: CaseListRow[]): CaseListRow[] {
+export function adoptViewEdits(ss: Book, rows: CaseListRow[], read?: unknown[][] | null): CaseListRow[] {
   if (rows.length === 0) return rows;
-  const view = tabValues(ss, CASE_LIST_TAB);
+  const view = read === undefined ? tabValues(ss, CASE_LIST_TAB) : read;
   if (!view || view.length < 2) return rows;
   const header = (view[0] ?? []).map((h) => String(h));
   const [code, label, wijk] = ['Casuscode', 'Label', 'Wijk'].map((h) => header.indexOf(h));
@@ -118,6 +119,14 @@ export function caseListChanged(reg: CaseListRegister): void {
   }
   pending.set(spreadsheetId(reg.ss), reg);
 }
+
+/** Whether a case list waits to be written. */
+export function caseListsPending(): boolean {
+  return pending.size > 0;
+}
+
+/** The register tables writing the list reads (to read them in one batch with others). */
+export const CASE_LIST_TABLES = [CASES, TABS];
 
 /** Writes every case list that changed (each once). */
 export function flushCaseLists(): void {

@@ -10,14 +10,15 @@ import { normaliseCaseCode } from '../model/newCaseInput';
 import { QUESTIONS_SHEET } from '../model/questionsSheet';
 import { PARTNERS_SHEET, SETTINGS_SHEET } from '../model/schemas';
 import type { CaseStatus, Partner, Question, Settings, StepId } from '../model/types';
+import { CASE_LIST_TAB } from '../render/caseList';
 import { getScriptProperty } from '../workspace/props';
 import type { Book } from '../workspace/spreadsheets';
 import { activeSpreadsheet, openSpreadsheet } from '../workspace/spreadsheets';
-import { readTable } from '../workspace/tables';
+import { readTable, tableCached, tableFromTab, tableScope } from '../workspace/tables';
 import { readTabs } from '../workspace/tabs';
 import { adoptViewEdits, caseListChanged, migrateCaseList } from './caseList';
 import type { CaseListRow } from './records';
-import { CASES } from './records';
+import { CASES, TABS } from './records';
 import { readCatalogOverrides, readPartners, readSettings } from './registerTabs';
 
 export const REGISTER_PROPERTY = 'REGISTER_ID';
@@ -31,6 +32,12 @@ export interface Register {
   catalog: readonly Question[];
   /** The catalog with the gemeente's titles and own questions but nothing hidden (to read old answers). */
   allQuestions: readonly Question[];
+  /**
+   * The case list as read together with the settings (one batch): `_casussen`'s rows and the
+   * Casussen view's values, for the first `listCases` in the same lock scope (or outside any
+   * lock) as the read. Used once; every later list is read again.
+   */
+  caseList?: { scope: number; rows: CaseListRow[]; view: unknown[][] | null };
 }
 
 export interface CaseRow {
@@ -76,9 +83,15 @@ export function registerSpreadsheet(): Book {
   return openSpreadsheet(id);
 }
 
+const SETTINGS_TABS = [SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET];
+
 export function openRegister(ss = registerSpreadsheet()): Register {
-  // The three settings tabs in one read (workspace/tabs.ts readTabs).
-  const tabs = readTabs(ss, [SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET]);
+  // The three settings tabs and the case list in one read (workspace/tabs.ts readTabs). A
+  // register without a case list yet (never set up) reads its settings tabs only, in one read
+  // as well.
+  let tabs = readTabs(ss, [...SETTINGS_TABS, ...caseListTabs()], { tabByTab: false });
+  const caseList = tabs.size > 0 ? caseListFrom(ss, tabs) : null;
+  if (!caseList) tabs = readTabs(ss, SETTINGS_TABS);
   const settings = readSettings(ss, tabs.get(SETTINGS_SHEET) ?? null);
   const partners = readPartners(ss, tabs.get(PARTNERS_SHEET) ?? null);
   const overrides: CatalogOverrides = readCatalogOverrides(ss, tabs.get(QUESTIONS_SHEET) ?? null);
@@ -88,7 +101,41 @@ export function openRegister(ss = registerSpreadsheet()): Register {
     partners,
     catalog: applyOverrides(CATALOG, overrides),
     allQuestions: applyOverrides(CATALOG, { ...overrides, hide: [] }),
+    ...(caseList ? { caseList } : {}),
   };
+}
+
+/**
+ * The register tabs of the case list: the system table and its view; inside the lock also the
+ * fingerprints of the register's tabs (`_tabbladen`), which writing the view at the end of the
+ * action reads.
+ */
+function caseListTabs(): string[] {
+  return [CASES.name, CASE_LIST_TAB, ...(tableScope() !== 0 ? [TABS.name] : [])];
+}
+
+/** The case list from tabs read in one batch (inside the lock kept for the rest of the action). */
+function caseListFrom(
+  ss: Book,
+  tabs: Map<string, unknown[][] | null>,
+): NonNullable<Register['caseList']> | null {
+  const cases = tabs.get(CASES.name);
+  if (!cases) return null;
+  const fingerprints = tabs.get(TABS.name);
+  if (fingerprints) tableFromTab(ss, TABS, fingerprints);
+  return { scope: tableScope(), rows: tableFromTab(ss, CASES, cases), view: tabs.get(CASE_LIST_TAB) ?? null };
+}
+
+/** The case list: as read with the register in this scope, else in one batch read, else tab by tab. */
+function readCaseList(reg: Register): { rows: CaseListRow[]; view?: unknown[][] | null } {
+  const read = reg.caseList;
+  delete reg.caseList;
+  if (read !== undefined && read.scope === tableScope()) return read;
+  if (!tableCached(reg.ss, CASES)) {
+    const got = caseListFrom(reg.ss, readTabs(reg.ss, caseListTabs(), { tabByTab: false }));
+    if (got) return got;
+  }
+  return { rows: readTable(reg.ss, CASES) };
 }
 
 function toCaseRow(r: CaseListRow, index: number): CaseRow {
@@ -114,7 +161,8 @@ function toCaseRow(r: CaseListRow, index: number): CaseRow {
 }
 
 export function listCases(reg: Register): CaseRow[] {
-  const rows = adoptViewEdits(reg.ss, readTable(reg.ss, CASES));
+  const read = readCaseList(reg);
+  const rows = adoptViewEdits(reg.ss, read.rows, read.view);
   // A register from before the case list became a view keeps its cases in the visible tab.
   if (rows.length === 0 && migrateCaseList(reg.ss)) {
     caseListChanged(reg);

@@ -16,6 +16,7 @@ import { isoDate, isoDateTime } from '../model/time';
 import type { Settings } from '../model/types';
 import { isWorkday } from '../model/workdays';
 import { digestMail } from '../render/digestText';
+import { textHash } from '../render/tableHash';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { appendRows, readTable, updateRow } from '../workspace/tables';
@@ -24,7 +25,6 @@ import type { CaseFacts } from './digestFacts';
 import { digestItems, labelOf, retentionFacts } from './digestFacts';
 import type { DispatchReport } from './dispatcher';
 import { DISPATCH_BUDGET_MS, dispatchAll } from './dispatcher';
-import { tryWithLock } from './lock';
 import type { FlushResult, MailJob } from './outbox';
 import { enqueue, flushOutbox } from './outbox';
 import { DIGESTS, OUTBOX } from './records';
@@ -45,9 +45,37 @@ export function inDigestWindow(now: number, settings: Settings): string | null {
 
 /** The day whose digest may still go in this run, or null (clock and settings first, then one property read). */
 export function digestDue(settings: Settings): string | null {
+  return digestState(settings)?.today ?? null;
+}
+
+/**
+ * The day whose digest may still go, with what the property holds: the day itself once its
+ * digest went; `<day>:<fingerprint>` when a run of that day found nothing new in facts with
+ * that fingerprint (checkedMark), so a later run with the same facts need not look again.
+ */
+function digestState(settings: Settings): { today: string; mark: string | null } | null {
   const today = inDigestWindow(nowMs(), settings);
   if (today === null) return null;
-  return getScriptProperty(DIGEST_SENT_KEY) === today ? null : today;
+  const mark = getScriptProperty(DIGEST_SENT_KEY);
+  return mark === today ? null : { today, mark };
+}
+
+/** The mark of a run that found nothing (new) to send in these facts: only the day and a fingerprint. */
+function checkedMark(today: string, items: DigestItems): string {
+  return `${today}:${textHash(JSON.stringify(items.map((k) => k.keys)))}`;
+}
+
+type DigestItems = ReturnType<typeof digestItems>;
+
+/** What today's digest would hold, from the facts of this run (pure). */
+function itemsOf(reg: Register, today: string, report: DispatchReport): DigestItems {
+  const facts = report.refreshed.map((r) => r.facts).filter((f): f is CaseFacts => f !== undefined);
+  const reached = new Set(facts.map((f) => f.code));
+  const open = report.cases.filter((c) => c.status === 'open');
+  const notReached = open
+    .filter((c) => !reached.has(c.code))
+    .map((c) => ({ code: c.code, label: labelOf(c) }));
+  return digestItems(facts, retentionFacts(report.cases, reg.settings, today), notReached);
 }
 
 /** Who gets the digest: the setting "E-mail dagoverzicht", else the coordinator. */
@@ -68,24 +96,24 @@ const DIGEST_PREFIX = 'dagoverzicht:';
  */
 export function sendDigest(reg: Register, today: string, report: DispatchReport): DigestResult {
   const host = { ss: reg.ss, reg };
-  const facts = report.refreshed.map((r) => r.facts).filter((f): f is CaseFacts => f !== undefined);
-  const reached = new Set(facts.map((f) => f.code));
-  const open = report.cases.filter((c) => c.status === 'open');
-  const notReached = open
-    .filter((c) => !reached.has(c.code))
-    .map((c) => ({ code: c.code, label: labelOf(c) }));
-  const items = digestItems(facts, retentionFacts(report.cases, reg.settings, today), notReached);
+  const items = itemsOf(reg, today, report);
   const outbox = readTable(reg.ss, OUTBOX);
   const todays = outbox.filter((r) => r.key.startsWith(`${DIGEST_PREFIX}${today}#`));
   let summary: { items: number; fresh: number } = { items: 0, fresh: 0 };
+  // Nothing (new) to send: remembered with the facts' fingerprint, so the next run of today
+  // with the same facts takes no lock for the digest (dispatchWithDigest).
+  const nothing = (reason: 'niets' | 'niets nieuw'): DigestResult => {
+    setScriptProperty(DIGEST_SENT_KEY, checkedMark(today, items));
+    return { sent: false, reason };
+  };
   if (todays.length === 0) {
-    if (!items.some((k) => k.keys.length > 0)) return { sent: false, reason: 'niets' };
+    if (!items.some((k) => k.keys.length > 0)) return nothing('niets');
     const sent = readTable(reg.ss, DIGESTS);
     const previous = sent[sent.length - 1];
     const known = new Set((previous?.keys ?? '').split('\n').filter(Boolean));
     const isNew = (key: string) => !known.has(key);
     const fresh = items.filter((k) => k.keys.some(isNew)).length;
-    if (fresh === 0) return { sent: false, reason: 'niets nieuw' };
+    if (fresh === 0) return nothing('niets nieuw');
     const text = digestMail(items, isNew, today, reg.settings);
     const jobs: MailJob[] = digestRecipients(reg.settings).map((to, n) => ({
       key: `${DIGEST_PREFIX}${today}#${n + 1}`,
@@ -113,7 +141,8 @@ export function sendDigest(reg: Register, today: string, report: DispatchReport)
     ? { sent: 0, waiting: 1, failed: 0, uncertain: 0 }
     : flushOutbox(host, { outbox });
   const waiting = outbox.some((r) => r.key.startsWith(`${DIGEST_PREFIX}${today}#`) && r.status === 'wacht');
-  if (!waiting) setScriptProperty(DIGEST_SENT_KEY, today);
+  // Sent: the day. Waiting for the quota: no fingerprint, so the next run looks again.
+  setScriptProperty(DIGEST_SENT_KEY, waiting ? `${today}:wacht` : today);
   return { sent: mail.sent > 0, reason: waiting ? 'wacht' : 'verstuurd', ...summary, mail };
 }
 
@@ -125,9 +154,25 @@ export function dispatchWithDigest(
   reg: Register,
   budgetMs = DISPATCH_BUDGET_MS,
 ): DispatchReport & { digest: DigestResult | null } {
-  const today = digestDue(reg.settings);
-  const report = dispatchAll(reg, budgetMs, { facts: today !== null });
-  if (today === null) return { ...report, digest: null };
-  const r = tryWithLock(() => sendDigest(reg, today, report));
-  return { ...report, digest: r.ok ? r.value : null };
+  const due = digestState(reg.settings);
+  if (due === null) return { ...dispatchAll(reg, budgetMs, { facts: false }), digest: null };
+  const { today, mark } = due;
+  // The digest goes in the run's last lock, with the Casussen view (dispatcher.ts RunEnd);
+  // not at all when an earlier run of today found nothing new in the same facts.
+  const { end, ...report } = dispatchAll(
+    reg,
+    budgetMs,
+    { facts: true },
+    {
+      tables: [OUTBOX, DIGESTS],
+      wanted: (r) => mark !== checkedMark(today, itemsOf(reg, today, r)),
+      run: (r) => sendDigest(reg, today, r),
+    },
+  );
+  if (end === null) {
+    // As the earlier run of today found: nothing at all, or nothing new.
+    const any = itemsOf(reg, today, report).some((k) => k.keys.length > 0);
+    return { ...report, digest: { sent: false, reason: any ? 'niets nieuw' : 'niets' } };
+  }
+  return { ...report, digest: end.ok ? end.value : null };
 }

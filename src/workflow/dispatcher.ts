@@ -8,9 +8,9 @@ import { replay } from '../model/caseMachine';
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
-import { prefetchTables, readTable } from '../workspace/tables';
+import { prefetchTables, readTable, type TableDef } from '../workspace/tables';
 import { readDecisions } from './assemble';
-import { flushCaseLists, withCaseList } from './caseList';
+import { CASE_LIST_TABLES, caseListsPending, flushCaseLists, withCaseList } from './caseList';
 import type { CaseHandle, CaseRow, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { type CaseFacts, caseFacts } from './digestFacts';
@@ -150,16 +150,48 @@ export interface DispatchReport {
   cases: CaseRow[];
 }
 
-export function dispatchAll(
+/** Work for the end of a run, in the same lock as the Casussen view: which register tables it reads, and the work. */
+export interface RunEnd<T> {
+  tables: readonly TableDef[];
+  /** Whether there is work (pure, from the run's report); without work and no view to write, no lock. */
+  wanted: (report: DispatchReport) => boolean;
+  run: (report: DispatchReport) => T;
+}
+
+export function dispatchAll(reg: Register, budgetMs?: number, opts?: { facts?: boolean }): DispatchReport;
+export function dispatchAll<T>(
+  reg: Register,
+  budgetMs: number,
+  opts: { facts?: boolean },
+  end: RunEnd<T>,
+): DispatchReport & { end: { ok: true; value: T } | { ok: false } | null };
+export function dispatchAll<T>(
   reg: Register,
   budgetMs = DISPATCH_BUDGET_MS,
   opts: { facts?: boolean } = {},
-): DispatchReport {
-  // The register's Casussen view is written once for the whole run, under the lock (caseList.ts).
+  end?: RunEnd<T>,
+): DispatchReport & { end?: { ok: true; value: T } | { ok: false } | null } {
+  // The register's Casussen view is written once for the whole run, under the lock (caseList.ts),
+  // together with the end-of-run work (the digest): one lock, and the register tables both
+  // read in one batch. No lock at all when neither has anything to do.
   return withCaseList(() => {
     const report = dispatchCases(reg, budgetMs, opts);
-    tryWithLock(() => flushCaseLists());
-    return report;
+    if (!end) {
+      if (caseListsPending()) tryWithLock(() => flushCaseLists());
+      return report;
+    }
+    const wanted = end.wanted(report);
+    if (!wanted && !caseListsPending()) return { ...report, end: null };
+    const done = tryWithLock(() => {
+      prefetchTables(reg.ss, [
+        ...(caseListsPending() ? CASE_LIST_TABLES : []),
+        ...(wanted ? end.tables : []),
+      ]);
+      flushCaseLists();
+      return wanted ? { value: end.run(report) } : null;
+    });
+    if (!done.ok) return { ...report, end: { ok: false } };
+    return { ...report, end: done.value === null ? null : { ok: true, value: done.value.value } };
   });
 }
 
@@ -196,7 +228,8 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
       report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  const offset = Number(getScriptProperty(ROTATION_KEY) ?? 0) % Math.max(open.length, 1);
+  // With one open case there is nothing to rotate (and no property to read).
+  const offset = open.length > 1 ? Number(getScriptProperty(ROTATION_KEY) ?? 0) % open.length : 0;
   if (open.length > 1) setScriptProperty(ROTATION_KEY, String((offset + 1) % open.length));
   const ordered = [...open.slice(offset), ...open.slice(0, offset)];
   for (const c of ordered) {

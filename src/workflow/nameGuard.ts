@@ -8,12 +8,13 @@
  *   the person's code instead of the name, and the Logboek notes where, without the name.
  *
  * Names are compared as model/names.ts says (NFC, case-insensitive, hidden characters ignored,
- * whole words). Inside one locked action the namenlijst is read once per case.
+ * whole words). Inside one locked action the namenlijst is read once per case, in one call
+ * (workspace/tables readTableById: without opening the spreadsheet).
  */
 import { type NameMatcher, nameMatcher } from '../model/names';
 import { actionMemo } from '../workspace/memo';
 import { openSpreadsheet } from '../workspace/spreadsheets';
-import { readTable } from '../workspace/tables';
+import { readTableById } from '../workspace/tables';
 import type { CaseHandle } from './context';
 import { NAMES } from './records';
 
@@ -38,7 +39,7 @@ export function caseNames(h: CaseHandle): CaseNames {
   const id = h.row.namesId;
   if (!id) return NONE;
   return memo.get(id, () => {
-    const rows = readTable(openSpreadsheet(id), NAMES).filter((r) => r.Naam.trim() !== '');
+    const rows = readTableById(id, NAMES, openSpreadsheet).filter((r) => r.Naam.trim() !== '');
     return {
       matcher: nameMatcher(rows.map((r) => r.Naam)),
       codes: rows.map((r) => r.Code.trim()),

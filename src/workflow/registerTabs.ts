@@ -27,10 +27,16 @@ import type { CaseState, Partner, Settings } from '../model/types';
 import { CASE_LIST_TAB } from '../render/caseList';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
-import { ensureTable, readTable, updateRow, writeEditableTab } from '../workspace/tables';
+import { ensureTable, prefetchTables, readTable, updateRow, writeEditableTab } from '../workspace/tables';
 import { hasTab, removeEmptyTabs, setTextFormatBelowHeader, tabValues as values } from '../workspace/tabs';
 import { setListValidationsByHeader } from '../workspace/validation';
-import { caseListChanged, caseListNaming, migrateCaseList, writeCaseList } from './caseList';
+import {
+  CASE_LIST_TABLES,
+  caseListChanged,
+  caseListNaming,
+  migrateCaseList,
+  writeCaseList,
+} from './caseList';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { CASES, PURGES, TABS } from './records';
@@ -135,6 +141,8 @@ function partnerDropdowns(ss: Book): void {
 }
 
 function caseRowIndex(h: CaseHandle): { index: number; row: Record<string, string | number> } {
+  // With the fingerprints the Casussen view needs when it is written in this lock: one batch.
+  prefetchTables(h.reg.ss, CASE_LIST_TABLES);
   const rows = readTable(h.reg.ss, CASES);
   const index = rows.findIndex((r) => r.Casuscode === h.row.code);
   if (index < 0) throw new UserError(`Casus ${h.row.code} staat niet meer in de tab Casussen.`);

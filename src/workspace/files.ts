@@ -19,8 +19,9 @@ function moveInto(fileId: string, folderId: string): void {
 export function createSpreadsheetIn(name: string, folderId: string): string {
   const ss = SpreadsheetApp.create(name);
   ss.setSpreadsheetTimeZone('Europe/Amsterdam');
-  moveInto(ss.getId(), folderId);
-  return ss.getId();
+  const id = ss.getId();
+  moveInto(id, folderId);
+  return id;
 }
 
 export function createDocumentIn(name: string, folderId: string): string {

@@ -20,7 +20,7 @@ import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
 import { fitCell, label, safeUrl } from './cells';
 import { writeSheetTable } from './sheetWriter';
-import type { Book } from './spreadsheets';
+import { type Book, spreadsheetId } from './spreadsheets';
 import { sheetsApi, sheetsServiceOn, tabNames } from './tabs';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -45,7 +45,7 @@ function sheets(): NonNullable<ReturnType<typeof sheetsApi>> {
 
 /** Every tab by name with its id and grid size, in one `Sheets.Spreadsheets.get`. */
 export function tabStates(ss: Book): Map<string, TabState> {
-  const meta = sheets().get(ss.getId(), {
+  const meta = sheets().get(spreadsheetId(ss), {
     fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))',
   });
   const out = new Map<string, TabState>();
@@ -255,5 +255,5 @@ export function writeSheetTables(
   states: ReadonlyMap<string, TabState>,
 ): void {
   if (writes.length === 0) return;
-  sheets().batchUpdate({ requests: sheetRequests(writes, states) }, ss.getId());
+  sheets().batchUpdate({ requests: sheetRequests(writes, states) }, spreadsheetId(ss));
 }

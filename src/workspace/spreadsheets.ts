@@ -6,8 +6,16 @@
 /** A spreadsheet handle, passed between workspace functions. */
 export type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * The id of every handle this code opened or asked once: a spreadsheet's id never changes, so
+ * `getId` is called at most once per handle (and never for one opened by its id).
+ */
+const ids = new WeakMap<Book, string>();
+
 export function openSpreadsheet(id: string): Book {
-  return SpreadsheetApp.openById(id);
+  const ss = SpreadsheetApp.openById(id);
+  ids.set(ss, id);
+  return ss;
 }
 
 /** The spreadsheet the script is bound to, or null in a trigger or a standalone run. */
@@ -16,7 +24,12 @@ export function activeSpreadsheet(): Book | null {
 }
 
 export function spreadsheetId(ss: Book): string {
-  return ss.getId();
+  let id = ids.get(ss);
+  if (id === undefined) {
+    id = ss.getId();
+    ids.set(ss, id);
+  }
+  return id;
 }
 
 /**

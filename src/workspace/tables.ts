@@ -5,7 +5,7 @@
  */
 import { UserError } from '../model/errors';
 import { asText, label } from './cells';
-import type { Book } from './spreadsheets';
+import { type Book, spreadsheetId } from './spreadsheets';
 import { plainTextBelow, sheetsApi } from './tabs';
 
 export type CellValue = string | number;
@@ -88,17 +88,11 @@ interface TabState {
 }
 let cache: Map<string, CachedTable> | null = null;
 let tabStates: Map<string, TabState> | null = null;
-const sheetIds = new WeakMap<Book, string>();
-
-/** The spreadsheet's id, asked once per handle. */
-function idOf(ss: Book): string {
-  let id = sheetIds.get(ss);
-  if (id === undefined) {
-    id = ss.getId();
-    sheetIds.set(ss, id);
-  }
-  return id;
-}
+/** Which `withTableCache` scope is running (0: none); a read outside it may only be used outside. */
+let scope = 0;
+let scopes = 0;
+/** The spreadsheet's id, asked once per handle (workspace/spreadsheets). */
+const idOf = spreadsheetId;
 
 function cacheKey(ss: Book, name: string): string {
   return `${idOf(ss)}\u0000${name}`;
@@ -109,12 +103,49 @@ export function withTableCache<T>(fn: () => T): T {
   if (cache) return fn();
   cache = new Map();
   tabStates = new Map();
+  scope = ++scopes;
   try {
     return fn();
   } finally {
     cache = null;
     tabStates = null;
+    scope = 0;
   }
+}
+
+/**
+ * The running `withTableCache` scope (0 outside one). Rows read in one scope may be used in that
+ * scope only: outside the lock another action may change a table at any moment.
+ */
+export function tableScope(): number {
+  return scope;
+}
+
+/**
+ * A table from its tab's values as read in one batch with other tabs (workspace/tabs readTabs:
+ * header row first, then the data rows). Inside `withTableCache` the rows are kept like any
+ * read, so later reads and writes of the table in this action need no call.
+ */
+export function tableFromTab<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
+  values: readonly (readonly unknown[])[],
+): TableRow<C, N, E>[] {
+  const blank = (r: readonly unknown[] | undefined) => !r || r.every((v) => v === '' || v === null);
+  // getLastRow: the last row with content (0 for an empty tab).
+  let last = values.length;
+  while (last > 0 && blank(values[last - 1])) last--;
+  const rows = values.slice(1, Math.max(last, 1)).map((r, i) => rowFromValues(def, r, i + 2));
+  if (cache) {
+    cache.set(cacheKey(ss, def.name), { rows });
+    tabState(ss, def)!.lastRow = last;
+  }
+  return copyRows(rows);
+}
+
+/** Whether this action read (or wrote) the table already: a read costs no call. */
+export function tableCached(ss: Book, def: TableDef): boolean {
+  return cached(ss, def) !== undefined;
 }
 
 function cached(ss: Book, def: TableDef): CachedTable | undefined {
@@ -198,6 +229,42 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   });
 }
 
+/**
+ * A table of the spreadsheet with this id, read without opening it: one
+ * `Sheets.Spreadsheets.Values.batchGet` by id (spreadsheets.values/batchGet) where the Sheets
+ * advanced service is on. The API refuses a range on a tab that does not exist; then, and
+ * without the service, the spreadsheet is opened and the table read as usual (none: no rows).
+ * Inside `withTableCache` kept like any read, under the same key as a read through a handle.
+ */
+export function readTableById<C extends string, N extends C, E extends Choices<C>>(
+  id: string,
+  def: TableDef<C, N, E>,
+  open: (id: string) => Book,
+): TableRow<C, N, E>[] {
+  const key = `${id}\u0000${def.name}`;
+  const hit = cache?.get(key);
+  if (hit) return copyRows(hit.rows);
+  const api = sheetsApi();
+  let values: unknown[][] | null = null;
+  if (api?.Values) {
+    try {
+      const got = api.Values.batchGet(id, {
+        ranges: [`'${def.name.replace(/'/g, "''")}'!A2:${columnLetter(def.columns.length - 1)}`],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'FORMATTED_STRING',
+      });
+      values = (got.valueRanges?.[0]?.values ?? []) as unknown[][];
+    } catch {
+      // The tab does not exist (or the call failed): read it the usual way below.
+      values = null;
+    }
+  }
+  if (values === null) return readTable(open(id), def);
+  const rows = values.map((r, i) => rowFromValues(def, r, i + 2));
+  cache?.set(key, { rows });
+  return copyRows(rows);
+}
+
 function sheetFor(ss: Book, def: TableDef) {
   const st = tabState(ss, def);
   if (st?.sheet) return st.sheet;
@@ -221,11 +288,50 @@ function lastRowOf(sh: GoogleAppsScript.Spreadsheet.Sheet, st: TabState | undefi
   return last;
 }
 
+/** The last row with content: known in this run (no call), else from the Sheet (which is returned). */
+function lastRowKnown(
+  ss: Book,
+  def: TableDef,
+  st: TabState | undefined,
+): { last: number; sh?: GoogleAppsScript.Spreadsheet.Sheet } {
+  if (st?.lastRow !== undefined) return { last: st.lastRow };
+  const sh = sheetFor(ss, def);
+  return { last: lastRowOf(sh, st), sh };
+}
+
 /** Grows the grid so that row `lastNeeded` exists (rows added after the last one). */
 function ensureRows(sh: GoogleAppsScript.Spreadsheet.Sheet, st: TabState | undefined, lastNeeded: number) {
   const max = st?.maxRows ?? sh.getMaxRows();
   if (lastNeeded > max) sh.insertRowsAfter(max, lastNeeded - max);
   if (st) st.maxRows = Math.max(max, lastNeeded);
+}
+
+/**
+ * The rows `row`…`row + n - 1` of a table's tab, over its columns. Through the Sheet when this
+ * run has it; when the run read the tab (so it exists) but never needed its Sheet, by A1 notation
+ * on the spreadsheet: one `Spreadsheet.getRange('name'!A1:B2)` instead of `getSheetByName` and
+ * `Sheet.getRange` (reference/spreadsheet/spreadsheet#getrangea1notation). With `grow`, rows
+ * past the grid are added first (that needs the Sheet, unless the run knows the grid is big
+ * enough).
+ */
+function tableRange(
+  ss: Book,
+  def: TableDef,
+  row: number,
+  n: number,
+  grow: boolean,
+  sheet?: GoogleAppsScript.Spreadsheet.Sheet,
+) {
+  const st = tabState(ss, def);
+  const end = row + n - 1;
+  const fits = !grow || (st?.maxRows !== undefined && end <= st.maxRows);
+  if (!sheet && !st?.sheet && st?.lastRow !== undefined && fits) {
+    const quoted = `'${def.name.replace(/'/g, "''")}'`;
+    return ss.getRange(`${quoted}!A${row}:${columnLetter(def.columns.length - 1)}${end}`);
+  }
+  const sh = sheet ?? sheetFor(ss, def);
+  if (grow) ensureRows(sh, st, end);
+  return sh.getRange(row, 1, n, def.columns.length);
 }
 
 /** After a write of rows up to `row` that holds content: the last row moves down if needed. */
@@ -348,13 +454,12 @@ export function appendRows<C extends string, N extends C, E extends Choices<C>>(
   rows: TableInput<C, N, E>[],
 ): void {
   if (rows.length === 0) return;
-  const sh = sheetFor(ss, def);
   const st = tabState(ss, def);
   // Never above row 2: a tab whose header row was emptied by hand still keeps its data below it.
-  const start = Math.max(lastRowOf(sh, st) + 1, 2);
+  const { last, sh } = lastRowKnown(ss, def, st);
+  const start = Math.max(last + 1, 2);
   const end = start + rows.length - 1;
-  ensureRows(sh, st, end);
-  sh.getRange(start, 1, rows.length, def.columns.length).setValues(
+  tableRange(ss, def, start, rows.length, true, sh).setValues(
     rows.map((r) => def.columns.map((c) => toCell(def, c, r[c] as CellValue | undefined))),
   );
   if (st) st.lastRow = end;
@@ -379,8 +484,7 @@ export function updateRows<C extends string, N extends C, E extends Choices<C>>(
   rows: TableInput<C, N, E>[],
 ): void {
   if (rows.length === 0) return;
-  const sh = sheetFor(ss, def);
-  sh.getRange(index + 2, 1, rows.length, def.columns.length).setValues(
+  tableRange(ss, def, index + 2, rows.length, false).setValues(
     rows.map((row) => def.columns.map((c) => toCell(def, c, row[c] as CellValue | undefined))),
   );
   wroteUpTo(tabState(ss, def), index + 1 + rows.length);
@@ -402,18 +506,17 @@ export function replaceTable<C extends string, N extends C, E extends Choices<C>
   def: TableDef<C, N, E>,
   rows: TableInput<C, N, E>[],
 ): void {
-  const sh = sheetFor(ss, def);
   const st = tabState(ss, def);
-  const old = Math.max(lastRowOf(sh, st) - 1, 0);
+  const { last, sh } = lastRowKnown(ss, def, st);
+  const old = Math.max(last - 1, 0);
   const n = Math.max(old, rows.length);
   if (n === 0) return;
-  ensureRows(sh, st, 1 + n);
   const blank = def.columns.map(() => '');
   const values = [
     ...rows.map((r) => def.columns.map((c) => toCell(def, c, r[c] as CellValue | undefined))),
     ...Array.from({ length: n - rows.length }, () => blank),
   ];
-  sh.getRange(2, 1, n, def.columns.length).setValues(values);
+  tableRange(ss, def, 2, n, true, sh).setValues(values);
   // The blank rows below the new ones hold no content (reference/spreadsheet/sheet#getlastrow).
   if (st) st.lastRow = 1 + rows.length;
   const hit = cached(ss, def);

@@ -1,5 +1,5 @@
 /** Tabs of a spreadsheet as a whole: whether one exists, its raw values, removing unused ones. */
-import type { Book } from './spreadsheets';
+import { type Book, spreadsheetId } from './spreadsheets';
 
 export function hasTab(ss: Book, name: string): boolean {
   return ss.getSheetByName(name) !== null;
@@ -21,15 +21,20 @@ export function tabValues(ss: Book, name: string): unknown[][] | null {
  * UNFORMATTED_VALUE: numbers and booleans as such, text as typed; a date cell comes back as its
  * serial day number (DateTimeRenderOption SERIAL_NUMBER: days since 30 December 1899), which
  * `cellDate` in model/sheetTable.ts reads. The API refuses the whole request when one tab is
- * missing; then, and without the service, every tab is read on its own.
+ * missing; then, and without the service, every tab is read on its own — or, with
+ * `tabByTab: false`, nothing more is read and the map is empty (the caller reads fewer tabs).
  */
-export function readTabs(ss: Book, names: readonly string[]): Map<string, unknown[][] | null> {
+export function readTabs(
+  ss: Book,
+  names: readonly string[],
+  opts: { tabByTab?: boolean } = {},
+): Map<string, unknown[][] | null> {
   const out = new Map<string, unknown[][] | null>();
   const api = sheetsApi();
   if (api?.Values) {
     let got: GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse | null = null;
     try {
-      got = api.Values.batchGet(ss.getId(), {
+      got = api.Values.batchGet(spreadsheetId(ss), {
         ranges: names.map((n) => `'${n.replace(/'/g, "''")}'`),
         valueRenderOption: 'UNFORMATTED_VALUE',
         dateTimeRenderOption: 'SERIAL_NUMBER',
@@ -45,6 +50,7 @@ export function readTabs(ss: Book, names: readonly string[]): Map<string, unknow
       return out;
     }
   }
+  if (opts.tabByTab === false) return out;
   for (const n of names) out.set(n, tabValues(ss, n));
   return out;
 }
@@ -109,7 +115,7 @@ export function sheetsServiceOn(): boolean {
 export function tabNames(ss: Book): string[] {
   const api = sheetsApi();
   if (api) {
-    const meta = api.get(ss.getId(), { fields: 'sheets.properties.title' });
+    const meta = api.get(spreadsheetId(ss), { fields: 'sheets.properties.title' });
     return (meta.sheets ?? []).map((s) => s.properties?.title ?? '');
   }
   return ss.getSheets().map((s) => s.getName());

@@ -161,7 +161,6 @@ describe('de dispatcher zonder nieuws', () => {
     expect(idle).toMatchInlineSnapshot(`
       {
         "Properties.getProperty": 1,
-        "PropertiesService.getScriptProperties": 1,
         "Range.getValues": 2,
         "Sheet.getLastRow": 3,
         "Sheet.getRange": 2,

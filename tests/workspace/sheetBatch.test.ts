@@ -75,8 +75,8 @@ describe('writeSheetTables (Sheets.Spreadsheets.batchUpdate)', () => {
       views.map((table, position) => ({ table, position })),
       states,
     );
+    // The id was asked once for this handle already (tabStates): workspace/spreadsheets.
     expect(Object.fromEntries(rt.counts)).toEqual({
-      'Spreadsheet.getId': 1,
       'Sheets.Spreadsheets.batchUpdate': 1,
     });
     const { perTab, batch } = both([views]);
