@@ -153,7 +153,7 @@ function watchForms(
 
 /**
  * Once a day: does the form still send its responses to the case's response spreadsheet
- * (`Form.getDestinationId`, §4.3 cases 14 and 15)? Unlinked: linked again next run (a new tab).
+ * (`Form.getDestinationId`, docs/betrouwbaarheid.md cases 14 and 15)? Unlinked: linked again next run (a new tab).
  * Linked to another spreadsheet by hand: left there, and read directly every run from now on.
  */
 function checkLink(f: FormRow, book: string, events: [string, string][]): boolean {
@@ -415,7 +415,7 @@ function takeInResponses(pass: Pass, f: FormRow, responses: readonly RawResponse
     if (prev && prev.submittedAt >= resp.timestamp) continue;
     const answers = answersOf(pass, f, itemMap, resp);
     if (answers.length === 0) {
-      // A ghost (§1.2 of the werkwijze: an empty submission seconds after a real one) is
+      // A ghost (an empty submission seconds after a real one; docs/betrouwbaarheid.md case 3) is
       // ignored; it is counted once, by the read that first sees it: a re-read within the margin
       // (see READ_MARGIN_MS) returns responses the previous read already counted.
       if (!prev && (mark === 0 || resp.timestamp >= mark + READ_MARGIN_MS)) {

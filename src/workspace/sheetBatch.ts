@@ -159,7 +159,7 @@ export function sheetRequests(
       throw new Error(`Interne fout: tabblad ${table.name} heeft geen kolommen.`);
     const frozenRows = table.frozenRows;
     const frozenColumns = table.frozenColumns ?? 0;
-    // One spare row/column beyond the frozen ones so Sheets accepts the freeze (behaviours §1.4).
+    // One spare row/column beyond the frozen ones so Sheets accepts the freeze (reference/spreadsheet/sheet).
     const rowCount = Math.max(table.rows.length, frozenRows + 1, 1);
     const columnCount = Math.max(width, frozenColumns + 1, 1);
     const gridProperties = {

@@ -3,9 +3,9 @@
  * `setValues`, one `setBackgrounds`, one `setFontWeights` (when bold rows exist), one
  * `setFontColors` / `setNotes` when used, whatever the number of rows.
  *
- * Formula injection (reliability-security-privacy §2.1): every `{ text }` cell is written
+ * Formula injection (OWASP, "CSV Injection": https://owasp.org/www-community/attacks/CSV_Injection): every `{ text }` cell is written
  * with a leading apostrophe. Sheets stores a quote-prefixed value as text and drops the
- * apostrophe (behaviours §1.5), so `=IMPORTXML(…)`, `+31…`, `0612345678`, `1/2` and `true`
+ * apostrophe (reference/spreadsheet/range), so `=IMPORTXML(…)`, `+31…`, `0612345678`, `1/2` and `true`
  * all stay the exact string. Plain string cells are our own labels; they must not start
  * with a formula character or look like a number, date or boolean (asserted before any call).
  */
@@ -84,7 +84,7 @@ export function writeSheetTable(ss: Spreadsheet, table: SheetTable, opts: { posi
   if (!created) sheet.clear();
 
   // Grow first, then freeze, then shrink: a freeze needs the rows to exist, and deleting rows
-  // must leave at least one row below the frozen ones (behaviours §1.4).
+  // must leave at least one row below the frozen ones (reference/spreadsheet/sheet).
   const wantRows = Math.max(height, frozenRows + 1, 1);
   const wantCols = Math.max(width, frozenColumns + 1, 1);
   const maxRows = sheet.getMaxRows();

@@ -1,7 +1,7 @@
 /**
  * Escaping for every HTML the exporters write. Text from documents, forms and mails is
- * partner input: it is always escaped, never interpreted (reliability-security-privacy §2.2,
- * §2.3). The same escaping is safe inside double- and single-quoted attribute values.
+ * partner input: it is always escaped, never interpreted (OWASP Cross Site Scripting
+ * Prevention Cheat Sheet: https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html). The same escaping is safe inside double- and single-quoted attribute values.
  * Characters XML cannot hold are replaced visibly first (render/text.ts xmlSafe, the rule of every
  * writer): the HTML standard counts control characters and noncharacters as parse errors
  * (https://html.spec.whatwg.org/multipage/parsing.html#preprocessing-the-input-stream), and a lone

@@ -2,7 +2,7 @@
  * Spreadsheet → .xlsx (exceljs), for `npm start` outputs a coordinator can open in Excel or
  * LibreOffice. Node only.
  *
- * Formula safety (reliability-security-privacy §2.1): every string value is written as a
+ * Formula safety (OWASP, "CSV Injection": https://owasp.org/www-community/attacks/CSV_Injection): every string value is written as a
  * text cell, never parsed, so `=IMPORTXML(...)` or `+316...` stays literal text; strings that
  * a spreadsheet program could read as a formula also get the text number format `@` so that
  * re-editing the cell in Excel keeps it text. Only what the snapshot reports in `formulas`
