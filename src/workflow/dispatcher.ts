@@ -14,6 +14,7 @@ import { CASE_LIST_TABLES, caseListsPending, flushCaseLists, withCaseList } from
 import type { CaseHandle, CaseRow, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { type CaseFacts, caseFacts } from './digestFacts';
+import { closingLettersOnClose, LETTERS_BUDGET_MS } from './letters';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
 import type { FlushResult } from './outbox';
@@ -241,7 +242,9 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
     try {
       tryWithLock(() => {
         const h = openCaseRow(reg, c);
-        dropNamesListIfUnconfirmed(h, replay(h.row.code, readDecisions(h.ss)));
+        const state = replay(h.row.code, readDecisions(h.ss));
+        // The closing letters first (workflow/letters.ts): the names are needed for them.
+        if (closingLettersOnClose(h, state, LETTERS_BUDGET_MS).ready) dropNamesListIfUnconfirmed(h, state);
       });
     } catch (e) {
       report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });

@@ -191,6 +191,33 @@ describe('een poort die halverwege stopt', () => {
   });
 });
 
+describe('§4.3: formulieren met de hand veranderd', () => {
+  it('§4.3 #16: een formulier dat vóór zijn poort met de hand is gesloten of niet meer gepubliceerd, staat elke dag in het Logboek', () => {
+    const { h, forms } = started();
+    const refreshed = () => {
+      dispatchAll(openRegister());
+      return readTable(h.ss, LOG).filter((l) => l.event === 'partner kan niet reageren');
+    };
+    local.rt.advance(HOUR);
+    expect(refreshed()).toEqual([]);
+    // One form closed by hand, one unpublished by hand.
+    FormApp.openById(forms[0]!.id).setAcceptingResponses(false);
+    FormApp.openById(forms[1]!.id).setPublished(false);
+    // Within the day: the idle run does not ask (it costs a call per form).
+    local.rt.advance(HOUR);
+    expect(refreshed()).toEqual([]);
+    // The first run of the next day reports both, naming the forms, not the partners' texts.
+    local.rt.advance(24 * HOUR);
+    const lines = refreshed();
+    expect(lines.map((l) => l.detail.split(':')[0]).sort()).toEqual([forms[0]!.key, forms[1]!.key].sort());
+    // Opened again: no longer reported.
+    FormApp.openById(forms[0]!.id).setAcceptingResponses(true);
+    FormApp.openById(forms[1]!.id).setPublished(true);
+    local.rt.advance(24 * HOUR);
+    expect(refreshed()).toHaveLength(2);
+  });
+});
+
 describe('§4.3: de casusspreadsheet met de hand', () => {
   it('§4.3 #17: een verplaatste kolom in een systeemtabblad stopt de run vóór er iets geschreven wordt; een overgetypte kop niet', () => {
     const { h, forms } = started();
