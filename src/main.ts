@@ -3,6 +3,7 @@
  * nothing else. Loading this bundle calls no service; every function does its work only
  * when Apps Script calls it.
  */
+
 import { problemText } from './model/settingsCheck';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
 import { ensureOpenTrigger, showDashboard } from './ui/cockpit';
@@ -19,6 +20,7 @@ import { ensureOwnRegister } from './workflow/ownRegister';
 import { setupRegister } from './workflow/registerTabs';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
+import { dailyQuotaNotice, errorMessage } from './workspace/errors';
 import { parentFolderId } from './workspace/files';
 
 function ui(): GoogleAppsScript.Base.Ui {
@@ -45,7 +47,9 @@ function guarded(action: () => string): void {
     } else {
       console.error(e);
       const detail = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
-      message = `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
+      message =
+        dailyQuotaNotice(e) ??
+        `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
     }
   }
   if (notice) message = message ? `${notice}\n\n${message}` : notice;
@@ -86,7 +90,7 @@ export function openDashboardOnOpen(_e?: unknown): void {
   try {
     showDashboard();
   } catch (e) {
-    console.error(`Dashboard niet geopend: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`Dashboard niet geopend: ${errorMessage(e)}`);
   }
 }
 
@@ -249,9 +253,7 @@ export function runDispatcher(_e?: unknown): void {
     reg = openRegister();
   } catch (e) {
     // Nothing can run until the register is right; say so in the execution log.
-    console.error(
-      `Automatisch bijwerken gestopt: het register klopt niet. ${e instanceof Error ? e.message : String(e)}`,
-    );
+    console.error(`Automatisch bijwerken gestopt: het register klopt niet. ${errorMessage(e)}`);
     return;
   }
   // The run also sends the coordinator's daily digest when one is due (workflow/digest).

@@ -5,6 +5,18 @@
  * No clock is read: callers pass epoch milliseconds.
  */
 
+/**
+ * Whether `v` is a Date, whatever realm made it. A Date a service returns (a date cell from
+ * `Range.getValues`, a response timestamp) need not be an instance of the script's own `Date`
+ * (in tests the bundle runs in a `node:vm` context beside the in-memory services), so the product
+ * never asks `instanceof Date` of a service value: it asks for the internal class, which the
+ * ECMAScript specification reports as `[object Date]` for every object with a date value
+ * (`Object.prototype.toString`, ECMA-262 §20.1.3.6).
+ */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 function lastSundayUtc(year: number, month: number): number {
   const last = new Date(Date.UTC(year, month + 1, 0));
   return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1, 0, 0);

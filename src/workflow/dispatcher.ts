@@ -4,9 +4,11 @@
  * what changed. It stops starting new cases after a time budget well inside Apps Script's
  * 6 minutes; the next run continues with the cases it did not reach.
  */
+
 import { replay } from '../model/caseMachine';
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
+import { errorMessage } from '../workspace/errors';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { prefetchTables, readTable, type TableDef } from '../workspace/tables';
 import { readDecisions } from './assemble';
@@ -114,7 +116,7 @@ export function refreshCase(
     try {
       resumed = startStep(h, opts.budgetMs === undefined ? {} : { budgetMs: opts.budgetMs });
     } catch (e) {
-      logEvents(h.ss, [['stap afmaken mislukt', e instanceof Error ? e.message : String(e)]]);
+      logEvents(h.ss, [['stap afmaken mislukt', errorMessage(e)]]);
     }
     forms = readTable(h.ss, FORMS);
   }
@@ -230,7 +232,7 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
     try {
       tryWithLock(() => purgeDueCases(reg, [c]));
     } catch (e) {
-      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+      report.errors.push({ code: c.code, message: errorMessage(e) });
     }
   }
   // A case closed before its group was confirmed keeps no namenlijst; finishes what a decision
@@ -247,7 +249,7 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
         if (closingLettersOnClose(h, state, LETTERS_BUDGET_MS).ready) dropNamesListIfUnconfirmed(h, state);
       });
     } catch (e) {
-      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+      report.errors.push({ code: c.code, message: errorMessage(e) });
     }
   }
   // With one open case there is nothing to rotate (and no property to read).
@@ -269,7 +271,7 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
       if (r.ok) report.refreshed.push(r.value);
       else report.deferred.push(c.code);
     } catch (e) {
-      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+      report.errors.push({ code: c.code, message: errorMessage(e) });
     }
   }
   return report;

@@ -21,15 +21,9 @@ import { splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
+import { errorMessage, kindByWording } from '../workspace/errors';
 import type { RawResponse } from '../workspace/forms';
-import {
-  canRespond,
-  destinationOf,
-  formsInFolder,
-  isMissingError,
-  linkForm,
-  readResponses,
-} from '../workspace/forms';
+import { canRespond, destinationOf, formsInFolder, linkForm, readResponses } from '../workspace/forms';
 import {
   createResponseBook,
   formsOfTabs,
@@ -119,10 +113,7 @@ function watchForms(
         linkForm(f.formId, book);
       } catch (e) {
         // Read directly this run; linked in a later one.
-        events.push([
-          'formulier niet gekoppeld',
-          `${f.formKey}: ${e instanceof Error ? e.message : String(e)}`,
-        ]);
+        events.push(['formulier niet gekoppeld', `${f.formKey}: ${errorMessage(e)}`]);
         continue;
       }
       f.sheetBook = book;
@@ -255,6 +246,11 @@ interface Pass {
   result: ReconcileResult;
   /** The ledger, read only when a form has something new. */
   known: () => Ledger;
+  /**
+   * The forms the case folder lists (one Drive query, made at most once per run: for a form that
+   * could not be read, and for the daily scan). Null when the listing itself failed.
+   */
+  listed: () => Set<string> | null;
   newRows: AnswerRow[];
   newQuarantine: QuarantineRow[];
   events: [string, string][];
@@ -277,6 +273,7 @@ interface Pass {
 export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): ReconcileResult {
   const forms = opts.forms ?? readTable(h.ss, FORMS);
   let ledger: Ledger | null = null;
+  let listing: Set<string> | null | undefined;
   const pass: Pass = {
     h,
     opts,
@@ -293,6 +290,16 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
     known: () => {
       ledger ??= loadLedger(h);
       return ledger;
+    },
+    listed: () => {
+      if (listing === undefined) {
+        try {
+          listing = new Set(formsInFolder(h.row.folderId));
+        } catch (_e) {
+          listing = null;
+        }
+      }
+      return listing;
     },
     newRows: [],
     newQuarantine: [],
@@ -317,6 +324,16 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   }
   quarantineUnknownForms(pass, forms);
   return writeBack(pass, forms);
+}
+
+/**
+ * Whether a form that could not be read is gone. A fact first: the case folder no longer lists
+ * it (deleted, in the trash, or no longer shared). Only when Drive cannot tell, the error's
+ * wording decides (workspace/errors: English and known Dutch; unknown means "try again").
+ */
+function isGone(pass: Pass, formId: string, reason: string): boolean {
+  const inFolder = pass.listed();
+  return inFolder ? !inFolder.has(formId) : kindByWording(reason) === 'missing';
 }
 
 function setStatus(pass: Pass, f: FormRow, status: FormRow['status']): void {
@@ -362,7 +379,7 @@ function readForm(pass: Pass, f: FormRow, watch: Watch | null, print: string | u
   const readAt = nowMs();
   const read = readResponses(f.formId, mark > 0 ? mark : undefined);
   if (!read.ok) {
-    if (isMissingError(read.reason)) {
+    if (isGone(pass, f.formId, read.reason)) {
       // A form that is gone; a closed form keeps its status (its step was decided).
       result.missingForms++;
       if (!closed && f.status !== 'ontbreekt') events.push(['formulier ontbreekt', `${key}: ${read.reason}`]);
@@ -527,7 +544,9 @@ function storeAnswers(
  */
 function quarantineUnknownForms(pass: Pass, forms: readonly FormRow[]): void {
   const registered = new Set(forms.map((f) => f.formId));
-  for (const formId of pass.opts.scanFolder === false ? [] : formsInFolder(pass.h.row.folderId)) {
+  const scanned =
+    pass.opts.scanFolder === false ? [] : [...(pass.listed() ?? formsInFolder(pass.h.row.folderId))];
+  for (const formId of scanned) {
     if (registered.has(formId)) continue;
     const read = readResponses(formId);
     if (!read.ok || read.responses.length === 0) continue;

@@ -197,6 +197,7 @@ class DocumentAppImpl
   create(name: string): Doc {
     this.rt.call('DocumentApp.create');
     if (name === null || name === undefined) throw gasError('Invalid argument: name');
+    this.rt.countCreation('documents');
     const entry = this.rt.createFile(String(name), MIME.document, newDocModel());
     return docHandle(this.rt, entry.id);
   }

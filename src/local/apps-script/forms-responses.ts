@@ -18,6 +18,7 @@ import {
   publishedUrl,
   type ResponseModel,
 } from './forms-model';
+import { scriptDate } from './realm';
 import { gasError, type Runtime } from './runtime';
 import { strict } from './strict';
 
@@ -157,7 +158,7 @@ export class FormResponseImpl
   getTimestamp(): GoogleAppsScript.Base.Date {
     this.call('getTimestamp');
     const r = this.stored();
-    return r ? new Date(r.timestamp) : (null as unknown as Date);
+    return r ? scriptDate(r.timestamp) : (null as unknown as Date);
   }
 
   getRespondentEmail(): string {

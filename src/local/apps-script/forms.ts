@@ -13,6 +13,7 @@ import {
   unlinkDestination,
 } from './forms-destination';
 import { type FormCtx, itemHandle, itemIdOf } from './forms-item-base';
+import { isDate } from './realm';
 import './forms-items';
 import {
   Alignment,
@@ -182,7 +183,7 @@ class FormImpl
   getResponses(timestamp?: GoogleAppsScript.Base.Date): GoogleAppsScript.Forms.FormResponse[] {
     this.call('getResponses');
     // A Date from any realm (the bundle runs in its own node:vm context).
-    if (timestamp !== undefined && Object.prototype.toString.call(timestamp) !== '[object Date]') {
+    if (timestamp !== undefined && !isDate(timestamp)) {
       throw gasError(
         `The parameters (${typeof timestamp}) don't match the method signature for FormApp.Form.getResponses.`,
       );

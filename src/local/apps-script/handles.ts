@@ -4,6 +4,7 @@
  * arguments (`setActiveSheet(sheet)`, `moveTo(folder)`) are unwrapped to their implementation.
  * Also the Java-style signature error and the email check Drive and Protection share.
  */
+import { isDate } from './realm';
 import { gasError } from './runtime';
 import { strict } from './strict';
 
@@ -33,7 +34,7 @@ export function javaTypeName(v: unknown, objectName: (o: object) => string | und
   if (typeof v === 'string') return 'String';
   if (typeof v === 'number') return 'number';
   if (typeof v === 'boolean') return 'Boolean';
-  if (v instanceof Date) return 'Date';
+  if (isDate(v)) return 'Date';
   if (Array.isArray(v)) {
     const first = v.find((x) => x !== null && x !== undefined);
     return `${first === undefined ? 'Object' : javaTypeName(first, objectName)}[]`;

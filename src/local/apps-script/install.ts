@@ -160,6 +160,8 @@ export function createVmContext(rt: Runtime, opts: VmContextOptions = {}): vm.Co
     // Apps Script's V8 allows eval; tests turn it off to prove the bundle never needs it.
     codeGeneration: { strings: opts.codeGeneration ?? true, wasm: false },
   });
+  // Dates the services hand to the script are the context's own (realm.ts).
+  rt.scriptDateConstructor = vm.runInContext('Date', ctx) as DateConstructor;
   if (opts.emulatedDate ?? true) {
     const install = vm.runInContext(
       `(function (now) {

@@ -138,14 +138,29 @@ export function newSheetData(id: number, name: string, rows: number, cols: numbe
   };
 }
 
-export function newSpreadsheetData(timeZone: string, rows: number, cols: number): SpreadsheetData {
+/**
+ * The word in the default tab names (`Sheet1`, `Sheet2`): in the account's language, as the
+ * Sheets UI names them (`Blad1` in Dutch; what a script's `create` gives in a Dutch account is
+ * unconfirmed). Product code finds the first tab by id, never by this name.
+ */
+export function defaultSheetWord(language: string): string {
+  return language === 'nl' ? 'Blad' : 'Sheet';
+}
+
+export function newSpreadsheetData(
+  timeZone: string,
+  rows: number,
+  cols: number,
+  locale: string,
+  sheetWord = 'Sheet',
+): SpreadsheetData {
   return {
     kind: 'spreadsheet',
-    sheets: [newSheetData(0, 'Sheet1', rows, cols)],
+    sheets: [newSheetData(0, `${sheetWord}1`, rows, cols)],
     activeSheetId: 0,
     nextSheetId: 1,
     timeZone,
-    locale: 'en_US',
+    locale,
     protections: [],
     metadata: [],
     nextId: 1,

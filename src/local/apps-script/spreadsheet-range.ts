@@ -3,7 +3,9 @@
  * coercion of spreadsheet-values.ts, formulas (stored, not computed), geometry and clearing.
  * Formats, notes and validation live in spreadsheet-range-format.ts.
  */
+
 import { implOf, signatureError } from './handles';
+import { scriptDate } from './realm';
 import { gasError } from './runtime';
 import { rectToA1 } from './spreadsheet-a1';
 import { type CellData, ERR, type Rect, type SheetData } from './spreadsheet-model';
@@ -140,12 +142,12 @@ export class RangeImpl
     this.enter('getValues');
     // Read once: `this` is the strict proxy, a read through it per cell costs a trap each time.
     const timeZone = this.ctx.model.timeZone;
-    return this.readCells((c) => cellValue(c, timeZone));
+    return this.readCells((c) => cellValue(c, timeZone, scriptDate));
   }
 
   getValue(): unknown {
     this.enter('getValue');
-    return cellValue(this.topLeft(), this.ctx.model.timeZone);
+    return cellValue(this.topLeft(), this.ctx.model.timeZone, scriptDate);
   }
 
   getDisplayValues(): string[][] {

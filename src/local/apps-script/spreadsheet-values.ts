@@ -22,6 +22,7 @@
  * Dates are stored as a serial (days since 1899-12-30, wall clock in the spreadsheet zone), as
  * Sheets does, so changing the spreadsheet time zone later shifts the instants read back.
  */
+import { isDate } from './realm';
 import { gasError } from './runtime';
 import { type CellData, ERR, MAX_CELL_CHARS } from './spreadsheet-model';
 import { wallFields } from './time-zone';
@@ -134,7 +135,7 @@ export function contentFromInput(raw: unknown, nf: string | undefined, ctx: Writ
     return Number.isFinite(raw) ? { v: raw } : { v: String(raw) };
   }
   if (typeof raw === 'boolean') return { v: raw };
-  if (raw instanceof Date) {
+  if (isDate(raw)) {
     if (Number.isNaN(raw.getTime())) return { v: 'Invalid Date' };
     return { v: dateToSerial(raw, ctx.timeZone), d: true };
   }
@@ -142,9 +143,13 @@ export function contentFromInput(raw: unknown, nf: string | undefined, ctx: Writ
 }
 
 /** `getValues` for one cell: '' for empty and for (uncomputed) formula cells; Dates are fresh. */
-export function cellValue(cell: CellData | null, tz: string): unknown {
+export function cellValue(
+  cell: CellData | null,
+  tz: string,
+  toDate: (ms: number) => Date = (ms) => new Date(ms),
+): unknown {
   if (!cell || cell.v === undefined) return '';
-  if (cell.d && typeof cell.v === 'number') return serialToDate(cell.v, tz);
+  if (cell.d && typeof cell.v === 'number') return toDate(serialToDate(cell.v, tz).getTime());
   return cell.v;
 }
 

@@ -14,6 +14,7 @@ import {
   checkSheetName,
   DEFAULT_COLS,
   DEFAULT_ROWS,
+  defaultSheetWord,
   ERR,
   liveSheet,
   MAX_CELLS,
@@ -193,8 +194,9 @@ export class SpreadsheetImpl
     const tsd = template === undefined ? null : this.sheetOf(template, 'insertSheet');
     if (name === undefined) {
       let n = model.sheets.length + 1;
-      while (model.sheets.some((s) => s.name.toLowerCase() === `sheet${n}`)) n++;
-      name = `Sheet${n}`;
+      const word = defaultSheetWord(this.rt.language);
+      while (model.sheets.some((s) => s.name.toLowerCase() === `${word.toLowerCase()}${n}`)) n++;
+      name = `${word}${n}`;
     }
     checkSheetName(model, name, null);
     const rows = tsd?.maxRows ?? DEFAULT_ROWS;
@@ -344,5 +346,10 @@ export function createSpreadsheetEntry(rt: Runtime, name: unknown, rows: unknown
   }
   if (r < 1 || c < 1) throw gasError('Invalid argument: rows/columns');
   if (r * c > MAX_CELLS) throw gasError(ERR.tooManyCells);
-  return rt.createFile(name, MIME.spreadsheet, newSpreadsheetData(rt.timeZone, r, c));
+  rt.countCreation('spreadsheets');
+  return rt.createFile(
+    name,
+    MIME.spreadsheet,
+    newSpreadsheetData(rt.timeZone, r, c, rt.locale, defaultSheetWord(rt.language)),
+  );
 }

@@ -142,6 +142,11 @@ export const ScenarioSchema = z.object({
     .default([]),
   /** Mail recipients per day (100 consumer, 1,500 Workspace). */
   mailQuota: z.number().int().min(1).default(1500),
+  /**
+   * The language of the Google account that runs the product: Apps Script raises its errors in
+   * it (src/local/apps-script/messages.ts). A Dutch municipality's account is Dutch.
+   */
+  language: z.enum(['nl', 'en']).default('nl'),
   steps: z.array(StepRun).min(1),
 });
 
