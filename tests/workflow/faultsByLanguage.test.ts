@@ -29,7 +29,7 @@ describe.each<AccountLanguage>(['en', 'nl'])('een %s-account', (language) => {
   };
   const logged = (h: ReturnType<typeof fresh>) => readTable(h.ss, LOG).map((r) => String(r.event));
 
-  it('een verwijderd formulier heet "ontbreekt", niet "niet gelezen"', () => {
+  it('§4.3 #14: een verwijderd formulier heet "ontbreekt", niet "niet gelezen"; de andere formulieren lopen door', () => {
     const h = fresh();
     startStep(h);
     const [gone] = readTable(h.ss, FORMS);
