@@ -1,5 +1,5 @@
 /**
- * Pure date helpers. Apps Script's `Intl` support is unconfirmed (behaviours §8), so local
+ * Pure date helpers. Apps Script's `Intl` support is unconfirmed (guides/v8-runtime), so local
  * time for the Netherlands is computed here: CET (UTC+1) with CEST (UTC+2) from the last
  * Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC (EU summer-time rule).
  * No clock is read: callers pass epoch milliseconds.

@@ -74,7 +74,14 @@ const SIGNAL = {
 
 /** A scenario that ends in 2A with "niet problematisch" (no person data). */
 export function shortScenario(overrides: Partial<Scenario> = {}): Scenario {
-  const parsed = parseScenario({
+  const parsed = parseScenario(shortScenarioInput(overrides));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+/** The scenario file of {@link shortScenario}, as JSON data before it is checked. */
+export function shortScenarioInput(overrides: Partial<Scenario> = {}) {
+  return {
     name: 'kort',
     settings: {
       gemeente: 'Testdorp',
@@ -124,9 +131,7 @@ export function shortScenario(overrides: Partial<Scenario> = {}): Scenario {
       },
     ],
     ...overrides,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.scenario;
+  };
 }
 
 export interface Played {

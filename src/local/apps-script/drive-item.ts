@@ -1,5 +1,5 @@
 /**
- * What `File` and `Folder` share (reference/drive/file, …/drive/folder; behaviours §4): both are
+ * What `File` and `Folder` share (reference/drive/file, …/drive/folder; reference/drive/drive-app): both are
  * views of a Drive entry in the runtime registry; a trashed item keeps working (`isTrashed()`).
  */
 

@@ -1,7 +1,7 @@
 /**
  * The FormApp item classes: text, paragraph, multiple choice, checkbox, list, scale, date,
  * grid, checkbox grid, section header, page break, and the generic `Item` view with its
- * as*Item() casts (reference/forms/*-item; behaviours §2.5).
+ * as*Item() casts (reference/forms/*-item; reference/forms/item).
  */
 
 import {

@@ -1,5 +1,5 @@
 /**
- * FormResponse and ItemResponse of the emulated FormApp (behaviours §2.6). A FormResponse
+ * FormResponse and ItemResponse of the emulated FormApp (reference/forms/form-response). A FormResponse
  * handle is either a draft (form.createResponse(), answers kept in the handle) or a view on a
  * stored response (by id). submit() turns a draft into a stored response and never fires triggers.
  */
@@ -82,7 +82,7 @@ export function storeResponse(
 }
 
 function noSuchResponse(): Error {
-  // Wording unconfirmed (behaviours §2.6: unknown id throws).
+  // Wording unconfirmed (reference/forms/form#getResponse(String): an unknown id throws).
   return gasError('No response with the given ID could be found.');
 }
 

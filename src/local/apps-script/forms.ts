@@ -1,5 +1,5 @@
 /**
- * In-memory FormApp (reference/forms/form-app, forms/form; behaviours §2). Forms are Drive
+ * In-memory FormApp (reference/forms/form-app, forms/form). Forms are Drive
  * entries of MIME.form whose `data` is a FormModel. Every public method counts one call.
  * Respondent simulation and previews live in forms-respondent.ts (re-exported here).
  */
@@ -80,7 +80,7 @@ class FormImpl
     this.ctx = { rt, formId: id };
   }
 
-  // ---- destination (behaviours §2.4) ------------------------------------------------------------------
+  // ---- destination (reference/forms/form#setDestination(DestinationType,String)) ------------------------------------------------------------------
 
   getDestinationId(): string {
     this.call('getDestinationId');
@@ -108,7 +108,7 @@ class FormImpl
     return this.self();
   }
 
-  // ---- items (behaviours §2.5) ----------------------------------------------------------------------
+  // ---- items (reference/forms/item) ----------------------------------------------------------------------
 
   private add(method: string, type: EmulatedType): any {
     this.call(method);
@@ -173,7 +173,7 @@ class FormImpl
     return itemHandle(this.ctx, item!, false);
   }
 
-  // ---- responses (behaviours §2.6) ------------------------------------------------------------------
+  // ---- responses (reference/forms/form-response) ------------------------------------------------------------------
 
   /**
    * Oldest first. With a timestamp: responses whose (latest) timestamp is >= it. The reference

@@ -50,7 +50,7 @@ export function typeName(v: unknown): string {
 
 /**
  * `The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.`
- * Pattern widely reported (behaviours §0, TENC); `method` is the full `<Service>.<Class>.<method>`.
+ * Pattern widely reported (guides/support/troubleshooting); `method` is the full `<Service>.<Class>.<method>`.
  */
 export function signatureError(method: string, args: readonly unknown[]): Error {
   return gasError(
@@ -70,7 +70,7 @@ export function emailOf(user: unknown): string {
   return String(user ?? '');
 }
 
-/** `Invalid email: <addr>` [W] (behaviours §4, File.addEditor). Returns the lower-cased address. */
+/** `Invalid email: <addr>` [W] (reference/drive/drive-app, File.addEditor). Returns the lower-cased address. */
 export function checkEmail(user: unknown): string {
   const s = emailOf(user);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) throw gasError(`Invalid email: ${s}`);

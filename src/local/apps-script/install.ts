@@ -148,7 +148,7 @@ export interface VmContextOptions {
 /**
  * A `node:vm` context whose globals are the Apps Script services plus the standard JavaScript
  * built-ins of a fresh realm: no `process`, `require`, `setTimeout`, `fetch`, `TextEncoder`,
- * `Buffer` or `URL`, as in the Apps Script V8 runtime (behaviours §8). Load the bundle with
+ * `Buffer` or `URL`, as in the Apps Script V8 runtime (guides/v8-runtime). Load the bundle with
  * `vm.runInContext(code, ctx)` and call entry points as `ctx.onOpen(e)`.
  */
 export function createVmContext(rt: Runtime, opts: VmContextOptions = {}): vm.Context {

@@ -1,5 +1,5 @@
 /**
- * Logger and console (guides/logging; behaviours §7.8). Both write to `rt.logs` with the emulated
+ * Logger and console (guides/logging). Both write to `rt.logs` with the emulated
  * time. `Logger.getLog()` returns only Logger lines since the last `Logger.clear()`.
  */
 

@@ -1,5 +1,5 @@
 /**
- * MailApp (reference/mail/mail-app, guides/services/quotas; behaviours §5, reliability §1.7).
+ * MailApp (reference/mail/mail-app, guides/services/quotas).
  * Accepted mails land in `rt.mailbox`. The daily quota counts recipients (to + cc + bcc) and
  * resets 24 hours after the first request of the window.
  */

@@ -12,7 +12,7 @@ import { type LatencyProfile, latencyFor } from './latency';
 import { type AccountLanguage, localize } from './messages';
 import { useScriptDate } from './realm';
 
-/** Errors thrown by Apps Script services surface with the name `Exception` (behaviours §0). */
+/** Errors thrown by Apps Script services surface with the name `Exception` (guides/support/troubleshooting). */
 export class AppsScriptError extends Error {
   constructor(message: string) {
     super(message);
@@ -125,7 +125,7 @@ export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
  */
 export const TRIGGER_RUNTIME_CONSUMER_MS = 90 * 60 * 1000;
 export const TRIGGER_RUNTIME_WORKSPACE_MS = 6 * 60 * 60 * 1000;
-/** The error a trigger run meets once the day's trigger runtime is used up (behaviours §8.1). */
+/** The error a trigger run meets once the day's trigger runtime is used up (guides/services/quotas). */
 export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -238,7 +238,7 @@ export class Runtime {
   /**
    * What the coordinator would see in the Sheets UI: menus added with `Menu.addToUi()`,
    * sidebars, dialogs, toasts and alerts. `uiAvailable` is false in trigger runs, where
-   * `getUi()` throws (behaviours §1.1).
+   * `getUi()` throws (reference/spreadsheet/spreadsheet-app).
    */
   readonly ui = {
     uiAvailable: true,
@@ -476,7 +476,7 @@ export class Runtime {
   }
 
   /**
-   * Looks up a Drive item. A missing id throws the Drive wording (behaviours §4); a trashed
+   * Looks up a Drive item. A missing id throws the Drive wording (reference/drive/drive-app); a trashed
    * item is still returned (DriveApp keeps the id, `isTrashed()` tells).
    */
   getEntry(id: string, mimeType?: string): DriveEntry {

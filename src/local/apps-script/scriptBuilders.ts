@@ -1,6 +1,6 @@
 /**
  * Trigger builders and Trigger handles behind ScriptApp.newTrigger (reference/script/trigger-builder,
- * clock-trigger-builder, trigger; behaviours §6.1). Registration enforces the 20-trigger cap.
+ * clock-trigger-builder, trigger; reference/script/clock-trigger-builder). Registration enforces the 20-trigger cap.
  */
 import { isDate } from './realm';
 import { gasError, MIME, type Runtime } from './runtime';

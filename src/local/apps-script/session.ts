@@ -1,5 +1,5 @@
 /**
- * Session (reference/base/session; behaviours §7.4).
+ * Session (reference/base/session).
  *
  * The script owner is `rt.userEmail` (`getEffectiveUser`, whose authority the script runs
  * with); `getActiveUser().getEmail()` returns `rt.activeUserEmail`, the owner unless a test lets

@@ -1,6 +1,6 @@
 /**
  * The emulated SpreadsheetApp and Spreadsheet (reference/spreadsheet/spreadsheet-app,
- * …/spreadsheet; behaviours §1.1, §1.3). A spreadsheet is a Drive entry whose `data` is the
+ * …/spreadsheet; reference/spreadsheet/spreadsheet-app, reference/spreadsheet/spreadsheet). A spreadsheet is a Drive entry whose `data` is the
  * model of spreadsheet-model.ts. Strictness: exact Apps Script errors where known, unknown
  * members throw `Niet geëmuleerd: …`, every call is counted and costs emulated time.
  */
@@ -141,7 +141,7 @@ export class SpreadsheetImpl
     this.rt.touch(this.entry);
   }
 
-  /** Tab order, hidden sheets included (behaviours §1.3). */
+  /** Tab order, hidden sheets included (reference/spreadsheet/spreadsheet). */
   getSheets(): Sheet[] {
     const model = this.enter('getSheets');
     return model.sheets.map((sd) => sheetHandle(this.ctx(), sd));
@@ -166,7 +166,7 @@ export class SpreadsheetImpl
 
   /**
    * `insertSheet()`, `(index)`, `(name)`, `(name, index)` and the `{template}` variants. The index
-   * is 0-based; the new sheet becomes the active sheet; default name `Sheet<N>` (behaviours §1.3).
+   * is 0-based; the new sheet becomes the active sheet; default name `Sheet<N>` (reference/spreadsheet/spreadsheet).
    */
   insertSheet(
     a?: string | number | TemplateOptions,
@@ -275,7 +275,7 @@ export class SpreadsheetImpl
     model.locale = locale;
   }
 
-  /** One of the linked forms' URLs, or null; use `Sheet.getFormUrl()` per tab (behaviours §1.3). */
+  /** One of the linked forms' URLs, or null; use `Sheet.getFormUrl()` per tab (reference/spreadsheet/spreadsheet). */
   getFormUrl(): string | null {
     return this.enter('getFormUrl').sheets.find((s) => s.formUrl !== null)?.formUrl ?? null;
   }
@@ -315,7 +315,7 @@ export class SpreadsheetImpl
     return this.self();
   }
 
-  /** Only metadata attached to the spreadsheet itself (behaviours §1.3). */
+  /** Only metadata attached to the spreadsheet itself (reference/spreadsheet/spreadsheet). */
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     const model = this.enter('getDeveloperMetadata');
     return model.metadata

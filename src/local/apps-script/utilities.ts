@@ -1,5 +1,5 @@
 /**
- * Utilities (reference/utilities/utilities; behaviours §7.5). Byte arrays are signed Java bytes
+ * Utilities (reference/utilities/utilities). Byte arrays are signed Java bytes
  * (-128…127). Dates and arrays may come from another realm (the vm context), so no `instanceof`.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Time-zone arithmetic and Java `SimpleDateFormat` formatting/parsing for `Utilities.formatDate`
- * and `Utilities.parseDate` (reference/utilities/utilities; behaviours §7.5), also used by the
+ * and `Utilities.parseDate` (reference/utilities/utilities), also used by the
  * trigger scheduler. Month and day names are English, as observed in Apps Script.
  */
 import { scriptDate } from './realm';

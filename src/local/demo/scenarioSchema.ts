@@ -6,9 +6,13 @@
  */
 import { PartnerListSchema, SettingsSchema } from '../../model/schemas';
 import { STEP_IDS } from '../../model/types';
+import { isValidIsoDate } from '../../model/workdays';
 import * as z from '../../model/zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'verwacht een datum als jjjj-mm-dd' });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'verwacht een datum als jjjj-mm-dd', abort: true })
+  .refine(isValidIsoDate, { error: (iss) => `${String(iss.input)} is geen bestaande datum` });
 
 /** An answer: text, the chosen options of a checkbox question, or the chosen column per grid row. */
 const AnswerValue = z.union([z.string(), z.array(z.string())]);
