@@ -19,7 +19,7 @@ import { ANSWERS, DECISIONS, FORMS, LOG, NAMES, OUTBOX } from '../../src/workflo
 import { setCaseNamesId } from '../../src/workflow/registerTabs';
 import { askAboutNewPersons, startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase, PERSONS } from './helpers';
+import { decideGate, fillRequired, freshLocalCase, PERSONS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -32,18 +32,7 @@ function fresh(): CaseHandle {
 }
 const reopen = (h: CaseHandle) => openCase(openRegister(), h.row.code);
 const decide = (h: CaseHandle, step: '1' | '2A' | '2B', outcome: string) =>
-  recordDecision(
-    reopen(h),
-    {
-      step,
-      round: 1,
-      outcome,
-      motivation: 'Besproken.',
-      decidedBy: 'overleg',
-      date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
-    },
-    'regie@testdorp.example',
-  );
+  decideGate(local, h, step, outcome);
 
 describe('de poort', () => {
   it('wacht met het besluit als een formulier nu niet te lezen is, en verliest daarna geen antwoord', () => {

@@ -10,8 +10,11 @@ import { runScenario } from '../../src/local/demo/runScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
+import { isoDate } from '../../src/model/time';
+import type { StepId } from '../../src/model/types';
 import type { CaseHandle } from '../../src/workflow/context';
-import { openRegister } from '../../src/workflow/context';
+import { openCase, openRegister } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
 import { openNewCase } from '../../src/workflow/newCase';
 import { setupRegister } from '../../src/workflow/registerTabs';
 
@@ -190,6 +193,35 @@ export function freshLocalCase(opts: Omit<RuntimeOptions, 'now'> = {}): {
 } {
   const { local } = freshRegister(PARTNERS, opts);
   return { local, h: openNewCase(openRegister(), fictionalCaseInput()) };
+}
+
+/** A gate decision as the coordinator records it: today, by the overleg, with a short motivation. */
+export function decideGate(
+  local: LocalAppsScript,
+  h: CaseHandle,
+  step: StepId,
+  outcome: string,
+): ReturnType<typeof recordDecision> {
+  return recordDecision(
+    openCase(openRegister(), h.row.code),
+    {
+      step,
+      round: 1,
+      outcome,
+      motivation: 'Besproken.',
+      decidedBy: 'overleg',
+      date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+    },
+    'regie@testdorp.example',
+  );
+}
+
+/** A fresh case decided "verder verkennen" at 1 and "problematisch" at 2A: it may hold a namenlijst. */
+export function freshCaseAt2B(): { local: LocalAppsScript; h: CaseHandle } {
+  const f = freshLocalCase();
+  decideGate(f.local, f.h, '1', 'verder_verkennen');
+  decideGate(f.local, f.h, '2A', 'problematisch');
+  return { local: f.local, h: openCase(openRegister(), f.h.row.code) };
 }
 
 /** What a partner fills in: every required item (or every item) gets a valid answer, by item id. */

@@ -12,12 +12,11 @@ import { isoDate } from '../../src/model/time';
 import { digestMail } from '../../src/render/digestText';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
-import { recordDecision } from '../../src/workflow/decide';
 import { digestItems, factsFromTables, informLate } from '../../src/workflow/digestFacts';
 import { addPersons, syncNamesList } from '../../src/workflow/persons';
 import { LOG, NAMES, PERSONS as PERSON_TABLE, type PersonRow } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
-import { freshLocalCase, PARTNERS, PERSONS } from './helpers';
+import { freshCaseAt2B, PARTNERS, PERSONS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -25,24 +24,9 @@ const DAY = 86_400_000;
 const reopen = (h: CaseHandle) => openCase(openRegister(), h.row.code);
 
 function toStep2B(): CaseHandle {
-  const f = freshLocalCase();
+  const f = freshCaseAt2B();
   local = f.local;
-  const decide = (step: '1' | '2A', outcome: string) =>
-    recordDecision(
-      reopen(f.h),
-      {
-        step,
-        round: 1,
-        outcome,
-        motivation: 'Besproken.',
-        decidedBy: 'overleg',
-        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
-      },
-      'regie@testdorp.example',
-    );
-  decide('1', 'verder_verkennen');
-  decide('2A', 'problematisch');
-  return reopen(f.h);
+  return f.h;
 }
 
 /** Types into the namenlijst as the coordinator does (one row, from column E). */

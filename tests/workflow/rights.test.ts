@@ -10,11 +10,9 @@ import { MIME } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { PLAN_SHEET } from '../../src/model/planSheet';
-import { isoDate } from '../../src/model/time';
 import { assembleView } from '../../src/workflow/assemble';
 import { type CaseHandle, openCase, openRegister } from '../../src/workflow/context';
 import { CORRECTIONS_SHEET, recordCorrections } from '../../src/workflow/corrections';
-import { recordDecision } from '../../src/workflow/decide';
 import { addPersons } from '../../src/workflow/persons';
 import { writePlanTab } from '../../src/workflow/planTab';
 import { reconcileCase } from '../../src/workflow/reconcile';
@@ -22,7 +20,7 @@ import { ANSWERS, CORRECTIONS, FORMS, LOG, NAMES, PERSONS, REMOVALS } from '../.
 import { exportPerson, removePerson } from '../../src/workflow/rights';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase, PERSONS as PEOPLE } from './helpers';
+import { fillRequired, freshCaseAt2B, PERSONS as PEOPLE } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -30,24 +28,9 @@ afterEach(() => local.dispose());
 const reopen = (h: CaseHandle) => openCase(openRegister(), h.row.code);
 
 function setUp() {
-  const f = freshLocalCase();
+  const f = freshCaseAt2B();
   local = f.local;
-  const decide = (step: '1' | '2A', outcome: string) =>
-    recordDecision(
-      reopen(f.h),
-      {
-        step,
-        round: 1,
-        outcome,
-        motivation: 'Besproken.',
-        decidedBy: 'overleg',
-        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
-      },
-      'regie@testdorp.example',
-    );
-  decide('1', 'verder_verkennen');
-  decide('2A', 'problematisch');
-  const h = reopen(f.h);
+  const h = f.h;
   const [a, b] = addPersons(h, PEOPLE) as [string, string];
   const row = (subject: string, value: string, responseId = 'r1') => ({
     formKey: '2B#1#politie',
