@@ -6,7 +6,7 @@
 import { replay } from '../../model/caseMachine';
 import { stepName } from '../../model/steps';
 import { isoDate, startOfLocalDay } from '../../model/time';
-import type { Decision, LightRoute, Question, StepId } from '../../model/types';
+import type { Question } from '../../model/types';
 import { addWorkdays } from '../../model/workdays';
 import { parseItemKey } from '../../render/formItemKey';
 import { writeAdviceTab } from '../../workflow/advice';
@@ -28,7 +28,7 @@ import { readTable } from '../../workspace/tables';
 import { editAsRespondent, submitAsRespondent } from '../apps-script/forms';
 import type { Runtime } from '../apps-script/runtime';
 import { fictionalCaseInput } from './caseInput';
-import { checkScenario } from './scenarioCheck';
+import { checkScenario, scenarioDecision } from './scenarioCheck';
 import type { Scenario, StepRunInput } from './scenarioSchema';
 
 export interface ScenarioResult {
@@ -288,19 +288,8 @@ function playStep(
   const date = addWorkdays(run.startOn, lastDay, opts);
   at(rt, date, 16);
   const d = run.decision;
-  const decision: Decision = {
-    step: run.step as StepId,
-    round: started.round,
-    outcome: d.outcome,
-    motivation: d.motivation,
-    decidedBy: d.decidedBy,
-    date: isoDate(rt.now(), 'Europe/Amsterdam'),
-  };
+  const decision = scenarioDecision(run, started.round, isoDate(rt.now(), 'Europe/Amsterdam'));
   decision.motivation = substitutePersons(decision.motivation, codes);
-  const routes = [...(d.route ? [d.route] : []), ...(d.routes ?? [])];
-  if (routes.length) decision.routes = routes as LightRoute[];
-  if (d.acuteReason) decision.acuteReason = d.acuteReason;
-  if (d.directions) decision.directions = d.directions;
   // The coordinator writes the plan in the case spreadsheet's tab; the decision reads it there.
   if (d.plan) writePlanTab(h, substitutePersons(d.plan, codes));
   const after = recordDecision(h, decision, rt.userEmail);

@@ -35,6 +35,25 @@ const FIELD_OF: Partial<Record<string, string>> = {
 };
 
 /** Problems with a scenario that passed the schema, each naming its field; empty when it can run. */
+type StepRun = Scenario['steps'][number];
+
+/** The decision a step of a scenario records: the same for the check and for the run. */
+export function scenarioDecision(run: StepRun, round: number, date: string): Decision {
+  const d = run.decision;
+  const routes = [...(d.route ? [d.route] : []), ...(d.routes ?? [])] as LightRoute[];
+  return {
+    step: run.step as StepId,
+    round,
+    outcome: d.outcome,
+    motivation: d.motivation,
+    decidedBy: d.decidedBy,
+    date,
+    ...(routes.length ? { routes } : {}),
+    ...(d.acuteReason ? { acuteReason: d.acuteReason } : {}),
+    ...(d.directions ? { directions: d.directions } : {}),
+  };
+}
+
 export function checkScenario(scenario: Scenario): string[] {
   const problems: string[] = [];
   const partnerIds = new Set(scenario.partners.map((p) => p.id));
@@ -120,18 +139,7 @@ export function checkScenario(scenario: Scenario): string[] {
     if (d.plan && outcome && !outcome.requiresPlan && !outcome.allowsPlanChange) {
       problems.push(`${at}.decision.plan: bij het besluit "${d.outcome}" hoort geen plan van aanpak.`);
     }
-    const routes = [...(d.route ? [d.route] : []), ...(d.routes ?? [])] as LightRoute[];
-    const decision: Decision = {
-      step: run.step as StepId,
-      round: state.round,
-      outcome: d.outcome,
-      motivation: d.motivation,
-      decidedBy: d.decidedBy,
-      date: decisionDate,
-      ...(routes.length ? { routes } : {}),
-      ...(d.acuteReason ? { acuteReason: d.acuteReason } : {}),
-      ...(d.directions ? { directions: d.directions } : {}),
-    };
+    const decision = scenarioDecision(run, state.round, decisionDate);
     state = apply(state, decision, hasPlan, { step: at, part: 'decision' }, problems);
     if (!state) return;
 
