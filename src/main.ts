@@ -20,6 +20,7 @@ import { setupRegister } from './workflow/registerTabs';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
 import { parentFolderId } from './workspace/files';
+import { withActiveSpreadsheet } from './workspace/spreadsheets';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -31,6 +32,11 @@ function ui(): GoogleAppsScript.Base.Ui {
  * safely be run again, it finishes what was left and does nothing twice.
  */
 function guarded(action: () => string): void {
+  // One handle of the register for the whole action (workspace/spreadsheets.ts).
+  withActiveSpreadsheet(() => guardedRun(action));
+}
+
+function guardedRun(action: () => string): void {
   let message: string;
   // A register made with Bestand → Kopie maken sets itself up first (workflow/ownRegister).
   let notice: string | null = null;

@@ -102,6 +102,19 @@ describe('budget checks', () => {
     expect(failing(rows)).toEqual(['idle-dispatcher']);
   });
 
+  it('hold the whole case to 1.5 × the floor: ×1.58 (main before issue 7 point 3) fails, ×1.50 passes', () => {
+    // Six rows with floor 20 each: 120 in all; the first row (a start) takes what is over.
+    const at = (total: number) => {
+      const rows = good();
+      const calls = rows.reduce((n, r) => n + r.calls, 0);
+      rows[0] = { ...rows[0]!, calls: rows[0]!.calls + total - calls };
+      return failing(rows);
+    };
+    expect(at(Math.round(120 * 1.58))).toEqual(['floor-ratio']);
+    expect(at(180)).toEqual([]);
+    expect(at(181)).toEqual(['floor-ratio']);
+  });
+
   it('catch calls over 1.5 × the floor', () => {
     const rows = good();
     rows[1] = row('dispatcher eerste run 3 dag 1', 'dispatcher-eerste', { calls: 200 });
