@@ -3,6 +3,7 @@
  * nothing else. Loading this bundle calls no service; every function does its work only
  * when Apps Script calls it.
  */
+import { BUSY_HOURS, dispatchRunWorks } from './model/dispatchSchedule';
 import { problemText } from './model/settingsCheck';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
 import { ensureOpenTrigger, showDashboard } from './ui/cockpit';
@@ -19,6 +20,7 @@ import { ensureOwnRegister } from './workflow/ownRegister';
 import { setupRegister } from './workflow/registerTabs';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
+import { nowMs } from './workspace/clock';
 import { parentFolderId } from './workspace/files';
 import { withActiveSpreadsheet } from './workspace/spreadsheets';
 
@@ -215,7 +217,7 @@ export function menuInstallTriggers(): void {
       : '';
     if (existing.length > 0) return `Automatisch bijwerken staat al aan.${opens}`;
     ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyMinutes(DISPATCH_EVERY_MINUTES).create();
-    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.${opens}`;
+    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten op werkdagen van ${BUSY_HOURS.from} tot ${BUSY_HOURS.to} uur, daarbuiten elk uur.${opens}`;
   });
 }
 
@@ -246,6 +248,8 @@ export function menuSelftest(): void {
  * the coordinator who installed it (guides/triggers/installable) and acts for no person.
  */
 export function runDispatcher(_e?: unknown): void {
+  // Outside office hours only the first run of each hour works (model/dispatchSchedule).
+  if (!dispatchRunWorks(nowMs())) return;
   let reg: ReturnType<typeof openRegister>;
   try {
     reg = openRegister();
