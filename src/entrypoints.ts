@@ -16,6 +16,7 @@ export const ENTRYPOINTS = [
   'menuRefresh',
   'menuRecordDecision',
   'menuNamesList',
+  'menuLetters',
   'menuResendMail',
   'menuBuildOverview',
   'menuExportPdf',

@@ -154,6 +154,10 @@ export function menuNamesList(): void {
   menuCaseAction('namesList');
 }
 
+export function menuLetters(): void {
+  menuCaseAction('letters');
+}
+
 export function menuResendMail(): void {
   menuCaseAction('resendMail');
 }

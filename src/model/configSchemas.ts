@@ -15,6 +15,7 @@ import {
   SLUG_RE,
   stepField,
 } from './fields';
+import { DEFAULT_INFORM_DAYS } from './informing';
 import { STEPS } from './steps';
 import type { MailTextKey, Partner, Settings, StepId } from './types';
 import { LEVELS, PARTNER_KINDS, STEP_IDS } from './types';
@@ -111,6 +112,13 @@ export const SettingsSchema = z.object({
   deadlineWorkdays: DeadlineWorkdaysSchema.default(defaultDeadlineWorkdays),
   reminderWorkdaysBefore: intField('herinnering', 0, 20, 'werkdagen').default(2),
   retentionMonths: intField('bewaartermijn', RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, 'maanden'),
+  informDays: intField(
+    'termijn voor informeren',
+    1,
+    90,
+    'dagen',
+    'ongeldig aantal dagen voor informeren',
+  ).default(DEFAULT_INFORM_DAYS),
   bevrijdingsdagEveryYear: boolField('Bevrijdingsdag elk jaar').default(false),
   mailSenderName: requiredText('afzendernaam').default('Procesregisseur groepsaanpak'),
   allowResponseEdits: boolField('antwoorden wijzigen').default(false),

@@ -8,6 +8,7 @@ import type { CaseState, StepId } from './types';
 
 export const ACTION_KINDS = [
   'namesList',
+  'letters',
   'startStep',
   'recordDecision',
   'remind',
@@ -53,6 +54,12 @@ export interface ActionFacts {
   failedMails: number;
   /** Answers came in after the integraal beeld was last written. */
   overviewStale: boolean;
+  /**
+   * Letters to persons (workflow/letters.ts): while open, persons without an information letter
+   * whose informing is not recorded; once closed, persons without a closing letter (`toMake`)
+   * and closing letters made and waiting to be sent before the purge (`waiting`).
+   */
+  letters?: { toMake: number; waiting: number };
 }
 
 /** Partners of the current round that have not answered and can still answer. */
@@ -91,7 +98,24 @@ export function answeredText(facts: Pick<ActionFacts, 'partners' | 'expected'>):
  */
 export function nextActions(facts: ActionFacts): NextAction[] {
   const { state } = facts;
-  if (state.status === 'gesloten') return [];
+  if (state.status === 'gesloten') {
+    // A closed case needs nothing but the closing letters, which must go before the purge.
+    const l = facts.letters;
+    if (!l || l.toMake + l.waiting === 0) return [];
+    return [
+      l.toMake > 0
+        ? {
+            kind: 'letters',
+            label: `Afsluitbrieven maken (${l.toMake})`,
+            reason: `De registratie is beëindigd; ${l.toMake} persoon/personen op de namenlijst ${l.toMake === 1 ? 'heeft' : 'hebben'} nog geen afsluitbrief.`,
+          }
+        : {
+            kind: 'letters',
+            label: `Afsluitbrieven klaar (${l.waiting})`,
+            reason: `${l.waiting} afsluitbrie${l.waiting === 1 ? 'f wacht' : 'ven wachten'} in de beperkte map op verzending; de map wordt vernietigd als de bewaartermijn verstrijkt.`,
+          },
+    ];
+  }
   const out: NextAction[] = [];
   const step = stepText(state.step);
   const Step = `Stap ${state.step}`;
@@ -112,6 +136,15 @@ export function nextActions(facts: ActionFacts): NextAction[] {
             reason: `Na het besluit mogen personen worden besproken; maak eerst de namenlijst (alleen voor u toegankelijk).`,
           },
     );
+  }
+
+  const toInform = facts.letters?.toMake ?? 0;
+  if (facts.namesList && toInform > 0) {
+    out.push({
+      kind: 'letters',
+      label: `Informatiebrieven maken (${toInform})`,
+      reason: `${toInform} persoon/personen op de namenlijst ${toInform === 1 ? 'heeft' : 'hebben'} nog geen informatiebrief en het informeren is niet vastgelegd (AVG art. 14).`,
+    });
   }
 
   if (!facts.started) {

@@ -4,6 +4,7 @@
  * `settingsToRows` writes the tab back (round trip).
  */
 import { MAIL_PLACEHOLDERS, SettingsSchema } from './configSchemas';
+import { DEFAULT_INFORM_DAYS } from './informing';
 import { formatLocatedIssues } from './issues';
 import type { SheetParseResult } from './sheetTable';
 import { cellBoolean, cellNumber, cellText, isEmptyCell } from './sheetTable';
@@ -151,6 +152,12 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     path: ['coordinatorEmails'],
     kind: 'text',
     help: 'Wie verder acties op casussen mag uitvoeren (een vervanger), gescheiden door komma’s. Leeg = alleen de procesregisseur (E-mail procesregisseur) en de eigenaar van het register.',
+  },
+  {
+    label: 'Informeren binnen (dagen)',
+    path: ['informDays'],
+    kind: 'number',
+    help: `Dagen na het toevoegen van een persoon aan de namenlijst waarna het dagoverzicht meldt dat het informeren (AVG art. 14) nog niet is vastgelegd. Leeg = ${DEFAULT_INFORM_DAYS} (binnen de maand die de AVG geeft).`,
   },
 ];
 

@@ -146,6 +146,8 @@ export interface Settings {
   digest?: boolean;
   /** Who gets the digest, comma separated; absent = the coordinator's address. */
   digestEmails?: string;
+  /** Days after a person is added to the namenlijst before missing informing is reported (model/informing). */
+  informDays?: number;
 }
 
 export type MailTextKey = 'inviteSubject' | 'inviteBody' | 'reminderSubject' | 'reminderBody';

@@ -151,16 +151,16 @@ export function addWorkdays(iso: string, n: number, opts: WorkdayOptions = {}): 
 export function workdaysBetween(a: string, b: string, opts: WorkdayOptions = {}): number {
   const start = toUtcMs(a);
   const end = toUtcMs(b);
-  let count = 0;
-  if (end >= start) {
-    for (let current = a; current !== b; ) {
-      current = addDays(current, 1);
-      if (isWorkday(current, opts)) count++;
-    }
-    return count;
+  // Backwards is the same count with the sign turned: workdaysBetween(a, b) = -workdaysBetween(b, a),
+  // also when a or b falls in a weekend or on a holiday.
+  if (end < start) {
+    const back = workdaysBetween(b, a, opts);
+    return back === 0 ? 0 : -back;
   }
-  for (let current = b; current !== a; current = addDays(current, 1)) {
+  let count = 0;
+  for (let current = a; current !== b; ) {
+    current = addDays(current, 1);
     if (isWorkday(current, opts)) count++;
   }
-  return -count;
+  return count;
 }

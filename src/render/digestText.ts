@@ -23,6 +23,7 @@ const SECTIONS: { kind: DigestItem['kind']; title: string }[] = [
   { kind: 'laat', title: 'Partners te laat' },
   { kind: 'mail', title: 'Mails niet (zeker) aangekomen' },
   { kind: 'quarantaine', title: 'Inzendingen in quarantaine' },
+  { kind: 'informeren', title: 'Informeren (AVG art. 14)' },
   { kind: 'bewaren', title: 'Bewaartermijnen' },
   { kind: 'niet-bekeken', title: 'Niet bekeken in deze ronde' },
 ];
@@ -49,12 +50,14 @@ function line(item: DigestItem, settings: Settings): string {
     }
     case 'quarantaine':
       return `${caseRef(item)}: ${item.count} inzending${item.count === 1 ? '' : 'en'} niet verwerkt (quarantaine); zie het Logboek van de casus.`;
+    case 'informeren':
+      return `${caseRef(item)}: het informeren van ${item.persons.join(', ')} is nog niet vastgelegd (of het uitstel is verlopen). Leg in de namenlijst vast wanneer en hoe is geïnformeerd, of tot wanneer en waarom het wacht, en kies "Namenlijst bijwerken".`;
     case 'bewaren':
       if (item.until === '')
         return `${caseRef(item)}: gesloten, maar de sluitdatum staat niet in het register. Stel de bewaartermijn van ${item.months} maanden zelf vast.`;
       return item.passed
         ? `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden is verstreken op ${dmy(item.until)}. Verwijder de persoonsgegevens (namenlijst, persoonsniveau).`
-        : `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden verstrijkt op ${dmy(item.until)}. Verwijder dan de persoonsgegevens.`;
+        : `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden verstrijkt op ${dmy(item.until)}. Verwijder dan de persoonsgegevens; verstuur vóór die datum de afsluitbrieven die nog in de beperkte map staan.`;
     case 'niet-bekeken':
       return `${caseRef(item)}: niet bijgewerkt in deze ronde (tijd op of een fout); staat in het volgende overzicht.`;
   }

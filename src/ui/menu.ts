@@ -22,6 +22,7 @@ export const MENU: readonly MenuEntry[] = [
       { caption: 'Nu bijwerken', fn: 'menuRefresh' },
       { caption: 'Besluit vastleggen', fn: 'menuRecordDecision' },
       { caption: 'Namenlijst bijwerken (vanaf stap 2B)', fn: 'menuNamesList' },
+      { caption: 'Informatiebrieven maken (of afsluitbrieven)', fn: 'menuLetters' },
       { caption: 'Mislukte mails opnieuw versturen', fn: 'menuResendMail' },
       { caption: 'Integraal beeld bijwerken', fn: 'menuBuildOverview' },
       { caption: 'PDF van het integraal beeld maken', fn: 'menuExportPdf' },

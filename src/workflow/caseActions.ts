@@ -5,6 +5,7 @@
  * Recording a decision is not here: it needs the decision's fields (a dialog or prompts).
  */
 import { answeredText } from '../model/nextActions';
+import { purgeDueOn } from '../model/retention';
 import { isoDate } from '../model/time';
 import { nlDate } from '../render/views-common';
 import { nowMs } from '../workspace/clock';
@@ -12,12 +13,14 @@ import { readTable } from '../workspace/tables';
 import { assembleView } from './assemble';
 import type { CaseHandle, Register } from './context';
 import { openCase, UserError } from './context';
-import { actionFacts, spreadsheetUrl } from './dashboard';
+import { actionFacts, folderUrl, spreadsheetUrl } from './dashboard';
 import { refreshCase } from './dispatcher';
+import { LETTERS_BUDGET_MS, lettersMessage, makeLetters } from './letters';
 import { withLock } from './lock';
 import { resendFailed } from './outbox';
 import { ensureNamesList, syncNamesList } from './persons';
 import { exportOverviewPdf, publish } from './publish';
+import { closingDate, retentionMonthsOf } from './purge';
 import { OUTBOX } from './records';
 import { remindLate } from './remind';
 import { askAboutNewPersons, progressText, startStep } from './startStep';
@@ -28,6 +31,7 @@ export const CASE_ACTIONS = [
   'refresh',
   'remind',
   'namesList',
+  'letters',
   'resendMail',
   'publish',
   'exportPdf',
@@ -120,6 +124,21 @@ function namesListOutcome(h: CaseHandle): ActionOutcome {
   };
 }
 
+/**
+ * "Informatiebrieven maken": while the case is open an information letter per person (a new
+ * version only when the template or the person changed); once it is closed, the closing letters
+ * (once per person). The message links the restricted letters folder.
+ */
+function lettersOutcome(h: CaseHandle): ActionOutcome {
+  const closed = h.row.status === 'gesloten';
+  const r = makeLetters(h, closed ? 'afsluitbrief' : 'informatiebrief', {
+    until: nowMs() + LETTERS_BUDGET_MS,
+  });
+  const closedOn = closingDate(h.row);
+  const purgeOn = closed && closedOn ? purgeDueOn(closedOn, retentionMonthsOf(h.row, h.reg.settings)) : '';
+  return { message: lettersMessage(h, [r], purgeOn), url: folderUrl(r.folderId) };
+}
+
 function resendMessage(h: CaseHandle): string {
   const r = resendFailed(h);
   return r.requeued
@@ -145,6 +164,8 @@ export function runCaseAction(
         return { message: remindMessage(h) };
       case 'namesList':
         return namesListOutcome(h);
+      case 'letters':
+        return lettersOutcome(h);
       case 'resendMail':
         return { message: resendMessage(h) };
       case 'publish':

@@ -5,6 +5,7 @@
  * case list; no call per partner, form or link (a link is made from the file id).
  */
 
+import { letterCounts } from '../model/informing';
 import {
   type ActionFacts,
   answeredText,
@@ -33,7 +34,8 @@ import { latestForm, stepProgress } from '../render/views-overview';
 import { readTable } from '../workspace/tables';
 import { assembleView } from './assemble';
 import type { CaseHandle, Register } from './context';
-import { CASES, DOCUMENTS, OUTBOX, type OutboxRow } from './records';
+import { knownLettersFolder } from './letters';
+import { CASES, DOCUMENTS, OUTBOX, type OutboxRow, PERSONS, type PersonRow } from './records';
 
 /** One case in the picker. */
 export interface CaseSummary {
@@ -190,7 +192,12 @@ export function failedMails(outbox: readonly Pick<OutboxRow, 'status'>[]): numbe
 /** The facts nextActions decides on, from one case read. */
 export function actionFacts(
   view: CaseView,
-  extra: { namesList: boolean; outbox: readonly Pick<OutboxRow, 'status'>[] },
+  extra: {
+    namesList: boolean;
+    outbox: readonly Pick<OutboxRow, 'status'>[];
+    /** The person table with informing and letters (the dashboard has it; other callers may leave it out). */
+    persons?: readonly PersonRow[];
+  },
 ): ActionFacts {
   return {
     state: view.state,
@@ -202,6 +209,9 @@ export function actionFacts(
     persons: view.persons.length,
     failedMails: failedMails(extra.outbox),
     overviewStale: overviewStale(view),
+    ...(extra.persons
+      ? { letters: letterCounts(extra.persons, view.state.status === 'gesloten', extra.namesList) }
+      : {}),
   };
 }
 
@@ -289,7 +299,12 @@ function matrix(view: CaseView): { steps: StepId[]; rows: MatrixRow[] } {
   };
 }
 
-function links(h: CaseHandle, view: CaseView, documents: readonly { key: string; fileId: string }[]): Link[] {
+function links(
+  h: CaseHandle,
+  view: CaseView,
+  documents: readonly { key: string; fileId: string }[],
+  lettersFolderId: string | null,
+): Link[] {
   const out: Link[] = [
     { label: 'Casusspreadsheet', url: spreadsheetUrl(h.row.spreadsheetId) },
     { label: 'Integraal beeld (beperkt)', url: documentUrl(h.row.overviewId) },
@@ -306,6 +321,7 @@ function links(h: CaseHandle, view: CaseView, documents: readonly { key: string;
     out.push({ label, url: documentUrl(d.fileId) });
   }
   if (h.row.namesId) out.push({ label: 'Namenlijst (alleen voor u)', url: spreadsheetUrl(h.row.namesId) });
+  if (lettersFolderId) out.push({ label: 'Brieven (alleen voor u)', url: folderUrl(lettersFolderId) });
   out.push({ label: 'Casusmap', url: folderUrl(h.row.folderId) });
   const { state } = view;
   if (state.status === 'open') {
@@ -327,7 +343,8 @@ export function caseDashboard(h: CaseHandle): CaseDashboard {
   // Both were read in assembleView's batch; with the table cache on these cost no call.
   const outbox = readTable(h.ss, OUTBOX);
   const documents = readTable(h.ss, DOCUMENTS).map((d) => ({ key: d.key, fileId: d.fileId }));
-  const facts = actionFacts(view, { namesList: h.row.namesId !== '', outbox });
+  const persons = readTable(h.ss, PERSONS);
+  const facts = actionFacts(view, { namesList: h.row.namesId !== '', outbox, persons });
   const { state } = view;
   const running = state.status === 'open' && facts.started && facts.expected + facts.partners.length > 0;
   return {
@@ -345,7 +362,13 @@ export function caseDashboard(h: CaseHandle): CaseDashboard {
     timeline: timeline(view),
     matrix: matrix(view),
     actions: nextActions(facts),
-    links: links(h, view, documents),
+    // The letters folder's id is a script property, asked only when letters were made.
+    links: links(
+      h,
+      view,
+      documents,
+      persons.some((p) => p.letterOn !== '' || p.closingOn !== '') ? knownLettersFolder(h.row.code) : null,
+    ),
     asOf: nlDateTime(view.now, view.timeZone),
   };
 }

@@ -18,6 +18,7 @@ import { appendRows, readTable, replaceTable } from '../workspace/tables';
 import { plansFrom, readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
+import { closingLettersOnClose } from './letters';
 import { logEvents } from './log';
 import { caseNames } from './nameGuard';
 import { dropNamesListIfUnconfirmed } from './persons';
@@ -238,9 +239,14 @@ export function recordDecision(
   logEvents(h.ss, events);
   updateCaseRow(h, after);
   h.row.status = after.status;
+  // The registration ends: a closing letter per person on the namenlijst (workflow/letters.ts).
+  // A namenlijst that must go waits for them (within a time budget; the dispatcher finishes
+  // them and then removes it); otherwise the coordinator makes them from the dashboard.
+  const letters = after.status === 'gesloten' ? closingLettersOnClose(h, after) : { notes: [], ready: true };
+  notes.push(...letters.notes);
   // Closed before the problematiek was confirmed: no person data stays (the dispatcher finishes
   // this if the run stops here).
-  if (dropNamesListIfUnconfirmed(h, after)) notes.push('De namenlijst is verwijderd.');
+  if (letters.ready && dropNamesListIfUnconfirmed(h, after)) notes.push('De namenlijst is verwijderd.');
   // After every gate: the views and the overview document show the new state.
   publish(h);
   return after;

@@ -9,17 +9,19 @@
  */
 
 import { replay } from '../model/caseMachine';
+import { DEFAULT_INFORM_DAYS, informState, letterCounts } from '../model/informing';
 import { type ActionFacts, nextActions, waitingFor } from '../model/nextActions';
 import { partnerQuestions } from '../model/partnerQuestions';
 import { partnersForStep } from '../model/partners';
 import { PURGE_WARNING_DAYS, purgeDueOn } from '../model/retention';
+import { isoDate } from '../model/time';
 import type { CaseState, Partner, Question, Settings, StepId } from '../model/types';
 import { addDays, workdaysBetween } from '../model/workdays';
 import { readTable } from '../workspace/tables';
 import { toDecision } from './assemble';
 import type { CaseHandle, CaseRow } from './context';
 import { closingDate, retentionMonthsOf } from './purge';
-import type { DecisionRow, FormRow, LogRow, OutboxRow, QuarantineRow } from './records';
+import type { DecisionRow, FormRow, LogRow, OutboxRow, PersonRow, QuarantineRow } from './records';
 import { DECISIONS, FORMS, LOG, OUTBOX, PERSONS, QUARANTINE } from './records';
 
 /** Retention deadlines this close (in calendar days) are reported. */
@@ -46,6 +48,8 @@ export interface CaseFacts {
   uncertainMails: string[];
   /** Keys (`formId|responseId`) of quarantined submissions. */
   quarantine: string[];
+  /** Person codes whose informing (AVG art. 14) is missing past the term (model/informing). */
+  informLate: string[];
 }
 
 /** The case's label (the coordinator's own words, never a name; blank for older cases). */
@@ -59,8 +63,8 @@ export interface CaseTables {
   quarantine: readonly QuarantineRow[];
   decisions: readonly DecisionRow[];
   log: readonly LogRow[];
-  /** How many pseudonym codes the case has. */
-  persons: number;
+  /** The pseudonym codes of the case with where informing stands. */
+  persons: readonly PersonRow[];
 }
 
 /**
@@ -103,9 +107,10 @@ export function actionFactsFromTables(
     ).length,
     partners,
     namesList: row.namesId !== '',
-    persons: t.persons,
+    persons: t.persons.length,
     failedMails: t.outbox.filter((m) => m.status === 'mislukt' || m.status === 'onzeker').length,
     overviewStale: false,
+    letters: letterCounts(t.persons, state.status === 'gesloten', row.namesId !== ''),
   };
 }
 
@@ -152,7 +157,28 @@ export function factsFromTables(
     failedMails: t.outbox.filter((r) => r.status === 'mislukt').map((r) => r.key),
     uncertainMails: t.outbox.filter((r) => r.status === 'onzeker').map((r) => r.key),
     quarantine: t.quarantine.map((q) => `${q.formId}|${q.responseId}`),
+    informLate: informLate(t.persons, settings, today),
   };
+}
+
+/**
+ * The codes whose informing is late on `today`: not recorded (or postponed until a day that has
+ * passed) `informDays` days after the person was added (model/informing informState).
+ */
+export function informLate(persons: readonly PersonRow[], settings: Settings, today: string): string[] {
+  const days = settings.informDays ?? DEFAULT_INFORM_DAYS;
+  return persons
+    .filter((p) => {
+      const rec = {
+        informedOn: p.informedOn,
+        parentsOn: p.parentsOn,
+        minor: p.minor !== 'nee',
+        postponedUntil: p.postponedUntil,
+      };
+      const added = p.addedAt > 0 ? isoDate(p.addedAt, 'Europe/Amsterdam') : today;
+      return informState(rec, added, today, days) === 'te laat';
+    })
+    .map((p) => p.code);
 }
 
 /**
@@ -168,7 +194,7 @@ export function caseFacts(h: CaseHandle, today: string): CaseFacts {
       quarantine: readTable(h.ss, QUARANTINE),
       decisions: readTable(h.ss, DECISIONS),
       log: readTable(h.ss, LOG),
-      persons: readTable(h.ss, PERSONS).length,
+      persons: readTable(h.ss, PERSONS),
     },
     h.reg,
     h.reg.settings,
@@ -226,6 +252,7 @@ export type DigestItem =
   | { kind: 'laat'; code: string; label: string; partners: LatePartner[] }
   | { kind: 'mail'; code: string; label: string; failed: number; uncertain: number }
   | { kind: 'quarantaine'; code: string; label: string; count: number }
+  | { kind: 'informeren'; code: string; label: string; persons: string[] }
   | ({ kind: 'bewaren' } & RetentionFact)
   | { kind: 'niet-bekeken'; code: string; label: string };
 
@@ -237,7 +264,7 @@ export interface KeyedItem {
 
 /**
  * The digest's items, in the order of the mail: decisions due, late partners, mails,
- * quarantine, retention, then the cases this run did not reach. Each carries stable keys
+ * quarantine, informing, retention, then the cases this run did not reach. Each carries stable keys
  * (a late form, a failed mail, a quarantined response, a retention deadline): the digest goes
  * only when some key was not in the previous one. A case not reached has no key: on its own it
  * is no reason to mail.
@@ -282,6 +309,13 @@ export function digestItems(
       out.push({
         item: { kind: 'quarantaine', code: f.code, label: f.label, count: f.quarantine.length },
         keys: f.quarantine.map((q) => `quarantaine:${f.code}:${q}`),
+      });
+  }
+  for (const f of facts) {
+    if (f.informLate.length)
+      out.push({
+        item: { kind: 'informeren', code: f.code, label: f.label, persons: f.informLate },
+        keys: f.informLate.map((p) => `informeren:${f.code}:${p}`),
       });
   }
   for (const r of retention) {

@@ -14,6 +14,7 @@ import { CASE_LIST_TABLES, caseListsPending, flushCaseLists, withCaseList } from
 import type { CaseHandle, CaseRow, Register } from './context';
 import { listCases, openCaseRow } from './context';
 import { type CaseFacts, caseFacts } from './digestFacts';
+import { closingLettersOnClose, LETTERS_BUDGET_MS } from './letters';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
 import type { FlushResult } from './outbox';
@@ -79,6 +80,23 @@ function formsStillBeingMade(resumed: StartResult, forms: readonly FormRow[]): S
   );
 }
 
+/**
+ * Forms a gate closed while its decision was not recorded (the gate stopped halfway: decide.ts
+ * closes the step's forms, then reads them once more). What a partner sent just before the close
+ * is read by the dispatcher too, not only when the coordinator tries the decision again. Closed
+ * forms of decided steps are never read again (their step is no longer the current one).
+ */
+function closedAwaitingDecision(h: CaseHandle, forms: readonly FormRow[]): Set<string> {
+  if (!forms.some((f) => f.status === 'gesloten')) return new Set();
+  const state = replay(h.row.code, readDecisions(h.ss));
+  if (state.status !== 'open') return new Set();
+  return new Set(
+    forms
+      .filter((f) => f.status === 'gesloten' && f.step === state.step && f.round === state.round)
+      .map((f) => f.formKey),
+  );
+}
+
 /** "Nu bijwerken" for one case; also the dispatcher's work per case. */
 export function refreshCase(
   h: CaseHandle,
@@ -103,6 +121,7 @@ export function refreshCase(
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
+  const awaiting = closedAwaitingDecision(h, forms);
   // Forms are read only when their response tab changed; the first run of the day reads them all.
   const reconcile = reconcileCase(h, {
     scanFolder: opts.force === true || daily,
@@ -113,6 +132,7 @@ export function refreshCase(
     },
     forms,
     ...(resumed ? { later: formsStillBeingMade(resumed, forms) } : {}),
+    ...(awaiting.size > 0 ? { alsoRead: awaiting } : {}),
   });
   const outbox = readTable(h.ss, OUTBOX);
   const rem = queueReminders(h, { forms, outbox });
@@ -222,7 +242,9 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
     try {
       tryWithLock(() => {
         const h = openCaseRow(reg, c);
-        dropNamesListIfUnconfirmed(h, replay(h.row.code, readDecisions(h.ss)));
+        const state = replay(h.row.code, readDecisions(h.ss));
+        // The closing letters first (workflow/letters.ts): the names are needed for them.
+        if (closingLettersOnClose(h, state, LETTERS_BUDGET_MS).ready) dropNamesListIfUnconfirmed(h, state);
       });
     } catch (e) {
       report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });

@@ -11,6 +11,15 @@
  * finished by the next one — no name ever gets two codes.
  */
 import { mustDropPersonData, replay } from '../model/caseMachine';
+import {
+  checkInformRow,
+  INFORM_COLUMNS,
+  INFORM_DATE_COLUMNS,
+  INFORM_DATE_HELP,
+  type InformColumn,
+  type InformProblem,
+  informListRules,
+} from '../model/informing';
 import { checkNameRows } from '../model/names';
 import { fieldsNamingPersons } from '../model/newCaseInput';
 import { isoDate } from '../model/time';
@@ -19,14 +28,23 @@ import type { CaseState } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { createSpreadsheetIn, ensureFolder, trashFile } from '../workspace/files';
 import { newUuid } from '../workspace/ids';
+import type { Book } from '../workspace/spreadsheets';
 import { openSpreadsheet } from '../workspace/spreadsheets';
-import { appendRows, ensureTable, readTable, writeColumn } from '../workspace/tables';
+import {
+  appendRows,
+  ensureHeader,
+  ensureTable,
+  readTable,
+  replaceTable,
+  writeColumn,
+} from '../workspace/tables';
+import { setDateValidationsByHeader, setListValidationsByHeader } from '../workspace/validation';
 import { readDecisions } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
 import { logEvents } from './log';
 import { forgetCaseNames } from './nameGuard';
-import { NAMES, PERSONS } from './records';
+import { NAMES, type NamesRow, PERSONS, type PersonRow } from './records';
 import { setCaseNamesId } from './registerTabs';
 
 export interface PersonEntry {
@@ -67,7 +85,9 @@ export function ensureNamesList(h: CaseHandle): { id: string; created: boolean }
   if (h.row.namesId) return { id: h.row.namesId, created: false };
   const folder = ensureFolder('NAMES_FOLDER_ID', 'Namenlijsten (beperkt toegankelijk)', null);
   const id = createSpreadsheetIn(`Namenlijst ${h.row.code}`, folder);
-  ensureTable(openSpreadsheet(id), NAMES);
+  const book = openSpreadsheet(id);
+  ensureTable(book, NAMES);
+  informFormats(book);
   setCaseNamesId(h, id);
   h.row.namesId = id;
   logEvents(h.ss, [['namenlijst', 'namenlijst aangemaakt (apart bestand, beperkt toegankelijk)']]);
@@ -90,6 +110,8 @@ export const PERSON_CODE_RE = /^P-[2-9A-HJKMNP-Z]{4}$/;
 export function syncNamesList(h: CaseHandle): NamesSync {
   const { id } = ensureNamesList(h);
   const names = openSpreadsheet(id);
+  // A namenlijst made before the informing columns existed gets them (header and dropdowns).
+  if (ensureHeader(names, NAMES)) informFormats(names);
   const rows = readTable(names, NAMES);
   // Something typed in the Code column that is not a code we made (a name, by mistake) must
   // never travel into forms: refuse, naming the row but not what is in it.
@@ -139,11 +161,7 @@ export function syncNamesList(h: CaseHandle): NamesSync {
   }
   const inList = rows.map((r) => r.Code).filter(Boolean);
   const missing = inList.filter((c) => !registered.includes(c));
-  appendRows(
-    h.ss,
-    PERSONS,
-    missing.map((code) => ({ code, addedAt: at })),
-  );
+  const informing = syncInforming(h, rows, missing, at);
   if (missing.length) {
     logEvents(h.ss, [['namenlijst', `${missing.length} persoonscode(s) toegevoegd: ${missing.join(', ')}`]]);
   }
@@ -157,7 +175,89 @@ export function syncNamesList(h: CaseHandle): NamesSync {
     (f) =>
       `Het ${f === 'label' ? 'label' : 'veld Wijk'} van casus ${h.row.code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
   );
+  if (informing.length) {
+    warnings.push(
+      `Het informeren is voor deze cellen niet overgenomen (de codes zijn wel uitgedeeld); verbeter ze en kies opnieuw "Namenlijst bijwerken":\n${informing.map((p) => `${p.cell}: ${p.message}`).join('\n')}`,
+    );
+  }
   return { added, codes: [...registered, ...missing], warnings };
+}
+
+/** The namenlijst's informing columns: a list for each way, a date picker for each date. */
+function informFormats(book: Book): void {
+  setListValidationsByHeader(book, NAMES.name, 1, informListRules());
+  setDateValidationsByHeader(book, NAMES.name, 1, INFORM_DATE_COLUMNS, INFORM_DATE_HELP);
+}
+
+const TZ = 'Europe/Amsterdam';
+
+/**
+ * Copies where informing stands (dates only: no name, no reason) from the namenlijst rows to the
+ * case's person table, adding the new codes; one write when anything changed. A row whose
+ * informing cells do not pass the check keeps what was recorded before; its problems are returned.
+ */
+function syncInforming(
+  h: CaseHandle,
+  rows: readonly NamesRow[],
+  added: readonly string[],
+  at: number,
+): InformProblem[] {
+  const today = isoDate(at, TZ);
+  const toDay = (ms: number) => isoDate(ms, TZ);
+  const before = readTable(h.ss, PERSONS);
+  const next: PersonRow[] = [
+    ...before.map((p) => ({ ...p })),
+    ...added.map((code) => ({
+      code,
+      addedAt: at,
+      minor: '' as const,
+      informedOn: '',
+      parentsOn: '',
+      postponedUntil: '',
+      letterOn: '',
+      closingOn: '',
+    })),
+  ];
+  const problems: InformProblem[] = [];
+  const changed: string[] = [];
+  rows.forEach((r, i) => {
+    const p = next.find((x) => x.code === r.Code);
+    if (!p) return;
+    const cells = Object.fromEntries(INFORM_COLUMNS.map((c) => [c, r[c]])) as Record<InformColumn, string>;
+    const checked = checkInformRow(
+      {
+        row: i + 2,
+        code: r.Code,
+        birthYear: r.Geboortejaar,
+        addedOn: p.addedAt ? toDay(p.addedAt) : today,
+        cells,
+      },
+      { sheet: NAMES.name, today, toDay },
+    );
+    if (checked.problems.length) {
+      problems.push(...checked.problems);
+      return;
+    }
+    const rec = checked.record;
+    const minor = rec.minor ? 'ja' : 'nee';
+    if (
+      p.minor !== minor ||
+      p.informedOn !== rec.informedOn ||
+      p.parentsOn !== rec.parentsOn ||
+      p.postponedUntil !== rec.postponedUntil
+    ) {
+      if (before.some((b) => b.code === p.code)) changed.push(p.code);
+      Object.assign(p, {
+        minor,
+        informedOn: rec.informedOn,
+        parentsOn: rec.parentsOn,
+        postponedUntil: rec.postponedUntil,
+      });
+    }
+  });
+  if (added.length > 0 || changed.length > 0) replaceTable(h.ss, PERSONS, next);
+  if (changed.length) logEvents(h.ss, [['informeren', `vastgelegd voor ${changed.join(', ')}`]]);
+  return problems;
 }
 
 /** Adds names to the namenlijst and gives them codes (used by imports, the demo and tests). */

@@ -3,8 +3,8 @@
  * From the day the closing date plus the bewaartermijn is reached, the dispatcher removes
  * everything the product made for the case: every file in the case folder (the forms with their
  * responses, the response spreadsheet with a copy of them, the case spreadsheet with the ledger
- * and Logboek, the documents and PDFs), the
- * namenlijst in its own folder, and the case folder itself. It then asks Drive again whether each
+ * and Logboek, the documents and PDFs), the namenlijst in its own folder, the letters to persons
+ * in theirs (workflow/letters.ts), and the case folder itself. It then asks Drive again whether each
  * is in the trash, and only then completes the purge record in the register (tab Vernietigd:
  * code, dates, how many files; no content) and takes the case off the list.
  *
@@ -20,10 +20,12 @@ import { isoDate, isoDateTime } from '../model/time';
 import type { Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
 import { filesInFolder, trashFile, trashFolder } from '../workspace/files';
+import { deleteScriptProperty } from '../workspace/props';
 import { appendRows, readTable, replaceTable, updateRow } from '../workspace/tables';
 import { caseListChanged } from './caseList';
 import type { CaseRow, Register } from './context';
 import { listCases, UserError } from './context';
+import { knownLettersFolder, lettersFolderKey } from './letters';
 import { CASES, PURGES } from './records';
 
 const DONE = 'vernietigd';
@@ -97,6 +99,16 @@ export function purgeCase(reg: Register, row: CaseRow, dueOn: string): PurgeResu
     files++;
     if (!trashFile(row.namesId)) problems.push('de namenlijst');
   }
+  // The letters to persons (workflow/letters.ts), in their own folder beside the namenlijst.
+  const letters = knownLettersFolder(row.code);
+  if (letters) {
+    for (const f of filesInFolder(letters)) {
+      files++;
+      if (!f.trashed && !trashFile(f.id)) problems.push('een brief');
+    }
+    if (!trashFolder(letters)) problems.push('de map met brieven');
+    if (filesInFolder(letters).some((f) => !f.trashed)) problems.push('de map met brieven');
+  }
   // Asked again, not assumed: nothing of the case folder may be left outside the trash.
   if (row.folderId && filesInFolder(row.folderId).some((f) => !f.trashed)) problems.push('de casusmap');
   if (problems.length) {
@@ -111,6 +123,7 @@ export function purgeCase(reg: Register, row: CaseRow, dueOn: string): PurgeResu
     Bestanden: files,
     Resultaat: `${DONE}: alles in de prullenbak, door Drive bevestigd`,
   });
+  if (letters) deleteScriptProperty(lettersFolderKey(row.code));
   // Off the list (and off the Casussen view): the register keeps only the purge record.
   replaceTable(
     reg.ss,

@@ -21,7 +21,14 @@ import { splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
-import { destinationOf, formsInFolder, isMissingError, linkForm, readResponses } from '../workspace/forms';
+import {
+  canRespond,
+  destinationOf,
+  formsInFolder,
+  isMissingError,
+  linkForm,
+  readResponses,
+} from '../workspace/forms';
 import {
   createResponseBook,
   formsOfTabs,
@@ -337,6 +344,13 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       checkLink(f, watch.book, events)
     )
       rowsTouched = true;
+    // Once a day: can the partner still answer? A form closed or unpublished by hand before its
+    // gate is reported in the Logboek every day it stays so, not waited on in silence.
+    if (opts.watch?.readAll && !closed && canRespond(f.formId) === false)
+      events.push([
+        'partner kan niet reageren',
+        `${key}: het formulier neemt geen antwoorden aan (gesloten of niet gepubliceerd); zet in het formulier "Antwoorden accepteren" aan of publiceer het opnieuw`,
+      ]);
     // Nothing at or after the mark: the ledger already holds all of this form (and its status
     // was derived when its last response came in), unless it was missing before.
     if (read.responses.length === 0 && f.status !== 'ontbreekt') continue;

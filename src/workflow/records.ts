@@ -2,6 +2,7 @@
  * The system tables of a case spreadsheet and of the register. Hidden tabs whose names start
  * with `_`; the coordinator reads the view tabs instead. Column names are internal keys.
  */
+import { INFORM_COLUMNS } from '../model/informing';
 import { SPOREN, STEP_IDS } from '../model/types';
 import type { FormStatus } from '../render/caseView';
 import { type RowOf, table } from '../workspace/tables';
@@ -134,10 +135,17 @@ export const PLAN = table({
   choices: { kind: ['doel', 'actie', 'criterium', 'evaluatie'], spoor: ['', ...SPOREN] },
 });
 
+/**
+ * The pseudonym codes of a case, when each was added, and where informing stands (model/informing:
+ * dates only, copied from the namenlijst by "Namenlijst bijwerken"; no name, no reason text), so
+ * the digest can warn from this table, which the dispatcher reads anyway; and the day the latest
+ * information letter and the closing letter were made (workflow/letters.ts).
+ */
 export const PERSONS = table({
   name: '_personen',
-  columns: ['code', 'addedAt'],
+  columns: ['code', 'addedAt', 'minor', 'informedOn', 'parentsOn', 'postponedUntil', 'letterOn', 'closingOn'],
   numeric: ['addedAt'],
+  choices: { minor: ['', 'ja', 'nee'] },
 });
 
 export const LOG = table({
@@ -253,7 +261,7 @@ export const DIGESTS = table({
 /** Namenlijst file: the only place where a pseudonym code meets a name. */
 export const NAMES = table({
   name: 'Namenlijst',
-  columns: ['Code', 'Naam', 'Geboortejaar', 'Toelichting'],
+  columns: ['Code', 'Naam', 'Geboortejaar', 'Toelichting', ...INFORM_COLUMNS],
   visible: true,
 });
 

@@ -43,6 +43,8 @@ export interface WriteDocumentInput {
   folderId?: string;
   /** What the case folder's listing told about the existing document (documentStatesIn): then no files.get is needed. */
   state?: DocumentState;
+  /** The fingerprint to store instead of the tree's own (a letter leaves out the day it was made). */
+  hash?: string;
 }
 
 export interface WriteDocumentResult {
@@ -61,7 +63,7 @@ function docxBlob(tree: DocTree, name: string): GoogleAppsScript.Base.Blob {
 
 /** Creates or replaces the Google Doc for `tree`; skips the upload when the tree is unchanged. */
 export function writeDocument(input: WriteDocumentInput): WriteDocumentResult {
-  const hash = treeHash(input.tree);
+  const hash = input.hash ?? treeHash(input.tree);
   const d = driveService();
   const appProperties = { [TREE_HASH_KEY]: hash };
   if (input.fileId) {

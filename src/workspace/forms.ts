@@ -340,6 +340,20 @@ export function destinationOf(formId: string): string | null {
   }
 }
 
+/**
+ * Whether a partner can answer the form now: published and accepting responses. An unpublished
+ * form does not accept responses (reference/forms/form#isAcceptingResponses(); publishing:
+ * reference/forms/form#setPublished(Boolean)), so one call tells both. Null when the form cannot
+ * be asked now (a passing error): then nothing is concluded.
+ */
+export function canRespond(formId: string): boolean | null {
+  try {
+    return openForm(formId).isAcceptingResponses();
+  } catch {
+    return null;
+  }
+}
+
 /** Stops a form from accepting responses (after its gate was decided). */
 export function closeForm(formId: string, message: string): void {
   const form = openForm(formId);

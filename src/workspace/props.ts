@@ -24,6 +24,10 @@ export function setScriptProperty(key: string, value: string): void {
   scriptProperties().setProperty(key, value);
 }
 
+export function deleteScriptProperty(key: string): void {
+  PropertiesService.getScriptProperties().deleteProperty(key);
+}
+
 /** Removes every script property (a copied register starts without the original's ids). */
 export function deleteAllScriptProperties(): void {
   scriptProperties().deleteAllProperties();

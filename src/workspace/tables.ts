@@ -368,6 +368,20 @@ export function ensureTable(ss: Book, def: TableDef): void {
   sheetFor(ss, def);
 }
 
+/**
+ * Adds the header labels of columns a table gained after its tab was made (a tab keeps the header
+ * it was created with). Returns whether it wrote any; costs one `getLastColumn` otherwise.
+ */
+export function ensureHeader(ss: Book, def: TableDef): boolean {
+  const sh = sheetFor(ss, def);
+  const width = sh.getLastColumn();
+  if (width >= def.columns.length) return false;
+  sh.getRange(1, width + 1, 1, def.columns.length - width).setValues([
+    def.columns.slice(width).map((c) => label(c)),
+  ]);
+  return true;
+}
+
 function toCell(def: TableDef, col: string, v: CellValue | undefined): CellValue {
   if (def.numeric?.includes(col)) return typeof v === 'number' ? v : Number(v ?? 0);
   return v === undefined || v === '' ? '' : asText(String(v));

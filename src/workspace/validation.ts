@@ -39,3 +39,43 @@ export function setListValidationsByHeader(
   const sh = ss.getSheetByName(name);
   if (sh) setListValidations(sh, headerRows, placeRules(headerRow(sh, headerRows), rules));
 }
+
+/**
+ * A date picker on whole columns below the header: `requireDate` accepts only a valid date
+ * (reference/spreadsheet/data-validation-builder#requiredate; double-clicking such a cell opens a
+ * calendar), other input is refused when `strict` (#setallowinvalidallowinvaliddata).
+ */
+export function setDateValidations(
+  sh: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRows: number,
+  columns: readonly number[],
+  help: string,
+): void {
+  const rows = sh.getMaxRows() - headerRows;
+  if (rows <= 0 || columns.length === 0) return;
+  const dv = SpreadsheetApp.newDataValidation()
+    .requireDate()
+    .setAllowInvalid(false)
+    .setHelpText(help)
+    .build();
+  for (const c of columns) sh.getRange(headerRows + 1, c + 1, rows, 1).setDataValidation(dv);
+}
+
+/** Date pickers on the named tab, each on the column whose header (row `headerRows`) is listed. */
+export function setDateValidationsByHeader(
+  ss: Book,
+  name: string,
+  headerRows: number,
+  headers: readonly string[],
+  help: string,
+): void {
+  const sh = ss.getSheetByName(name);
+  if (!sh) return;
+  const row = headerRow(sh, headerRows).map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
+  const cols = headers.map((h) => row.indexOf(h.toLowerCase())).filter((c) => c >= 0);
+  setDateValidations(sh, headerRows, cols, help);
+}

@@ -20,6 +20,7 @@ import {
   PER_OPEN_FORM,
   PER_RESPONSE,
   REGISTER,
+  RESPOND_CHECK,
   RESPONSE_CHECK,
   SHARE_OPEN,
 } from '../../src/local/bench/floors';
@@ -133,7 +134,7 @@ describe('floors', () => {
         CASE +
         LOCK +
         RESPONSE_CHECK +
-        20 * (PER_OPEN_FORM + LINK_CHECK) +
+        20 * (PER_OPEN_FORM + LINK_CHECK + RESPOND_CHECK) +
         2 * PER_RESPONSE +
         30 * PER_ANSWER +
         1 +

@@ -94,6 +94,23 @@ describe('werkdagen optellen', () => {
     expect(workdaysBetween('2026-04-07', '2026-04-01')).toBe(-2);
   });
 
+  it('workdaysBetween telt de werkdagen ná de eerste datum tot en met de tweede, ook over een weekend', () => {
+    // Friday 6, Saturday 7, Sunday 8, Monday 9 March 2026.
+    expect(workdaysBetween('2026-03-06', '2026-03-09')).toBe(1);
+    expect(workdaysBetween('2026-03-07', '2026-03-09')).toBe(1);
+    expect(workdaysBetween('2026-03-06', '2026-03-07')).toBe(0);
+    expect(workdaysBetween('2026-03-07', '2026-03-08')).toBe(0);
+    expect(workdaysBetween('2026-03-05', '2026-03-10')).toBe(3);
+    // Backwards: the same count, negative (never -0).
+    expect(workdaysBetween('2026-03-09', '2026-03-07')).toBe(-1);
+    expect(Object.is(workdaysBetween('2026-03-08', '2026-03-07'), 0)).toBe(true);
+    for (const a of ['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-04-03']) {
+      for (const b of ['2026-03-01', '2026-03-07', '2026-03-09', '2026-03-16', '2026-04-06']) {
+        expect(workdaysBetween(a, b) + workdaysBetween(b, a), `${a} ${b}`).toBe(0);
+      }
+    }
+  });
+
   it('workdaysBetween is de omgekeerde van addWorkdays', () => {
     for (const n of [1, 5, 10, 23]) {
       const end = addWorkdays('2026-12-18', n);

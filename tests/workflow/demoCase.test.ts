@@ -416,7 +416,8 @@ describe('het dashboard van de demo', () => {
     expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(3);
     expect(rt.totalCalls('FormApp') + rt.totalCalls('Drive')).toBe(0);
     expect(d.status).toBe('gesloten');
-    expect(d.actions).toEqual([]);
+    // Closed at step 7: only the closing letters are still to be made (workflow/letters.ts).
+    expect(d.actions.map((a) => a.label)).toEqual([`Afsluitbrieven maken (${scenario.persons.length})`]);
     expect(d.timeline.every((t) => t.state === 'done')).toBe(true);
     expect(d.matrix.rows.length).toBeGreaterThan(5);
     expect(d.links.filter((l) => l.label.startsWith('Integraal beeld voor')).length).toBeGreaterThan(3);

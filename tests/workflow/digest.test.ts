@@ -79,7 +79,7 @@ const tables = (over: Partial<CaseTables> = {}): CaseTables => ({
   quarantine: [],
   decisions: [],
   log: [],
-  persons: 0,
+  persons: [],
   ...over,
 });
 

@@ -3,16 +3,19 @@
  * file covers: each `it` names its case and asserts the safe behaviour on the in-memory Apps Script.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { submitAsRespondent } from '../../src/local/apps-script/forms';
+import { editAsRespondent, submitAsRespondent } from '../../src/local/apps-script/forms';
+import { formModelOf } from '../../src/local/apps-script/forms-model';
 import { holdLockElsewhere } from '../../src/local/apps-script/lock';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
+import { isoDate } from '../../src/model/time';
 import { buildOverview } from '../../src/render/overview';
 import { SHORTENED_NOTE } from '../../src/render/overview-text';
 import { assembleView } from '../../src/workflow/assemble';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openRegister } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { openNewCase } from '../../src/workflow/newCase';
 import { publish, rebuildViews } from '../../src/workflow/publish';
@@ -147,6 +150,73 @@ function visibleViews(h: CaseHandle) {
     .sheets.filter((s) => !s.hidden)
     .map((s) => [s.name, s.values.filter((row) => row[0] !== 'Stand van')]);
 }
+
+describe('een poort die halverwege stopt', () => {
+  it('wat een partner vlak voor het sluiten bewerkte, leest de dispatcher ook zonder tweede poging van het besluit', () => {
+    const { h, forms } = started();
+    const form = forms[0]!;
+    formModelOf(local.rt, form.id).allowResponseEdits = true;
+    const id = fillRequired(local.rt, form.id, 'eerste versie');
+    local.rt.advance(HOUR);
+    reconcileCase(h, { scanFolder: false });
+    editAsRespondent(local.rt, form.id, id, { [itemOf(form, '1.functie')]: 'tweede versie' });
+    local.rt.advance(HOUR);
+    // The gate closes the step's forms, then cannot read them: the decision is not recorded.
+    local.rt.injectFault({ method: 'Form.getResponses', nth: 1, times: 10, message: 'Service Forms failed' });
+    expect(() =>
+      recordDecision(
+        h,
+        {
+          step: '1',
+          round: 1,
+          outcome: 'verder_verkennen',
+          motivation: 'Besproken.',
+          decidedBy: 'overleg',
+          date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+        },
+        'regie@testdorp.example',
+      ),
+    ).toThrow(/konden nu niet worden gelezen/);
+    local.rt.clearFaults();
+    expect(readTable(h.ss, FORMS).every((f) => f.status === 'gesloten')).toBe(true);
+    local.rt.advance(HOUR);
+    dispatchAll(openRegister());
+    const versions = readTable(h.ss, ANSWERS).filter(
+      (r) => r.responseId === id && r.questionId === '1.functie',
+    );
+    expect(versions.map((r) => [r.version, r.value])).toEqual([
+      [1, 'eerste versie'],
+      [2, 'tweede versie'],
+    ]);
+  });
+});
+
+describe('§4.3: formulieren met de hand veranderd', () => {
+  it('§4.3 #16: een formulier dat vóór zijn poort met de hand is gesloten of niet meer gepubliceerd, staat elke dag in het Logboek', () => {
+    const { h, forms } = started();
+    const refreshed = () => {
+      dispatchAll(openRegister());
+      return readTable(h.ss, LOG).filter((l) => l.event === 'partner kan niet reageren');
+    };
+    local.rt.advance(HOUR);
+    expect(refreshed()).toEqual([]);
+    // One form closed by hand, one unpublished by hand.
+    FormApp.openById(forms[0]!.id).setAcceptingResponses(false);
+    FormApp.openById(forms[1]!.id).setPublished(false);
+    // Within the day: the idle run does not ask (it costs a call per form).
+    local.rt.advance(HOUR);
+    expect(refreshed()).toEqual([]);
+    // The first run of the next day reports both, naming the forms, not the partners' texts.
+    local.rt.advance(24 * HOUR);
+    const lines = refreshed();
+    expect(lines.map((l) => l.detail.split(':')[0]).sort()).toEqual([forms[0]!.key, forms[1]!.key].sort());
+    // Opened again: no longer reported.
+    FormApp.openById(forms[0]!.id).setAcceptingResponses(true);
+    FormApp.openById(forms[1]!.id).setPublished(true);
+    local.rt.advance(24 * HOUR);
+    expect(refreshed()).toHaveLength(2);
+  });
+});
 
 describe('§4.3: de casusspreadsheet met de hand', () => {
   it('§4.3 #17: een verplaatste kolom in een systeemtabblad stopt de run vóór er iets geschreven wordt; een overgetypte kop niet', () => {

@@ -17,6 +17,7 @@ import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import { CATALOG } from '../../src/model/catalog';
 import { nameMatcher } from '../../src/model/names';
 import { openCase, openRegister } from '../../src/workflow/context';
+import { type LettersResult, makeLetters } from '../../src/workflow/letters';
 import { ANSWERS, FORMS, LOG } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
@@ -43,6 +44,7 @@ const SEED = 20261204 + Math.floor(Math.random() * 1000);
 let scenario: Scenario;
 let names: string[];
 let p: Played;
+let letters: LettersResult;
 
 beforeAll(() => {
   const loaded = loadScenario(demoScenarioPath());
@@ -73,6 +75,8 @@ beforeAll(() => {
   }));
   scenario = { ...base, persons, steps };
   p = play(scenario);
+  // The information letters: the only documents besides the namenlijst that hold the names.
+  letters = makeLetters(openCase(openRegister(), p.result.caseHandle.row.code), 'informatiebrief');
 });
 afterAll(() => p?.local.dispose());
 
@@ -86,7 +90,7 @@ function everything(): { where: string; text: string }[] {
   const books = new Set(readTable(h.ss, FORMS).map((f) => f.sheetBook));
   for (const e of rt.drive.values()) {
     out.push({ where: `bestandsnaam ${e.id}`, text: e.name });
-    if (e.id === h.row.namesId || books.has(e.id)) continue;
+    if (e.id === h.row.namesId || books.has(e.id) || e.parentIds.includes(letters.folderId)) continue;
     if (e.mimeType === MIME.spreadsheet) {
       const snap = snapshotSpreadsheet(rt, e.id);
       for (const s of snap.sheets) {
@@ -124,6 +128,24 @@ describe('de naamwacht over een hele casus met willekeurige namen', () => {
       .filter((x) => m.test(x.text) || surnames.test(x.text))
       .map((x) => x.where);
     expect(leaks).toEqual([]);
+  });
+
+  it('de informatiebrieven met de namen staan alleen in de beperkte map naast de namenlijst', () => {
+    const h = openCase(openRegister(), p.result.caseHandle.row.code);
+    const rt = p.local.rt;
+    const m = nameMatcher(names);
+    const docs = [...rt.drive.values()].filter((e) => e.mimeType === MIME.document);
+    const withNames = docs.filter((e) => m.test(JSON.stringify(snapshotDocument(rt, e.id))));
+    expect(withNames).toHaveLength(names.length);
+    expect(withNames.every((e) => e.parentIds.length === 1 && e.parentIds[0] === letters.folderId)).toBe(
+      true,
+    );
+    const namesFolder = rt.drive.get(h.row.namesId)!.parentIds[0];
+    expect(rt.drive.get(letters.folderId)!.parentIds).toEqual([namesFolder]);
+    expect(namesFolder).not.toBe(h.row.folderId);
+    expect(
+      withNames.every((e) => !m.test(e.name) && e.name.startsWith(`Informatiebrief ${h.row.code} P-`)),
+    ).toBe(true);
   });
 
   it('bewaart wat partners typten ongewijzigd in de beperkte opslag, en het Logboek zegt waar zonder de naam', () => {

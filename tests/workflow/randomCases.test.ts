@@ -21,6 +21,7 @@ import { readDecisions } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { dispatchAll } from '../../src/workflow/dispatcher';
+import { knownLettersFolder } from '../../src/workflow/letters';
 import { openNewCase } from '../../src/workflow/newCase';
 import { addPersons } from '../../src/workflow/persons';
 import { writePlanTab } from '../../src/workflow/planTab';
@@ -194,9 +195,14 @@ describe('willekeurige casussen', () => {
         const outbox = readTable(h().ss, OUTBOX);
         expect(new Set(outbox.map((o) => o.key)).size).toBe(outbox.length);
         expect(outbox.filter((o) => o.status === 'verstuurd')).toHaveLength(rt.mailbox.length);
-        // No formula anywhere, no name outside the namenlijst.
+        // No formula anywhere, no name outside the namenlijst and the closing letters beside it.
         const texts: string[] = [];
+        const letters = knownLettersFolder(code);
         for (const e of rt.drive.values()) {
+          if (letters && e.parentIds.includes(letters)) {
+            texts.push(e.name);
+            continue;
+          }
           if (e.mimeType === 'application/vnd.google-apps.spreadsheet') {
             const snap = snapshotSpreadsheet(rt, e.id);
             for (const s of snap.sheets)

@@ -160,6 +160,7 @@ export class Runtime {
   readonly drive = new Map<string, DriveEntry>();
   readonly rootFolderId: string;
   private faults: (Fault & { seen: number; fired: number })[] = [];
+  private firedTotal = 0;
   private silent = 0;
   private executionStart: number | null = null;
   private readonly endHooks: (() => void)[] = [];
@@ -293,6 +294,7 @@ export class Runtime {
       f.seen++;
       if (f.seen >= f.nth && f.fired < (f.times ?? 1)) {
         f.fired++;
+        this.firedTotal++;
         throw gasError(f.message);
       }
     }
@@ -314,6 +316,11 @@ export class Runtime {
 
   clearFaults(): void {
     this.faults = [];
+  }
+
+  /** How many injected faults have fired since the runtime started (cleared faults included). */
+  faultsFired(): number {
+    return this.firedTotal;
   }
 
   /** Total number of counted calls, optionally only those whose name starts with `prefix`. */

@@ -50,6 +50,11 @@ export const MAP_OPEN = 1;
 export const MAP_TAB = 2;
 /** The first run of the day asks each open form where it sends its responses (getDestinationId). */
 export const LINK_CHECK = 1;
+/**
+ * … and whether it still accepts responses (isAcceptingResponses: a form closed or unpublished by
+ * hand, docs/betrouwbaarheid.md case 16).
+ */
+export const RESPOND_CHECK = 1;
 /** One response read with FormApp: its id, timestamp and item responses. */
 export const PER_RESPONSE = 3;
 /** One answer read with FormApp: the item response's item, that item's id, the answer. */
@@ -146,7 +151,7 @@ function watchFloor(w: Work): number {
   const check = w.openForms > 0 ? w.openCases * RESPONSE_CHECK : 0;
   const link = w.formsLinked > 0 ? MAP_OPEN + w.formsLinked * (LINK + MAP_TAB) : 0;
   const read = w.dailyRun
-    ? w.openForms * (PER_OPEN_FORM + LINK_CHECK)
+    ? w.openForms * (PER_OPEN_FORM + LINK_CHECK + RESPOND_CHECK)
     : Math.max(w.formsWithNew, w.formsLinked) * PER_OPEN_FORM;
   return check + link + read + answersFloor(w);
 }

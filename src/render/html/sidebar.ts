@@ -17,6 +17,7 @@ export const ALL_ACTIONS: readonly (readonly [string, string])[] = [
   ['recordDecision', 'Besluit vastleggen'],
   ['remind', 'Herinnering sturen aan wie te laat is'],
   ['namesList', 'Namenlijst aanmaken of bijwerken (vanaf stap 2B)'],
+  ['letters', 'Informatiebrieven maken (na sluiten: afsluitbrieven)'],
   ['resendMail', 'Mislukte mails opnieuw versturen'],
   ['publish', 'Integraal beeld bijwerken'],
   ['exportPdf', 'PDF van het integraal beeld maken'],
