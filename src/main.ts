@@ -13,15 +13,19 @@ import { type UiResult, uiGuarded } from './ui/result';
 import { requireCoordinator } from './workflow/access';
 import { type CaseAction, runCaseAction } from './workflow/caseActions';
 import { checkSettings } from './workflow/checkSettings';
-import { openRegister, registerSpreadsheet, UserError } from './workflow/context';
+import { openCase, openRegister, registerSpreadsheet, UserError } from './workflow/context';
+import { recordCorrections } from './workflow/corrections';
 import { dispatchWithDigest } from './workflow/digest';
 import { withLock } from './workflow/lock';
 import { ensureOwnRegister } from './workflow/ownRegister';
 import { setupRegister } from './workflow/registerTabs';
+import { exportPerson, removePerson } from './workflow/rights';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
 import { nowMs } from './workspace/clock';
-import { parentFolderId } from './workspace/files';
+import { dailyQuotaNotice, errorMessage } from './workspace/errors';
+import { fileUrl, parentFolderId } from './workspace/files';
+import { activeUserEmail } from './workspace/session';
 import { withActiveSpreadsheet } from './workspace/spreadsheets';
 
 function ui(): GoogleAppsScript.Base.Ui {
@@ -53,7 +57,9 @@ function guardedRun(action: () => string): void {
     } else {
       console.error(e);
       const detail = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
-      message = `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
+      message =
+        dailyQuotaNotice(e) ??
+        `Er ging iets mis: ${detail}\nWat al klaar was, blijft bewaard en wordt niet opnieuw gedaan. Probeer het over een paar minuten opnieuw; de actie maakt dan af wat nog ontbrak. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`;
     }
   }
   if (notice) message = message ? `${notice}\n\n${message}` : notice;
@@ -94,7 +100,7 @@ export function openDashboardOnOpen(_e?: unknown): void {
   try {
     showDashboard();
   } catch (e) {
-    console.error(`Dashboard niet geopend: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`Dashboard niet geopend: ${errorMessage(e)}`);
   }
 }
 
@@ -168,6 +174,56 @@ export function menuBuildOverview(): void {
 
 export function menuExportPdf(): void {
   menuCaseAction('exportPdf');
+}
+
+/** Asks the person code; null when cancelled. The answer is checked by workflow/rights.ts, never echoed. */
+function askPersonCode(what: string): string | null {
+  const r = ui().prompt(
+    'Persoonscode',
+    `${what} Typ de persoonscode uit kolom Code van de namenlijst, bijvoorbeeld P-7F3K (nooit een naam).`,
+    ui().ButtonSet.OK_CANCEL,
+  );
+  if (r.getSelectedButton() !== ui().Button.OK) return null;
+  return r.getResponseText();
+}
+
+/** Menu: art. 15 export of one person into the folder of the namenlijst (workflow/rights.ts). */
+export function menuPersonExport(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const person = askPersonCode('Van wie maakt u een inzage-export?');
+    if (person === null) return '';
+    const out = withLock(() => exportPerson(openCase(openRegister(), code), person));
+    return `De inzage-export "${out.name}" staat in de map van de namenlijst (alleen voor u toegankelijk).\n${fileUrl(out.fileId)}`;
+  });
+}
+
+/** Menu: records the new rows of the case's tab Correcties (workflow/corrections.ts). */
+export function menuCorrections(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const by = activeUserEmail();
+    return withLock(() => recordCorrections(openCase(openRegister(), code), by)).message;
+  });
+}
+
+/** Menu: removes one person everywhere, after a confirmation (workflow/rights.ts). */
+export function menuRemovePerson(): void {
+  guarded(() => {
+    const code = askCode();
+    if (!code) return '';
+    const person = askPersonCode('Wie verwijdert u uit de casus?');
+    if (person === null) return '';
+    const sure = ui().alert(
+      'Persoon verwijderen',
+      'De persoon verdwijnt uit de namenlijst, de antwoorden, de weergaven en de documenten. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+      ui().ButtonSet.YES_NO,
+    );
+    if (sure !== ui().Button.YES) return 'Niets verwijderd.';
+    return withLock(() => removePerson(openCase(openRegister(), code), person)).message;
+  });
 }
 
 export function menuCheckSettings(): void {
@@ -259,12 +315,15 @@ export function runDispatcher(_e?: unknown): void {
     reg = openRegister();
   } catch (e) {
     // Nothing can run until the register is right; say so in the execution log.
-    console.error(
-      `Automatisch bijwerken gestopt: het register klopt niet. ${e instanceof Error ? e.message : String(e)}`,
-    );
+    console.error(`Automatisch bijwerken gestopt: het register klopt niet. ${errorMessage(e)}`);
     return;
   }
   // The run also sends the coordinator's daily digest when one is due (workflow/digest).
   const report = dispatchWithDigest(reg);
   for (const err of report.errors) console.error(`Casus ${err.code}: ${err.message}`);
+  // Sharing the daily check took back (workflow/sharingCheck): codes and counts only.
+  for (const d of report.sharing)
+    console.warn(
+      `Delen teruggezet${d.code ? ` bij casus ${d.code}` : ''}: ${d.files} bestand(en) of map(pen)`,
+    );
 }

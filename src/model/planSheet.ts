@@ -7,7 +7,7 @@
  * Pure: the caller passes the rows, the partner keys, the person codes, the time zone and the
  * duiding baselines.
  */
-import { isoDate } from './time';
+import { isDate, isoDate } from './time';
 import type { Plan, PlanAction, PlanCriterion, PlanDraft, PlanGoal, Spoor } from './types';
 import { SPOREN } from './types';
 import { isValidIsoDate } from './workdays';
@@ -95,7 +95,7 @@ export function formatNumber(n: number): string {
 
 /** A deadline cell: an ISO date, a Dutch `dd-mm-jjjj` date, or a Date (Sheets turns typed dates into dates). */
 export function deadlineOf(v: unknown, timeZone: string): string | null {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDate(v.getTime(), timeZone);
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? null : isoDate(v.getTime(), timeZone);
   const s = text(v);
   if (isValidIsoDate(s)) return s;
   const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);

@@ -3,10 +3,12 @@
  * that point at cells, e.g. `Partners!E7: ongeldig e-mailadres "jan@"`. Also the Partners tab:
  * its Dutch headers and the way back from partners to rows.
  */
+
 import { PartnerListSchema } from './configSchemas';
 import type { SheetContext } from './issues';
 import { columnLetter, formatIssues } from './issues';
 import { partnerKindFromText } from './partners';
+import { isDate } from './time';
 import type { Partner } from './types';
 import { STEP_IDS } from './types';
 import type * as z from './zod';
@@ -85,7 +87,7 @@ export function cellLowerList(cell: unknown): string[] | undefined {
 export function cellDate(cell: unknown): unknown {
   if (isEmptyCell(cell)) return undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (cell instanceof Date && !Number.isNaN(cell.getTime())) {
+  if (isDate(cell) && !Number.isNaN(cell.getTime())) {
     return `${cell.getFullYear()}-${pad(cell.getMonth() + 1)}-${pad(cell.getDate())}`;
   }
   if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 1) {

@@ -1,9 +1,21 @@
 /**
- * Pure date helpers. Apps Script's `Intl` support is unconfirmed (behaviours §8), so local
+ * Pure date helpers. Apps Script's `Intl` support is unconfirmed (guides/v8-runtime), so local
  * time for the Netherlands is computed here: CET (UTC+1) with CEST (UTC+2) from the last
  * Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC (EU summer-time rule).
  * No clock is read: callers pass epoch milliseconds.
  */
+
+/**
+ * Whether `v` is a Date, whatever realm made it. A Date a service returns (a date cell from
+ * `Range.getValues`, a response timestamp) need not be an instance of the script's own `Date`
+ * (in tests the bundle runs in a `node:vm` context beside the in-memory services), so the product
+ * never asks `instanceof Date` of a service value: it asks for the internal class, which the
+ * ECMAScript specification reports as `[object Date]` for every object with a date value
+ * (`Object.prototype.toString`, ECMA-262 §20.1.3.6).
+ */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
 
 function lastSundayUtc(year: number, month: number): number {
   const last = new Date(Date.UTC(year, month + 1, 0));

@@ -25,6 +25,8 @@ const SECTIONS: { kind: DigestItem['kind']; title: string }[] = [
   { kind: 'quarantaine', title: 'Inzendingen in quarantaine' },
   { kind: 'informeren', title: 'Informeren (AVG art. 14)' },
   { kind: 'bewaren', title: 'Bewaartermijnen' },
+  { kind: 'delen', title: 'Delen teruggezet' },
+  { kind: 'logboek', title: 'Logboek met de hand gewijzigd' },
   { kind: 'niet-bekeken', title: 'Niet bekeken in deze ronde' },
 ];
 
@@ -58,6 +60,10 @@ function line(item: DigestItem, settings: Settings): string {
       return item.passed
         ? `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden is verstreken op ${dmy(item.until)}. Verwijder de persoonsgegevens (namenlijst, persoonsniveau).`
         : `${caseRef(item)}: gesloten op ${dmy(item.closedOn)}; de bewaartermijn van ${item.months} maanden verstrijkt op ${dmy(item.until)}. Verwijder dan de persoonsgegevens; verstuur vóór die datum de afsluitbrieven die nog in de beperkte map staan.`;
+    case 'logboek':
+      return `${caseRef(item)}: regels van het Logboek zijn met de hand gewijzigd of verwijderd; de regel "logboek gewijzigd" in het Logboek zegt welke. Ga na wie dat deed (versiegeschiedenis van de casusspreadsheet).`;
+    case 'delen':
+      return `${item.code ? caseRef(item) : 'De mappen van het product'}: ${item.files} bestand${item.files === 1 ? '' : 'en'} of map${item.files === 1 ? '' : 'pen'} op ${dmy(item.day)} breder gedeeld dan het product doet (deellink of andere lezers); teruggezet. Zie het Logboek van de casus.`;
     case 'niet-bekeken':
       return `${caseRef(item)}: niet bijgewerkt in deze ronde (tijd op of een fout); staat in het volgende overzicht.`;
   }

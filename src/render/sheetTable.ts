@@ -12,6 +12,8 @@
  * - `number`, `boolean`, `Date`: typed values.
  */
 
+import { isDate } from '../model/time';
+
 /** User text (or text that must stay verbatim): always stored as text. */
 export interface TextCell {
   text: string;
@@ -63,15 +65,13 @@ export function textCell(s: string): TextCell {
 }
 
 export function isTextCell(c: unknown): c is TextCell {
-  return (
-    typeof c === 'object' && c !== null && !(c instanceof Date) && typeof (c as TextCell).text === 'string'
-  );
+  return typeof c === 'object' && c !== null && !isDate(c) && typeof (c as TextCell).text === 'string';
 }
 
 /** What a reader sees in the cell (dates as ISO, booleans as `TRUE`/`FALSE` like Sheets). */
 export function cellText(c: Cell): string {
   if (isTextCell(c)) return c.text;
-  if (c instanceof Date) return c.toISOString();
+  if (isDate(c)) return c.toISOString();
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
   return String(c);
 }

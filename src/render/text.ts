@@ -37,6 +37,19 @@ export function hasNonXml(text: string): boolean {
   return found;
 }
 
+/**
+ * Line ends in a document: CR LF, CR, LF and Unicode's other newline functions NEL (U+0085), LINE
+ * SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) (The Unicode Standard §5.8, "Newline
+ * Guidelines"). Every document writer (docx, html) shows each as one line break; a spreadsheet
+ * cell keeps them as they are.
+ */
+export const LINE_END = /\r\n|[\r\n\u0085\u2028\u2029]/;
+
+/** The lines of a text, split at every {@link LINE_END}. */
+export function linesOf(text: string): string[] {
+  return text.split(new RegExp(LINE_END.source, 'g'));
+}
+
 /** First characters with which Sheets and Excel start a formula, also in their full-width forms. */
 const RISKY_START = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 

@@ -28,6 +28,14 @@ export const MENU: readonly MenuEntry[] = [
       { caption: 'PDF van het integraal beeld maken', fn: 'menuExportPdf' },
     ],
   },
+  {
+    submenu: 'Rechten van een persoon (met persoonscode)',
+    items: [
+      { caption: 'Inzage: alles over één persoon in een document (AVG art. 15)', fn: 'menuPersonExport' },
+      { caption: 'Correcties vastleggen uit de tab Correcties (AVG art. 16)', fn: 'menuCorrections' },
+      { caption: 'Persoon overal verwijderen (AVG art. 17)', fn: 'menuRemovePerson' },
+    ],
+  },
   'separator',
   { caption: 'Register inrichten', fn: 'menuSetup' },
   { caption: 'Instellingen controleren', fn: 'menuCheckSettings' },

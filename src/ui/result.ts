@@ -4,9 +4,11 @@
  * shows it and keeps what was typed. Nothing is thrown to the client: a UserError becomes a
  * refusal, any other error is logged for the administrator and explained in Dutch.
  */
+
 import { requireCoordinator } from '../workflow/access';
 import { UserError } from '../workflow/context';
 import { ensureOwnRegister } from '../workflow/ownRegister';
+import { dailyQuotaNotice } from '../workspace/errors';
 import { withActiveSpreadsheet } from '../workspace/spreadsheets';
 
 export type UiOk<T extends object = {}> = { ok: true; message: string } & T;
@@ -35,6 +37,8 @@ function guardedRun<T extends object>(action: () => UiResult<T>): UiResult<T> {
     if (e instanceof UserError) return refusal({}, e.message);
     console.error(e);
     const detail = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
+    const quota = dailyQuotaNotice(e);
+    if (quota) return refusal({}, quota);
     return refusal(
       {},
       `Er ging iets mis: ${detail}. Wat al klaar was, blijft bewaard en wordt niet opnieuw gedaan; probeer het over een paar minuten opnieuw. Blijft dit gebeuren, geef de melding dan door aan de beheerder.`,

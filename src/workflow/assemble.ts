@@ -1,8 +1,10 @@
 /** Reads a case's system tables (one read each) into the CaseView read model. */
+
 import { replay } from '../model/caseMachine';
 import { UserError } from '../model/errors';
 import type { Decision, LightRoute, Plan, PlanAction, PlanGoal } from '../model/types';
 import type { AnswerRecord, CaseView, FormRecord, LogEntry } from '../render/caseView';
+import { applyCorrections } from '../render/corrections';
 import { nowMs } from '../workspace/clock';
 import type { Book } from '../workspace/spreadsheets';
 import { prefetchTables, readTable } from '../workspace/tables';
@@ -11,7 +13,18 @@ import { parseFormKey } from './formKey';
 import { logEvents } from './log';
 import { caseNames, replaceNames } from './nameGuard';
 import type { AnswerRow, DecisionRow, PlanRow } from './records';
-import { ANSWERS, CASE_TABLES, DECISIONS, FORMS, LOG, OUTBOX, PERSONS, PLAN, QUARANTINE } from './records';
+import {
+  ANSWERS,
+  CASE_TABLES,
+  CORRECTIONS,
+  DECISIONS,
+  FORMS,
+  LOG,
+  OUTBOX,
+  PERSONS,
+  PLAN,
+  QUARANTINE,
+} from './records';
 
 export function toDecision(r: DecisionRow): Decision {
   const d: Decision = {
@@ -126,7 +139,8 @@ export function assembleView(h: CaseHandle): CaseView {
   const outbox = readTable(h.ss, OUTBOX);
   // What partners typed stays as given in the ledger; what others read shows codes, not names.
   const guarded = guardAnswers(h, answersFrom(readTable(h.ss, ANSWERS)));
-  const history = guarded.answers;
+  // A recorded correction (art. 16) shows instead of the statement it corrects, marked.
+  const history = applyCorrections(guarded.answers, readTable(h.ss, CORRECTIONS), 'Europe/Amsterdam');
   const answers = latestAnswers(history);
   const plans = plansFrom(readTable(h.ss, PLAN));
 

@@ -9,6 +9,7 @@ import { HOLDS_NAME } from '../model/names';
 import { partnersForStep } from '../model/partners';
 import { samePlan } from '../model/planSheet';
 import { formatIssues, PlanSchema } from '../model/schemas';
+import type { GateOutcome } from '../model/steps';
 import { isoDate } from '../model/time';
 import type { CaseState, Decision, Plan } from '../model/types';
 import { isValidIsoDate } from '../model/workdays';
@@ -132,8 +133,11 @@ function closeAndReadForms(h: CaseHandle, decision: Decision, now: number): numb
 }
 
 /**
- * Records a gate decision. `notes` receives what the product filled in for the coordinator (a
- * nulmeting taken from the duiding), each naming its cell; the same lines go to the log.
+ * Records a gate decision, in named phases: check the decision and the plan it brings (nothing is
+ * written when either is refused), close and read the step's forms one last time, store the plan
+ * and the decision, log them, and bring the register, the namenlijst and the documents up to date.
+ * `notes` receives what the product filled in for the coordinator (a nulmeting taken from the
+ * duiding), each naming its cell; the same lines go to the log.
  */
 export function recordDecision(
   h: CaseHandle,
@@ -144,73 +148,125 @@ export function recordDecision(
   const { plan: planInput, ...decision } = input;
   const before = replay(h.row.code, readDecisions(h.ss));
   refuseNames(h, decision);
-  const plans = plansFrom(readTable(h.ss, PLAN));
-  const outcome = outcomeOf(before, decision.outcome);
+  const plan = planOfDecision(h, outcomeOf(before, decision.outcome), decision, planInput);
+  const after = checkDecision(h, before, decision, plan.newPlan);
+  // Close the decided step's forms first, then read them once more: an answer that arrives
+  // while the gate is being recorded is not lost (and a rebuild would show the same). Each form
+  // is opened once for both.
+  const now = nowMs();
+  const closed = withFormHandles(() => closeAndReadForms(h, decision, now));
+  storeDecision(h, decision, plan.newPlan, { at: now, by: recordedBy });
+  logDecision(h, decision, closed, plan);
+  notes.push(...plan.notes);
+  finishDecision(h, after, notes);
+  return after;
+}
 
+interface DecisionPlan {
+  /** The plan van aanpak this decision fixes or adjusts; null when it keeps the current one. */
+  newPlan: Plan | null;
+  /** What the product filled in when reading the plan tab, each naming its cell. */
+  notes: string[];
+}
+
+/**
+ * The plan a decision brings: given with the decision, or read from the case spreadsheet's tab
+ * "Plan van aanpak" when the outcome fixes (step 5) or may adjust (step 6) the plan. A plan with
+ * an outcome that takes none, a plan that does not parse or an unknown owner is refused.
+ */
+function planOfDecision(
+  h: CaseHandle,
+  outcome: GateOutcome | undefined,
+  decision: Decision,
+  planInput: DecisionInput['plan'],
+): DecisionPlan {
+  const usesPlan = outcome?.requiresPlan === true || outcome?.allowsPlanChange === true;
+  const plans = plansFrom(readTable(h.ss, PLAN));
   const current = plans[plans.length - 1] ?? null;
   const nextVersion = (current?.version ?? 0) + 1;
-  let newPlan: Plan | null = null;
-  const planNotes: string[] = [];
   if (planInput) {
-    if (!outcome?.requiresPlan && !outcome?.allowsPlanChange) {
+    if (!usesPlan) {
       throw new UserError(
         `Bij het besluit "${outcome?.label ?? decision.outcome}" hoort geen (nieuw) plan van aanpak.`,
       );
     }
-    const parsed = PlanSchema.safeParse({ ...planInput, version: nextVersion });
-    if (!parsed.success)
-      throw new UserError(`Plan van aanpak klopt niet:\n${formatIssues(parsed.error).join('\n')}`);
-    const owners = new Set(h.reg.partners.map((p) => p.id));
-    const unknown = [
-      ...parsed.data.goals
-        .filter((g) => g.owner && !owners.has(g.owner))
-        .map((g) => `"${g.owner}" bij doel ${g.id}`),
-      ...parsed.data.actions.filter((a) => !owners.has(a.owner)).map((a) => `"${a.owner}" bij actie ${a.id}`),
-    ];
-    if (unknown.length) {
+    return { newPlan: givenPlan(h, planInput, nextVersion), notes: [] };
+  }
+  if (!usesPlan) return { newPlan: null, notes: [] };
+  const tab = readPlanTab(h, nextVersion);
+  if (!tab.ok) {
+    // Adjusting (step 6) with a tab that is still empty keeps the current plan; anything else wrong
+    // in the tab, or no plan at all where one is required, is refused.
+    if (outcome?.requiresPlan || tab.errors.some((e) => !e.includes('nog geen'))) {
       throw new UserError(
-        `Plan van aanpak: onbekende eigenaar ${unknown.join(', ')}; gebruik de sleutel uit de tab Partners.`,
+        `Het plan van aanpak in de casusspreadsheet klopt nog niet:\n${tab.errors.join('\n')}`,
       );
     }
-    newPlan = parsed.data as Plan;
-    for (const g of newPlan.goals) g.owner ??= newPlan.actions.find((a) => a.goalId === g.id)?.owner;
-  } else if (outcome?.requiresPlan || outcome?.allowsPlanChange) {
-    // The plan comes from the case spreadsheet's "Plan van aanpak" tab.
-    const tab = readPlanTab(h, nextVersion);
-    if (!tab.ok) {
-      if (outcome.requiresPlan || tab.errors.some((e) => !e.includes('nog geen'))) {
-        throw new UserError(
-          `Het plan van aanpak in de casusspreadsheet klopt nog niet:\n${tab.errors.join('\n')}`,
-        );
-      }
-    } else if (!current || !samePlan(current, tab.plan)) {
-      newPlan = tab.plan;
-      planNotes.push(...tab.notes);
-    }
+    return { newPlan: null, notes: [] };
   }
+  if (current && samePlan(current, tab.plan)) return { newPlan: null, notes: [] };
+  return { newPlan: tab.plan, notes: tab.notes };
+}
 
+/** A plan given with the decision (the dialog or a scenario): parsed, its owners known partners. */
+function givenPlan(h: CaseHandle, planInput: NonNullable<DecisionInput['plan']>, version: number): Plan {
+  const parsed = PlanSchema.safeParse({ ...planInput, version });
+  if (!parsed.success)
+    throw new UserError(`Plan van aanpak klopt niet:\n${formatIssues(parsed.error).join('\n')}`);
+  const owners = new Set(h.reg.partners.map((p) => p.id));
+  const unknown = [
+    ...parsed.data.goals
+      .filter((g) => g.owner && !owners.has(g.owner))
+      .map((g) => `"${g.owner}" bij doel ${g.id}`),
+    ...parsed.data.actions.filter((a) => !owners.has(a.owner)).map((a) => `"${a.owner}" bij actie ${a.id}`),
+  ];
+  if (unknown.length) {
+    throw new UserError(
+      `Plan van aanpak: onbekende eigenaar ${unknown.join(', ')}; gebruik de sleutel uit de tab Partners.`,
+    );
+  }
+  const plan = parsed.data as Plan;
+  for (const g of plan.goals) g.owner ??= plan.actions.find((a) => a.goalId === g.id)?.owner;
+  return plan;
+}
+
+/**
+ * The state after the decision, or a refusal in Dutch: the werkproces must allow it, its date lies
+ * between the case's opening and today, and every owner of a new plan takes part in monitoring.
+ * An outcome that requires a plan never gets here without one (planOfDecision refuses it first).
+ */
+function checkDecision(
+  h: CaseHandle,
+  before: CaseState,
+  decision: Decision,
+  newPlan: Plan | null,
+): CaseState {
   let after: CaseState;
   try {
-    after = applyDecision(before, decision, { hasPlan: plans.length > 0 || newPlan !== null });
+    after = applyDecision(before, decision);
   } catch (e) {
     if (e instanceof ModelError) throw new UserError(e.message);
     throw e;
   }
   checkDecisionDate(h, decision.date);
   if (newPlan) checkOwnersTakePart(h, newPlan);
+  return after;
+}
 
-  // Close the decided step's forms first, then read them once more: an answer that arrives
-  // while the gate is being recorded is not lost (and a rebuild would show the same). Each form
-  // is opened once for both.
-  const now = nowMs();
-  const closed = withFormHandles(() => closeAndReadForms(h, decision, now));
-  // The plan first: a decision is never stored without the plan it fixes (a rerun after a
-  // crash in between finds the same plan in the tab and adds no second version).
+/**
+ * Stores the plan first, then the decision: a decision is never stored without the plan it fixes
+ * (a rerun after a crash in between finds the same plan in the tab and adds no second version).
+ */
+function storeDecision(
+  h: CaseHandle,
+  decision: Decision,
+  newPlan: Plan | null,
+  recorded: { at: number; by: string },
+): void {
   if (newPlan) {
     appendRows(h.ss, PLAN, planRows(newPlan));
     writePlanTab(h, newPlan);
   }
-
   appendRows(h.ss, DECISIONS, [
     {
       step: decision.step,
@@ -222,10 +278,14 @@ export function recordDecision(
       route: (decision.routes ?? []).join(','),
       acuteReason: decision.acuteReason ?? '',
       directions: decision.directions ?? '',
-      recordedAt: now,
-      recordedBy,
+      recordedAt: recorded.at,
+      recordedBy: recorded.by,
     },
   ]);
+}
+
+/** The Logboek lines of a decision: the decision, the forms it closed, the plan version and its notes. */
+function logDecision(h: CaseHandle, decision: Decision, closed: number, plan: DecisionPlan): void {
   const events: [string, string][] = [
     [
       'besluit',
@@ -233,10 +293,13 @@ export function recordDecision(
     ],
   ];
   if (closed) events.push(['formulieren gesloten', `${closed} formulier(en) van stap ${decision.step}`]);
-  if (newPlan) events.push(['plan van aanpak', `versie ${newPlan.version} vastgelegd`]);
-  for (const note of planNotes) events.push(['plan van aanpak', note]);
-  notes.push(...planNotes);
+  if (plan.newPlan) events.push(['plan van aanpak', `versie ${plan.newPlan.version} vastgelegd`]);
+  for (const note of plan.notes) events.push(['plan van aanpak', note]);
   logEvents(h.ss, events);
+}
+
+/** After the decision is stored: the register row, the namenlijst when no person data may stay, the documents. */
+function finishDecision(h: CaseHandle, after: CaseState, notes: string[]): void {
   updateCaseRow(h, after);
   h.row.status = after.status;
   // The registration ends: a closing letter per person on the namenlijst (workflow/letters.ts).
@@ -249,7 +312,6 @@ export function recordDecision(
   if (letters.ready && dropNamesListIfUnconfirmed(h, after)) notes.push('De namenlijst is verwijderd.');
   // After every gate: the views and the overview document show the new state.
   publish(h);
-  return after;
 }
 
 /** A decision's texts go into documents for the driehoek and partners: no name from the namenlijst. */

@@ -75,7 +75,15 @@ function itemsOf(reg: Register, today: string, report: DispatchReport): DigestIt
   const notReached = open
     .filter((c) => !reached.has(c.code))
     .map((c) => ({ code: c.code, label: labelOf(c) }));
-  return digestItems(facts, retentionFacts(report.cases, reg.settings, today), notReached);
+  // Sharing taken back outside an open case's own check (the product's folders, closed cases).
+  const labels = new Map(report.cases.map((c) => [c.code, labelOf(c)] as const));
+  return digestItems(
+    facts,
+    retentionFacts(report.cases, reg.settings, today),
+    notReached,
+    (report.sharing ?? []).filter((d) => !reached.has(d.code)),
+    labels,
+  );
 }
 
 /** Who gets the digest: the setting "E-mail dagoverzicht", else the coordinator. */

@@ -20,9 +20,11 @@ import { addDays, workdaysBetween } from '../model/workdays';
 import { readTable } from '../workspace/tables';
 import { toDecision } from './assemble';
 import type { CaseHandle, CaseRow } from './context';
+import { LOG_CHANGED_EVENT } from './logCheck';
 import { closingDate, retentionMonthsOf } from './purge';
 import type { DecisionRow, FormRow, LogRow, OutboxRow, PersonRow, QuarantineRow } from './records';
 import { DECISIONS, FORMS, LOG, OUTBOX, PERSONS, QUARANTINE } from './records';
+import { SHARING_REVERTED_EVENT } from './sharingCheck';
 
 /** Retention deadlines this close (in calendar days) are reported. */
 /** Four weeks' notice before a purge (model/retention.ts). */
@@ -48,6 +50,10 @@ export interface CaseFacts {
   uncertainMails: string[];
   /** Keys (`formId|responseId`) of quarantined submissions. */
   quarantine: string[];
+  /** When today's check found Logboek lines changed or removed by hand (workflow/logCheck). */
+  logChanged: number[];
+  /** Today's sharing taken back by the case's daily check (workflow/sharingCheck): when, and how many files. */
+  sharingReverted: { at: number; files: number }[];
   /** Person codes whose informing (AVG art. 14) is missing past the term (model/informing). */
   informLate: string[];
 }
@@ -157,6 +163,12 @@ export function factsFromTables(
     failedMails: t.outbox.filter((r) => r.status === 'mislukt').map((r) => r.key),
     uncertainMails: t.outbox.filter((r) => r.status === 'onzeker').map((r) => r.key),
     quarantine: t.quarantine.map((q) => `${q.formId}|${q.responseId}`),
+    logChanged: t.log
+      .filter((l) => l.event === LOG_CHANGED_EVENT && isoDate(l.at, 'Europe/Amsterdam') === today)
+      .map((l) => l.at),
+    sharingReverted: t.log
+      .filter((l) => l.event === SHARING_REVERTED_EVENT && isoDate(l.at, 'Europe/Amsterdam') === today)
+      .map((l) => ({ at: l.at, files: Number.parseInt(l.detail, 10) || 0 })),
     informLate: informLate(t.persons, settings, today),
   };
 }
@@ -252,9 +264,12 @@ export type DigestItem =
   | { kind: 'laat'; code: string; label: string; partners: LatePartner[] }
   | { kind: 'mail'; code: string; label: string; failed: number; uncertain: number }
   | { kind: 'quarantaine'; code: string; label: string; count: number }
+  | { kind: 'logboek'; code: string; label: string }
   | { kind: 'informeren'; code: string; label: string; persons: string[] }
   | ({ kind: 'bewaren' } & RetentionFact)
-  | { kind: 'niet-bekeken'; code: string; label: string };
+  | { kind: 'niet-bekeken'; code: string; label: string }
+  /** Sharing taken back by the daily check (workflow/sharingCheck); code '' for the product's own folders. */
+  | { kind: 'delen'; code: string; label: string; files: number; day: string };
 
 /** An item with the keys that tell whether it is new since the previous digest. */
 export interface KeyedItem {
@@ -273,6 +288,8 @@ export function digestItems(
   facts: readonly CaseFacts[],
   retention: readonly RetentionFact[],
   notReached: readonly { code: string; label: string }[],
+  drift: readonly { code: string; files: number; day: string }[] = [],
+  labels: ReadonlyMap<string, string> = new Map(),
 ): KeyedItem[] {
   const out: KeyedItem[] = [];
   for (const f of facts) {
@@ -312,6 +329,13 @@ export function digestItems(
       });
   }
   for (const f of facts) {
+    if (f.logChanged?.length)
+      out.push({
+        item: { kind: 'logboek', code: f.code, label: f.label },
+        keys: f.logChanged.map((at) => `logboek:${f.code}:${at}`),
+      });
+  }
+  for (const f of facts) {
     if (f.informLate.length)
       out.push({
         item: { kind: 'informeren', code: f.code, label: f.label, persons: f.informLate },
@@ -322,6 +346,24 @@ export function digestItems(
     const stage = r.until === '' ? 'onbekend' : r.passed ? 'verlopen' : 'nadert';
     out.push({ item: { kind: 'bewaren', ...r }, keys: [`bewaren:${r.code}:${stage}:${r.until}`] });
   }
+  for (const f of facts) {
+    for (const d of f.sharingReverted ?? [])
+      out.push({
+        item: {
+          kind: 'delen',
+          code: f.code,
+          label: f.label,
+          files: d.files,
+          day: isoDate(d.at, 'Europe/Amsterdam'),
+        },
+        keys: [`delen:${f.code}:${d.at}`],
+      });
+  }
+  for (const d of drift)
+    out.push({
+      item: { kind: 'delen', code: d.code, label: labels.get(d.code) ?? '', files: d.files, day: d.day },
+      keys: [`delen:${d.day}:${d.code}`],
+    });
   for (const c of notReached) out.push({ item: { kind: 'niet-bekeken', ...c }, keys: [] });
   return out;
 }

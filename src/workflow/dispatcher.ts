@@ -4,9 +4,11 @@
  * what changed. It stops starting new cases after a time budget well inside Apps Script's
  * 6 minutes; the next run continues with the cases it did not reach.
  */
+
 import { replay } from '../model/caseMachine';
 import { isoDate } from '../model/time';
 import { nowMs } from '../workspace/clock';
+import { errorMessage } from '../workspace/errors';
 import { getScriptProperty, setScriptProperty } from '../workspace/props';
 import { prefetchTables, readTable, type TableDef } from '../workspace/tables';
 import { readDecisions } from './assemble';
@@ -17,6 +19,7 @@ import { type CaseFacts, caseFacts } from './digestFacts';
 import { closingLettersOnClose, LETTERS_BUDGET_MS } from './letters';
 import { tryWithLock } from './lock';
 import { logEvents } from './log';
+import { checkLogChain } from './logCheck';
 import type { FlushResult } from './outbox';
 import { flushOutbox } from './outbox';
 import { dropNamesListIfUnconfirmed } from './persons';
@@ -26,6 +29,7 @@ import type { ReconcileResult } from './reconcile';
 import { reconcileCase } from './reconcile';
 import { CASE_TABLES, FORMS, type FormRow, OUTBOX } from './records';
 import { queueReminders } from './remind';
+import { checkCaseSharing, checkSharing, registerCheckDue, type SharingDrift } from './sharingCheck';
 import { AFTER_START_MS, START_BUDGET_MS, type StartResult, startIncomplete, startStep } from './startStep';
 
 export const DISPATCH_BUDGET_MS = 4.5 * 60 * 1000;
@@ -38,6 +42,10 @@ export interface CaseRefresh {
   escalations: number;
   mail: FlushResult;
   published: boolean;
+  /** Whether this was the case's first refresh of the day (the daily checks ran). */
+  daily: boolean;
+  /** Sharing its daily check took back. */
+  sharing?: SharingDrift;
   /** What the coordinator's digest needs (only when asked for: `facts`). */
   facts?: CaseFacts;
 }
@@ -114,13 +122,17 @@ export function refreshCase(
     try {
       resumed = startStep(h, opts.budgetMs === undefined ? {} : { budgetMs: opts.budgetMs });
     } catch (e) {
-      logEvents(h.ss, [['stap afmaken mislukt', e instanceof Error ? e.message : String(e)]]);
+      logEvents(h.ss, [['stap afmaken mislukt', errorMessage(e)]]);
     }
     forms = readTable(h.ss, FORMS);
   }
   // Once a day per case: scan the folder for unknown forms and rebuild the views even when
   // nothing came in (the Overzicht shows how late forms are, which changes with the date).
   const daily = firstScanToday(h.row.code);
+  // Once a day: has anyone changed or removed a Logboek line by hand? (workflow/logCheck) Is any
+  // file of the case shared wider than the product shares it? (workflow/sharingCheck)
+  if (daily) checkLogChain(h);
+  const sharing = daily ? checkCaseSharing(h) : null;
   const awaiting = closedAwaitingDecision(h, forms);
   // Forms are read only when their response tab changed; the first run of the day reads them all.
   const reconcile = reconcileCase(h, {
@@ -157,6 +169,8 @@ export function refreshCase(
     escalations: rem.escalations.length,
     mail,
     published: changed,
+    daily,
+    ...(sharing ? { sharing } : {}),
     // From the tables this run already read (kept within the lock): no extra call.
     ...(opts.facts ? { facts: caseFacts(h, isoDate(nowMs(), 'Europe/Amsterdam')) } : {}),
   };
@@ -168,6 +182,8 @@ export interface DispatchReport {
   errors: { code: string; message: string }[];
   /** The register's case list as read at the start of the run. */
   cases: CaseRow[];
+  /** Sharing the daily check took back (first run of the day; workflow/sharingCheck). */
+  sharing: SharingDrift[];
 }
 
 /** Work for the end of a run, in the same lock as the Casussen view: which register tables it reads, and the work. */
@@ -218,7 +234,7 @@ export function dispatchAll<T>(
 function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean }): DispatchReport {
   const start = nowMs();
   const cases = listCases(reg);
-  const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases };
+  const report: DispatchReport = { refreshed: [], deferred: [], errors: [], cases, sharing: [] };
   // Start with a different case each run, so with many cases none is always last.
   const open = cases.filter((c) => c.status === 'open');
   // A closed case past its bewaartermijn is destroyed (purge.ts); each under the lock.
@@ -230,7 +246,7 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
     try {
       tryWithLock(() => purgeDueCases(reg, [c]));
     } catch (e) {
-      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+      report.errors.push({ code: c.code, message: errorMessage(e) });
     }
   }
   // A case closed before its group was confirmed keeps no namenlijst; finishes what a decision
@@ -247,7 +263,7 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
         if (closingLettersOnClose(h, state, LETTERS_BUDGET_MS).ready) dropNamesListIfUnconfirmed(h, state);
       });
     } catch (e) {
-      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+      report.errors.push({ code: c.code, message: errorMessage(e) });
     }
   }
   // With one open case there is nothing to rotate (and no property to read).
@@ -269,7 +285,25 @@ function dispatchCases(reg: Register, budgetMs: number, opts: { facts?: boolean 
       if (r.ok) report.refreshed.push(r.value);
       else report.deferred.push(c.code);
     } catch (e) {
-      report.errors.push({ code: c.code, message: e instanceof Error ? e.message : String(e) });
+      report.errors.push({ code: c.code, message: errorMessage(e) });
+    }
+  }
+  // The daily sharing check: each open case checked itself on its first refresh of the day; in
+  // the same run the product's folders and the other cases follow. Without open cases, once a
+  // day by its own marker (workflow/sharingCheck.ts).
+  const checked = new Set(report.refreshed.filter((r) => r.daily).map((r) => r.code));
+  if (checked.size > 0 || (open.length === 0 && cases.length > 0 && registerCheckDue())) {
+    try {
+      report.sharing = [
+        ...report.refreshed.flatMap((r) => (r.sharing ? [r.sharing] : [])),
+        ...checkSharing(
+          reg,
+          cases.filter((c) => !purged.has(c.code)),
+          checked,
+        ),
+      ];
+    } catch (e) {
+      report.errors.push({ code: '', message: e instanceof Error ? e.message : String(e) });
     }
   }
   return report;

@@ -7,6 +7,7 @@
  */
 import type { Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
+import { classifyMailError, errorMessage, isMailAddress, kindByWording } from '../workspace/errors';
 import { remainingQuota, sendMail } from '../workspace/mail';
 import type { Book } from '../workspace/spreadsheets';
 import { flushWrites } from '../workspace/spreadsheets';
@@ -55,22 +56,16 @@ export interface FlushResult {
   uncertain: number;
 }
 
-function isDailyQuotaError(message: string): boolean {
-  return /too many times for one day: email/i.test(message);
-}
-
-/** Errors that no retry can fix: a wrong address or a message MailApp will never accept. */
-function isPermanentError(message: string): boolean {
-  return /Invalid email|no recipient|Limit Exceeded: Email (Recipients|Body)/i.test(message);
-}
+/** What is stored when the address fails the syntax check (no mail was attempted). */
+export const BAD_ADDRESS = 'ongeldig e-mailadres; verbeter het in de tab Partners van het register';
 
 /**
  * What is stored about a failure: Google's text can hold the partner's e-mail address
- * (`Invalid email: ...`), which does not belong in the case spreadsheet or its log.
+ * (`Invalid email: ...`, `Ongeldige e-mail: ...`), which does not belong in the case spreadsheet
+ * or its log.
  */
 export function failureReason(message: string): string {
-  if (/Invalid email/i.test(message))
-    return 'ongeldig e-mailadres; verbeter het in de tab Partners van het register';
+  if (kindByWording(message) === 'invalid' && /@/.test(message)) return BAD_ADDRESS;
   return message.replace(/[^\s:;,<>"']+@[^\s:;,<>"']+/g, '[adres]');
 }
 
@@ -153,18 +148,28 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
       result.waiting++;
       continue;
     }
+    if (!isMailAddress(r.to)) {
+      // A wrong address is a fact of the syntax rule (workspace/errors): MailApp is not asked,
+      // and no retry can help until the coordinator corrects it (resendFailed).
+      const attempts = r.attempts + 1;
+      update(i, { ...r, status: 'mislukt', attempts, error: BAD_ADDRESS });
+      result.failed++;
+      events.push(['mail mislukt', `${r.key}: ${BAD_ADDRESS}`]);
+      continue;
+    }
     update(i, { ...r, status: 'verzenden' });
     // The marker must be stored before the mail leaves: if the run dies after sending, the next
     // run finds "verzenden" and does not send again (reference/spreadsheet/spreadsheet-app#flush).
     flushWrites();
     let failure: string | null = null;
+    let kind: ReturnType<typeof classifyMailError> = 'transient';
     try {
       sendMail(r.to, r.subject, r.body, h.reg.settings.mailSenderName, h.reg.settings.coordinatorEmail);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      kind = classifyMailError(e);
       // The 6-minute limit ends the run on the spot in Apps Script: nothing more is written.
-      if (/Exceeded maximum execution time/.test(message)) throw e;
-      failure = message;
+      if (kind === 'timeLimit') throw e;
+      failure = errorMessage(e);
     }
     // Only MailApp's own refusal counts as "not sent". A failure after this point (before
     // "verstuurd" is written) leaves the row at "verzenden", which the next run reports as uncertain.
@@ -172,7 +177,7 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
       updateLater(i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
       result.sent++;
       quota--;
-    } else if (isDailyQuotaError(failure)) {
+    } else if (kind === 'dailyQuota') {
       update(i, {
         ...r,
         status: 'wacht',
@@ -182,7 +187,7 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
       quota = 0;
     } else {
       const attempts = r.attempts + 1;
-      const retry = !isPermanentError(failure) && attempts < MAX_ATTEMPTS;
+      const retry = kind !== 'invalid' && attempts < MAX_ATTEMPTS;
       const reason = failureReason(failure);
       update(i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: reason });
       if (retry) result.waiting++;

@@ -21,14 +21,9 @@ import { splitParts } from '../model/answers';
 import type { Question } from '../model/types';
 import { expandItemAnswer } from '../render/formItemKey';
 import { nowMs } from '../workspace/clock';
-import {
-  canRespond,
-  destinationOf,
-  formsInFolder,
-  isMissingError,
-  linkForm,
-  readResponses,
-} from '../workspace/forms';
+import { errorMessage, kindByWording } from '../workspace/errors';
+import type { RawResponse } from '../workspace/forms';
+import { canRespond, destinationOf, formsInFolder, linkForm, readResponses } from '../workspace/forms';
 import {
   createResponseBook,
   formsOfTabs,
@@ -40,7 +35,7 @@ import type { CaseHandle } from './context';
 import { itemMapOf } from './formKey';
 import { logEvents } from './log';
 import type { AnswerRow, FormRow, QuarantineRow } from './records';
-import { ANSWERS, FORMS, QUARANTINE } from './records';
+import { ANSWERS, FORMS, QUARANTINE, REMOVALS } from './records';
 
 export interface ReconcileResult {
   newResponses: number;
@@ -118,10 +113,7 @@ function watchForms(
         linkForm(f.formId, book);
       } catch (e) {
         // Read directly this run; linked in a later one.
-        events.push([
-          'formulier niet gekoppeld',
-          `${f.formKey}: ${e instanceof Error ? e.message : String(e)}`,
-        ]);
+        events.push(['formulier niet gekoppeld', `${f.formKey}: ${errorMessage(e)}`]);
         continue;
       }
       f.sheetBook = book;
@@ -159,7 +151,7 @@ function watchForms(
 
 /**
  * Once a day: does the form still send its responses to the case's response spreadsheet
- * (`Form.getDestinationId`, §4.3 cases 14 and 15)? Unlinked: linked again next run (a new tab).
+ * (`Form.getDestinationId`, docs/betrouwbaarheid.md cases 14 and 15)? Unlinked: linked again next run (a new tab).
  * Linked to another spreadsheet by hand: left there, and read directly every run from now on.
  */
 function checkLink(f: FormRow, book: string, events: [string, string][]): boolean {
@@ -245,210 +237,336 @@ export function missingRequired(
   return [...required];
 }
 
+/** What one run of {@link reconcileCase} collects before it writes anything back. */
+interface Pass {
+  h: CaseHandle;
+  opts: ReconcileOptions;
+  /** All questions, hidden ones too: an answer keeps its meaning when a question is hidden later. */
+  byQuestion: Map<string, Question>;
+  result: ReconcileResult;
+  /** The ledger, read only when a form has something new. */
+  known: () => Ledger;
+  /**
+   * The forms the case folder lists (one Drive query, made at most once per run: for a form that
+   * could not be read, and for the daily scan). Null when the listing itself failed.
+   */
+  listed: () => Set<string> | null;
+  newRows: AnswerRow[];
+  newQuarantine: QuarantineRow[];
+  events: [string, string][];
+  now: number;
+  /** A form's status changed (a change of the case). */
+  formsChanged: boolean;
+  /** A high-water mark moved. */
+  marksMoved: boolean;
+  /** Links, tabs and fingerprints: bookkeeping, written with the rows, not a change of the case. */
+  rowsTouched: boolean;
+}
+
 /**
  * Reads what is new in every open form (since its high-water mark, `readUpTo`) into the ledger.
  * A run in which no form has anything new reads neither the ledger nor a single answer: per form
- * it costs opening the form and one `getResponses(since)`.
+ * it costs opening the form and one `getResponses(since)`. Phases: which forms to read (the
+ * response tabs' fingerprints), read each and take in its new responses, set apart responses of
+ * forms the case does not know, then write the ledger, the forms table and the Logboek.
  */
 export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): ReconcileResult {
   const forms = opts.forms ?? readTable(h.ss, FORMS);
-  // All questions, hidden ones too: an answer keeps its meaning when a question is hidden later.
-  const byQuestion = new Map<string, Question>(h.reg.allQuestions.map((q) => [q.id, q]));
-  const result: ReconcileResult = {
-    newResponses: 0,
-    newVersions: 0,
-    ghosts: 0,
-    quarantined: 0,
-    missingForms: 0,
-    unreadable: 0,
-    changed: false,
-  };
   let ledger: Ledger | null = null;
-  const known = (): Ledger => {
-    ledger ??= loadLedger(h);
-    return ledger;
+  let listing: Set<string> | null | undefined;
+  const pass: Pass = {
+    h,
+    opts,
+    byQuestion: new Map<string, Question>(h.reg.allQuestions.map((q) => [q.id, q])),
+    result: {
+      newResponses: 0,
+      newVersions: 0,
+      ghosts: 0,
+      quarantined: 0,
+      missingForms: 0,
+      unreadable: 0,
+      changed: false,
+    },
+    known: () => {
+      ledger ??= loadLedger(h);
+      return ledger;
+    },
+    listed: () => {
+      if (listing === undefined) {
+        try {
+          listing = new Set(formsInFolder(h.row.folderId));
+        } catch (_e) {
+          listing = null;
+        }
+      }
+      return listing;
+    },
+    newRows: [],
+    newQuarantine: [],
+    events: [],
+    now: nowMs(),
+    formsChanged: false,
+    marksMoved: false,
+    rowsTouched: false,
   };
-
-  const newRows: AnswerRow[] = [];
-  const newQuarantine: QuarantineRow[] = [];
-  const events: [string, string][] = [];
-  let formsChanged = false;
-  let marksMoved = false;
-  const now = nowMs();
-  const setStatus = (f: FormRow, status: FormRow['status']) => {
-    if (f.status !== status) {
-      f.status = status;
-      formsChanged = true;
-    }
-  };
-
-  // Links, tabs and fingerprints are bookkeeping: written with the rows, not a change of the case.
-  let rowsTouched = false;
   const watch = watchForms(
     h,
     forms,
     opts,
     () => {
-      rowsTouched = true;
+      pass.rowsTouched = true;
     },
-    events,
+    pass.events,
   );
-
   for (const f of forms) {
-    const key = f.formKey;
-    const closed = f.status === 'gesloten';
-    if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) continue;
-    if (!closed && opts.later?.has(key)) continue;
-    // The fingerprint of the form's tab, seen before the form is read.
-    let print: string | undefined;
-    if (watch && !closed && f.sheetBook === watch.book && isTabId(f.sheetTab)) {
-      print = watch.prints.get(Number(f.sheetTab));
-      if (print === undefined) {
-        // The tab is gone (deleted by hand): read directly, and link again next run.
-        events.push(['antwoordtabblad ontbreekt', `${key}: het formulier wordt opnieuw gekoppeld`]);
-        f.sheetBook = '';
-        f.sheetTab = '';
-        f.sheetPrint = '';
-        rowsTouched = true;
-      } else if (!opts.watch?.readAll && print === f.sheetPrint && f.status !== 'ontbreekt') {
-        // Nothing arrived or changed since the form was last read.
-        continue;
-      }
+    const plan = readPlanFor(pass, f, watch);
+    if (plan.read) readForm(pass, f, watch, plan.print);
+  }
+  quarantineUnknownForms(pass, forms);
+  return writeBack(pass, forms);
+}
+
+/**
+ * Whether a form that could not be read is gone. A fact first: the case folder no longer lists
+ * it (deleted, in the trash, or no longer shared). Only when Drive cannot tell, the error's
+ * wording decides (workspace/errors: English and known Dutch; unknown means "try again").
+ */
+function isGone(pass: Pass, formId: string, reason: string): boolean {
+  const inFolder = pass.listed();
+  return inFolder ? !inFolder.has(formId) : kindByWording(reason) === 'missing';
+}
+
+function setStatus(pass: Pass, f: FormRow, status: FormRow['status']): void {
+  if (f.status !== status) {
+    f.status = status;
+    pass.formsChanged = true;
+  }
+}
+
+/**
+ * Whether a form is read in this run, and the fingerprint of its response tab seen before it is
+ * read. A closed form only when asked; a form whose tab did not change since its last read not at
+ * all (unless this is the run that reads everything).
+ */
+function readPlanFor(pass: Pass, f: FormRow, watch: Watch | null): { read: boolean; print?: string } {
+  const { opts } = pass;
+  const key = f.formKey;
+  const closed = f.status === 'gesloten';
+  if (closed && !opts.includeClosed && !opts.alsoRead?.has(key)) return { read: false };
+  if (!closed && opts.later?.has(key)) return { read: false };
+  if (!watch || closed || f.sheetBook !== watch.book || !isTabId(f.sheetTab)) return { read: true };
+  const print = watch.prints.get(Number(f.sheetTab));
+  if (print === undefined) {
+    // The tab is gone (deleted by hand): read directly, and link again next run.
+    pass.events.push(['antwoordtabblad ontbreekt', `${key}: het formulier wordt opnieuw gekoppeld`]);
+    f.sheetBook = '';
+    f.sheetTab = '';
+    f.sheetPrint = '';
+    pass.rowsTouched = true;
+    return { read: true };
+  }
+  // Nothing arrived or changed since the form was last read.
+  if (!opts.watch?.readAll && print === f.sheetPrint && f.status !== 'ontbreekt') return { read: false };
+  return { read: true, print };
+}
+
+/** Reads one form from its high-water mark and takes in what is new; a failed read changes nothing but its status. */
+function readForm(pass: Pass, f: FormRow, watch: Watch | null, print: string | undefined): void {
+  const { opts, result, events } = pass;
+  const key = f.formKey;
+  const closed = f.status === 'gesloten';
+  const mark = opts.includeClosed ? 0 : Number(f.readUpTo || 0);
+  const readAt = nowMs();
+  const read = readResponses(f.formId, mark > 0 ? mark : undefined);
+  if (!read.ok) {
+    if (isGone(pass, f.formId, read.reason)) {
+      // A form that is gone; a closed form keeps its status (its step was decided).
+      result.missingForms++;
+      if (!closed && f.status !== 'ontbreekt') events.push(['formulier ontbreekt', `${key}: ${read.reason}`]);
+      if (!closed) setStatus(pass, f, 'ontbreekt');
+    } else {
+      // A passing service error: try again next run, change nothing.
+      result.unreadable++;
+      events.push(['formulier niet gelezen', `${key}: ${read.reason}`]);
     }
-    const mark = opts.includeClosed ? 0 : Number(f.readUpTo || 0);
-    const readAt = nowMs();
-    const read = readResponses(f.formId, mark > 0 ? mark : undefined);
-    if (!read.ok) {
-      if (isMissingError(read.reason)) {
-        // A form that is gone; a closed form keeps its status (its step was decided).
-        result.missingForms++;
-        if (!closed && f.status !== 'ontbreekt')
-          events.push(['formulier ontbreekt', `${key}: ${read.reason}`]);
-        if (!closed) setStatus(f, 'ontbreekt');
-      } else {
-        // A passing service error: try again next run, change nothing.
-        result.unreadable++;
-        events.push(['formulier niet gelezen', `${key}: ${read.reason}`]);
+    return;
+  }
+  if (print !== undefined && print !== f.sheetPrint) {
+    f.sheetPrint = print;
+    pass.rowsTouched = true;
+  }
+  if (
+    watch &&
+    opts.watch?.readAll &&
+    !closed &&
+    f.sheetBook === watch.book &&
+    checkLink(f, watch.book, events)
+  )
+    pass.rowsTouched = true;
+  // Once a day: can the partner still answer? A form closed or unpublished by hand before its
+  // gate is reported in the Logboek every day it stays so, not waited on in silence.
+  if (opts.watch?.readAll && !closed && canRespond(f.formId) === false)
+    events.push([
+      'partner kan niet reageren',
+      `${key}: het formulier neemt geen antwoorden aan (gesloten of niet gepubliceerd); zet in het formulier "Antwoorden accepteren" aan of publiceer het opnieuw`,
+    ]);
+  // Nothing at or after the mark: the ledger already holds all of this form (and its status
+  // was derived when its last response came in), unless it was missing before.
+  if (read.responses.length === 0 && f.status !== 'ontbreekt') return;
+  takeInResponses(pass, f, read.responses, mark);
+  // The status follows from what is known (closed forms stay closed).
+  if (!closed) setStatus(pass, f, pass.known().answered.has(key) ? 'beantwoord' : 'open');
+  // Everything submitted up to a margin before this read is in the ledger now (it is written
+  // before the mark, so a run that stops in between reads the same responses again).
+  const upTo = readAt - READ_MARGIN_MS;
+  if (read.responses.length > 0 && upTo > Number(f.readUpTo || 0)) {
+    f.readUpTo = upTo;
+    pass.marksMoved = true;
+  }
+}
+
+/**
+ * The responses of one form, oldest first, into the ledger: a new response or a new version of an
+ * edited one; a ghost (no answer at all) counted once and left out; one form's extra responses and
+ * the required questions a response leaves empty reported in the Logboek.
+ */
+function takeInResponses(pass: Pass, f: FormRow, responses: readonly RawResponse[], mark: number): void {
+  const { result, events } = pass;
+  const key = f.formKey;
+  const { latest, answered } = pass.known();
+  const itemMap = itemMapOf(f);
+  const ordered = [...responses].sort(
+    (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
+  );
+  let ghostsHere = 0;
+  let extraHere = 0;
+  for (const resp of ordered) {
+    const prev = latest.get(resp.responseId);
+    // Known with this timestamp: an edit would carry a later one.
+    if (prev && prev.submittedAt >= resp.timestamp) continue;
+    const answers = answersOf(pass, f, itemMap, resp);
+    if (answers.length === 0) {
+      // A ghost (an empty submission seconds after a real one; docs/betrouwbaarheid.md case 3) is
+      // ignored; it is counted once, by the read that first sees it: a re-read within the margin
+      // (see READ_MARGIN_MS) returns responses the previous read already counted.
+      if (!prev && (mark === 0 || resp.timestamp >= mark + READ_MARGIN_MS)) {
+        result.ghosts++;
+        ghostsHere++;
       }
       continue;
     }
-    if (print !== undefined && print !== f.sheetPrint) {
-      f.sheetPrint = print;
-      rowsTouched = true;
-    }
-    if (
-      watch &&
-      opts.watch?.readAll &&
-      !closed &&
-      f.sheetBook === watch.book &&
-      checkLink(f, watch.book, events)
-    )
-      rowsTouched = true;
-    // Once a day: can the partner still answer? A form closed or unpublished by hand before its
-    // gate is reported in the Logboek every day it stays so, not waited on in silence.
-    if (opts.watch?.readAll && !closed && canRespond(f.formId) === false)
+    const missing = missingRequired(itemMap, answers, pass.byQuestion);
+    if (missing.length > 0)
       events.push([
-        'partner kan niet reageren',
-        `${key}: het formulier neemt geen antwoorden aan (gesloten of niet gepubliceerd); zet in het formulier "Antwoorden accepteren" aan of publiceer het opnieuw`,
+        'onvolledige inzending',
+        `${key}: ${missing.length} verplichte ${missing.length === 1 ? 'vraag' : 'vragen'} leeg: ${missing.join(', ')}`,
       ]);
-    // Nothing at or after the mark: the ledger already holds all of this form (and its status
-    // was derived when its last response came in), unless it was missing before.
-    if (read.responses.length === 0 && f.status !== 'ontbreekt') continue;
-    const { latest, answered, quarantined, rows: stored } = known();
-    const itemMap = itemMapOf(f);
-    const ordered = [...read.responses].sort(
-      (a, b) => a.timestamp - b.timestamp || (a.responseId < b.responseId ? -1 : 1),
-    );
-    let ghostsHere = 0;
-    for (const resp of ordered) {
-      const prev = latest.get(resp.responseId);
-      // Known with this timestamp: an edit would carry a later one.
-      if (prev && prev.submittedAt >= resp.timestamp) continue;
-      const answers = [];
-      for (const a of resp.answers()) {
-        const itemKey = itemMap[a.itemId];
-        if (!itemKey) {
-          const qk = `${f.formId}|${resp.responseId}|onbekend item ${a.itemId}`;
-          if (!quarantined.has(qk)) {
-            quarantined.add(qk);
-            newQuarantine.push({
-              at: now,
-              formId: f.formId,
-              responseId: resp.responseId,
-              reason: `onbekend item ${a.itemId}`,
-              data: clip(JSON.stringify(a.value)),
-            });
-          }
-          continue;
-        }
-        const qid = itemKey.split('|')[0] ?? itemKey;
-        answers.push(...expandItemAnswer(itemKey, a.value, byQuestion.get(qid)));
-      }
-      if (answers.length === 0) {
-        // A ghost (§1.2 of the werkwijze: an empty submission seconds after a real one) is
-        // ignored; it is counted once, by the read that first sees it: a re-read within the margin
-        // (see READ_MARGIN_MS) returns responses the previous read already counted.
-        if (!prev && (mark === 0 || resp.timestamp >= mark + READ_MARGIN_MS)) {
-          result.ghosts++;
-          ghostsHere++;
-        }
-        continue;
-      }
-      const missing = missingRequired(itemMap, answers, byQuestion);
-      if (missing.length > 0)
-        events.push([
-          'onvolledige inzending',
-          `${key}: ${missing.length} verplichte ${missing.length === 1 ? 'vraag' : 'vragen'} leeg: ${missing.join(', ')}`,
-        ]);
-      const version = (prev?.version ?? 0) + 1;
-      latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
-      answered.add(key);
-      if (version === 1) result.newResponses++;
-      else result.newVersions++;
-      for (const a of answers) {
-        splitParts(a.value).forEach((part, p) => {
-          const row: AnswerRow = {
-            formKey: key,
-            responseId: resp.responseId,
-            version,
-            submittedAt: resp.timestamp,
-            questionId: a.questionId,
-            subject: a.subject ?? '',
-            part: p,
-            value: part,
-            grid: a.grid && p === 0 ? JSON.stringify(a.grid) : '',
-          };
-          newRows.push(row);
-          stored.push(row);
+    const version = (prev?.version ?? 0) + 1;
+    latest.set(resp.responseId, { version, submittedAt: resp.timestamp });
+    // A second response of the same form (a partner who sent the form twice): both are kept,
+    // and the Logboek says so.
+    if (version === 1 && answered.has(key)) extraHere++;
+    answered.add(key);
+    if (version === 1) result.newResponses++;
+    else result.newVersions++;
+    storeAnswers(pass, key, resp, version, answers);
+  }
+  if (ghostsHere > 0) events.push(['lege inzending', `${key}: ${ghostsHere} lege inzending genegeerd`]);
+  if (extraHere > 0)
+    events.push([
+      'extra inzending',
+      `${key}: ${extraHere} extra inzending(en) van dezelfde partner; alle worden bewaard`,
+    ]);
+}
+
+/** A response's answers by question; an item the form's map does not know is set apart (quarantine), once. */
+function answersOf(
+  pass: Pass,
+  f: FormRow,
+  itemMap: Record<string, string>,
+  resp: RawResponse,
+): ReturnType<typeof expandItemAnswer> {
+  const { quarantined } = pass.known();
+  const answers: ReturnType<typeof expandItemAnswer> = [];
+  for (const a of resp.answers()) {
+    const itemKey = itemMap[a.itemId];
+    if (!itemKey) {
+      const qk = `${f.formId}|${resp.responseId}|onbekend item ${a.itemId}`;
+      if (!quarantined.has(qk)) {
+        quarantined.add(qk);
+        pass.newQuarantine.push({
+          at: pass.now,
+          formId: f.formId,
+          responseId: resp.responseId,
+          reason: `onbekend item ${a.itemId}`,
+          data: clip(JSON.stringify(a.value)),
         });
       }
+      continue;
     }
-    if (ghostsHere > 0) events.push(['lege inzending', `${key}: ${ghostsHere} lege inzending genegeerd`]);
-    // The status follows from what is known (closed forms stay closed).
-    if (!closed) setStatus(f, answered.has(key) ? 'beantwoord' : 'open');
-    // Everything submitted up to a margin before this read is in the ledger now (it is written
-    // before the mark, so a run that stops in between reads the same responses again).
-    const upTo = readAt - READ_MARGIN_MS;
-    if (read.responses.length > 0 && upTo > Number(f.readUpTo || 0)) {
-      f.readUpTo = upTo;
-      marksMoved = true;
-    }
+    const qid = itemKey.split('|')[0] ?? itemKey;
+    answers.push(...expandItemAnswer(itemKey, a.value, pass.byQuestion.get(qid)));
   }
+  return answers;
+}
 
-  // Forms in the case folder that the registry does not know: their responses belong to no
-  // partner and no step, so they are set apart for the coordinator, never merged.
+const removedOf = new WeakMap<Pass, Set<string>>();
+
+/** The ledger rows of one response version: each answer in parts that fit a cell (model/answers.ts splitParts). */
+function storeAnswers(
+  pass: Pass,
+  key: string,
+  resp: RawResponse,
+  version: number,
+  answers: ReturnType<typeof expandItemAnswer>,
+): void {
+  const stored = pass.known().rows;
+  // A person removed from the case (workflow/rights.ts): an edited or late response brings no
+  // statement about the code back into the ledger. Read once per run.
+  let removed = removedOf.get(pass);
+  if (!removed && answers.some((a) => a.subject)) {
+    removed = new Set(readTable(pass.h.ss, REMOVALS).map((r) => r.code));
+    removedOf.set(pass, removed);
+  }
+  for (const a of answers) {
+    if (a.subject && removed?.has(a.subject)) continue;
+    splitParts(a.value).forEach((part, p) => {
+      const row: AnswerRow = {
+        formKey: key,
+        responseId: resp.responseId,
+        version,
+        submittedAt: resp.timestamp,
+        questionId: a.questionId,
+        subject: a.subject ?? '',
+        part: p,
+        value: part,
+        grid: a.grid && p === 0 ? JSON.stringify(a.grid) : '',
+      };
+      pass.newRows.push(row);
+      stored.push(row);
+    });
+  }
+}
+
+/**
+ * Forms in the case folder that the registry does not know: their responses belong to no partner
+ * and no step, so they are set apart for the coordinator, never merged.
+ */
+function quarantineUnknownForms(pass: Pass, forms: readonly FormRow[]): void {
   const registered = new Set(forms.map((f) => f.formId));
-  for (const formId of opts.scanFolder === false ? [] : formsInFolder(h.row.folderId)) {
+  const scanned =
+    pass.opts.scanFolder === false ? [] : [...(pass.listed() ?? formsInFolder(pass.h.row.folderId))];
+  for (const formId of scanned) {
     if (registered.has(formId)) continue;
     const read = readResponses(formId);
     if (!read.ok || read.responses.length === 0) continue;
-    const { quarantined } = known();
+    const { quarantined } = pass.known();
     for (const resp of read.responses) {
       const qk = `${formId}|${resp.responseId}|onbekend formulier`;
       if (quarantined.has(qk)) continue;
       quarantined.add(qk);
-      newQuarantine.push({
-        at: now,
+      pass.newQuarantine.push({
+        at: pass.now,
         formId,
         responseId: resp.responseId,
         reason: 'onbekend formulier',
@@ -456,11 +574,15 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
       });
     }
   }
+}
 
+/** Writes the ledger rows, the quarantine, the forms table when it changed and the Logboek. */
+function writeBack(pass: Pass, forms: FormRow[]): ReconcileResult {
+  const { h, result, events, newRows, newQuarantine } = pass;
   result.quarantined = newQuarantine.length;
   appendRows(h.ss, ANSWERS, newRows);
   appendRows(h.ss, QUARANTINE, newQuarantine);
-  if (formsChanged || marksMoved || rowsTouched) replaceTable(h.ss, FORMS, forms);
+  if (pass.formsChanged || pass.marksMoved || pass.rowsTouched) replaceTable(h.ss, FORMS, forms);
   if (result.newResponses)
     events.push(['antwoorden verwerkt', `${result.newResponses} nieuwe inzending(en)`]);
   if (result.newVersions)
@@ -468,6 +590,6 @@ export function reconcileCase(h: CaseHandle, opts: ReconcileOptions = {}): Recon
   if (result.quarantined)
     events.push(['quarantaine', `${result.quarantined} onbekend(e) antwoord(en) apart gezet`]);
   if (events.length) logEvents(h.ss, events);
-  result.changed = newRows.length > 0 || formsChanged || newQuarantine.length > 0;
+  result.changed = newRows.length > 0 || pass.formsChanged || newQuarantine.length > 0;
   return result;
 }

@@ -148,15 +148,38 @@ export const PERSONS = table({
   choices: { minor: ['', 'ja', 'nee'] },
 });
 
+/** The Logboek; `hash` chains each line to the one before it (model/logChain.ts). */
 export const LOG = table({
   name: '_logboek',
-  columns: ['at', 'event', 'detail'],
+  columns: ['at', 'event', 'detail', 'hash'],
   numeric: ['at'],
 });
 
 export const QUARANTINE = table({
   name: '_quarantaine',
   columns: ['at', 'formId', 'responseId', 'reason', 'data'],
+  numeric: ['at'],
+});
+
+/**
+ * Persons removed from the case (workflow/rights.ts removePerson): the code, when, and counts; no
+ * name or content. Written before the first thing is removed, so a removal that stops halfway is
+ * finished by running it again; reconcile keeps answers about these codes out of the ledger.
+ */
+export const REMOVALS = table({
+  name: '_verwijderd',
+  columns: ['code', 'started', 'finished', 'answers', 'mentions', 'forms', 'result'],
+  numeric: ['started', 'finished', 'answers', 'mentions', 'forms'],
+});
+
+/**
+ * Corrections (AVG art. 16) of a partner's statement about a person code, append-only: who
+ * recorded what was wrong and what is right, when. The ledger keeps the original; the views and
+ * documents show the corrected statement, marked (model/corrections.ts).
+ */
+export const CORRECTIONS = table({
+  name: '_correcties',
+  columns: ['at', 'subject', 'partnerId', 'questionId', 'wrong', 'right', 'recordedBy'],
   numeric: ['at'],
 });
 
@@ -188,6 +211,8 @@ export const CASE_TABLES = [
   QUARANTINE,
   TABS,
   DOCUMENTS,
+  REMOVALS,
+  CORRECTIONS,
 ];
 
 /**

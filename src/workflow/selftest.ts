@@ -15,6 +15,7 @@
 import type { PartnerInput, SettingsInput } from '../model/configSchemas';
 import { isoDate, isoDateTime } from '../model/time';
 import { nowMs } from '../workspace/clock';
+import { errorMessage } from '../workspace/errors';
 import { createDocumentIn, createFolder, createSpreadsheetIn } from '../workspace/files';
 import {
   allScriptProperties,
@@ -99,7 +100,7 @@ function syntheticPartner(email: string): PartnerInput {
 }
 
 function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }
 
 export interface SelftestInput {

@@ -11,6 +11,27 @@ export function asText(value: string): string {
   return `'${value}`;
 }
 
+/**
+ * Sheets refuses more than 50,000 characters in one cell ("Your input contains more than the
+ * maximum of 50000 characters in a single cell", the error of reference/spreadsheet/range
+ * setValues); keep a margin.
+ */
+const MAX_CELL_CHARS = 49_000;
+const TRUNCATED = ' … [ingekort; de volledige tekst staat in het formulier]';
+
+/**
+ * A text as it fits a Sheets cell: whole, or cut (never inside a surrogate pair) with a note that
+ * says where the full text is. Used by both ways of writing a view (sheetWriter, sheetBatch); the
+ * ledger itself stores long answers in parts and is never cut (model/answers.ts splitParts).
+ */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let end = MAX_CELL_CHARS - TRUNCATED.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}${TRUNCATED}`;
+}
+
 /** Labels that Sheets would turn into a number, date, time, percentage or boolean. */
 const COERCIBLE = /^\s*(?:[-+]?[\d.,\s/:%€$-]*\d[\d.,\s/:%€$-]*|true|false)\s*$/i;
 

@@ -81,6 +81,9 @@ export function sharingOf(
   if (!permissions) return null;
   const out: KnownSharing = { owner: '', people: {}, link: false };
   for (const p of permissions) {
+    // A published form's responders (`view: 'published'`) may answer it, not open it
+    // (workspace/forms/api/guides/publish-form): no readers of the file.
+    if ((p as { view?: string }).view === 'published') continue;
     if (p.type === 'anyone' || p.type === 'domain') out.link = true;
     else if (p.emailAddress) {
       const email = p.emailAddress.toLowerCase();
@@ -177,4 +180,73 @@ export function trashFolder(folderId: string): boolean {
   const f = DriveApp.getFolderById(folderId);
   if (!f.isTrashed()) f.setTrashed(true);
   return f.isTrashed();
+}
+
+/** The Permission fields the sharing check asks for: `view` tells a form's responders apart. */
+export const CHECK_PERMISSION_FIELDS = 'permissions(type, role, emailAddress, view)';
+
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+/** A file or folder as the sharing check sees it. */
+export interface ListedItem {
+  id: string;
+  mimeType: string;
+  /** Null when Drive left the permissions out (the script may not share it). */
+  sharing: KnownSharing | null;
+}
+
+function listedItem(f: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File): ListedItem {
+  return { id: String(f.id), mimeType: String(f.mimeType ?? ''), sharing: sharingOf(f.permissions) };
+}
+
+/**
+ * Every file and folder directly in a folder that is not in the trash, with who can open it: ONE
+ * files.list per 1,000 (drive/api/reference/rest/v3/files/list; `permissions` is a field of the
+ * file resource, drive/api/reference/rest/v3/files).
+ */
+export function itemsInFolder(folderId: string): ListedItem[] {
+  const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents and trashed = false`;
+  const out: ListedItem[] = [];
+  let pageToken: string | undefined;
+  do {
+    const args: Record<string, unknown> = {
+      q,
+      pageSize: 1000,
+      fields: `nextPageToken, files(id, mimeType, ${CHECK_PERMISSION_FIELDS})`,
+    };
+    if (pageToken) args.pageToken = pageToken;
+    const page = driveService().Files.list(args);
+    for (const f of page.files ?? []) if (f.id) out.push(listedItem(f));
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return out;
+}
+
+/** One file or folder with who can open it (one files.get). */
+export function itemById(id: string): ListedItem {
+  return listedItem(driveService().Files.get(id, { fields: `id, mimeType, ${CHECK_PERMISSION_FIELDS}` }));
+}
+
+/**
+ * Takes away what is more than `allowed`: sharing by link or with the domain is switched off
+ * (setSharing PRIVATE: reference/drive/file#setSharing, reference/drive/folder#setSharing), and
+ * every person not in `allowed` is removed (removeEditor for a writer, removeViewer otherwise:
+ * reference/drive/file#removeViewer has no effect on an editor). Nobody is added. The owner stays.
+ */
+export function restrictSharing(
+  item: ListedItem,
+  allowed: ReadonlySet<string>,
+): { link: boolean; removed: number } {
+  const sharing = item.sharing;
+  if (!sharing) return { link: false, removed: 0 };
+  const extra = Object.entries(sharing.people).filter(([e]) => e !== sharing.owner && !allowed.has(e));
+  if (!sharing.link && extra.length === 0) return { link: false, removed: 0 };
+  const target =
+    item.mimeType === FOLDER_MIME ? DriveApp.getFolderById(item.id) : DriveApp.getFileById(item.id);
+  for (const [email, role] of extra) {
+    if (role === 'writer') target.removeEditor(email);
+    else target.removeViewer(email);
+  }
+  if (sharing.link) target.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.VIEW);
+  return { link: sharing.link, removed: extra.length };
 }

@@ -2,8 +2,10 @@
  * Google Forms: create one from a FormSpec, read its own response store, close it.
  * Thin: no decisions about the werkproces here.
  */
+
 import type { FormItemSpec, FormSectionSpec, FormSpec } from '../render/formSpec';
 import { showsProgressBar } from '../render/formTemplate';
+import { errorMessage } from './errors';
 import { actionMemo } from './memo';
 
 export interface CreatedForm {
@@ -267,13 +269,6 @@ export interface RawResponse {
 
 export type FormRead = { ok: true; responses: RawResponse[] } | { ok: false; reason: string };
 
-/** Whether a read failed because the form is gone (deleted, or no access), not a passing error. */
-export function isMissingError(reason: string): boolean {
-  return /No item with the given ID|could not be found|does not exist|not found|permission|trashed/i.test(
-    reason,
-  );
-}
-
 /**
  * Reads the responses in the form's own store (the source of truth): all of them, or with
  * `since` only those whose timestamp is at or after it — `Form.getResponses(timestamp)`
@@ -291,7 +286,7 @@ export function readResponses(formId: string, since?: number): FormRead {
     const form = openForm(formId);
     found = since === undefined ? form.getResponses() : form.getResponses(new Date(since));
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: errorMessage(e) };
   }
   const responses = found.map((r) => ({
     responseId: r.getId(),

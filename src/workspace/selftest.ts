@@ -4,6 +4,8 @@
  * what the test made, and keeping the script properties as they were.
  */
 
+import { errorMessage } from './errors';
+
 /** All script properties (reference/properties/properties#getProperties). */
 export function allScriptProperties(): Record<string, string> {
   return { ...PropertiesService.getScriptProperties().getProperties() };
@@ -60,7 +62,7 @@ export function editTextResponse(
     const again = form.getResponse(responseId);
     return { ok: true, timestamp: again.getTimestamp().getTime(), sameId: r.getId() === responseId };
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: errorMessage(e) };
   }
 }
 

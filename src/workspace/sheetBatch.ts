@@ -18,17 +18,13 @@
  */
 import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
-import { label, safeUrl } from './cells';
+import { fitCell, label, safeUrl } from './cells';
 import { writeSheetTable } from './sheetWriter';
 import { type Book, spreadsheetId } from './spreadsheets';
 import { sheetsApi, sheetsServiceOn, tabNames } from './tabs';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type CellData = GoogleAppsScript.Sheets.Schema.CellData;
-
-/** Sheets refuses more than 50,000 characters in one cell (behaviours §1.7); keep a margin. */
-const MAX_CELL_CHARS = 49_000;
-const TRUNCATED = ' … [ingekort; de volledige tekst staat in het formulier]';
 
 /** A tab as the spreadsheet has it now (from one spreadsheets.get). */
 export interface TabState {
@@ -76,10 +72,7 @@ export function colorOf(css: string, where: string): GoogleAppsScript.Sheets.Sch
 function extendedValue(cell: Cell, where: string): GoogleAppsScript.Sheets.Schema.ExtendedValue | undefined {
   if (isTextCell(cell)) {
     if (cell.text === '') return undefined;
-    const text =
-      cell.text.length > MAX_CELL_CHARS
-        ? `${cell.text.slice(0, MAX_CELL_CHARS - TRUNCATED.length)}${TRUNCATED}`
-        : cell.text;
+    const text = fitCell(cell.text);
     return { stringValue: text };
   }
   if (typeof cell === 'string') return cell === '' ? undefined : { stringValue: label(cell, where) };
@@ -166,7 +159,7 @@ export function sheetRequests(
       throw new Error(`Interne fout: tabblad ${table.name} heeft geen kolommen.`);
     const frozenRows = table.frozenRows;
     const frozenColumns = table.frozenColumns ?? 0;
-    // One spare row/column beyond the frozen ones so Sheets accepts the freeze (behaviours §1.4).
+    // One spare row/column beyond the frozen ones so Sheets accepts the freeze (reference/spreadsheet/sheet).
     const rowCount = Math.max(table.rows.length, frozenRows + 1, 1);
     const columnCount = Math.max(width, frozenColumns + 1, 1);
     const gridProperties = {

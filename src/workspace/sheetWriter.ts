@@ -3,32 +3,25 @@
  * `setValues`, one `setBackgrounds`, one `setFontWeights` (when bold rows exist), one
  * `setFontColors` / `setNotes` when used, whatever the number of rows.
  *
- * Formula injection (reliability-security-privacy §2.1): every `{ text }` cell is written
+ * Formula injection (OWASP, "CSV Injection": https://owasp.org/www-community/attacks/CSV_Injection): every `{ text }` cell is written
  * with a leading apostrophe. Sheets stores a quote-prefixed value as text and drops the
- * apostrophe (behaviours §1.5), so `=IMPORTXML(…)`, `+31…`, `0612345678`, `1/2` and `true`
+ * apostrophe (reference/spreadsheet/range), so `=IMPORTXML(…)`, `+31…`, `0612345678`, `1/2` and `true`
  * all stay the exact string. Plain string cells are our own labels; they must not start
  * with a formula character or look like a number, date or boolean (asserted before any call).
  */
 import type { Cell, SheetTable } from '../render/sheetTable';
 import { isTextCell } from '../render/sheetTable';
-import { asText, label, safeUrl } from './cells';
+import { asText, fitCell, label, safeUrl } from './cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type CellValue = string | number | boolean | Date;
 
-/** Sheets refuses more than 50,000 characters in one cell (behaviours §1.7); keep a margin. */
-const MAX_CELL_CHARS = 49_000;
-const TRUNCATED = ' … [ingekort; de volledige tekst staat in het formulier]';
-
 /** Turns one cell into what `setValues` gets; throws on an unsafe label. */
 export function toSheetValue(cell: Cell, where: string): CellValue {
   if (isTextCell(cell)) {
     if (cell.text === '') return '';
-    const text =
-      cell.text.length > MAX_CELL_CHARS
-        ? `${cell.text.slice(0, MAX_CELL_CHARS - TRUNCATED.length)}${TRUNCATED}`
-        : cell.text;
+    const text = fitCell(cell.text);
     return asText(text);
   }
   if (typeof cell === 'string') return label(cell, where);
@@ -91,7 +84,7 @@ export function writeSheetTable(ss: Spreadsheet, table: SheetTable, opts: { posi
   if (!created) sheet.clear();
 
   // Grow first, then freeze, then shrink: a freeze needs the rows to exist, and deleting rows
-  // must leave at least one row below the frozen ones (behaviours §1.4).
+  // must leave at least one row below the frozen ones (reference/spreadsheet/sheet).
   const wantRows = Math.max(height, frozenRows + 1, 1);
   const wantCols = Math.max(width, frozenColumns + 1, 1);
   const maxRows = sheet.getMaxRows();

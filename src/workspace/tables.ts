@@ -3,7 +3,9 @@
  * registry, answer ledger, outbox, decisions, plan, log). Each table is read with one
  * getValues and appended to with one setValues; rows are found by key, never by position.
  */
+
 import { UserError } from '../model/errors';
+import { isDate } from '../model/time';
 import { asText, label } from './cells';
 import { type Book, spreadsheetId } from './spreadsheets';
 import { plainTextBelow, sheetsApi } from './tabs';
@@ -410,13 +412,13 @@ function fromCell(def: TableDef, col: string, index: number, rowNumber: number, 
     if (v === null || v === undefined || v === '') return 0;
     // A number that is not one (no baseline yet) is stored as the text NaN and read back as NaN.
     if (v === 'NaN') return Number.NaN;
-    if (v instanceof Date) return v.getTime();
+    if (isDate(v)) return v.getTime();
     if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
     throw new UserError(
       `${def.name}!${columnLetter(index)}${rowNumber} (${col}): hier hoort een getal te staan. Herstel de cel of zet de vorige waarde terug.`,
     );
   }
-  const text = v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v);
+  const text = isDate(v) ? v.toISOString() : v === null || v === undefined ? '' : String(v);
   const allowed = def.choices?.[col];
   if (allowed && !allowed.includes(text)) {
     throw new UserError(

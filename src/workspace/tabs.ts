@@ -5,6 +5,14 @@ export function hasTab(ss: Book, name: string): boolean {
   return ss.getSheetByName(name) !== null;
 }
 
+/**
+ * Deletes one row of a tab (reference/spreadsheet/sheet#deleteRow(Integer)); the rows below move
+ * up. Nothing when the tab does not exist.
+ */
+export function deleteTabRow(ss: Book, name: string, row: number): void {
+  ss.getSheetByName(name)?.deleteRow(row);
+}
+
 /** All values of the tab's data range (`[['']]` for an empty tab), or null when it does not exist. */
 export function tabValues(ss: Book, name: string): unknown[][] | null {
   const sh = ss.getSheetByName(name);

@@ -6,14 +6,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { createVmContext } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { Runtime, type RuntimeOptions } from '../../src/local/apps-script/runtime';
 
 export type Ctx = Record<string, any>;
 
 /** A fresh Runtime at Monday 12 January 2026, 09:00 Amsterdam, with the bundle loaded and a bound register. */
-export function loadBundle(): { rt: Runtime; ctx: Ctx; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } {
+export function loadBundle(opts: Omit<RuntimeOptions, 'now'> = {}): {
+  rt: Runtime;
+  ctx: Ctx;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+} {
   const code = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
-  const rt = new Runtime({ now: Date.UTC(2026, 0, 12, 8, 0) });
+  const rt = new Runtime({ now: Date.UTC(2026, 0, 12, 8, 0), ...opts });
   const ctx = createVmContext(rt, {}) as Ctx;
   vm.runInContext(code, ctx as vm.Context);
   const ss = (ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).create('Register');

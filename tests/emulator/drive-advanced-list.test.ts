@@ -16,11 +16,16 @@ beforeEach(() => {
   forms = createFormApp(rt);
 });
 
-function folderWithForms(n: number): { folderId: string; formIds: string[] } {
+function folderWithForms(
+  n: number,
+  opts: { published?: boolean } = {},
+): { folderId: string; formIds: string[] } {
   const folder = drive.createFolder('Casus');
   const formIds: string[] = [];
   for (let i = 0; i < n; i++) {
     const f = forms.create(`Formulier ${i}`);
+    // A published form adds its responders to the permissions (test below); these tests look at readers.
+    if (opts.published === false) f.setPublished(false);
     drive.getFileById(f.getId()).moveTo(folder);
     formIds.push(f.getId());
   }
@@ -105,7 +110,7 @@ describe('Drive.Files.list: permissions (files resource, permissions resource)',
   const FIELDS = 'files(id, permissions(type, role, emailAddress))';
 
   it('lists who can read each file in the same call, derived from what DriveApp keeps', () => {
-    const { folderId, formIds } = folderWithForms(3);
+    const { folderId, formIds } = folderWithForms(3, { published: false });
     const [a, b, c] = formIds.map((id) => drive.getFileById(id));
     a!.addViewer('Lezer@Example.com').addEditor('schrijver@example.com');
     b!.setSharing(drive.Access.ANYONE_WITH_LINK, drive.Permission.VIEW);
@@ -144,8 +149,27 @@ describe('Drive.Files.list: permissions (files resource, permissions resource)',
     });
   });
 
+  it("a published form's responders are permissions with view 'published' (forms/api/guides/publish-form)", () => {
+    const { folderId, formIds } = folderWithForms(2);
+    forms.openById(formIds[1]!).addPublishedReaders(['Partner@Example.com']);
+    const res = files.list({
+      q: `'${folderId}' in parents`,
+      fields: 'files(id, permissions(type, role, emailAddress, view))',
+    });
+    expect(res.files?.[0]?.permissions?.slice(1)).toEqual([
+      { type: 'anyone', role: 'reader', view: 'published' },
+    ]);
+    expect(res.files?.[1]?.permissions?.slice(1)).toEqual([
+      { type: 'user', role: 'reader', emailAddress: 'partner@example.com', view: 'published' },
+    ]);
+    forms.openById(formIds[0]!).setPublished(false);
+    expect(
+      files.list({ q: `'${folderId}' in parents`, fields: FIELDS }).files?.[0]?.permissions,
+    ).toHaveLength(1);
+  });
+
   it('leaves the permissions out where the requesting user cannot share the file', () => {
-    const { folderId, formIds } = folderWithForms(1);
+    const { folderId, formIds } = folderWithForms(1, { published: false });
     const entry = rt.getEntry(formIds[0]!);
     entry.owner = 'iemand.anders@example.com';
     entry.viewers = [rt.userEmail];

@@ -112,7 +112,7 @@ describe('createVmContext', () => {
 
 describe('Session and Logger', () => {
   it('report the emulated user, zone and locale; Logger keeps its own log', () => {
-    const rt = new Runtime({ latency: false, userEmail: 'regie@gemeente.example' });
+    const rt = new Runtime({ latency: false, userEmail: 'regie@gemeente.example', language: 'nl' });
     const { services, uninstall } = installAppsScript(rt, { target: {} });
     uninstall();
     const { Session, Logger } = services;

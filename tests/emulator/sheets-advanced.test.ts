@@ -31,7 +31,7 @@ describe('Sheets.Spreadsheets.Values.batchGet', () => {
     });
     expect(rt.counts.get('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
     expect(r.valueRanges!.map((v) => v.values)).toEqual([
-      [['tekst', 12.5, true], ['1/2/2026']],
+      [['tekst', 12.5, true], ['2-1-2026']], // nl_NL, the default locale: d-M-yyyy
       undefined,
       [['kop', 'getal']],
     ]);
@@ -113,7 +113,8 @@ describe('Sheets.Spreadsheets.get met rastergegevens', () => {
     expect(rt.totalCalls()).toBe(1);
     const tab = r.sheets!.find((s) => s.properties!.title === 'Mijn tab')!;
     const rows = tab.data![0]!.rowData!.map((row) => (row.values ?? []).map((c) => c.formattedValue ?? ''));
-    expect(rows).toEqual([['kop', 'getal'], ['tekst', '12.5', 'TRUE'], ['1/2/2026']]);
+    // Shown values in the spreadsheet's locale (nl_NL, the default: decimal comma, d-M-yyyy).
+    expect(rows).toEqual([['kop', 'getal'], ['tekst', '12,5', 'TRUE'], ['2-1-2026']]);
     expect(tab.data![0]!.rowData![1]!.values![1]!.effectiveValue).toEqual({ numberValue: 12.5 });
     expect(r.sheets!.find((s) => s.properties!.title === 'Sheet1')!.data![0]!.rowData).toEqual([]);
     const all = Sheets.Spreadsheets!.get(id, { includeGridData: true });

@@ -76,6 +76,7 @@ describe('coercion of written strings (typed input)', () => {
   });
 
   it('turns numeric-looking strings into numbers (en_US)', () => {
+    sheet.getParent().setSpreadsheetLocale('en_US');
     expect(roundTrip('007')).toBe(7);
     expect(roundTrip('+31612345678')).toBe(31612345678);
     expect(roundTrip('0612345678')).toBe(612345678);
@@ -87,10 +88,27 @@ describe('coercion of written strings (typed input)', () => {
     expect(roundTrip('06-12345678')).toBe('06-12345678');
   });
 
-  it('reads numbers per spreadsheet locale (nl_NL: decimal comma)', () => {
-    sheet.getParent().setSpreadsheetLocale('nl_NL');
+  it('a new spreadsheet is nl_NL in Europe/Amsterdam: decimal comma, d-M-yyyy dates', () => {
+    const ss = sheet.getParent();
+    expect(ss.getSpreadsheetLocale()).toBe('nl_NL');
+    expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Amsterdam');
     expect(roundTrip('1,5')).toBe(1.5);
     expect(roundTrip('2.000')).toBe(2000);
+    expect(roundTrip('1.000,25')).toBe(1000.25);
+    expect(roundTrip('1,000')).toBe(1);
+    expect((roundTrip('31-1-2026') as Date).toISOString()).toBe('2026-01-30T23:00:00.000Z');
+    expect(roundTrip('1/31/2026')).toBe('1/31/2026');
+    expect(roundTrip('€ 2,50')).toBe(2.5);
+  });
+
+  it('another locale for the whole runtime: new Runtime({ locale })', () => {
+    const other = createSpreadsheetApp(new Runtime({ latency: false, locale: 'en_US' })).create('x');
+    expect(other.getSpreadsheetLocale()).toBe('en_US');
+    const cell = other.getSheets()[0]!.getRange('A1');
+    cell.setValue('1,000');
+    expect(cell.getValue()).toBe(1000);
+    cell.setValue('31-1-2026');
+    expect(cell.getValue()).toBe('31-1-2026');
   });
 
   it('turns TRUE/FALSE in any case into booleans', () => {
@@ -155,7 +173,16 @@ describe('reading back', () => {
     expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('2026-01-05T10:00:00.000Z');
   });
 
-  it('formats display values', () => {
+  it('formats display values (nl_NL, the default)', () => {
+    const range = sheet.getRange(1, 1, 1, 4);
+    range.setValues([[1234.5, true, '2024-01-31', 'tekst']]);
+    expect(range.getDisplayValues()).toEqual([['1234,5', 'TRUE', '31-1-2024', 'tekst']]);
+    sheet.getRange('A1').setNumberFormat('#,##0.00');
+    expect(range.getDisplayValues()[0]![0]).toBe('1.234,50');
+  });
+
+  it('formats display values (en_US)', () => {
+    sheet.getParent().setSpreadsheetLocale('en_US');
     const range = sheet.getRange(1, 1, 1, 4);
     range.setValues([[1234.5, true, '2024-01-31', 'tekst']]);
     expect(range.getDisplayValues()).toEqual([['1234.5', 'TRUE', '1/31/2024', 'tekst']]);

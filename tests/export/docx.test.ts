@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { documentSnapshotToDocx, xmlSafe } from '../../src/local/export/docx';
+import { documentSnapshotToDocx } from '../../src/local/export/docx';
+import { xmlSafe } from '../../src/render/text';
 import { sampleDoc, XSS } from './helpers';
 
 async function unzip(buf: Buffer): Promise<JSZip> {
@@ -59,14 +60,14 @@ describe('documentSnapshotToDocx', () => {
     expect(styles).toContain('w:styleId="Subtitle"');
   });
 
-  it('drops characters XML cannot hold instead of writing a broken file', async () => {
-    expect(xmlSafe('a\u0000b\u0007c\td\ne\uD800')).toBe('abc\td\ne');
+  it('replaces characters XML cannot hold visibly (U+FFFD) instead of writing a broken file', async () => {
+    expect(xmlSafe('a\u0000b\u0007c\td\ne\uD800')).toBe('a\uFFFDb\uFFFDc\td\ne\uFFFD');
     const buffer = await documentSnapshotToDocx({
       name: 'x',
       header: [],
       body: [{ type: 'PARAGRAPH', text: 'vóór\u0001na' }],
     });
     const { value } = await mammoth.extractRawText({ buffer });
-    expect(value).toContain('vóórna');
+    expect(value).toContain('vóór\uFFFDna');
   });
 });

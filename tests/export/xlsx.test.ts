@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { excelSheetNames } from '../../src/local/export/cells';
-import { spreadsheetSnapshotToXlsx } from '../../src/local/export/xlsx';
+import {
+  CONTINUATION_NOTE,
+  CONTINUATION_SHEET,
+  continuationNote,
+  spreadsheetSnapshotToXlsx,
+} from '../../src/local/export/xlsx';
 import { looksLikeFormula } from '../../src/render/text';
 import { sheetOf } from './helpers';
 
@@ -122,11 +127,21 @@ describe('spreadsheetSnapshotToXlsx (hand-built snapshot)', () => {
     ];
     const wb = await load(await spreadsheetSnapshotToXlsx({ name: 'N', timeZone: 'UTC', sheets }));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Stap 1_ Signaal _concept_', 'stap 1_ signaal _concept_ (2)']);
+    expect(names).toEqual(['Stap 1_ Signaal _concept_', 'stap 1_ signaal _concept_ (2)', CONTINUATION_SHEET]);
     expect(wb.worksheets.some((w) => w.state === 'visible')).toBe(true);
+    // Over Excel's limit: the cell is full and says where the rest is; nothing is cut off.
     const text = wb.worksheets[0]!.getCell('A1').value as string;
     expect(text.length).toBe(32767);
-    expect(text.endsWith('[ingekort]')).toBe(true);
+    expect(text.endsWith(continuationNote(CONTINUATION_SHEET, 2))).toBe(true);
+    const rest = wb.getWorksheet(CONTINUATION_SHEET)!;
+    expect(rest.getRow(2).values).toEqual([
+      undefined,
+      'Stap 1_ Signaal _concept_',
+      'A1',
+      2,
+      expect.any(String),
+    ]);
+    expect(text.replace(CONTINUATION_NOTE, '') + (rest.getCell('D2').value as string)).toBe(long);
   });
 });
 

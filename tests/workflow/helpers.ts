@@ -1,6 +1,7 @@
 /** Shared set-up for workflow tests: a small fictional gemeente played on the in-memory Apps Script. */
 
 import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
+import type { RuntimeOptions } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import { parseScenario } from '../../src/local/demo/loadScenario';
@@ -73,7 +74,14 @@ const SIGNAL = {
 
 /** A scenario that ends in 2A with "niet problematisch" (no person data). */
 export function shortScenario(overrides: Partial<Scenario> = {}): Scenario {
-  const parsed = parseScenario({
+  const parsed = parseScenario(shortScenarioInput(overrides));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.scenario;
+}
+
+/** The scenario file of {@link shortScenario}, as JSON data before it is checked. */
+export function shortScenarioInput(overrides: Partial<Scenario> = {}) {
+  return {
     name: 'kort',
     settings: {
       gemeente: 'Testdorp',
@@ -123,9 +131,7 @@ export function shortScenario(overrides: Partial<Scenario> = {}): Scenario {
       },
     ],
     ...overrides,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.scenario;
+  };
 }
 
 export interface Played {
@@ -134,8 +140,13 @@ export interface Played {
   lines: string[];
 }
 
-export function play(scenario: Scenario): Played {
-  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 5, 7, 0), mailDailyQuota: scenario.mailQuota });
+export function play(scenario: Scenario, opts: Omit<RuntimeOptions, 'now'> = {}): Played {
+  const local = startLocalAppsScript({
+    now: Date.UTC(2026, 0, 5, 7, 0),
+    mailDailyQuota: scenario.mailQuota,
+    language: scenario.language,
+    ...opts,
+  });
   const lines: string[] = [];
   try {
     const result = runScenario(local.rt, scenario, (l) => lines.push(l));
@@ -155,11 +166,14 @@ export function visibleTabs(p: Played, id: string, except: string[] = []): Recor
 }
 
 /** A register set up with these partners, bound to a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
-export function freshRegister(partners: unknown = PARTNERS): {
+export function freshRegister(
+  partners: unknown = PARTNERS,
+  opts: Omit<RuntimeOptions, 'now'> = {},
+): {
   local: LocalAppsScript;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
 } {
-  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
+  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0), ...opts });
   const ss = SpreadsheetApp.create('Register');
   local.rt.boundContainerId = ss.getId();
   setupRegister(ss, {
@@ -170,8 +184,11 @@ export function freshRegister(partners: unknown = PARTNERS): {
 }
 
 /** A register with PARTNERS and one new case, on a fresh in-memory Apps Script (Monday 12 January 2026, 09:00). */
-export function freshLocalCase(): { local: LocalAppsScript; h: CaseHandle } {
-  const { local } = freshRegister();
+export function freshLocalCase(opts: Omit<RuntimeOptions, 'now'> = {}): {
+  local: LocalAppsScript;
+  h: CaseHandle;
+} {
+  const { local } = freshRegister(PARTNERS, opts);
   return { local, h: openNewCase(openRegister(), fictionalCaseInput()) };
 }
 

@@ -15,6 +15,7 @@ import { unzip } from '../../src/local/apps-script/unzip';
 import { demoScenarioPath, loadScenario } from '../../src/local/demo/loadScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import { CATALOG } from '../../src/model/catalog';
+import { verifyChain } from '../../src/model/logChain';
 import { nameMatcher } from '../../src/model/names';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { type LettersResult, makeLetters } from '../../src/workflow/letters';
@@ -157,5 +158,27 @@ describe('de naamwacht over een hele casus met willekeurige namen', () => {
     expect(replaced.length).toBeGreaterThan(5);
     for (const l of replaced) expect(m.test(l.detail)).toBe(false);
     expect(replaced[0]!.detail).toMatch(/^formulier \S+, inzending \S+ versie \d+, vraag \S+/);
+  });
+
+  it('geen regel van het Logboek van de hele casus bevat antwoordtekst, en de keten van het Logboek klopt', () => {
+    const h = openCase(openRegister(), p.result.caseHandle.row.code);
+    // Every answer a partner typed or chose that is long enough to be content, not a yes or a number.
+    const answers = [...new Set(readTable(h.ss, ANSWERS).map((r) => r.value.trim()))].filter(
+      (v) => v.length >= 12,
+    );
+    expect(answers.length).toBeGreaterThan(20);
+    const log = readTable(h.ss, LOG);
+    expect(log.length).toBeGreaterThan(20);
+    const leaks = log.flatMap((l) =>
+      answers
+        .filter((a) => l.detail.includes(a) || l.event.includes(a))
+        .map((a) => `${l.event}: ${a.slice(0, 30)}`),
+    );
+    expect(leaks).toEqual([]);
+    // The visible Logboek tab too (what the views show of it).
+    const tab = h.ss.getSheetByName('Logboek');
+    const shown = tab ? JSON.stringify(tab.getDataRange().getValues()) : '';
+    expect(answers.filter((a) => shown.includes(a))).toEqual([]);
+    expect(verifyChain(log, null).changed).toEqual([]);
   });
 });

@@ -86,6 +86,20 @@ describe('een korte casus: signalen, 2A niet problematisch', () => {
     expect(ghosts.map((l) => l.detail)).toEqual(['1#1#jongerenwerk: 1 lege inzending genegeerd']);
   });
 
+  it('lege, dubbele en bewerkte inzendingen staan in de samenvatting van de run en in het Logboek', () => {
+    expect(p.lines).toContain(
+      '  inzendingen: politie (werkdag 1), boa (werkdag 2); dubbel ingezonden: politie; bewerkt: boa (werkdag 3); lege inzending (genegeerd): jongerenwerk; geen antwoord: jongerenwerk',
+    );
+    expect(p.lines).toContain('  inzendingen: geen; geen antwoord: politie, jongerenwerk, boa');
+    const log = readTable(handle().ss, LOG);
+    const details = (event: string) => log.filter((l) => l.event === event).map((l) => l.detail);
+    expect(details('extra inzending')).toEqual([
+      '1#1#politie: 1 extra inzending(en) van dezelfde partner; alle worden bewaard',
+    ]);
+    expect(details('antwoorden gewijzigd')).toEqual(['1 gewijzigde inzending(en)']);
+    expect(details('lege inzending')).toHaveLength(1);
+  });
+
   it('§4.3 #5, #6: bewaart elk antwoord als tekst: geen formule, geen getal, ook niet met +31 ervoor', () => {
     for (const id of [handle().row.spreadsheetId, p.result.register.ss.getId()]) {
       const snap = snapshotSpreadsheet(p.local.rt, id);

@@ -1,5 +1,5 @@
 /**
- * CacheService (reference/cache/cache, cache-service; behaviours §7.2). Entries expire on the
+ * CacheService (reference/cache/cache, cache-service). Entries expire on the
  * emulated clock. Keys ≤ 250 characters, values ≤ 100 KB, TTL default 600 s, at most 21,600 s,
  * at most 1,000 entries per cache (the entry closest to expiry is evicted first; the real
  * eviction order is unconfirmed).

@@ -5,8 +5,10 @@
  * setLegendPosition, setRange, setColors, build) and `Chart.getAs('image/png')` / `getBlob()`,
  * rendered by charts-png.ts. Every member counts as a call (`DataTableBuilder.addRow`, ...).
  */
+
 import { BlobImpl } from './blob';
 import { chartToPng } from './charts-png';
+import { isDate } from './realm';
 import { gasError, type Runtime } from './runtime';
 import { gasEnum, strict } from './strict';
 
@@ -52,7 +54,7 @@ function validTable(t: Table): Table {
       if (v === null || v === undefined) return;
       if (type === 'NUMBER' && typeof v !== 'number') throw gasError(MALFORMED);
       if (type === 'STRING' && typeof v !== 'string') throw gasError(MALFORMED);
-      if (type === 'DATE' && !(v instanceof Date)) throw gasError(MALFORMED);
+      if (type === 'DATE' && !isDate(v)) throw gasError(MALFORMED);
     });
   }
   return { columns: t.columns.map((c) => ({ ...c })), rows: t.rows.map((r) => [...r]) };

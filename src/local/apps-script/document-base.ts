@@ -62,7 +62,7 @@ export function handleOf(el: ElementBase, cls: string): any {
   return el.proxy;
 }
 
-/** `(number[][])`-style Java type name of an argument for signature errors (behaviours §0). */
+/** `(number[][])`-style Java type name of an argument for signature errors (guides/support/troubleshooting). */
 export function describeArg(v: unknown): string {
   return javaTypeName(v, (o) => (o instanceof ElementBase ? CLASS_OF[(o.node as AnyNode).kind] : undefined));
 }

@@ -1,7 +1,7 @@
 /**
  * Body, HeaderSection, FooterSection and TableCell handles of the emulated DocumentApp: the
  * elements that hold paragraphs, list items and tables (reference/document/body, table-cell;
- * behaviours §3).
+ * reference/document/body).
  */
 
 import {

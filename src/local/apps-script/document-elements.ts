@@ -1,6 +1,6 @@
 /**
  * Paragraph, ListItem, PageBreak and HorizontalRule handles (tables: document-tables.ts) of the emulated
- * DocumentApp (reference/document/paragraph, list-item, table, table-row; behaviours §3).
+ * DocumentApp (reference/document/paragraph, list-item, table, table-row; reference/document/body).
  */
 
 import {

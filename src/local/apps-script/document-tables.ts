@@ -1,6 +1,6 @@
 /**
  * Table and TableRow handles of the emulated DocumentApp (reference/document/table,
- * table-row; behaviours §3). Cells are in document-containers.ts.
+ * table-row; reference/document/body). Cells are in document-containers.ts.
  */
 
 import { checkIndex, nodeOf, registerKind, requireDetached, signatureError } from './document-base';

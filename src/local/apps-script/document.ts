@@ -1,5 +1,5 @@
 /**
- * In-memory DocumentApp (reference/document/document-app, document; behaviours §3). Documents
+ * In-memory DocumentApp (reference/document/document-app, document; reference/document/body). Documents
  * are Drive entries of MIME.document whose `data` is a DocModel. Each open (create/openById)
  * is a session: after saveAndClose() every handle from it refuses edits.
  */
@@ -197,6 +197,7 @@ class DocumentAppImpl
   create(name: string): Doc {
     this.rt.call('DocumentApp.create');
     if (name === null || name === undefined) throw gasError('Invalid argument: name');
+    this.rt.countCreation('documents');
     const entry = this.rt.createFile(String(name), MIME.document, newDocModel());
     return docHandle(this.rt, entry.id);
   }

@@ -2,7 +2,7 @@
  * Drive plumbing shared by DriveApp, File, Folder and the Google-file services: the Access and
  * Permission enums, sharing rules on a Drive entry, file/folder iterators with continuation
  * tokens, the minimal `searchFiles` query language, and the converter/copier registries that
- * Forms and Docs plug into (reference/drive/*; behaviours §4).
+ * Forms and Docs plug into (reference/drive/*; reference/drive/drive-app).
  */
 import type { BlobImpl } from './blob';
 import { checkEmail, emailOf, signatureError } from './handles';
@@ -61,7 +61,7 @@ export function isConsumerAccount(email: string): boolean {
   return /@(gmail|googlemail)\.com$/i.test(email);
 }
 
-/** Adds an editor; promotes a viewer; the owner is never listed (behaviours §4). */
+/** Adds an editor; promotes a viewer; the owner is never listed (reference/drive/drive-app). */
 export function addEditorTo(entry: DriveEntry, user: unknown): void {
   const email = checkEmail(user);
   if (email === entry.owner.toLowerCase()) return;
@@ -69,7 +69,7 @@ export function addEditorTo(entry: DriveEntry, user: unknown): void {
   if (!entry.editors.includes(email)) entry.editors.push(email);
 }
 
-/** Adds a viewer; no effect for an editor or the owner (behaviours §4). */
+/** Adds a viewer; no effect for an editor or the owner (reference/drive/drive-app). */
 export function addViewerTo(entry: DriveEntry, user: unknown): void {
   const email = checkEmail(user);
   if (email === entry.owner.toLowerCase() || entry.editors.includes(email)) return;

@@ -1,5 +1,5 @@
 /**
- * `File` (reference/drive/file; behaviours §4): metadata, sharing, `makeCopy` (Google files copy
+ * `File` (reference/drive/file; reference/drive/drive-app): metadata, sharing, `makeCopy` (Google files copy
  * their model), `getBlob`/`getAs` (ordinary files give their bytes; Google files need a converter
  * registered by their service).
  */

@@ -1,5 +1,5 @@
 /**
- * `Folder` (reference/drive/folder; behaviours §4) plus the create/iterate helpers DriveApp
+ * `Folder` (reference/drive/folder; reference/drive/drive-app) plus the create/iterate helpers DriveApp
  * shares. Listings include trashed children [W]; order is unspecified in Drive (creation order
  * here — do not rely on it).
  */
@@ -114,7 +114,7 @@ export class FolderImpl
     return this.self();
   }
 
-  /** Deprecated: adds a second parent without removing the first (behaviours §4). */
+  /** Deprecated: adds a second parent without removing the first (reference/drive/drive-app). */
   addFile(child: File): Folder {
     return this.link('addFile', child, FileImpl, true);
   }

@@ -1,10 +1,12 @@
 /**
- * What `File` and `Folder` share (reference/drive/file, …/drive/folder; behaviours §4): both are
+ * What `File` and `Folder` share (reference/drive/file, …/drive/folder; reference/drive/drive-app): both are
  * views of a Drive entry in the runtime registry; a trashed item keeps working (`isTrashed()`).
  */
+
 import { DriveIteratorImpl, type IterKind, revokeFrom, setSharingOn, urlOf } from './drive-core';
 import { Shareable, type SharingMember } from './drive-sharing';
 import { implOf, signatureError, wrap } from './handles';
+import { scriptDate } from './realm';
 import { type DriveEntry, gasError, MIME, type Runtime } from './runtime';
 
 type User = GoogleAppsScript.Drive.User;
@@ -92,11 +94,11 @@ export abstract class DriveItem<Self = unknown> extends Shareable<Self, User> {
   }
 
   getDateCreated(): Date {
-    return new Date(this.enter('getDateCreated').createdAt);
+    return scriptDate(this.enter('getDateCreated').createdAt);
   }
 
   getLastUpdated(): Date {
-    return new Date(this.enter('getLastUpdated').updatedAt);
+    return scriptDate(this.enter('getLastUpdated').updatedAt);
   }
 
   isTrashed(): boolean {

@@ -1,6 +1,6 @@
 /**
  * The editor/viewer members `File`, `Folder` and `Spreadsheet` share (reference/drive/file#addEditor,
- * reference/spreadsheet/spreadsheet#addEditor; behaviours §4): the lists live on the Drive entry,
+ * reference/spreadsheet/spreadsheet#addEditor; reference/drive/drive-app): the lists live on the Drive entry,
  * the plural forms take an array, a single user is an email string or a `User`.
  */
 import { addEditorTo, addViewerTo, removeEditorFrom, removeViewerFrom } from './drive-core';

@@ -1,5 +1,5 @@
 /**
- * The emulated DriveApp (reference/drive/drive-app; behaviours §4) and the global `MimeType`
+ * The emulated DriveApp (reference/drive/drive-app) and the global `MimeType`
  * enum (reference/base/mime-type). Files and folders live in the runtime's Drive registry,
  * shared with SpreadsheetApp, FormApp and DocumentApp.
  */
@@ -126,7 +126,7 @@ class DriveAppImpl
     return createFileIn(this.rt, this.rt.rootFolderId, args, 'DriveApp.createFile');
   }
 
-  /** Missing id → the Drive wording [W]; a trashed file is still returned (behaviours §4). */
+  /** Missing id → the Drive wording [W]; a trashed file is still returned (reference/drive/drive-app). */
   getFileById(id: string): File {
     this.rt.call('DriveApp.getFileById');
     return fileHandle(this.rt, this.lookup(id, false));

@@ -1,5 +1,5 @@
 /**
- * The response-sheet link of an emulated form (behaviours §2.4). Linking goes through the
+ * The response-sheet link of an emulated form (reference/forms/form#setDestination(DestinationType,String)). Linking goes through the
  * Sheets emulator (`linkFormResponseSheet`), which adds a NEW tab each time; the live link
  * (row writer) is kept per runtime, the form model only records id and tab name.
  */
@@ -79,7 +79,7 @@ function append(live: LiveLink, responseId: string, values: unknown[]): void {
 }
 
 /**
- * An edited response updates its row in place (behaviours §9 item 2, unconfirmed) when the
+ * An edited response updates its row in place (unconfirmed) when the
  * Sheets emulator offers `updateResponseRow(row, values)` (row as returned by
  * appendResponseRow); otherwise the tab keeps the first version.
  */

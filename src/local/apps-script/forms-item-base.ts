@@ -2,7 +2,7 @@
  * Base of the FormApp item handles (forms-items.ts has the classes): the generic `Item` view
  * (form.getItems()) and the typed views (addTextItem(), item.asTextItem(), ...). Handles are
  * proxies to the stored item: every call looks the item up by id, so a handle to a deleted
- * item throws (behaviours §0, §2.5).
+ * item throws (guides/support/troubleshooting, reference/forms/item).
  */
 
 import {

@@ -1,7 +1,7 @@
 /**
  * The FormApp item classes: text, paragraph, multiple choice, checkbox, list, scale, date,
  * grid, checkbox grid, section header, page break, and the generic `Item` view with its
- * as*Item() casts (reference/forms/*-item; behaviours §2.5).
+ * as*Item() casts (reference/forms/*-item; reference/forms/item).
  */
 
 import {
@@ -15,6 +15,7 @@ import {
   ValidationImpl,
 } from './forms-item-base';
 import { type ChoiceModel, type EmulatedType, invalidArgument, syncEntryIds, ymdInZone } from './forms-model';
+import { isDate } from './realm';
 import { gasError, type Runtime } from './runtime';
 import { strict } from './strict';
 
@@ -250,7 +251,7 @@ class DateItemImpl
   createResponse(response: GoogleAppsScript.Base.Date): GoogleAppsScript.Forms.ItemResponse {
     this.call('createResponse');
     const it = this.item();
-    if (!(response instanceof Date) || Number.isNaN(response.getTime())) throw invalidData();
+    if (!isDate(response) || Number.isNaN(response.getTime())) throw invalidData();
     const ymd = ymdInZone(response.getTime(), this.ctx.rt.timeZone);
     return this.respond(it.includesYear ? ymd : ymd.slice(5));
   }

@@ -2,7 +2,7 @@
  * The stored state of an emulated Google Form (kept in its Drive entry's `data`) and the answer
  * rules shared by scripted responses (`item.createResponse`) and simulated respondents.
  * Everything here is plain data so a Drive copy can clone it.
- * Behaviour references: docs/emulator.md (### FormApp) and behaviours §2.
+ * Behaviour references: docs/emulator.md (### FormApp) and reference/forms/form.
  */
 import { gasError, MIME, type Runtime } from './runtime';
 import { gasEnum } from './strict';
@@ -95,7 +95,7 @@ export interface ResponseModel {
   id: string;
   /** First submission (epoch ms). */
   createdAt: number;
-  /** Latest submission (epoch ms); what getTimestamp() returns (unconfirmed, behaviours §2.6). */
+  /** Latest submission (epoch ms); what getTimestamp() returns (unconfirmed; reference/forms/form-response#getTimestamp()). */
   timestamp: number;
   /** Collected address (getRespondentEmail); '' when the form doesn't collect addresses. */
   email: string;

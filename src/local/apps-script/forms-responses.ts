@@ -1,5 +1,5 @@
 /**
- * FormResponse and ItemResponse of the emulated FormApp (behaviours §2.6). A FormResponse
+ * FormResponse and ItemResponse of the emulated FormApp (reference/forms/form-response). A FormResponse
  * handle is either a draft (form.createResponse(), answers kept in the handle) or a view on a
  * stored response (by id). submit() turns a draft into a stored response and never fires triggers.
  */
@@ -18,6 +18,7 @@ import {
   publishedUrl,
   type ResponseModel,
 } from './forms-model';
+import { scriptDate } from './realm';
 import { gasError, type Runtime } from './runtime';
 import { strict } from './strict';
 
@@ -81,7 +82,7 @@ export function storeResponse(
 }
 
 function noSuchResponse(): Error {
-  // Wording unconfirmed (behaviours §2.6: unknown id throws).
+  // Wording unconfirmed (reference/forms/form#getResponse(String): an unknown id throws).
   return gasError('No response with the given ID could be found.');
 }
 
@@ -157,7 +158,7 @@ export class FormResponseImpl
   getTimestamp(): GoogleAppsScript.Base.Date {
     this.call('getTimestamp');
     const r = this.stored();
-    return r ? new Date(r.timestamp) : (null as unknown as Date);
+    return r ? scriptDate(r.timestamp) : (null as unknown as Date);
   }
 
   getRespondentEmail(): string {

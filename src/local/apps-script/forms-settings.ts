@@ -1,6 +1,6 @@
 /**
  * Form settings, publishing and URLs of the emulated FormApp (reference/forms/form;
- * behaviours §2.2, §2.3). FormImpl in forms.ts adds destination, items and responses.
+ * reference/forms/form). FormImpl in forms.ts adds destination, items and responses.
  */
 
 import {
@@ -174,7 +174,7 @@ export abstract class FormSettings
     return isAccepting(this.model());
   }
 
-  // ---- publishing (behaviours §2.3) ----------------------------------------------------------------
+  // ---- publishing (reference/forms/form) ----------------------------------------------------------------
 
   /** Publishing also turns accepting responses on (FPUB sample); unpublishing turns it off. */
   setPublished(enabled: boolean): Form {

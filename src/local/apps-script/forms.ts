@@ -1,5 +1,5 @@
 /**
- * In-memory FormApp (reference/forms/form-app, forms/form; behaviours §2). Forms are Drive
+ * In-memory FormApp (reference/forms/form-app, forms/form). Forms are Drive
  * entries of MIME.form whose `data` is a FormModel. Every public method counts one call.
  * Respondent simulation and previews live in forms-respondent.ts (re-exported here).
  */
@@ -13,6 +13,7 @@ import {
   unlinkDestination,
 } from './forms-destination';
 import { type FormCtx, itemHandle, itemIdOf } from './forms-item-base';
+import { isDate } from './realm';
 import './forms-items';
 import {
   Alignment,
@@ -79,7 +80,7 @@ class FormImpl
     this.ctx = { rt, formId: id };
   }
 
-  // ---- destination (behaviours §2.4) ------------------------------------------------------------------
+  // ---- destination (reference/forms/form#setDestination(DestinationType,String)) ------------------------------------------------------------------
 
   getDestinationId(): string {
     this.call('getDestinationId');
@@ -107,7 +108,7 @@ class FormImpl
     return this.self();
   }
 
-  // ---- items (behaviours §2.5) ----------------------------------------------------------------------
+  // ---- items (reference/forms/item) ----------------------------------------------------------------------
 
   private add(method: string, type: EmulatedType): any {
     this.call(method);
@@ -172,7 +173,7 @@ class FormImpl
     return itemHandle(this.ctx, item!, false);
   }
 
-  // ---- responses (behaviours §2.6) ------------------------------------------------------------------
+  // ---- responses (reference/forms/form-response) ------------------------------------------------------------------
 
   /**
    * Oldest first. With a timestamp: responses whose (latest) timestamp is >= it. The reference
@@ -182,7 +183,7 @@ class FormImpl
   getResponses(timestamp?: GoogleAppsScript.Base.Date): GoogleAppsScript.Forms.FormResponse[] {
     this.call('getResponses');
     // A Date from any realm (the bundle runs in its own node:vm context).
-    if (timestamp !== undefined && Object.prototype.toString.call(timestamp) !== '[object Date]') {
+    if (timestamp !== undefined && !isDate(timestamp)) {
       throw gasError(
         `The parameters (${typeof timestamp}) don't match the method signature for FormApp.Form.getResponses.`,
       );

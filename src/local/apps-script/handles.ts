@@ -4,6 +4,7 @@
  * arguments (`setActiveSheet(sheet)`, `moveTo(folder)`) are unwrapped to their implementation.
  * Also the Java-style signature error and the email check Drive and Protection share.
  */
+import { isDate } from './realm';
 import { gasError } from './runtime';
 import { strict } from './strict';
 
@@ -33,7 +34,7 @@ export function javaTypeName(v: unknown, objectName: (o: object) => string | und
   if (typeof v === 'string') return 'String';
   if (typeof v === 'number') return 'number';
   if (typeof v === 'boolean') return 'Boolean';
-  if (v instanceof Date) return 'Date';
+  if (isDate(v)) return 'Date';
   if (Array.isArray(v)) {
     const first = v.find((x) => x !== null && x !== undefined);
     return `${first === undefined ? 'Object' : javaTypeName(first, objectName)}[]`;
@@ -49,7 +50,7 @@ export function typeName(v: unknown): string {
 
 /**
  * `The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.`
- * Pattern widely reported (behaviours §0, TENC); `method` is the full `<Service>.<Class>.<method>`.
+ * Pattern widely reported (guides/support/troubleshooting); `method` is the full `<Service>.<Class>.<method>`.
  */
 export function signatureError(method: string, args: readonly unknown[]): Error {
   return gasError(
@@ -69,7 +70,7 @@ export function emailOf(user: unknown): string {
   return String(user ?? '');
 }
 
-/** `Invalid email: <addr>` [W] (behaviours §4, File.addEditor). Returns the lower-cased address. */
+/** `Invalid email: <addr>` [W] (reference/drive/drive-app, File.addEditor). Returns the lower-cased address. */
 export function checkEmail(user: unknown): string {
   const s = emailOf(user);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) throw gasError(`Invalid email: ${s}`);

@@ -1,5 +1,5 @@
 /**
- * HtmlService, HtmlOutput and HtmlTemplate (reference/html/*, guides/html/templates; behaviours §7.6,
+ * HtmlService, HtmlOutput and HtmlTemplate (reference/html/*, guides/html/templates; reference/html/html-service,
  * reliability §2.2). Templates are compiled to JavaScript and run with `new Function` (Node only).
  */
 import { BlobImpl } from './blob';

@@ -148,7 +148,7 @@ export interface VmContextOptions {
 /**
  * A `node:vm` context whose globals are the Apps Script services plus the standard JavaScript
  * built-ins of a fresh realm: no `process`, `require`, `setTimeout`, `fetch`, `TextEncoder`,
- * `Buffer` or `URL`, as in the Apps Script V8 runtime (behaviours §8). Load the bundle with
+ * `Buffer` or `URL`, as in the Apps Script V8 runtime (guides/v8-runtime). Load the bundle with
  * `vm.runInContext(code, ctx)` and call entry points as `ctx.onOpen(e)`.
  */
 export function createVmContext(rt: Runtime, opts: VmContextOptions = {}): vm.Context {
@@ -160,6 +160,8 @@ export function createVmContext(rt: Runtime, opts: VmContextOptions = {}): vm.Co
     // Apps Script's V8 allows eval; tests turn it off to prove the bundle never needs it.
     codeGeneration: { strings: opts.codeGeneration ?? true, wasm: false },
   });
+  // Dates the services hand to the script are the context's own (realm.ts).
+  rt.scriptDateConstructor = vm.runInContext('Date', ctx) as DateConstructor;
   if (opts.emulatedDate ?? true) {
     const install = vm.runInContext(
       `(function (now) {

@@ -1,5 +1,5 @@
 /**
- * LockService (reference/lock/lock-service, lock/lock; behaviours §7.3).
+ * LockService (reference/lock/lock-service, lock/lock).
  *
  * The emulator runs one execution at a time. Contention is modelled with `holdLockElsewhere`:
  * another execution holds a lock until a given emulated time. `tryLock`/`waitLock` then advance

@@ -1,15 +1,17 @@
 /**
- * Logger and console (guides/logging; behaviours §7.8). Both write to `rt.logs` with the emulated
+ * Logger and console (guides/logging). Both write to `rt.logs` with the emulated
  * time. `Logger.getLog()` returns only Logger lines since the last `Logger.clear()`.
  */
+
 import { formatWithOptions } from 'node:util';
+import { isDate } from './realm';
 import type { LogLine, Runtime } from './runtime';
 import { strict } from './strict';
 
 function show(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined || typeof v !== 'object') return String(v);
-  if (Object.prototype.toString.call(v) === '[object Date]') return String(v);
+  if (isDate(v)) return String(v);
   try {
     return JSON.stringify(v);
   } catch {

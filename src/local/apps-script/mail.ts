@@ -1,5 +1,5 @@
 /**
- * MailApp (reference/mail/mail-app, guides/services/quotas; behaviours §5, reliability §1.7).
+ * MailApp (reference/mail/mail-app, guides/services/quotas).
  * Accepted mails land in `rt.mailbox`. The daily quota counts recipients (to + cc + bcc) and
  * resets 24 hours after the first request of the window.
  */
@@ -27,6 +27,18 @@ function windowOf(rt: Runtime): QuotaWindow {
     w.used = 0;
   }
   return w;
+}
+
+/**
+ * Mail sent by something else under the same account (another script, an add-on): the daily
+ * quota is per user, not per script (guides/services/quotas: quotas are per user and reset 24
+ * hours after the first request), so it shrinks without this script sending. `n` recipients; `Infinity` uses it all up.
+ * Not Apps Script: a hook for tests, no call is counted.
+ */
+export function useMailQuota(rt: Runtime, n: number): void {
+  const w = windowOf(rt);
+  if (w.start === null) w.start = rt.now();
+  w.used = Math.min(rt.mailDailyQuota, w.used + n);
 }
 
 /** Consumer accounts (gmail.com) have the smaller body limit and no `noReply`. */

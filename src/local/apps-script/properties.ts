@@ -1,5 +1,5 @@
 /**
- * PropertiesService (reference/properties/*, guides/properties, quotas; behaviours §7.1).
+ * PropertiesService (reference/properties/*, guides/properties, quotas; reference/properties/properties).
  * Values are stored as strings. Limits: 9 KB per value, 500 KB per store counting key and
  * value (tanaike's 2023 measurement), 50,000 (consumer) / 500,000 (Workspace) reads and writes a
  * day, resetting 24 hours after the first request.

@@ -7,9 +7,12 @@
  * the call, advances the emulated clock by the modelled latency, enforces the 6-minute
  * execution limit and throws an injected fault when one is due.
  */
-import { type LatencyProfile, latencyFor } from './latency';
 
-/** Errors thrown by Apps Script services surface with the name `Exception` (behaviours §0). */
+import { type LatencyProfile, latencyFor } from './latency';
+import { type AccountLanguage, localize } from './messages';
+import { useScriptDate } from './realm';
+
+/** Errors thrown by Apps Script services surface with the name `Exception` (guides/support/troubleshooting). */
 export class AppsScriptError extends Error {
   constructor(message: string) {
     super(message);
@@ -33,8 +36,16 @@ export function perRuntime<T>(make: (rt: Runtime) => T): (rt: Runtime) => T {
   };
 }
 
+/**
+ * The language of the runtime whose service call is running: Apps Script raises service errors in
+ * the language of the account (messages.ts). Set by every `Runtime.call`, so the error a method
+ * throws after its call is in that runtime's language.
+ */
+let activeLanguage: AccountLanguage = 'en';
+
+/** A service error with `message` (written in English) in the active account's language. */
 export function gasError(message: string): AppsScriptError {
-  return new AppsScriptError(message);
+  return new AppsScriptError(localize(message, activeLanguage));
 }
 
 export interface Fault {
@@ -44,7 +55,13 @@ export interface Fault {
   nth: number;
   /** How many consecutive matching calls fail (default 1). */
   times?: number;
-  message: string;
+  /** The error thrown (English; in a Dutch account translated as every service error is). */
+  message?: string;
+  /**
+   * Something else that happens at that moment, before the call runs (for example another script
+   * of the same user using up the mail quota). Without `message` the call then runs normally.
+   */
+  effect?: (rt: Runtime) => void;
 }
 
 export interface DriveEntry {
@@ -108,9 +125,27 @@ export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
  */
 export const TRIGGER_RUNTIME_CONSUMER_MS = 90 * 60 * 1000;
 export const TRIGGER_RUNTIME_WORKSPACE_MS = 6 * 60 * 60 * 1000;
-/** The error a trigger run meets once the day's trigger runtime is used up (behaviours §8.1). */
+/** The error a trigger run meets once the day's trigger runtime is used up (guides/services/quotas). */
 export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day.';
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Files an Apps Script service may create per day (guides/services/quotas, "Documents created":
+ * 250 consumer / 1,500 Workspace, "Spreadsheets created": 250 / 3,200; per user, reset 24 hours
+ * after the first request). Forms have no published figure; files made through the advanced Drive
+ * service count against the Drive API's own limits, not these.
+ */
+export type CreationKind = 'documents' | 'spreadsheets';
+export const CREATE_QUOTA_CONSUMER: Record<CreationKind, number> = { documents: 250, spreadsheets: 250 };
+export const CREATE_QUOTA_WORKSPACE: Record<CreationKind, number> = { documents: 1500, spreadsheets: 3200 };
+/**
+ * The service named in the quota error. The quotas page gives the form `Service invoked too many
+ * times for one day: <service>.`; the exact service names for creations are unconfirmed.
+ */
+const CREATION_SERVICE: Record<CreationKind, string> = {
+  documents: 'docs create',
+  spreadsheets: 'spreadsheets create',
+};
 
 export interface RuntimeOptions {
   /** Start of the emulated clock (epoch ms). */
@@ -118,13 +153,27 @@ export interface RuntimeOptions {
   /** Seed for ids and random numbers; the same seed gives the same run. */
   seed?: number;
   userEmail?: string;
+  /** Time zone of the script and of new spreadsheets (default Europe/Amsterdam). */
   timeZone?: string;
+  /**
+   * Locale of new spreadsheets (default `nl_NL`): a new spreadsheet takes the locale of the
+   * account's language and region (File → Settings shows it), and typed values are read by it
+   * (`1.000,5`, `31-1-2026`). The product is made for Dutch accounts; `en_US` for comparison.
+   */
+  locale?: string;
   /** MailApp recipients per day: 100 consumer, 1,500 Workspace (guides/services/quotas). */
   mailDailyQuota?: number;
+  /**
+   * The language of the Google account (default `en`): service errors are raised in it, as Apps
+   * Script does (messages.ts); `Session.getActiveUserLocale()` returns it.
+   */
+  language?: AccountLanguage;
   /** Model latency (true) or keep the clock still on calls (false). */
   latency?: boolean;
   /** Trigger runtime per day: 90 min consumer, 6 h Workspace (default, like `mailDailyQuota`). */
   triggerRuntimeDailyMs?: number;
+  /** Files created per day by DocumentApp / SpreadsheetApp (default the Workspace figures). */
+  createDailyQuota?: Partial<Record<CreationKind, number>>;
   /** Which latency profile moves the clock (default `typical`; see latency.ts). */
   latencyProfile?: LatencyProfile;
   /**
@@ -145,6 +194,8 @@ export class Runtime {
    */
   activeUserEmail: string;
   readonly timeZone: string;
+  readonly language: AccountLanguage;
+  readonly locale: string;
   readonly mailDailyQuota: number;
   readonly latencyEnabled: boolean;
   readonly latencyProfile: LatencyProfile;
@@ -152,6 +203,12 @@ export class Runtime {
   /** Number of executions begun (menu clicks, trigger runs) since the runtime started. */
   executionsBegun = 0;
   readonly triggerRuntimeDailyMs: number;
+  readonly createDailyQuota: Record<CreationKind, number>;
+  /** Files created per kind in the current window, and when that window began. */
+  private readonly creations: Record<CreationKind, { start: number | null; used: number }> = {
+    documents: { start: null, used: 0 },
+    spreadsheets: { start: null, used: 0 },
+  };
   /** Trigger runtime used in the current quota window, and when that window began. */
   triggerRuntimeUsedMs = 0;
   private triggerWindowStart: number | null = null;
@@ -165,6 +222,11 @@ export class Runtime {
   private executionStart: number | null = null;
   private readonly endHooks: (() => void)[] = [];
   private idCounter = 0;
+  /**
+   * The `Date` of the realm the script runs in (createVmContext sets the context's own): Dates
+   * the services hand to the script are made with it (realm.ts).
+   */
+  scriptDateConstructor: DateConstructor = Date;
   /** Total emulated time spent inside service calls. */
   serviceTimeMs = 0;
   /** Id of the file the script is bound to (the register spreadsheet), or null for standalone. */
@@ -176,7 +238,7 @@ export class Runtime {
   /**
    * What the coordinator would see in the Sheets UI: menus added with `Menu.addToUi()`,
    * sidebars, dialogs, toasts and alerts. `uiAvailable` is false in trigger runs, where
-   * `getUi()` throws (behaviours §1.1).
+   * `getUi()` throws (reference/spreadsheet/spreadsheet-app).
    */
   readonly ui = {
     uiAvailable: true,
@@ -195,11 +257,14 @@ export class Runtime {
     this.userEmail = opts.userEmail ?? 'procesregisseur@gemeente.example';
     this.activeUserEmail = this.userEmail;
     this.timeZone = opts.timeZone ?? 'Europe/Amsterdam';
+    this.language = opts.language ?? 'en';
+    this.locale = opts.locale ?? 'nl_NL';
     this.mailDailyQuota = opts.mailDailyQuota ?? 1500;
     this.latencyEnabled = opts.latency ?? true;
     this.latencyProfile = opts.latencyProfile ?? 'typical';
     this.executionLimitMs = opts.executionLimitMs ?? EXECUTION_LIMIT_MS;
     this.triggerRuntimeDailyMs = opts.triggerRuntimeDailyMs ?? TRIGGER_RUNTIME_WORKSPACE_MS;
+    this.createDailyQuota = { ...CREATE_QUOTA_WORKSPACE, ...opts.createDailyQuota };
     this.rootFolderId = this.newId('root');
     this.drive.set(this.rootFolderId, this.newEntry(this.rootFolderId, 'Mijn Drive', MIME.folder, []));
   }
@@ -260,6 +325,28 @@ export class Runtime {
     return Math.max(this.triggerRuntimeDailyMs - this.triggerRuntimeUsedMs, 0);
   }
 
+  /**
+   * Counts one file created by DocumentApp or SpreadsheetApp against the day's quota; past it the
+   * creation fails before anything is made.
+   */
+  countCreation(kind: CreationKind): void {
+    const w = this.creations[kind];
+    if (w.start === null || this.clock >= w.start + DAY_MS) {
+      w.start = this.clock;
+      w.used = 0;
+    }
+    if (w.used >= this.createDailyQuota[kind]) {
+      throw gasError(`Service invoked too many times for one day: ${CREATION_SERVICE[kind]}.`);
+    }
+    w.used++;
+  }
+
+  /** Files of `kind` created in the current window (0 when none). */
+  creationsToday(kind: CreationKind): number {
+    const w = this.creations[kind];
+    return w.start === null || this.clock >= w.start + DAY_MS ? 0 : w.used;
+  }
+
   /** Registers work done whenever an execution ends (LockService releases held locks). */
   onEndExecution(fn: () => void): void {
     this.endHooks.push(fn);
@@ -274,6 +361,8 @@ export class Runtime {
 
   /** Counts one service call, advances the clock and throws a due fault. */
   call(name: string): void {
+    activeLanguage = this.language;
+    useScriptDate(this.scriptDateConstructor);
     if (this.silent > 0) return;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     if (this.latencyEnabled) {
@@ -295,7 +384,8 @@ export class Runtime {
       if (f.seen >= f.nth && f.fired < (f.times ?? 1)) {
         f.fired++;
         this.firedTotal++;
-        throw gasError(f.message);
+        f.effect?.(this);
+        if (f.message !== undefined) throw gasError(f.message);
       }
     }
   }
@@ -386,7 +476,7 @@ export class Runtime {
   }
 
   /**
-   * Looks up a Drive item. A missing id throws the Drive wording (behaviours §4); a trashed
+   * Looks up a Drive item. A missing id throws the Drive wording (reference/drive/drive-app); a trashed
    * item is still returned (DriveApp keeps the id, `isTrashed()` tells).
    */
   getEntry(id: string, mimeType?: string): DriveEntry {

@@ -1,5 +1,5 @@
 /**
- * ScriptApp: triggers, script id, authorization (reference/script/*; behaviours §6). The clock
+ * ScriptApp: triggers, script id, authorization (reference/script/*; reference/script/script-app). The clock
  * scheduler that fires time-driven triggers lives in scriptScheduler.ts and is re-exported here.
  */
 import { gasError, type Runtime } from './runtime';

@@ -1,7 +1,8 @@
 /**
  * Trigger builders and Trigger handles behind ScriptApp.newTrigger (reference/script/trigger-builder,
- * clock-trigger-builder, trigger; behaviours §6.1). Registration enforces the 20-trigger cap.
+ * clock-trigger-builder, trigger; reference/script/clock-trigger-builder). Registration enforces the 20-trigger cap.
  */
+import { isDate } from './realm';
 import { gasError, MIME, type Runtime } from './runtime';
 import {
   type ClockSchedule,
@@ -167,7 +168,7 @@ class ClockTriggerBuilderImpl {
   }
   at(date: Date) {
     this.rt.call('ClockTriggerBuilder.at');
-    if (Object.prototype.toString.call(date) !== '[object Date]') throw gasError('Invalid argument: date');
+    if (!isDate(date)) throw gasError('Invalid argument: date');
     this.atMs = date.getTime();
     return this.self();
   }

@@ -1,6 +1,6 @@
 /**
  * Fires installed triggers in emulated time, each as its own execution without UI (trigger runs
- * cannot call getUi(); behaviours §1.1, §6.2, §6.3). Used by tests, the demo and the lead's
+ * cannot call getUi(); reference/spreadsheet/spreadsheet-app, reference/script/script-app). Used by tests, the demo and the lead's
  * integration (form-submit and open triggers via `runEventTriggers`).
  */
 import type { Runtime } from './runtime';

@@ -1,5 +1,5 @@
 /**
- * Trigger registry and clock-trigger schedule arithmetic behind ScriptApp (behaviours §6,
+ * Trigger registry and clock-trigger schedule arithmetic behind ScriptApp (reference/script/script-app,
  * platform §3.3). Time-driven triggers get a fixed random slot like the real ones: `atHour(h)`
  * fires somewhere in that hour, `nearMinute(m)` within ±15 minutes, `atDate` near midnight ±15
  * minutes; the slot is drawn once from `rt.random()` and kept.

@@ -1,5 +1,5 @@
 /**
- * Session (reference/base/session; behaviours §7.4).
+ * Session (reference/base/session).
  *
  * The script owner is `rt.userEmail` (`getEffectiveUser`, whose authority the script runs
  * with); `getActiveUser().getEmail()` returns `rt.activeUserEmail`, the owner unless a test lets
@@ -55,7 +55,9 @@ class SessionImpl
 
   getActiveUserLocale(): string {
     this.rt.call('Session.getActiveUserLocale');
-    return 'nl';
+    // The account language as a two-letter code (reference/base/session#getActiveUserLocale:
+    // "the language setting of the current user as a string—for example, en for English").
+    return this.rt.language;
   }
 
   /** Stable anonymous key per user and script (real keys rotate about every 30 days). */

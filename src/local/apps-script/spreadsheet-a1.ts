@@ -54,7 +54,7 @@ function side(s: string): Side | null {
 
 /**
  * Parses an A1 range against a grid of `maxRows` × `maxCols`. Invalid notation → `Range not
- * found` [W]; a range past the grid → the out-of-bounds error (behaviours §1.4).
+ * found` [W]; a range past the grid → the out-of-bounds error (reference/spreadsheet/sheet).
  */
 export function parseA1(a1: string, maxRows: number, maxCols: number): Rect {
   const parts = String(a1).split(':');

@@ -1,5 +1,5 @@
 /**
- * `SpreadsheetApp` (reference/spreadsheet/spreadsheet-app; behaviours §1.1): create/open,
+ * `SpreadsheetApp` (reference/spreadsheet/spreadsheet-app): create/open,
  * the active (bound) spreadsheet, `getUi`, `flush`, `newDataValidation` and the enums.
  */
 import { wrap } from './handles';
@@ -52,7 +52,7 @@ class SpreadsheetAppImpl
 
   constructor(private readonly rt: Runtime) {}
 
-  /** New file in the Drive root: one sheet `Sheet1`, 1000 × 26 unless sized (behaviours §1.1). */
+  /** New file in the Drive root: one sheet `Sheet1`, 1000 × 26 unless sized (reference/spreadsheet/spreadsheet-app). */
   create(name: string, rows?: number, columns?: number): Spreadsheet {
     this.rt.call('SpreadsheetApp.create');
     return spreadsheetHandle(this.rt, createSpreadsheetEntry(this.rt, name, rows, columns));

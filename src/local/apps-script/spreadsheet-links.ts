@@ -1,6 +1,6 @@
 /**
  * Hooks other emulator parts use without counting calls: the Forms service linking a form to a
- * response tab (behaviours §2.4) and the exporters' read-only snapshot.
+ * response tab (reference/forms/form#setDestination(DestinationType,String)) and the exporters' read-only snapshot.
  */
 import { MIME, type Runtime } from './runtime';
 import {

@@ -98,16 +98,16 @@ export interface SpreadsheetData {
   nextId: number;
 }
 
-/** Default grid of `SpreadsheetApp.create(name)` and `insertSheet()`: 1000 × 26 [W] (behaviours §1.1). */
+/** Default grid of `SpreadsheetApp.create(name)` and `insertSheet()`: 1000 × 26 [W] (reference/spreadsheet/spreadsheet-app). */
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_ROW_HEIGHT = 21;
-/** 10,000,000 cells per spreadsheet, grid size not content (behaviours §1.7, TNK-C). */
+/** 10,000,000 cells per spreadsheet, grid size not content (reference/spreadsheet/range). */
 export const MAX_CELLS = 10_000_000;
-/** 50,000 characters per cell [W] (behaviours §1.7). */
+/** 50,000 characters per cell [W] (reference/spreadsheet/range). */
 export const MAX_CELL_CHARS = 50_000;
-/** Sheet-name length limit from third-party tables — unconfirmed (behaviours §1.4). */
+/** Sheet-name length limit from third-party tables — unconfirmed (reference/spreadsheet/sheet). */
 export const MAX_SHEET_NAME = 100;
 
 export const ERR = {
@@ -138,14 +138,29 @@ export function newSheetData(id: number, name: string, rows: number, cols: numbe
   };
 }
 
-export function newSpreadsheetData(timeZone: string, rows: number, cols: number): SpreadsheetData {
+/**
+ * The word in the default tab names (`Sheet1`, `Sheet2`): in the account's language, as the
+ * Sheets UI names them (`Blad1` in Dutch; what a script's `create` gives in a Dutch account is
+ * unconfirmed). Product code finds the first tab by id, never by this name.
+ */
+export function defaultSheetWord(language: string): string {
+  return language === 'nl' ? 'Blad' : 'Sheet';
+}
+
+export function newSpreadsheetData(
+  timeZone: string,
+  rows: number,
+  cols: number,
+  locale: string,
+  sheetWord = 'Sheet',
+): SpreadsheetData {
   return {
     kind: 'spreadsheet',
-    sheets: [newSheetData(0, 'Sheet1', rows, cols)],
+    sheets: [newSheetData(0, `${sheetWord}1`, rows, cols)],
     activeSheetId: 0,
     nextSheetId: 1,
     timeZone,
-    locale: 'en_US',
+    locale,
     protections: [],
     metadata: [],
     nextId: 1,
@@ -206,7 +221,7 @@ export function hasContent(cell: CellData | null): boolean {
   return cell.f !== undefined || (cell.v !== undefined && cell.v !== '');
 }
 
-/** Last row with content, 0 on an empty sheet (behaviours §1.4). */
+/** Last row with content, 0 on an empty sheet (reference/spreadsheet/sheet). */
 export function lastRow(sd: SheetData): number {
   for (let r = sd.rows.length; r >= 1; r--) {
     if (sd.rows[r - 1]?.some((cell) => hasContent(cell))) return r;
@@ -274,10 +289,10 @@ function shiftKeys(
   return out;
 }
 
-/** Sheet names are unique case-insensitively (behaviours §1.3, SHFU). */
+/** Sheet names are unique case-insensitively (reference/spreadsheet/spreadsheet). */
 export function checkSheetName(model: SpreadsheetData, name: unknown, self: SheetData | null): string {
   const s = String(name ?? '');
-  // Empty and over-long names: the wording is an assumption (unconfirmed, behaviours §9.6).
+  // Empty and over-long names: the wording is an assumption (unconfirmed).
   if (s.trim() === '') throw gasError('Invalid argument: sheetName');
   if (s.length > MAX_SHEET_NAME) throw gasError('Invalid argument: sheetName');
   const clash = model.sheets.find((x) => x !== self && x.name.toLowerCase() === s.toLowerCase());
@@ -286,7 +301,7 @@ export function checkSheetName(model: SpreadsheetData, name: unknown, self: Shee
 }
 
 export function liveSheet(sd: SheetData): SheetData {
-  // Handles to deleted sheets throw on use; the exact wording is unconfirmed (behaviours §0).
+  // Handles to deleted sheets throw on use; the exact wording is unconfirmed (guides/support/troubleshooting).
   if (sd.deleted) throw gasError('The sheet has been deleted.');
   return sd;
 }

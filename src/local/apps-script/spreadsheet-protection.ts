@@ -1,6 +1,6 @@
 /**
- * `Protection` (reference/spreadsheet/protection; behaviours §1.6) and developer metadata
- * (reference/spreadsheet/developer-metadata, …/developer-metadata-finder; behaviours §1.3).
+ * `Protection` (reference/spreadsheet/protection) and developer metadata
+ * (reference/spreadsheet/developer-metadata, …/developer-metadata-finder; reference/spreadsheet/spreadsheet).
  *
  * A new protection starts with the file's owner and editors as its editors ("permissions mirror
  * the file"); the owner and the current user cannot be removed; `setDomainEdit` throws on a

@@ -95,8 +95,8 @@ export abstract class RangeBase {
 
   /**
    * The 2-D argument of `setValues`/`setFormulas`/`setBackgrounds`/…: must be an array of arrays
-   * of exactly the range's shape (behaviours §1.5; texts [W]). A 1-D array or a non-array is a
-   * signature error (behaviours §0).
+   * of exactly the range's shape (reference/spreadsheet/range; texts [W]). A 1-D array or a non-array is a
+   * signature error (guides/support/troubleshooting).
    */
   protected checkGrid(data: unknown, method: string): unknown[][] {
     if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) {

@@ -1,6 +1,6 @@
 /**
  * Formatting, notes and validation of the emulated `Range` (reference/spreadsheet/range;
- * behaviours §1.5). Single-value setters apply to every cell; `null` resets to the default;
+ * reference/spreadsheet/range). Single-value setters apply to every cell; `null` resets to the default;
  * the 2-D setters must match the range exactly (same errors as `setValues`).
  */
 import { signatureError } from './handles';

@@ -1,9 +1,11 @@
 /**
- * The emulated `Range` (reference/spreadsheet/range; behaviours §1.5): values with the typed-input
+ * The emulated `Range` (reference/spreadsheet/range): values with the typed-input
  * coercion of spreadsheet-values.ts, formulas (stored, not computed), geometry and clearing.
  * Formats, notes and validation live in spreadsheet-range-format.ts.
  */
+
 import { implOf, signatureError } from './handles';
+import { scriptDate } from './realm';
 import { gasError } from './runtime';
 import { rectToA1 } from './spreadsheet-a1';
 import { type CellData, ERR, type Rect, type SheetData } from './spreadsheet-model';
@@ -17,7 +19,7 @@ import { type Content, cellValue, contentFromInput, displayOf } from './spreadsh
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /**
- * Bounds of `getRange`/`offset` (behaviours §1.4, texts [W]): integers only, start ≥ 1, size ≥ 1,
+ * Bounds of `getRange`/`offset` (reference/spreadsheet/sheet, texts [W]): integers only, start ≥ 1, size ≥ 1,
  * inside the grid (reads are not auto-extended).
  */
 export function checkRect(sd: SheetData, rect: Rect, method: string, args: unknown[]): Rect {
@@ -140,12 +142,12 @@ export class RangeImpl
     this.enter('getValues');
     // Read once: `this` is the strict proxy, a read through it per cell costs a trap each time.
     const timeZone = this.ctx.model.timeZone;
-    return this.readCells((c) => cellValue(c, timeZone));
+    return this.readCells((c) => cellValue(c, timeZone, scriptDate));
   }
 
   getValue(): unknown {
     this.enter('getValue');
-    return cellValue(this.topLeft(), this.ctx.model.timeZone);
+    return cellValue(this.topLeft(), this.ctx.model.timeZone, scriptDate);
   }
 
   getDisplayValues(): string[][] {
@@ -181,7 +183,7 @@ export class RangeImpl
     return this.self();
   }
 
-  /** Writes every cell of the range (unconfirmed for multi-cell ranges; behaviours §1.5). */
+  /** Writes every cell of the range (unconfirmed for multi-cell ranges; reference/spreadsheet/range). */
   setValue(value: unknown): Range {
     this.enter('setValue');
     const grid = Array.from({ length: this.rect.nr }, () => new Array<unknown>(this.rect.nc).fill(value));

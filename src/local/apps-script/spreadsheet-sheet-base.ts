@@ -1,5 +1,5 @@
 /**
- * Grid and view part of the emulated `Sheet` (reference/spreadsheet/sheet; behaviours §1.4):
+ * Grid and view part of the emulated `Sheet` (reference/spreadsheet/sheet):
  * `appendRow`, clearing, inserting/deleting rows and columns with their bounds errors,
  * freezing, hiding, tab colour and sizes. Ranges, naming and protection: spreadsheet-sheet.ts.
  */
@@ -88,7 +88,7 @@ export abstract class SheetBase
 
   /**
    * Writes after the last row with content, growing the grid when it is full (commonly observed,
-   * unconfirmed); same coercion as `setValues` (behaviours §1.4).
+   * unconfirmed); same coercion as `setValues` (reference/spreadsheet/sheet).
    */
   appendRow(rowContents: unknown[]): Sheet {
     const sd = this.enter('appendRow');

@@ -1,5 +1,5 @@
 /**
- * The emulated `Sheet` (reference/spreadsheet/sheet; behaviours §1.4): ranges, data extent,
+ * The emulated `Sheet` (reference/spreadsheet/sheet): ranges, data extent,
  * naming, position, protection, metadata and copies; grid changes and view settings live in
  * spreadsheet-sheet-base.ts. Handles to a deleted sheet throw on use.
  */
@@ -68,7 +68,7 @@ export class SheetImpl
     return this.enter('getSheetName').name;
   }
 
-  /** Duplicate names (case-insensitive) are refused (behaviours §1.4). */
+  /** Duplicate names (case-insensitive) are refused (reference/spreadsheet/sheet). */
   setName(name: string): Sheet {
     const sd = this.enter('setName');
     sd.name = checkSheetName(this.ctx.model, name, sd);
@@ -80,7 +80,7 @@ export class SheetImpl
     return this.enter('getSheetId').id;
   }
 
-  /** 1-based tab position (behaviours §1.4). */
+  /** 1-based tab position (reference/spreadsheet/sheet). */
   getIndex(): number {
     return this.ctx.model.sheets.indexOf(this.enter('getIndex')) + 1;
   }
@@ -148,7 +148,7 @@ export class SheetImpl
 
   // ---- protection, metadata, copies ---------------------------------------------------------
 
-  /** Returns the existing sheet protection when there is one (behaviours §1.4). */
+  /** Returns the existing sheet protection when there is one (reference/spreadsheet/sheet). */
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     const sd = this.enter('protect');
     const existing = this.ctx.model.protections.find((p) => p.type === 'SHEET' && p.sheetId === sd.id);
@@ -176,7 +176,7 @@ export class SheetImpl
     return finderHandle(this.ctx, this.enter('createDeveloperMetadataFinder').id);
   }
 
-  /** Copy named `Copy of <name>` at the end of the target spreadsheet (behaviours §1.4). */
+  /** Copy named `Copy of <name>` at the end of the target spreadsheet (reference/spreadsheet/sheet). */
   copyTo(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
     const sd = this.enter('copyTo');
     const target = implOf(spreadsheet, SpreadsheetImpl);

@@ -1,6 +1,6 @@
 /**
  * `SpreadsheetApp.newDataValidation()` → DataValidationBuilder → DataValidation
- * (reference/spreadsheet/data-validation-builder, …/data-validation; behaviours §1.5).
+ * (reference/spreadsheet/data-validation-builder, …/data-validation; reference/spreadsheet/range).
  * Default `allowInvalid` is true (DV#getAllowInvalid). The 500-item list limit is checked when
  * the rule is applied to a range (`Range.setDataValidation`), where Sheets rejects it.
  * Validation is recorded, not enforced on script writes.
@@ -15,7 +15,7 @@ type Builder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
-/** `The data validation rule has more items than the limit of 500. …` (TENC). */
+/** `The data validation rule has more items than the limit of 500. …` (the error Sheets shows). */
 export const LIST_LIMIT = 500;
 export const LIST_LIMIT_ERROR =
   'The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.';

@@ -3,7 +3,7 @@
  * gives back, and what `getDisplayValues` shows.
  *
  * Coercion on write (reference/spreadsheet/range#setValue(Object), #setValues(Object);
- * behaviours §1.5):
+ * reference/spreadsheet/range):
  * - a string starting with `=` becomes a formula — documented ("formula… if the value starts
  *   with =", https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue);
  *   the emulator stores it but does NOT compute it: `getValues` returns '' for a formula cell;
@@ -16,12 +16,13 @@
  *   and times (`10:30`) become dates; impossible dates (`2024-13-45`) stay text [W];
  * - number format `@` on the cell keeps strings as text, `=` still makes a formula (unconfirmed);
  * - `Date` → date-time in the spreadsheet time zone; `null`/`undefined` → empty [W];
- * - plain objects, arrays, functions → signature error (unconfirmed; behaviours §9.8);
+ * - plain objects, arrays, functions → signature error (unconfirmed);
  * - strings over 50,000 characters → `Your input contains more than the maximum of 50000
- *   characters in a single cell.` [W] (behaviours §1.7).
+ *   characters in a single cell.` [W] (reference/spreadsheet/range).
  * Dates are stored as a serial (days since 1899-12-30, wall clock in the spreadsheet zone), as
  * Sheets does, so changing the spreadsheet time zone later shifts the instants read back.
  */
+import { isDate } from './realm';
 import { gasError } from './runtime';
 import { type CellData, ERR, MAX_CELL_CHARS } from './spreadsheet-model';
 import { wallFields } from './time-zone';
@@ -134,7 +135,7 @@ export function contentFromInput(raw: unknown, nf: string | undefined, ctx: Writ
     return Number.isFinite(raw) ? { v: raw } : { v: String(raw) };
   }
   if (typeof raw === 'boolean') return { v: raw };
-  if (raw instanceof Date) {
+  if (isDate(raw)) {
     if (Number.isNaN(raw.getTime())) return { v: 'Invalid Date' };
     return { v: dateToSerial(raw, ctx.timeZone), d: true };
   }
@@ -142,9 +143,13 @@ export function contentFromInput(raw: unknown, nf: string | undefined, ctx: Writ
 }
 
 /** `getValues` for one cell: '' for empty and for (uncomputed) formula cells; Dates are fresh. */
-export function cellValue(cell: CellData | null, tz: string): unknown {
+export function cellValue(
+  cell: CellData | null,
+  tz: string,
+  toDate: (ms: number) => Date = (ms) => new Date(ms),
+): unknown {
   if (!cell || cell.v === undefined) return '';
-  if (cell.d && typeof cell.v === 'number') return serialToDate(cell.v, tz);
+  if (cell.d && typeof cell.v === 'number') return toDate(serialToDate(cell.v, tz).getTime());
   return cell.v;
 }
 

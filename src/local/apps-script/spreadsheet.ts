@@ -1,6 +1,6 @@
 /**
  * The emulated SpreadsheetApp and Spreadsheet (reference/spreadsheet/spreadsheet-app,
- * …/spreadsheet; behaviours §1.1, §1.3). A spreadsheet is a Drive entry whose `data` is the
+ * …/spreadsheet; reference/spreadsheet/spreadsheet-app, reference/spreadsheet/spreadsheet). A spreadsheet is a Drive entry whose `data` is the
  * model of spreadsheet-model.ts. Strictness: exact Apps Script errors where known, unknown
  * members throw `Niet geëmuleerd: …`, every call is counted and costs emulated time.
  */
@@ -14,6 +14,7 @@ import {
   checkSheetName,
   DEFAULT_COLS,
   DEFAULT_ROWS,
+  defaultSheetWord,
   ERR,
   liveSheet,
   MAX_CELLS,
@@ -140,7 +141,7 @@ export class SpreadsheetImpl
     this.rt.touch(this.entry);
   }
 
-  /** Tab order, hidden sheets included (behaviours §1.3). */
+  /** Tab order, hidden sheets included (reference/spreadsheet/spreadsheet). */
   getSheets(): Sheet[] {
     const model = this.enter('getSheets');
     return model.sheets.map((sd) => sheetHandle(this.ctx(), sd));
@@ -165,7 +166,7 @@ export class SpreadsheetImpl
 
   /**
    * `insertSheet()`, `(index)`, `(name)`, `(name, index)` and the `{template}` variants. The index
-   * is 0-based; the new sheet becomes the active sheet; default name `Sheet<N>` (behaviours §1.3).
+   * is 0-based; the new sheet becomes the active sheet; default name `Sheet<N>` (reference/spreadsheet/spreadsheet).
    */
   insertSheet(
     a?: string | number | TemplateOptions,
@@ -193,8 +194,9 @@ export class SpreadsheetImpl
     const tsd = template === undefined ? null : this.sheetOf(template, 'insertSheet');
     if (name === undefined) {
       let n = model.sheets.length + 1;
-      while (model.sheets.some((s) => s.name.toLowerCase() === `sheet${n}`)) n++;
-      name = `Sheet${n}`;
+      const word = defaultSheetWord(this.rt.language);
+      while (model.sheets.some((s) => s.name.toLowerCase() === `${word.toLowerCase()}${n}`)) n++;
+      name = `${word}${n}`;
     }
     checkSheetName(model, name, null);
     const rows = tsd?.maxRows ?? DEFAULT_ROWS;
@@ -273,7 +275,7 @@ export class SpreadsheetImpl
     model.locale = locale;
   }
 
-  /** One of the linked forms' URLs, or null; use `Sheet.getFormUrl()` per tab (behaviours §1.3). */
+  /** One of the linked forms' URLs, or null; use `Sheet.getFormUrl()` per tab (reference/spreadsheet/spreadsheet). */
   getFormUrl(): string | null {
     return this.enter('getFormUrl').sheets.find((s) => s.formUrl !== null)?.formUrl ?? null;
   }
@@ -313,7 +315,7 @@ export class SpreadsheetImpl
     return this.self();
   }
 
-  /** Only metadata attached to the spreadsheet itself (behaviours §1.3). */
+  /** Only metadata attached to the spreadsheet itself (reference/spreadsheet/spreadsheet). */
   getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     const model = this.enter('getDeveloperMetadata');
     return model.metadata
@@ -344,5 +346,10 @@ export function createSpreadsheetEntry(rt: Runtime, name: unknown, rows: unknown
   }
   if (r < 1 || c < 1) throw gasError('Invalid argument: rows/columns');
   if (r * c > MAX_CELLS) throw gasError(ERR.tooManyCells);
-  return rt.createFile(name, MIME.spreadsheet, newSpreadsheetData(rt.timeZone, r, c));
+  rt.countCreation('spreadsheets');
+  return rt.createFile(
+    name,
+    MIME.spreadsheet,
+    newSpreadsheetData(rt.timeZone, r, c, rt.locale, defaultSheetWord(rt.language)),
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * `SpreadsheetApp.getUi()` / `DocumentApp.getUi()` / `FormApp.getUi()` (reference/base/ui, base/menu,
- * behaviours §1.2). What a coordinator would see is recorded in `rt.ui`; answers to `alert`/`prompt`
+ * reference/base/ui). What a coordinator would see is recorded in `rt.ui`; answers to `alert`/`prompt`
  * are scripted by tests in `rt.ui.answers`.
  */
 import { releaseHeldLocks } from './lock';

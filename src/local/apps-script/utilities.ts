@@ -1,9 +1,11 @@
 /**
- * Utilities (reference/utilities/utilities; behaviours §7.5). Byte arrays are signed Java bytes
+ * Utilities (reference/utilities/utilities). Byte arrays are signed Java bytes
  * (-128…127). Dates and arrays may come from another realm (the vm context), so no `instanceof`.
  */
+
 import { createHash, createHmac } from 'node:crypto';
 import { BlobImpl } from './blob';
+import { isDate } from './realm';
 import { gasError, type Runtime } from './runtime';
 import { gasEnum, strict } from './strict';
 import { formatDateIn, parseDateIn } from './utilitiesDate';
@@ -36,9 +38,7 @@ export function toSigned(buf: Uint8Array): number[] {
   return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
 }
 
-export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
-}
+export { isDate };
 
 function typeName(v: unknown): string {
   if (v === null || v === undefined) return 'null';

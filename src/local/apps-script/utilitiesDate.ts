@@ -1,8 +1,9 @@
 /**
  * Time-zone arithmetic and Java `SimpleDateFormat` formatting/parsing for `Utilities.formatDate`
- * and `Utilities.parseDate` (reference/utilities/utilities; behaviours §7.5), also used by the
+ * and `Utilities.parseDate` (reference/utilities/utilities), also used by the
  * trigger scheduler. Month and day names are English, as observed in Apps Script.
  */
+import { scriptDate } from './realm';
 import { gasError } from './runtime';
 import { isIanaZone, wallFields } from './time-zone';
 
@@ -307,5 +308,5 @@ export function parseDateIn(text: string, tz: string, pattern: string): Date {
     offset === null
       ? zonedToUtc(tz, v.year, v.month, v.day, v.hour, v.minute, v.second, v.millis)
       : Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second, v.millis) - offset * 60000;
-  return new Date(ms);
+  return scriptDate(ms);
 }

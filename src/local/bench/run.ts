@@ -14,6 +14,7 @@ export function measureScenario(scenario: Scenario, opts: PlayOptions = {}): Pla
   const local = startLocalAppsScript({
     now: BENCH_START,
     mailDailyQuota: scenario.mailQuota,
+    language: scenario.language,
     latencyProfile: 'pessimistic',
     executionLimitMs: Number.POSITIVE_INFINITY,
     // The daily total is reported (report.ts, dispatcherDaily), not enforced mid-benchmark.

@@ -91,7 +91,11 @@ async function main(): Promise<void> {
   const outDir = resolve(args.out);
   prepareOutDir(outDir);
   console.log(`Scenario: ${scenario.name}`);
-  const local = startLocalAppsScript({ now: Date.UTC(2026, 0, 5, 7, 0), mailDailyQuota: scenario.mailQuota });
+  const local = startLocalAppsScript({
+    now: Date.UTC(2026, 0, 5, 7, 0),
+    mailDailyQuota: scenario.mailQuota,
+    language: scenario.language,
+  });
   try {
     const result = runScenario(local.rt, scenario, (line) => console.log(line));
     const written = await writeOutputs(local.rt, outDir, scenarioManifest(result));

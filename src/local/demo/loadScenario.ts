@@ -1,8 +1,12 @@
-/** Reading and validating a scenario file, with Dutch messages that name the field. */
+/**
+ * Reading and validating a scenario file, with Dutch messages that name the field: first each field
+ * (scenarioSchema.ts), then whether they can happen together (scenarioCheck.ts).
+ */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssues } from '../../model/schemas';
+import { checkScenario } from './scenarioCheck';
 import type { Scenario } from './scenarioSchema';
 import { ScenarioSchema } from './scenarioSchema';
 
@@ -15,6 +19,9 @@ export function parseScenario(
 ): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
   const parsed = ScenarioSchema.safeParse(data);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
+  // Fields that are each fine but cannot happen together: refused before anything runs.
+  const problems = checkScenario(parsed.data);
+  if (problems.length > 0) return { ok: false, errors: problems };
   return { ok: true, scenario: parsed.data };
 }
 

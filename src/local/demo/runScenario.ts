@@ -28,6 +28,7 @@ import { readTable } from '../../workspace/tables';
 import { editAsRespondent, submitAsRespondent } from '../apps-script/forms';
 import type { Runtime } from '../apps-script/runtime';
 import { fictionalCaseInput } from './caseInput';
+import { checkScenario } from './scenarioCheck';
 import type { Scenario, StepRunInput } from './scenarioSchema';
 
 export interface ScenarioResult {
@@ -117,9 +118,36 @@ export function toItemAnswers(
   return out;
 }
 
+/**
+ * One line on what came in during a step: who answered, who sent the form twice, who edited, the
+ * empty (ghost) responses and who stayed silent. The Logboek says the same per form (reconcile).
+ */
+export function submissionSummary(run: StepRunInput, partnersWithForm: readonly string[]): string {
+  const entries = Object.entries(run.submissions);
+  const list = (ids: string[]) => (ids.length ? ids.join(', ') : 'geen');
+  const parts = [`inzendingen: ${list(entries.map(([id, sub]) => `${id} (werkdag ${sub.day})`))}`];
+  const twice = entries.filter(([, sub]) => sub.duplicate).map(([id]) => id);
+  if (twice.length) parts.push(`dubbel ingezonden: ${list(twice)}`);
+  const edited = entries.filter(([, sub]) => sub.edit).map(([id, sub]) => `${id} (werkdag ${sub.edit!.day})`);
+  if (edited.length) parts.push(`bewerkt: ${list(edited)}`);
+  if (run.ghosts.length) parts.push(`lege inzending (genegeerd): ${list(run.ghosts)}`);
+  const silent = partnersWithForm.filter((id) => !(id in run.submissions));
+  if (silent.length) parts.push(`geen antwoord: ${list(silent)}`);
+  return parts.join('; ');
+}
+
 export function runScenario(rt: Runtime, scenario: Scenario, say: Say = () => {}): ScenarioResult {
   const opts = { bevrijdingsdagEveryYear: false };
   const first = scenario.steps[0]!;
+  // Refused before anything runs: what cannot happen (scenarioCheck.ts), and a clock already past
+  // the first start (every event would be moved later).
+  const problems = checkScenario(scenario);
+  if (rt.now() > startOfLocalDay(first.startOn, 'Europe/Amsterdam') + 8 * HOUR) {
+    problems.unshift(
+      `steps[0].startOn: ${first.startOn} ligt vóór de klok van de in-memory Apps Script (${isoDate(rt.now(), 'Europe/Amsterdam')}); het scenario zou later beginnen dan het zegt.`,
+    );
+  }
+  if (problems.length > 0) throw new Error(`Scenario klopt niet:\n${problems.join('\n')}`);
   at(rt, first.startOn, 8);
   const registerSs = SpreadsheetApp.create('Register aanpak jeugdgroepen');
   rt.boundContainerId = registerSs.getId();
@@ -251,6 +279,12 @@ function playStep(
       rt.endExecution();
     }
   }
+  say(
+    `  ${submissionSummary(
+      run,
+      forms.map((f) => String(f.partnerId)),
+    )}`,
+  );
   const date = addWorkdays(run.startOn, lastDay, opts);
   at(rt, date, 16);
   const d = run.decision;

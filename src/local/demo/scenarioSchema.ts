@@ -6,9 +6,13 @@
  */
 import { PartnerListSchema, SettingsSchema } from '../../model/schemas';
 import { STEP_IDS } from '../../model/types';
+import { isValidIsoDate } from '../../model/workdays';
 import * as z from '../../model/zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'verwacht een datum als jjjj-mm-dd' });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'verwacht een datum als jjjj-mm-dd', abort: true })
+  .refine(isValidIsoDate, { error: (iss) => `${String(iss.input)} is geen bestaande datum` });
 
 /** An answer: text, the chosen options of a checkbox question, or the chosen column per grid row. */
 const AnswerValue = z.union([z.string(), z.array(z.string())]);
@@ -138,6 +142,11 @@ export const ScenarioSchema = z.object({
     .default([]),
   /** Mail recipients per day (100 consumer, 1,500 Workspace). */
   mailQuota: z.number().int().min(1).default(1500),
+  /**
+   * The language of the Google account that runs the product: Apps Script raises its errors in
+   * it (src/local/apps-script/messages.ts). A Dutch municipality's account is Dutch.
+   */
+  language: z.enum(['nl', 'en']).default('nl'),
   steps: z.array(StepRun).min(1),
 });
 

@@ -2,6 +2,7 @@
  * Small helpers shared by the exporters: colours, Excel sheet names and dates in a time zone.
  * The formula test is render/text.ts looksLikeFormula, shared with the Sheets writers.
  */
+import { xmlSafe } from '../../render/text';
 import { wallFields } from '../apps-script/time-zone';
 
 /** Normalises `#rgb` / `#rrggbb` (any case) to `rrggbb`, or null for anything else. */
@@ -26,12 +27,14 @@ const EXCEL_NAME_MAX = 31;
 /**
  * Turns Sheets tab names (up to 100 characters, few restrictions) into valid, unique Excel
  * worksheet names: no `* ? : \ / [ ]`, no leading/trailing apostrophe, at most 31
- * characters, unique ignoring case, never `History`.
+ * characters, unique ignoring case, never `History`; characters XML cannot hold become U+FFFD.
  */
 export function excelSheetNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, i) => {
-    let base = raw.replace(/[*?:\\/[\]]/g, '_').replace(/^'+|'+$/g, '');
+    let base = xmlSafe(raw)
+      .replace(/[*?:\\/[\]]/g, '_')
+      .replace(/^'+|'+$/g, '');
     if (base.trim() === '' || base.toLowerCase() === 'history') base = `${base || 'Blad'}${i + 1}`;
     let name = base.slice(0, EXCEL_NAME_MAX);
     for (let n = 2; used.has(name.toLowerCase()); n++) {

@@ -19,6 +19,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { linesOf, xmlSafe } from '../../render/text';
 import { snapshotDocument } from '../apps-script/document';
 import type { Runtime } from '../apps-script/runtime';
 import { hexColor } from './cells';
@@ -43,15 +44,6 @@ const HEADINGS: Record<string, (typeof HeadingLevel)[keyof typeof HeadingLevel]>
   HEADING6: HeadingLevel.HEADING_6,
   TITLE: HeadingLevel.TITLE,
 };
-
-/** Characters XML 1.0 cannot hold (they would corrupt the .docx): C0 controls except tab/newline, lone surrogates. */
-const XML_INVALID =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove control characters
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlSafe(text: string): string {
-  return text.replace(XML_INVALID, '');
-}
 
 function levels(glyph: string): ILevelsOptions[] {
   return Array.from({ length: 9 }, (_, level) => {
@@ -95,11 +87,11 @@ function isSafeLink(url: string | null | undefined): url is string {
   return /^(https?:\/\/|mailto:)/i.test(url.trim()) && !/[\u0000-\u001f\u007f\s]/.test(url.trim());
 }
 
-/** Text runs for one formatted run; line breaks (`\r`, `\n`) become Word line breaks. */
+/** Text runs for one formatted run; line ends (render/text.ts LINE_END) become Word line breaks. */
 function textRuns(run: DocRun, extra: { bold?: boolean; hyperlink?: boolean } = {}): TextRun[] {
   const color = hexColor(run.color);
   const bg = hexColor(run.background);
-  const lines = xmlSafe(run.text).split(/\r\n|\r|\n/);
+  const lines = linesOf(xmlSafe(run.text));
   return lines.map(
     (line, i) =>
       new TextRun({

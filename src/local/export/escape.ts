@@ -1,8 +1,13 @@
 /**
  * Escaping for every HTML the exporters write. Text from documents, forms and mails is
- * partner input: it is always escaped, never interpreted (reliability-security-privacy §2.2,
- * §2.3). The same escaping is safe inside double- and single-quoted attribute values.
+ * partner input: it is always escaped, never interpreted (OWASP Cross Site Scripting
+ * Prevention Cheat Sheet: https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html). The same escaping is safe inside double- and single-quoted attribute values.
+ * Characters XML cannot hold are replaced visibly first (render/text.ts xmlSafe, the rule of every
+ * writer): the HTML standard counts control characters and noncharacters as parse errors
+ * (https://html.spec.whatwg.org/multipage/parsing.html#preprocessing-the-input-stream), and a lone
+ * surrogate cannot be written as UTF-8.
  */
+import { xmlSafe } from '../../render/text';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -15,7 +20,7 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = value === null || value === undefined ? '' : xmlSafe(String(value));
   return text.replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 

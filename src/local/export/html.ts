@@ -3,6 +3,7 @@
  * All text is escaped (escape.ts); links only for http(s)/mailto targets.
  */
 
+import { linesOf } from '../../render/text';
 import { snapshotDocument } from '../apps-script/document';
 import type { Runtime } from '../apps-script/runtime';
 import { hexColor } from './cells';
@@ -24,9 +25,9 @@ li.nested{list-style:none}
 .pagebreak{border:0;margin:0}}
 `;
 
-/** Text with line breaks (Apps Script uses `\r` for soft breaks) as escaped HTML. */
+/** Text with line breaks (Apps Script uses `\r` for soft breaks; render/text.ts LINE_END) as escaped HTML. */
 function textHtml(text: string): string {
-  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
+  return linesOf(text).map(escapeHtml).join('<br>');
 }
 
 function runHtml(run: DocRun): string {

@@ -4,6 +4,7 @@
  * Header values are folded onto one line (no header injection) and non-ASCII text is
  * RFC 2047 encoded.
  */
+import { xmlSafe } from '../../render/text';
 import type { SentMail } from '../apps-script/runtime';
 import { formatDutchDateTime, wallClockDate } from './cells';
 import { escapeHtml, htmlPage, relativeHref } from './escape';
@@ -24,10 +25,13 @@ const CRLF = '\r\n';
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** One header line: line breaks and other control characters become spaces. */
+/**
+ * One header line: line breaks and other control characters become spaces (no header injection);
+ * what XML cannot hold elsewhere is replaced as in every writer (render/text.ts xmlSafe).
+ */
 function oneLine(value: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: header values must not carry control characters
-  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return xmlSafe(value.replace(/[\u0000-\u001f\u007f]+/g, ' ')).trim();
 }
 
 /**
@@ -86,14 +90,18 @@ function addressList(list: string[]): string {
     .join(', ');
 }
 
-/** Normalises line ends to CRLF; 8bit unless a line is too long for SMTP (then base64). */
-function bodyPart(contentType: string, text: string): string[] {
-  const normalised = text.replace(/\r\n|\r|\n/g, CRLF);
+/**
+ * Normalises line ends to CRLF (RFC 5322 §2.3: CR and LF appear only together); characters XML
+ * cannot hold are replaced as in every writer (render/text.ts xmlSafe); 8bit unless a line is too
+ * long for SMTP (then base64).
+ */
+function bodyPart(contentType: string, raw: string): string[] {
+  const normalised = xmlSafe(raw).replace(/\r\n|\r|\n/g, CRLF);
   const tooLong = normalised.split(CRLF).some((l) => Buffer.byteLength(l, 'utf8') > 998);
   if (!tooLong) {
     return [`Content-Type: ${contentType}; charset=utf-8`, 'Content-Transfer-Encoding: 8bit', '', normalised];
   }
-  const b64 = Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, `$&${CRLF}`);
+  const b64 = Buffer.from(normalised, 'utf8').toString('base64').replace(/.{76}/g, `$&${CRLF}`);
   return [`Content-Type: ${contentType}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', b64];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Byte helpers for the pure document writers. Apps Script's V8 has no TextEncoder (behaviours §8),
+ * Byte helpers for the pure document writers. Apps Script's V8 has no TextEncoder (guides/v8-runtime),
  * so UTF-8 is encoded here by hand; CRC-32 is the checksum the zip format requires
  * (PKWARE APPNOTE.TXT §4.4.7, the same polynomial as PNG, https://www.w3.org/TR/png/#5CRC-algorithm).
  */

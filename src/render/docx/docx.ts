@@ -10,6 +10,7 @@
  * goes in as a text node, escaped: nothing a partner typed is ever read as markup or a field.
  */
 import type { DocNode, DocTree, Run } from '../docTree';
+import { linesOf } from '../text';
 import { utf8 } from './bytes';
 import { pngSize } from './png';
 import { xmlText } from './xml';
@@ -43,7 +44,11 @@ function colorVal(css: string | undefined): string | null {
   return m ? m[1]!.toUpperCase() : null;
 }
 
-/** One text run; newlines become line breaks and tabs tab characters, inside the same run. */
+/**
+ * One text run; a line end (render/text.ts LINE_END: CR LF, CR, LF, NEL, LS, PS) becomes a line
+ * break and a tab a tab character, inside the same run. A CR left in `w:t` would be read as white
+ * space (XML 1.0 §2.11 normalises line ends), so the break is written as `w:br`.
+ */
 function run(text: string, fmt: Omit<Run, 'text'> = {}): string {
   const props: string[] = [];
   if (fmt.bold) props.push('<w:b/>');
@@ -51,12 +56,13 @@ function run(text: string, fmt: Omit<Run, 'text'> = {}): string {
   const color = colorVal(fmt.color);
   if (color) props.push(`<w:color w:val="${color}"/>`);
   const rPr = props.length > 0 ? `<w:rPr>${props.join('')}</w:rPr>` : '';
-  const pieces = text.split(/(\n|\t)/).map((p) => {
-    if (p === '\n') return '<w:br/>';
-    if (p === '\t') return '<w:tab/>';
-    return p === '' ? '' : `<w:t xml:space="preserve">${xmlText(p)}</w:t>`;
-  });
-  return `<w:r>${rPr}${pieces.join('')}</w:r>`;
+  const pieces = linesOf(text).map((line) =>
+    line
+      .split('\t')
+      .map((p) => (p === '' ? '' : `<w:t xml:space="preserve">${xmlText(p)}</w:t>`))
+      .join('<w:tab/>'),
+  );
+  return `<w:r>${rPr}${pieces.join('<w:br/>')}</w:r>`;
 }
 
 function para(content: string, pPr = ''): string {

@@ -39,8 +39,8 @@ const LINK_ROLE: Record<string, string> = { VIEW: 'reader', COMMENT: 'commenter'
  * sharing). Derived from what DriveApp keeps: the owner, editors (writer), viewers (reader) and
  * the sharing access: ANYONE / ANYONE_WITH_LINK an `anyone` permission, DOMAIN /
  * DOMAIN_WITH_LINK a `domain` one, discoverable without "WITH_LINK"; PRIVATE, or permission NONE
- * ("users have no permissions", reference/drive/permission), none. The emulator knows no
- * groups. Undefined when `requester` may not share the file (neither owner nor editor).
+ * ("users have no permissions", reference/drive/permission), none; a published form adds its
+ * responders (`view: 'published'`, below). The emulator knows no groups. Undefined when `requester` may not share the file (neither owner nor editor).
  */
 export function permissionsOf(e: DriveEntry, requester: string): Record<string, unknown>[] | undefined {
   const who = requester.toLowerCase();
@@ -79,6 +79,25 @@ export function permissionsOf(e: DriveEntry, requester: string): Record<string, 
         allowFileDiscovery: discoverable,
       });
     }
+  }
+  // A published form's responders (workspace/forms/api/guides/publish-form, "Check if the form is
+  // accepting responses from 'Anyone with link'"): a reader permission with `view: 'published'`,
+  // of type anyone while no responder is named, else one per named responder. They let a person
+  // answer the form, not open the file or its responses.
+  const form =
+    e.mimeType === MIME.form ? (e.data as { published?: boolean; publishedReaders?: string[] }) : null;
+  if (form?.published) {
+    const named = form.publishedReaders ?? [];
+    if (named.length === 0)
+      out.push({
+        kind: 'drive#permission',
+        id: 'anyoneWithLink',
+        type: 'anyone',
+        role: 'reader',
+        view: 'published',
+      });
+    for (const email of named)
+      out.push({ ...user(email, 'reader'), id: permissionId(`published:${email}`), view: 'published' });
   }
   return out;
 }
@@ -127,6 +146,7 @@ const KNOWN_PERMISSION_FIELDS = new Set([
   'emailAddress',
   'domain',
   'allowFileDiscovery',
+  'view',
 ]);
 /** Fields of the Permission resource (…/rest/v3/permissions) the emulator does not keep. */
 const OTHER_PERMISSION_FIELDS = new Set([
@@ -135,7 +155,6 @@ const OTHER_PERMISSION_FIELDS = new Set([
   'expirationTime',
   'deleted',
   'pendingOwner',
-  'view',
   'permissionDetails',
   'teamDrivePermissionDetails',
   'inheritedPermissionsDisabled',

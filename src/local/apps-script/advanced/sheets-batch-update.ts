@@ -157,7 +157,7 @@ function resize(sd: SheetData, rows: number, cols: number): void {
 function checkSheet(model: SpreadsheetData, sd: SheetData, where: string): void {
   if (sd.maxRows < 1 || sd.maxCols < 1)
     throw apiError(`Invalid ${where}: The grid must have at least one row and column.`);
-  // Sheets keeps at least one unfrozen row and column (behaviours §1.4: a freeze of every row
+  // Sheets keeps at least one unfrozen row and column (reference/spreadsheet/sheet: a freeze of every row
   // is refused); the wording is not documented.
   if (sd.frozenRows >= sd.maxRows)
     throw apiError(`Invalid ${where}: You can't freeze all visible rows on the sheet.`);

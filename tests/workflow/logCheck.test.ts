@@ -1,0 +1,62 @@
+/**
+ * The Logboek is append-only (issue 9, point 6): a line changed or removed by hand is found by the
+ * next day's first dispatcher run, written to the Logboek (without content) and shown in the digest.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { openCase, openRegister } from '../../src/workflow/context';
+import { dispatchWithDigest } from '../../src/workflow/digest';
+import { logEvents } from '../../src/workflow/log';
+import { LOG_CHANGED_EVENT } from '../../src/workflow/logCheck';
+import { LOG } from '../../src/workflow/records';
+import { readTable } from '../../src/workspace/tables';
+import { freshLocalCase } from './helpers';
+
+let local: LocalAppsScript;
+afterEach(() => local.dispose());
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('het Logboek is alleen aan te vullen', () => {
+  it('een met de hand gewijzigde en een verwijderde regel worden de volgende dag gemeld, één keer', () => {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    const { rt } = local;
+    const code = fresh.h.row.code;
+    logEvents(fresh.h.ss, [
+      ['proef', 'eerste'],
+      ['proef', 'tweede'],
+      ['proef', 'derde'],
+    ]);
+    dispatchWithDigest(openRegister());
+    const h = openCase(openRegister(), code);
+    expect(readTable(h.ss, LOG).some((l) => l.event === LOG_CHANGED_EVENT)).toBe(false);
+
+    // By hand: a detail changed, then the last line removed.
+    const tab = h.ss.getSheetByName(LOG.name)!;
+    const values = tab.getDataRange().getValues();
+    const second = values.findIndex((r) => r[2] === 'tweede') + 1;
+    tab.getRange(second, 3).setValue('iets anders');
+    tab.deleteRow(tab.getLastRow());
+
+    rt.advance(DAY);
+    const before = rt.mailbox.length;
+    dispatchWithDigest(openRegister());
+    const after = readTable(openCase(openRegister(), code).ss, LOG);
+    const reported = after.filter((l) => l.event === LOG_CHANGED_EVENT);
+    expect(reported.map((l) => l.detail)).toEqual([
+      `regel ${second} van het Logboek is met de hand gewijzigd of verwijderd; aan het eind van het Logboek zijn regels verwijderd (de keten van het Logboek klopt daar niet meer)`,
+    ]);
+    const digest = rt.mailbox.slice(before).find((m) => m.subject.startsWith('Dagoverzicht'))!;
+    expect(digest.body).toContain('Logboek met de hand gewijzigd');
+    expect(digest.body).toContain(code);
+    expect(digest.body).not.toContain('iets anders');
+
+    // The next day: already reported, nothing new.
+    rt.advance(DAY);
+    dispatchWithDigest(openRegister());
+    expect(
+      readTable(openCase(openRegister(), code).ss, LOG).filter((l) => l.event === LOG_CHANGED_EVENT),
+    ).toHaveLength(1);
+  });
+});
