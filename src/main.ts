@@ -3,7 +3,7 @@
  * nothing else. Loading this bundle calls no service; every function does its work only
  * when Apps Script calls it.
  */
-
+import { BUSY_HOURS, dispatchRunWorks } from './model/dispatchSchedule';
 import { problemText } from './model/settingsCheck';
 import { settingsCheckSummary, settingsCheckText } from './render/settingsCheck';
 import { ensureOpenTrigger, showDashboard } from './ui/cockpit';
@@ -22,9 +22,11 @@ import { setupRegister } from './workflow/registerTabs';
 import { exportPerson, removePerson } from './workflow/rights';
 import { runSelftest, selftestText } from './workflow/selftest';
 import { progressText } from './workflow/startStep';
+import { nowMs } from './workspace/clock';
 import { dailyQuotaNotice, errorMessage } from './workspace/errors';
 import { fileUrl, parentFolderId } from './workspace/files';
 import { activeUserEmail } from './workspace/session';
+import { withActiveSpreadsheet } from './workspace/spreadsheets';
 
 function ui(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
@@ -36,6 +38,11 @@ function ui(): GoogleAppsScript.Base.Ui {
  * safely be run again, it finishes what was left and does nothing twice.
  */
 function guarded(action: () => string): void {
+  // One handle of the register for the whole action (workspace/spreadsheets.ts).
+  withActiveSpreadsheet(() => guardedRun(action));
+}
+
+function guardedRun(action: () => string): void {
   let message: string;
   // A register made with Bestand → Kopie maken sets itself up first (workflow/ownRegister).
   let notice: string | null = null;
@@ -270,7 +277,7 @@ export function menuInstallTriggers(): void {
       : '';
     if (existing.length > 0) return `Automatisch bijwerken staat al aan.${opens}`;
     ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyMinutes(DISPATCH_EVERY_MINUTES).create();
-    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten.${opens}`;
+    return `Automatisch bijwerken staat aan: elke ${DISPATCH_EVERY_MINUTES} minuten op werkdagen van ${BUSY_HOURS.from} tot ${BUSY_HOURS.to} uur, daarbuiten elk uur.${opens}`;
   });
 }
 
@@ -301,6 +308,8 @@ export function menuSelftest(): void {
  * the coordinator who installed it (guides/triggers/installable) and acts for no person.
  */
 export function runDispatcher(_e?: unknown): void {
+  // Outside office hours only the first run of each hour works (model/dispatchSchedule).
+  if (!dispatchRunWorks(nowMs())) return;
   let reg: ReturnType<typeof openRegister>;
   try {
     reg = openRegister();

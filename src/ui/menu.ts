@@ -50,8 +50,8 @@ export function menuItems(menu: readonly MenuEntry[] = MENU): MenuItem[] {
 
 /** The dispatcher trigger's handler. */
 export const DISPATCH_HANDLER: EntryPoint = 'runDispatcher';
-/** Minutes between dispatcher runs (allowed: 1, 5, 10, 15, 30). */
-export const DISPATCH_EVERY_MINUTES = 15;
+/** Minutes between dispatcher runs (model/dispatchSchedule: which of them work). */
+export { DISPATCH_EVERY_MINUTES } from '../model/dispatchSchedule';
 
 /** Adds the menu; called from onOpen (a simple trigger: no authorised services). */
 export function addMenu(ui: GoogleAppsScript.Base.Ui): void {

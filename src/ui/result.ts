@@ -9,6 +9,7 @@ import { requireCoordinator } from '../workflow/access';
 import { UserError } from '../workflow/context';
 import { ensureOwnRegister } from '../workflow/ownRegister';
 import { dailyQuotaNotice } from '../workspace/errors';
+import { withActiveSpreadsheet } from '../workspace/spreadsheets';
 
 export type UiOk<T extends object = {}> = { ok: true; message: string } & T;
 export type UiRefusal = { ok: false; errors: Record<string, string>; message?: string };
@@ -20,6 +21,10 @@ export function refusal(errors: Record<string, string>, message?: string): UiRef
 
 /** Runs a client's request; never throws. */
 export function uiGuarded<T extends object>(action: () => UiResult<T>): UiResult<T> {
+  return withActiveSpreadsheet(() => guardedRun(action));
+}
+
+function guardedRun<T extends object>(action: () => UiResult<T>): UiResult<T> {
   try {
     // Only a configured coordinator (or the register's owner) acts on cases (workflow/access).
     requireCoordinator();

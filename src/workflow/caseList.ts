@@ -11,7 +11,7 @@ import { buildCaseList, CASE_LIST_TAB, type CaseListEntry } from '../render/case
 import { tableHash } from '../render/tableHash';
 import { tabSnapshot, writeTables } from '../workspace/sheetBatch';
 import { type Book, spreadsheetId } from '../workspace/spreadsheets';
-import { forgetTable, readTable, replaceTable, updateRow } from '../workspace/tables';
+import { forgetTable, readTable, replaceTable, replaceTableRequest, updateRow } from '../workspace/tables';
 import { tabValues, turnIntoSystemTab } from '../workspace/tabs';
 import type { Register } from './context';
 import { CASES, type CaseListRow, TABS } from './records';
@@ -103,11 +103,17 @@ export function writeCaseList(reg: CaseListRegister, opts: { force?: boolean } =
   // A new tab goes right after the settings tabs (Instellingen, Partners, Vragen).
   const names = [...snapshot.names];
   const after = Math.max(...[SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET].map((n) => names.indexOf(n)));
-  writeTables(reg.ss, [{ table, position: after >= 0 ? after + 1 : names.length }], snapshot);
-  replaceTable(reg.ss, TABS, [
-    ...tabs.filter((t) => t.name !== CASE_LIST_TAB),
-    { name: CASE_LIST_TAB, hash },
-  ]);
+  const prints = [...tabs.filter((t) => t.name !== CASE_LIST_TAB), { name: CASE_LIST_TAB, hash }];
+  // The fingerprints go in the same batch as the view where it can (workspace/tables.ts).
+  const also = replaceTableRequest(reg.ss, TABS, prints, snapshot.states?.get(TABS.name));
+  writeTables(
+    reg.ss,
+    [{ table, position: after >= 0 ? after + 1 : names.length }],
+    snapshot,
+    also ? [also.request] : [],
+  );
+  if (also) also.applied();
+  else replaceTable(reg.ss, TABS, prints);
   return true;
 }
 

@@ -21,7 +21,14 @@ import { type DocumentState, documentStatesIn, writeDocument } from '../workspac
 import { savePdfIn } from '../workspace/documents';
 import { type KnownSharing, shareExactlyWith } from '../workspace/files';
 import { tabSnapshot, writeTables } from '../workspace/sheetBatch';
-import { appendRows, ensureTable, readTable, replaceTable, updateRow } from '../workspace/tables';
+import {
+  appendRows,
+  ensureTable,
+  readTable,
+  replaceTable,
+  replaceTableRequest,
+  updateRow,
+} from '../workspace/tables';
 import { assembleView } from './assemble';
 import type { CaseHandle } from './context';
 import { actionFacts } from './dashboard';
@@ -57,9 +64,12 @@ export function rebuildViews(
       ({ table, position }) =>
         opts.all || !snapshot.names.has(table.name) || before.get(table.name) !== hashes[position]!.hash,
     );
-  writeTables(h.ss, writes, snapshot);
   const same = hashes.length === before.size && hashes.every((x) => before.get(x.name) === x.hash);
-  if (!same) replaceTable(h.ss, TABS, hashes);
+  // The fingerprints go in the same batch as the tabs where it can (workspace/tables.ts).
+  const prints = same ? null : replaceTableRequest(h.ss, TABS, hashes, snapshot.states?.get(TABS.name));
+  writeTables(h.ss, writes, snapshot, prints ? [prints.request] : []);
+  if (prints) prints.applied();
+  else if (!same) replaceTable(h.ss, TABS, hashes);
   return writes.map((w) => w.table.name);
 }
 

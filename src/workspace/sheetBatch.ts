@@ -243,17 +243,23 @@ export function writeTables(
   ss: Book,
   writes: readonly { table: SheetTable; position: number }[],
   snapshot: TabSnapshot,
+  also: readonly Request[] = [],
 ): void {
-  if (snapshot.states) writeSheetTables(ss, writes, snapshot.states);
+  if (snapshot.states) writeSheetTables(ss, writes, snapshot.states, also);
   else for (const w of writes) writeSheetTable(ss, w.table, { position: w.position });
 }
 
-/** Writes the tables in one batchUpdate (nothing at all when the list is empty). */
+/**
+ * Writes the tables in one batchUpdate (nothing at all when the list is empty), with `also`
+ * (other requests on the same spreadsheet, e.g. a system table: tables.ts replaceTableRequest)
+ * at the end of the same batch.
+ */
 export function writeSheetTables(
   ss: Book,
   writes: readonly { table: SheetTable; position: number }[],
   states: ReadonlyMap<string, TabState>,
+  also: readonly Request[] = [],
 ): void {
-  if (writes.length === 0) return;
-  sheets().batchUpdate({ requests: sheetRequests(writes, states) }, spreadsheetId(ss));
+  if (writes.length === 0 && also.length === 0) return;
+  sheets().batchUpdate({ requests: [...sheetRequests(writes, states), ...also] }, spreadsheetId(ss));
 }

@@ -18,9 +18,29 @@ export function openSpreadsheet(id: string): Book {
   return ss;
 }
 
+/** Inside `withActiveSpreadsheet`: the active spreadsheet once asked (undefined: not yet). */
+let active: { ss?: Book | null } | null = null;
+
+/**
+ * Runs one entry point (a menu item, a dialog's request) asking for the active spreadsheet at
+ * most once: the register check, the register and the action then share one handle, and so its
+ * id is asked once. Nested calls share the outer scope.
+ */
+export function withActiveSpreadsheet<T>(fn: () => T): T {
+  if (active) return fn();
+  active = {};
+  try {
+    return fn();
+  } finally {
+    active = null;
+  }
+}
+
 /** The spreadsheet the script is bound to, or null in a trigger or a standalone run. */
 export function activeSpreadsheet(): Book | null {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  if (!active) return SpreadsheetApp.getActiveSpreadsheet();
+  if (active.ss === undefined) active.ss = SpreadsheetApp.getActiveSpreadsheet();
+  return active.ss;
 }
 
 export function spreadsheetId(ss: Book): string {

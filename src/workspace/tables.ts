@@ -137,7 +137,7 @@ export function tableFromTab<C extends string, N extends C, E extends Choices<C>
   // getLastRow: the last row with content (0 for an empty tab).
   let last = values.length;
   while (last > 0 && blank(values[last - 1])) last--;
-  const rows = values.slice(1, Math.max(last, 1)).map((r, i) => rowFromValues(def, r, i + 2));
+  const rows = rowsOfValues(def, values.slice(0, last));
   if (cache) {
     cache.set(cacheKey(ss, def.name), { rows });
     tabState(ss, def)!.lastRow = last;
@@ -246,25 +246,43 @@ export function readTableById<C extends string, N extends C, E extends Choices<C
   const key = `${id}\u0000${def.name}`;
   const hit = cache?.get(key);
   if (hit) return copyRows(hit.rows);
-  const api = sheetsApi();
-  let values: unknown[][] | null = null;
-  if (api?.Values) {
-    try {
-      const got = api.Values.batchGet(id, {
-        ranges: [`'${def.name.replace(/'/g, "''")}'!A2:${columnLetter(def.columns.length - 1)}`],
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'FORMATTED_STRING',
-      });
-      values = (got.valueRanges?.[0]?.values ?? []) as unknown[][];
-    } catch {
-      // The tab does not exist (or the call failed): read it the usual way below.
-      values = null;
-    }
-  }
+  const values = valuesByApi(id, def);
   if (values === null) return readTable(open(id), def);
-  const rows = values.map((r, i) => rowFromValues(def, r, i + 2));
-  cache?.set(key, { rows });
+  const rows = rowsOfValues(def, values);
+  if (cache && tabStates) {
+    cache.set(key, { rows });
+    tabStates.set(key, { ...tabStates.get(key), lastRow: Math.max(values.length, 1) });
+  }
   return copyRows(rows);
+}
+
+/**
+ * The table's tab from row 1 (the header with the rows) in one
+ * `Sheets.Spreadsheets.Values.batchGet` (spreadsheets.values/batchGet; trailing empty rows are
+ * left out, as getLastRow ignores them). Null where the Sheets advanced service is off, or when
+ * the API refuses (the tab does not exist): then the caller reads the way SpreadsheetApp does.
+ */
+function valuesByApi(id: string, def: TableDef): unknown[][] | null {
+  const api = sheetsApi();
+  if (!api?.Values) return null;
+  try {
+    const got = api.Values.batchGet(id, {
+      ranges: [`'${def.name.replace(/'/g, "''")}'!A1:${columnLetter(def.columns.length - 1)}`],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'FORMATTED_STRING',
+    });
+    return (got.valueRanges?.[0]?.values ?? []) as unknown[][];
+  } catch {
+    return null;
+  }
+}
+
+/** The data rows of a tab's values (header first); a table with rows has its header checked. */
+function rowsOfValues(def: TableDef, values: readonly (readonly unknown[])[]): Row[] {
+  // A table without rows has nothing to misread.
+  if (values.length < 2) return [];
+  checkHeader(def, values[0] ?? []);
+  return values.slice(1).map((r, i) => rowFromValues(def, r, i + 2));
 }
 
 function sheetFor(ss: Book, def: TableDef) {
@@ -431,6 +449,13 @@ function rowFromValues(def: TableDef, r: readonly unknown[], rowNumber: number):
 }
 
 function readFromSheet(ss: Book, def: TableDef): Row[] {
+  // One call where the Sheets advanced service is on (the tab then need not be opened).
+  const got = valuesByApi(idOf(ss), def);
+  if (got !== null) {
+    const st = tabState(ss, def);
+    if (st) st.lastRow = got.length;
+    return rowsOfValues(def, got);
+  }
   const sh = ss.getSheetByName(def.name);
   if (!sh) return [];
   const st = tabState(ss, def);
@@ -537,6 +562,53 @@ export function replaceTable<C extends string, N extends C, E extends Choices<C>
   if (st) st.lastRow = 1 + rows.length;
   const hit = cached(ss, def);
   if (hit) hit.rows = rows.map((r) => asRead(def, r));
+}
+
+/**
+ * Replacing all data rows of a table (what replaceTable does) as one request of a Sheets
+ * `batchUpdate` that writes other tabs of the spreadsheet anyway, so it costs no call of its
+ * own: `updateCells` over the rows with `fields: userEnteredValue` (reference/rest/v4/
+ * spreadsheets/request#UpdateCellsRequest: a cell without a value in the request is cleared).
+ * Text goes in as `stringValue`, stored verbatim, never read as a formula or number.
+ *
+ * Null when this run does not know the tab (its id and grid from the batch's snapshot, its last
+ * row from this run's read) or the rows do not fit the grid: then the caller uses replaceTable.
+ * Once the batch went through, `applied()` keeps the new rows in this run's cache.
+ */
+export function replaceTableRequest<C extends string, N extends C, E extends Choices<C>>(
+  ss: Book,
+  def: TableDef<C, N, E>,
+  rows: TableInput<C, N, E>[],
+  tab: { sheetId: number; rowCount: number } | undefined,
+): { request: GoogleAppsScript.Sheets.Schema.Request; applied: () => void } | null {
+  const st = tabState(ss, def);
+  if (!tab || st?.lastRow === undefined) return null;
+  const n = Math.max(st.lastRow - 1, rows.length, 1);
+  if (1 + n > tab.rowCount) return null;
+  const cell = (c: string, v: CellValue | undefined): GoogleAppsScript.Sheets.Schema.CellData => {
+    if ((def.numeric as readonly string[] | undefined)?.includes(c))
+      return { userEnteredValue: { numberValue: typeof v === 'number' ? v : Number(v ?? 0) } };
+    return v === undefined || v === '' ? {} : { userEnteredValue: { stringValue: String(v) } };
+  };
+  const request = {
+    updateCells: {
+      range: {
+        sheetId: tab.sheetId,
+        startRowIndex: 1,
+        endRowIndex: 1 + n,
+        startColumnIndex: 0,
+        endColumnIndex: def.columns.length,
+      },
+      rows: rows.map((r) => ({ values: def.columns.map((c) => cell(c, r[c] as CellValue | undefined)) })),
+      fields: 'userEnteredValue',
+    },
+  };
+  const applied = () => {
+    st.lastRow = 1 + rows.length;
+    const hit = cached(ss, def);
+    if (hit) hit.rows = rows.map((r) => asRead(def, r));
+  };
+  return { request, applied };
 }
 
 /**

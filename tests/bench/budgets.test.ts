@@ -22,6 +22,7 @@ const ENFORCED: BudgetId[] = [
   'changed-tabs-only',
   'gates-and-rebuilds',
   'idle-dispatcher',
+  'floor-ratio',
 ];
 
 let results: BudgetResult[] = [];

@@ -58,8 +58,10 @@ describe('dist/Code.js', () => {
     const bytes = statSync(join(dist, 'Code.js')).size;
     console.log(`dist/Code.js: ${(bytes / 1024).toFixed(1)} KiB`);
     // A budget, not a platform limit: the HTML pages of the sidebar and dialogs (src/render/html)
-    // are strings in the bundle, and the digest and Zelftest add their routines.
-    expect(bytes).toBeLessThan(750 * 1024);
+    // are strings in the bundle, and the digest and Zelftest add their routines; since then the
+    // letters, rights and sharing checks (privacy) and the error kinds in two languages added
+    // about 30 KiB (778 KiB on 4 December 2026). The budget keeps growth a decision.
+    expect(bytes).toBeLessThan(850 * 1024);
   });
 
   it('elke entry point is een top-level function-declaratie', () => {

@@ -211,7 +211,7 @@ describe('stap 4 en de documenten per doelgroep', () => {
     };
     const one = lose((r) => r.key !== partnerRows[0]!.key);
     const many = lose((r) => !String(r.key).startsWith('partner:'));
-    // Registering many documents costs the same writes as registering one.
-    expect(many).toBe(one);
+    // Registering many documents costs no more writes than registering one.
+    expect(many).toBeLessThanOrEqual(one);
   });
 });

@@ -2,7 +2,7 @@
  * The benchmark's output: one row per measured operation (out/bench.json) and the summary table
  * of docs/prestaties.md (per operation group the most expensive instance, per size).
  */
-import { DISPATCH_EVERY_MINUTES } from '../../ui/menu';
+import { dispatchRunsPerDay } from '../../model/dispatchSchedule';
 import { EXECUTION_LIMIT_MS } from '../apps-script/runtime';
 import { floorOf } from './floors';
 import type { OperationKind, OperationRun } from './play';
@@ -145,8 +145,11 @@ export function markdownTable(bySize: Record<string, readonly BenchRow[]>): stri
   return lines.join('\n');
 }
 
-/** Dispatcher runs per day: the trigger fires every DISPATCH_EVERY_MINUTES minutes. */
-export const DISPATCH_RUNS_PER_DAY = (24 * 60) / DISPATCH_EVERY_MINUTES;
+/**
+ * Dispatcher runs that work on a working day (model/dispatchSchedule: every quarter in office
+ * hours, once an hour otherwise); the runs that end at once make no service call.
+ */
+export const DISPATCH_RUNS_PER_DAY = dispatchRunsPerDay(true);
 
 export interface DispatcherDaily {
   cases: number;
