@@ -16,6 +16,7 @@ import {
 import { Runtime } from '../../src/local/apps-script/runtime';
 import { createSession } from '../../src/local/apps-script/session';
 import { createSpreadsheetApp } from '../../src/local/apps-script/spreadsheet';
+import { createUi } from '../../src/local/apps-script/ui';
 
 function thrown(fn: () => unknown): Error {
   try {
@@ -111,5 +112,14 @@ describe('foutmeldingen in de taal van het account', () => {
   it('Session.getActiveUserLocale geeft de taal van het account', () => {
     expect(createSession(new Runtime({ latency: false, language: 'nl' })).getActiveUserLocale()).toBe('nl');
     expect(createSession(new Runtime({ latency: false })).getActiveUserLocale()).toBe('en');
+  });
+
+  it('een nieuwe runtime spreekt zijn eigen taal, ook vóór zijn eerste aanroep', () => {
+    new Runtime({ latency: false, language: 'nl' }).call('Session.getActiveUser');
+    const rt = new Runtime({ latency: false });
+    rt.ui.uiAvailable = false;
+    expect(() => createUi(rt, 'SpreadsheetApp')).toThrow(
+      'Cannot call SpreadsheetApp.getUi() from this context.',
+    );
   });
 });

@@ -33,7 +33,7 @@ function props(key: string) {
 }
 
 describe('dagelijkse controle op delen', () => {
-  it('zet deellinks en onbekende lezers terug, laat bekende lezers en formulierrespondenten staan, en logt zonder adressen', () => {
+  it('§4.3 #32: zet deellinks en onbekende lezers terug, laat bekende lezers en formulierrespondenten staan, en logt zonder adressen', () => {
     const { rt, h, formId } = setUp();
     const ss = DriveApp.getFileById(h.row.spreadsheetId);
     ss.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);

@@ -258,6 +258,9 @@ export class Runtime {
     this.activeUserEmail = this.userEmail;
     this.timeZone = opts.timeZone ?? 'Europe/Amsterdam';
     this.language = opts.language ?? 'en';
+    // A new runtime is the account in play until another one makes a call: an error raised
+    // before this runtime's first call is in its language, not in that of an earlier runtime.
+    activeLanguage = this.language;
     this.locale = opts.locale ?? 'nl_NL';
     this.mailDailyQuota = opts.mailDailyQuota ?? 1500;
     this.latencyEnabled = opts.latency ?? true;
