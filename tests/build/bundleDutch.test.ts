@@ -4,12 +4,11 @@
  * border; a deleted form is "ontbreekt" and a refused address is not tried again, as in English.
  */
 import { describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/local/apps-script/runtime';
 import { runDueTriggers } from '../../src/local/apps-script/script';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
-import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
+import { partnersToRows } from '../../src/model/schemas';
 import type { Partner } from '../../src/model/types';
-import { type Ctx, loadBundle, writeTab } from './bundleHarness';
+import { call, loadBundle, settingsRows, writeTab } from './bundleHarness';
 
 const partner = (id: string, email: string): Partner => ({
   id,
@@ -22,31 +21,12 @@ const partner = (id: string, email: string): Partner => ({
   active: true,
 });
 
-function call(rt: Runtime, ctx: Ctx, fn: string, ...args: unknown[]) {
-  rt.beginExecution();
-  try {
-    return ctx[fn](...args);
-  } finally {
-    rt.endExecution();
-  }
-}
-
 describe('dist/Code.js in een Nederlands Google-account', () => {
   it('een gewist formulier heet "ontbreekt", een geweigerd adres wordt één keer geprobeerd; spreadsheets zijn nl_NL', () => {
     const { rt, ctx, ss } = loadBundle({ language: 'nl' });
     rt.ui.answers.push({ button: 'OK' });
     call(rt, ctx, 'menuSetup');
-    writeTab(
-      ss,
-      'Instellingen',
-      settingsToRows(
-        SettingsSchema.parse({
-          gemeente: 'Proefdorp',
-          coordinatorEmail: 'regie@proefdorp.example',
-          retentionMonths: 12,
-        }),
-      ),
-    );
+    writeTab(ss, 'Instellingen', settingsRows());
     writeTab(
       ss,
       'Partners',

@@ -4,13 +4,12 @@
  * prompts answered) and the time-driven dispatcher fired by the emulated trigger scheduler.
  */
 import { describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/local/apps-script/runtime';
 import { runDueTriggers } from '../../src/local/apps-script/script';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
-import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
+import { partnersToRows } from '../../src/model/schemas';
 import type { Partner } from '../../src/model/types';
 import { fillRequired } from '../workflow/helpers';
-import { type Ctx, loadBundle, writeTab } from './bundleHarness';
+import { click, loadBundle, settingsRows, writeTab } from './bundleHarness';
 
 const PARTNERS: Partner[] = [
   {
@@ -36,18 +35,6 @@ const PARTNERS: Partner[] = [
   },
 ];
 
-function click(rt: Runtime, ctx: Ctx, fn: string, answers: { button: string; text?: string }[] = []): string {
-  rt.ui.answers.push(...answers, { button: 'OK' });
-  rt.beginExecution();
-  try {
-    ctx[fn]();
-  } finally {
-    rt.endExecution();
-  }
-  rt.ui.answers.length = 0;
-  return rt.ui.alerts.at(-1)?.prompt ?? '';
-}
-
 const write = writeTab;
 
 describe('dist/Code.js door een casus via menu en trigger', () => {
@@ -55,12 +42,7 @@ describe('dist/Code.js door een casus via menu en trigger', () => {
     const { rt, ctx, ss } = loadBundle();
 
     expect(click(rt, ctx, 'menuSetup')).toContain('Het register is ingericht');
-    const settings = SettingsSchema.parse({
-      gemeente: 'Proefdorp',
-      coordinatorEmail: 'regie@proefdorp.example',
-      retentionMonths: 12,
-    });
-    write(ss, 'Instellingen', settingsToRows(settings));
+    write(ss, 'Instellingen', settingsRows());
     write(ss, 'Partners', partnersToRows(PARTNERS));
 
     // "Nieuwe casus openen" shows the dialog; its form posts to uiNewCase (google.script.run).

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { createVmContext } from '../../src/local/apps-script/install';
 import { Runtime, type RuntimeOptions } from '../../src/local/apps-script/runtime';
+import { type SettingsInput, SettingsSchema, settingsToRows } from '../../src/model/schemas';
 
 export type Ctx = Record<string, any>;
 
@@ -38,5 +39,41 @@ export function writeTab(
     rows.map((r) =>
       Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' ? `'${r[i]}` : (r[i] ?? ''))),
     ),
+  );
+}
+
+/** One execution of an entry point; its result as the client would receive it (JSON). */
+export function call(rt: Runtime, ctx: Ctx, fn: string, ...args: unknown[]): any {
+  rt.beginExecution();
+  try {
+    const r = ctx[fn](...args);
+    return r === undefined ? undefined : JSON.parse(JSON.stringify(r));
+  } finally {
+    rt.endExecution();
+  }
+}
+
+/** A menu click with scripted answers to its prompts (then OK); returns the last alert's text. */
+export function click(
+  rt: Runtime,
+  ctx: Ctx,
+  fn: string,
+  answers: { button: string; text?: string }[] = [],
+): string {
+  rt.ui.answers.push(...answers, { button: 'OK' });
+  call(rt, ctx, fn);
+  rt.ui.answers.length = 0;
+  return rt.ui.alerts.at(-1)?.prompt ?? '';
+}
+
+/** The Instellingen tab of a fictional gemeente (Proefdorp unless told otherwise), as rows. */
+export function settingsRows(over: Partial<SettingsInput> = {}): (string | number)[][] {
+  return settingsToRows(
+    SettingsSchema.parse({
+      gemeente: 'Proefdorp',
+      coordinatorEmail: 'regie@proefdorp.example',
+      retentionMonths: 12,
+      ...over,
+    }),
   );
 }

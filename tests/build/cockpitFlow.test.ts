@@ -4,30 +4,11 @@
  * menu. Every answer crosses as JSON, as google.script.run would carry it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
-import { partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
+import { partnersToRows } from '../../src/model/schemas';
 import type { Partner } from '../../src/model/types';
 import { fillRequired, PARTNERS } from '../workflow/helpers';
-import { type Ctx, loadBundle, writeTab } from './bundleHarness';
-
-/** One execution of an entry point; its result as the client would receive it (JSON). */
-function call(rt: Runtime, ctx: Ctx, fn: string, ...args: unknown[]): any {
-  rt.beginExecution();
-  try {
-    const r = ctx[fn](...args);
-    return r === undefined ? undefined : JSON.parse(JSON.stringify(r));
-  } finally {
-    rt.endExecution();
-  }
-}
-
-function click(rt: Runtime, ctx: Ctx, fn: string): string {
-  rt.ui.answers.push({ button: 'OK' });
-  call(rt, ctx, fn);
-  rt.ui.answers.length = 0;
-  return rt.ui.alerts.at(-1)?.prompt ?? '';
-}
+import { call, click, loadBundle, settingsRows, writeTab } from './bundleHarness';
 
 const write = writeTab;
 
@@ -38,13 +19,7 @@ describe('het dashboard via de bundel', () => {
     write(
       ss,
       'Instellingen',
-      settingsToRows(
-        SettingsSchema.parse({
-          gemeente: 'Testdorp',
-          coordinatorEmail: 'regie@testdorp.example',
-          retentionMonths: 12,
-        }),
-      ),
+      settingsRows({ gemeente: 'Testdorp', coordinatorEmail: 'regie@testdorp.example' }),
     );
     write(ss, 'Partners', partnersToRows(PARTNERS as Partner[]));
 
