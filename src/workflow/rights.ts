@@ -5,6 +5,7 @@
  * against the case's codes and never echoed back when it is not one (it could be a name).
  */
 
+import { columnLetter } from '../model/issues';
 import { nameMatcher } from '../model/names';
 import { PLAN_SHEET } from '../model/planSheet';
 import { isoDate } from '../model/time';
@@ -146,7 +147,7 @@ function planMentions(h: CaseHandle, about: (text: string) => boolean): string[]
   const rows = tabValues(h.ss, PLAN_SHEET) ?? [];
   rows.forEach((r, i) => {
     r.forEach((v, j) => {
-      if (about(String(v ?? ''))) out.push(`${PLAN_SHEET}!${columnName(j)}${i + 1}`);
+      if (about(String(v ?? ''))) out.push(`${PLAN_SHEET}!${columnLetter(j)}${i + 1}`);
     });
   });
   const plan = readTable(h.ss, PLAN);
@@ -154,17 +155,6 @@ function planMentions(h: CaseHandle, about: (text: string) => boolean): string[]
   const inForce = plan.filter((p) => p.version === version && (about(p.subject) || about(p.text)));
   if (inForce.length) out.push(`het vastgestelde plan (versie ${version})`);
   return out;
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 export interface RemovalResult {

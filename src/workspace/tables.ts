@@ -5,6 +5,7 @@
  */
 
 import { UserError } from '../model/errors';
+import { columnLetter } from '../model/issues';
 import { isDate } from '../model/time';
 import { asText, label } from './cells';
 import { type Book, spreadsheetId } from './spreadsheets';
@@ -387,18 +388,6 @@ export function ensureHeader(ss: Book, def: TableDef): boolean {
 function toCell(def: TableDef, col: string, v: CellValue | undefined): CellValue {
   if (def.numeric?.includes(col)) return typeof v === 'number' ? v : Number(v ?? 0);
   return v === undefined || v === '' ? '' : asText(String(v));
-}
-
-/** Column letter(s) of a 0-based column index: 0 → A, 26 → AA. */
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /**
