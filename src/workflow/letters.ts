@@ -57,10 +57,14 @@ export function knownLettersFolder(caseCode: string): string | null {
   return getScriptProperty(lettersFolderKey(caseCode));
 }
 
-/** The tab Brieven with the default texts when the register has none; a dropdown on column A. */
+/**
+ * The tab Brieven with the default texts when the register has none; a dropdown on column A. A
+ * tab with nothing below its header counts as none: writeEditableTab inserts the tab before it
+ * writes the texts, so a run that stopped in between left it empty, and the next one fills it.
+ */
 export function ensureLettersTab(ss: Book): unknown[][] {
   const rows = tabValues(ss, LETTERS_SHEET);
-  if (rows) return rows;
+  if (rows?.slice(1).some((r) => r.some((c) => String(c ?? '').trim() !== ''))) return rows;
   const fresh = defaultLetterRows();
   writeEditableTab(ss, LETTERS_SHEET, fresh, 1, { plainText: true });
   setListValidationsByHeader(ss, LETTERS_SHEET, 1, [
