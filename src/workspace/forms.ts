@@ -224,35 +224,46 @@ export function copyTemplate(
     fields: 'id',
   });
   const formId = String(copy.id);
-  const form = FormApp.openById(formId);
-  form.setTitle(spec.title).setDescription(spec.description);
-  let itemIds = t.itemIds;
-  // The first and the last question (a page break's id is not kept: '' in the template).
-  const first = itemIds.findIndex((id) => id !== '');
-  const last = itemIds.length - 1 - [...itemIds].reverse().findIndex((id) => id !== '');
-  if (first >= 0) {
-    const items = form.getItems();
-    if (items.length !== itemIds.length) {
-      // The template was changed by hand: this copy cannot be mapped; it goes to the trash.
-      DriveApp.getFileById(formId).setTrashed(true);
-      return null;
+  try {
+    const form = FormApp.openById(formId);
+    form.setTitle(spec.title).setDescription(spec.description);
+    let itemIds = t.itemIds;
+    // The first and the last question (a page break's id is not kept: '' in the template).
+    const first = itemIds.findIndex((id) => id !== '');
+    const last = itemIds.length - 1 - [...itemIds].reverse().findIndex((id) => id !== '');
+    if (first >= 0) {
+      const items = form.getItems();
+      if (items.length !== itemIds.length) {
+        // The template was changed by hand: this copy cannot be mapped; it goes to the trash.
+        DriveApp.getFileById(formId).setTrashed(true);
+        return null;
+      }
+      const same =
+        String(items[first]!.getId()) === itemIds[first] &&
+        (last === first || String(items[last]!.getId()) === itemIds[last]);
+      if (!same) itemIds = items.map((it, i) => (t.keys[i] ? String(it.getId()) : ''));
     }
-    const same =
-      String(items[first]!.getId()) === itemIds[first] &&
-      (last === first || String(items[last]!.getId()) === itemIds[last]);
-    if (!same) itemIds = items.map((it, i) => (t.keys[i] ? String(it.getId()) : ''));
+    const own = opts.own ?? [];
+    // The own sections follow the template's (whose first section is the form's first).
+    const added = addSections(form, own, own.length > 0 ? 1 : 0);
+    if (opts.progressBar) form.setProgressBar(true);
+    form.setPublished(true);
+    return {
+      formId,
+      publishedUrl: form.getPublishedUrl(),
+      editUrl: form.getEditUrl(),
+      itemMap: itemMapOf({ itemIds: [...itemIds, ...added.itemIds], keys: [...t.keys, ...added.keys] }),
+    };
+  } catch (e) {
+    // The copy exists but is not finished: nobody knows its id, so it goes to the trash here
+    // (a caller that tries again makes a new copy; none is left behind in the case folder).
+    try {
+      DriveApp.getFileById(formId).setTrashed(true);
+    } catch (_ignored) {
+      // The first error is the one to report.
+    }
+    throw e;
   }
-  const own = opts.own ?? [];
-  // The own sections follow the template's (whose first section is the form's first).
-  const added = addSections(form, own, own.length > 0 ? 1 : 0);
-  if (opts.progressBar) form.setProgressBar(true);
-  form.setPublished(true);
-  return {
-    formId,
-    publishedUrl: form.getPublishedUrl(),
-    editUrl: form.getEditUrl(),
-    itemMap: itemMapOf({ itemIds: [...itemIds, ...added.itemIds], keys: [...t.keys, ...added.keys] }),
-  };
 }
 
 export interface RawAnswer {
