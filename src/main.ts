@@ -164,6 +164,11 @@ export function menuLetters(): void {
   menuCaseAction('letters');
 }
 
+/** Menu: makes the forms of the running step deleted by hand again (workflow/replaceForm.ts). */
+export function menuReplaceForms(): void {
+  menuCaseAction('replaceForms');
+}
+
 export function menuResendMail(): void {
   menuCaseAction('resendMail');
 }

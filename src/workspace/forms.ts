@@ -383,15 +383,20 @@ export function driveService(): GoogleAppsScript.Drive {
  * the query excludes them).
  */
 export function formsInFolder(folderId: string): string[] {
+  return formsInFolderNamed(folderId).map((f) => f.id);
+}
+
+/** The forms in a folder (not in the trash) with their Drive names: one Files.list per 1000. */
+export function formsInFolderNamed(folderId: string): { id: string; name: string }[] {
   const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents and mimeType = '${MimeType.GOOGLE_FORMS}' and trashed = false`;
-  const ids: string[] = [];
+  const out: { id: string; name: string }[] = [];
   let pageToken: string | undefined;
   do {
-    const args: Record<string, unknown> = { q, pageSize: 1000, fields: 'nextPageToken, files(id)' };
+    const args: Record<string, unknown> = { q, pageSize: 1000, fields: 'nextPageToken, files(id, name)' };
     if (pageToken) args.pageToken = pageToken;
     const page = driveService().Files.list(args);
-    for (const f of page.files ?? []) if (f.id) ids.push(f.id);
+    for (const f of page.files ?? []) if (f.id) out.push({ id: f.id, name: String(f.name ?? '') });
     pageToken = page.nextPageToken;
   } while (pageToken);
-  return ids;
+  return out;
 }
