@@ -17,6 +17,7 @@ export const ENTRYPOINTS = [
   'menuRecordDecision',
   'menuNamesList',
   'menuLetters',
+  'menuReplaceForms',
   'menuResendMail',
   'menuBuildOverview',
   'menuExportPdf',

@@ -164,6 +164,11 @@ export function menuLetters(): void {
   menuCaseAction('letters');
 }
 
+/** Menu: makes the forms of the running step deleted by hand again (workflow/replaceForm.ts). */
+export function menuReplaceForms(): void {
+  menuCaseAction('replaceForms');
+}
+
 export function menuResendMail(): void {
   menuCaseAction('resendMail');
 }
@@ -218,7 +223,7 @@ export function menuRemovePerson(): void {
     if (person === null) return '';
     const sure = ui().alert(
       'Persoon verwijderen',
-      'De persoon verdwijnt uit de namenlijst, de antwoorden, de weergaven en de documenten. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+      'Eerst komt er een afsluitbrief voor de persoon in de beperkte map; daarna verdwijnt de persoon uit de namenlijst, de antwoorden, de weergaven en de documenten. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
       ui().ButtonSet.YES_NO,
     );
     if (sure !== ui().Button.YES) return 'Niets verwijderd.';

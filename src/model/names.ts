@@ -155,14 +155,20 @@ export function nameMatcher(names: readonly string[]): NameMatcher {
   // Longest names first, so "Jan de Vries" wins over "Jan".
   live.sort((a, b) => b.p.length - a.p.length);
   const source = `(?<![\\p{L}\\p{N}\\p{M}])(?:${live.map((x) => x.p).join('|')})(?![\\p{L}\\p{N}\\p{M}])`;
-  const make = () => new RegExp(source, 'giu');
+  // Compiled once per matcher: a guard checks thousands of cells against the same names, and
+  // compiling this pattern (Unicode property classes, a gap class between every letter) costs
+  // far more than running it. `test` uses a pattern without the g flag, so it keeps no lastIndex
+  // between calls; `replace` with the g flag starts at 0 on every call
+  // (ECMAScript RegExp.prototype[@@replace] sets lastIndex to 0 for a global pattern).
+  const finder = new RegExp(source, 'iu');
+  const everywhere = new RegExp(source, 'giu');
   return {
     test(text: string): boolean {
-      return make().test(text.normalize('NFC'));
+      return finder.test(text.normalize('NFC'));
     },
     replace(text: string, replacement: (index: number) => string) {
       let count = 0;
-      const out = text.normalize('NFC').replace(make(), (...m: unknown[]) => {
+      const out = text.normalize('NFC').replace(everywhere, (...m: unknown[]) => {
         count++;
         const groups = m.slice(1, 1 + live.length);
         const k = groups.findIndex((g) => g !== undefined);

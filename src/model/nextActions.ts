@@ -10,6 +10,7 @@ export const ACTION_KINDS = [
   'namesList',
   'letters',
   'startStep',
+  'replaceForms',
   'recordDecision',
   'remind',
   'resendMail',
@@ -54,6 +55,8 @@ export interface ActionFacts {
   failedMails: number;
   /** Answers came in after the integraal beeld was last written. */
   overviewStale: boolean;
+  /** Forms of the current step and round deleted by hand (status "ontbreekt", §4.3 #14). */
+  missingForms?: number;
   /**
    * Letters to persons (workflow/letters.ts): while open, persons without an information letter
    * whose informing is not recorded; once closed, persons without a closing letter (`toMake`)
@@ -161,6 +164,15 @@ export function nextActions(facts: ActionFacts): NextAction[] {
       kind: 'startStep',
       label: `${Step} afmaken`,
       reason: `${facts.partners.length} van ${facts.expected} formulieren zijn gemaakt; de rest volgt bij de volgende automatische bijwerking, of nu.`,
+    });
+  }
+
+  const missing = facts.missingForms ?? 0;
+  if (missing > 0) {
+    out.push({
+      kind: 'replaceForms',
+      label: `Ontbrekend formulier opnieuw maken (${missing})`,
+      reason: `${missing} formulier${missing === 1 ? ' van deze stap is' : 'en van deze stap zijn'} met de hand verwijderd; de partner krijgt een nieuw formulier met dezelfde vragen en de nieuwe link.`,
     });
   }
 

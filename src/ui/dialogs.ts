@@ -23,6 +23,7 @@ import { recordDecision } from '../workflow/decide';
 import { withLock } from '../workflow/lock';
 import { openNewCase } from '../workflow/newCase';
 import { nowMs } from '../workspace/clock';
+import { activeUserEmail } from '../workspace/session';
 import { refusal, type UiRefusal, type UiResult, uiGuarded } from './result';
 
 const TZ = 'Europe/Amsterdam';
@@ -63,11 +64,6 @@ export function uiNewCase(form: unknown): UiResult<{ code: string }> {
 
 // ---------------------------------------------------------------- decision
 
-function activeUserEmail(): string {
-  // '' when Google does not tell (reference/base/session#getActiveUser): the field then shows the gate's default.
-  return Session.getActiveUser().getEmail();
-}
-
 function stateOf(h: CaseHandle): CaseState {
   return replay(h.row.code, readDecisions(h.ss));
 }
@@ -76,6 +72,7 @@ function formData(h: CaseHandle, state: CaseState): DecisionFormData {
   return {
     rules: decisionRules(state, { today: today(), openedOn: h.row.openedOn, naming: h.reg.settings.naming }),
     label: h.row.label,
+    // '' when Google does not tell (reference/base/session#getActiveUser): the field then shows the gate's default.
     decidedBy: activeUserEmail(),
   };
 }

@@ -23,6 +23,7 @@ export const MENU: readonly MenuEntry[] = [
       { caption: 'Besluit vastleggen', fn: 'menuRecordDecision' },
       { caption: 'Namenlijst bijwerken (vanaf stap 2B)', fn: 'menuNamesList' },
       { caption: 'Informatiebrieven maken (of afsluitbrieven)', fn: 'menuLetters' },
+      { caption: 'Ontbrekende formulieren opnieuw maken', fn: 'menuReplaceForms' },
       { caption: 'Mislukte mails opnieuw versturen', fn: 'menuResendMail' },
       { caption: 'Integraal beeld bijwerken', fn: 'menuBuildOverview' },
       { caption: 'PDF van het integraal beeld maken', fn: 'menuExportPdf' },

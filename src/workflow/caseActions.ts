@@ -23,6 +23,7 @@ import { exportOverviewPdf, publish } from './publish';
 import { closingDate, retentionMonthsOf } from './purge';
 import { OUTBOX } from './records';
 import { remindLate } from './remind';
+import { replaceMissingForms } from './replaceForm';
 import { askAboutNewPersons, progressText, startStep } from './startStep';
 
 /** Every action the dashboard runs through uiRunAction (the decision has its own dialog). */
@@ -32,6 +33,7 @@ export const CASE_ACTIONS = [
   'remind',
   'namesList',
   'letters',
+  'replaceForms',
   'resendMail',
   'publish',
   'exportPdf',
@@ -166,6 +168,8 @@ export function runCaseAction(
         return namesListOutcome(h);
       case 'letters':
         return lettersOutcome(h);
+      case 'replaceForms':
+        return { message: replaceMissingForms(h).message };
       case 'resendMail':
         return { message: resendMessage(h) };
       case 'publish':

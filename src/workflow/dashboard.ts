@@ -209,6 +209,9 @@ export function actionFacts(
     persons: view.persons.length,
     failedMails: failedMails(extra.outbox),
     overviewStale: overviewStale(view),
+    missingForms: view.forms.filter(
+      (f) => f.step === view.state.step && f.round === view.state.round && f.status === 'ontbreekt',
+    ).length,
     ...(extra.persons
       ? { letters: letterCounts(extra.persons, view.state.status === 'gesloten', extra.namesList) }
       : {}),

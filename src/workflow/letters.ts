@@ -20,6 +20,7 @@ import {
   LETTER_KINDS,
   LETTERS_SHEET,
   type LetterKind,
+  type LetterTemplate,
   type LetterTemplates,
   type LetterValues,
   letterFileName,
@@ -57,10 +58,14 @@ export function knownLettersFolder(caseCode: string): string | null {
   return getScriptProperty(lettersFolderKey(caseCode));
 }
 
-/** The tab Brieven with the default texts when the register has none; a dropdown on column A. */
+/**
+ * The tab Brieven with the default texts when the register has none; a dropdown on column A. A
+ * tab with nothing below its header counts as none: writeEditableTab inserts the tab before it
+ * writes the texts, so a run that stopped in between left it empty, and the next one fills it.
+ */
 export function ensureLettersTab(ss: Book): unknown[][] {
   const rows = tabValues(ss, LETTERS_SHEET);
-  if (rows) return rows;
+  if (rows?.slice(1).some((r) => r.some((c) => String(c ?? '').trim() !== ''))) return rows;
   const fresh = defaultLetterRows();
   writeEditableTab(ss, LETTERS_SHEET, fresh, 1, { plainText: true });
   setListValidationsByHeader(ss, LETTERS_SHEET, 1, [
@@ -92,6 +97,8 @@ export interface LettersResult {
   remaining: string[];
   /** Person codes whose letter already existed unchanged. */
   unchanged: string[];
+  /** Per person code made or unchanged: the file name of that letter (codes only). */
+  files: Record<string, string>;
   folderId: string;
 }
 
@@ -137,6 +144,7 @@ export function makeLetters(
   const made: string[] = [];
   const unchanged: string[] = [];
   const remaining: string[] = [];
+  const files: Record<string, string> = {};
   for (const r of rows) {
     if (opts.until !== undefined && nowMs() > opts.until) {
       remaining.push(r.Code);
@@ -155,19 +163,20 @@ export function makeLetters(
     const mine = existing
       .map((e) => ({ ...e, version: letterVersion(e.name, kind, h.row.code, r.Code) }))
       .filter((e) => e.version > 0);
-    const done = kind === 'afsluitbrief' ? mine.length > 0 : mine.some((e) => e.hash === identity);
+    const done =
+      kind === 'afsluitbrief'
+        ? mine.sort((a, b) => a.version - b.version)[0]
+        : mine.find((e) => e.hash === identity);
     if (done) {
       unchanged.push(r.Code);
+      files[r.Code] = done.name;
       continue;
     }
     const version = Math.max(0, ...mine.map((e) => e.version)) + 1;
-    writeDocument({
-      tree: letterTree(template, values),
-      name: letterFileName(kind, h.row.code, r.Code, version),
-      folderId,
-      hash: identity,
-    });
+    const name = letterFileName(kind, h.row.code, r.Code, version);
+    writeDocument({ tree: letterTree(template, values), name, folderId, hash: identity });
     made.push(r.Code);
+    files[r.Code] = name;
   }
   if (made.length) {
     const column = kind === 'informatiebrief' ? 'letterOn' : 'closingOn';
@@ -183,7 +192,36 @@ export function makeLetters(
       ['brieven', `${made.length} ${kind}(ven) gemaakt in de beperkte map: ${made.join(', ')}`],
     ]);
   }
-  return { kind, made, unchanged, remaining, folderId };
+  return { kind, made, unchanged, remaining, files, folderId };
+}
+
+/**
+ * The file name of the person's closing letter in the case's letters folder, or null: for a
+ * person whose namenlijst row is already gone (a removal finished by a rerun, or a case whose
+ * namenlijst went at closing). One listing of the folder, none when the case has no letters folder.
+ */
+export function existingClosingLetter(caseCode: string, personCode: string): string | null {
+  const folderId = knownLettersFolder(caseCode);
+  if (!folderId) return null;
+  const names = [...documentStatesIn(folderId).values()]
+    .map((s) => s.name ?? '')
+    .filter((n) => letterVersion(n, 'afsluitbrief', caseCode, personCode) > 0)
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return names[0] ?? null;
+}
+
+/**
+ * The closing letter's template, or a refusal naming the register tab and cell: checked before a
+ * removal touches anything (workflow/rights.ts), so a wrong template never leaves a person
+ * half-removed without a letter.
+ */
+export function closingTemplateOrRefuse(reg: Pick<Register, 'ss'>): LetterTemplate {
+  const template = readLetterTemplates(reg).afsluitbrief;
+  if (!template)
+    throw new UserError(
+      `In de tab ${LETTERS_SHEET} van het register staat geen afsluitbrief; voeg regels toe met in kolom A "afsluitbrief".`,
+    );
+  return template;
 }
 
 /** Time for letters within one execution: a decision's, the dispatcher's or the button's. */

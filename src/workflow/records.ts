@@ -173,6 +173,18 @@ export const REMOVALS = table({
 });
 
 /**
+ * Forms made again after the partner's form was deleted by hand (workflow/replaceForm.ts): the
+ * form key, the old and the new form id, when. Written before the new form is made, so a run
+ * that stops halfway is finished by the next one without a second form; not among CASE_TABLES
+ * (only that action reads it; a case without a replacement has no such tab).
+ */
+export const REPLACEMENTS = table({
+  name: '_vervangen',
+  columns: ['formKey', 'oldFormId', 'newFormId', 'started', 'finished'],
+  numeric: ['started', 'finished'],
+});
+
+/**
  * Corrections (AVG art. 16) of a partner's statement about a person code, append-only: who
  * recorded what was wrong and what is right, when. The ledger keeps the original; the views and
  * documents show the corrected statement, marked (model/corrections.ts).

@@ -19,6 +19,7 @@ import { deleteTabRow, tabValues } from '../workspace/tabs';
 import { answersFrom } from './assemble';
 import type { CaseHandle } from './context';
 import { UserError } from './context';
+import { closingTemplateOrRefuse, existingClosingLetter, makeLetters } from './letters';
 import { logEvents } from './log';
 import { forgetCaseNames } from './nameGuard';
 import { PERSON_CODE_RE } from './persons';
@@ -162,15 +163,37 @@ export interface RemovalResult {
   answers: number;
   mentions: number;
   forms: number;
+  /** The file name of the person's closing letter (codes only), or '' when there is none. */
+  letter: string;
   message: string;
+}
+
+/**
+ * Refuses the removal before anything is removed when the closing letter cannot be made: the
+ * template in the register's tab Brieven is missing or wrong (the message names the cell).
+ */
+function refuseWithoutClosingTemplate(h: CaseHandle, code: string): void {
+  try {
+    closingTemplateOrRefuse(h.reg);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(
+      `Persoon ${code} is niet verwijderd: met het verwijderen eindigt de registratie, en daarvoor maakt het product eerst een afsluitbrief uit de tab Brieven van het register. ${e.message}\nVerbeter de tab Brieven en kies daarna opnieuw "Persoon overal verwijderen".`,
+    );
+  }
 }
 
 /**
  * Removes one person everywhere the product keeps them (AVG art. 17), in an order that a run
  * stopping halfway can finish by running it again (the removal record comes first; each step
  * finds its work already done):
- * 1. refused while the plan of aanpak still names the code (which cells say so);
+ * 1. refused while the plan of aanpak still names the code (which cells say so), and, when the
+ *    namenlijst still holds the person, while the closing letter's template in the register's
+ *    tab Brieven is missing or wrong (which cell): nothing is removed then;
  * 2. the record in `_verwijderd` (code and times; no name);
+ * 2a. the person's registration ends, so the closing letter (AVG art. 14, as at closing a case:
+ *    letters.ts) is made into the restricted letters folder while the namenlijst row with the
+ *    name still exists; made once per person, so a rerun finds it and makes no second one;
  * 3. the ledger: every answer row about the code goes, and where a partner named the person in
  *    an answer about something else, the code or name is replaced by "[verwijderde persoon]";
  * 4. the code leaves the case's persons table (forms of later rounds no longer ask about it);
@@ -202,6 +225,7 @@ export function removePerson(h: CaseHandle, typed: unknown): RemovalResult {
     throw new UserError(
       `Het plan van aanpak noemt deze persoon nog (${inPlan.join(', ')}). Haal de persoonscode daar weg en leg het plan opnieuw vast; verwijder de persoon daarna.`,
     );
+  if (name) refuseWithoutClosingTemplate(h, code);
   let index = unfinished;
   if (index < 0) {
     appendRows(h.ss, REMOVALS, [
@@ -210,6 +234,10 @@ export function removePerson(h: CaseHandle, typed: unknown): RemovalResult {
     index = records.length;
   }
   const record = readTable(h.ss, REMOVALS)[index]!;
+  // 2a. The closing letter, while the namenlijst still has the name (none without one).
+  const letter = name
+    ? (makeLetters(h, 'afsluitbrief', { codes: [code] }).files[code] ?? '')
+    : (existingClosingLetter(h.row.code, code) ?? '');
   // 3. The ledger (restricted store).
   const ledger = readTable(h.ss, ANSWERS);
   const byName = name ? nameMatcher([name]) : null;
@@ -262,7 +290,7 @@ export function removePerson(h: CaseHandle, typed: unknown): RemovalResult {
   // 6. What others read, rebuilt without the person.
   publish(h);
   // 7. Done.
-  const result = `verwijderd: ${done.answers} antwoordregel(s) over de code, ${done.mentions} vermelding(en) vervangen; ${done.forms} formulier(en) bewaren de oorspronkelijke inzending tot de casus wordt vernietigd`;
+  const result = `verwijderd: ${done.answers} antwoordregel(s) over de code, ${done.mentions} vermelding(en) vervangen; ${done.forms} formulier(en) bewaren de oorspronkelijke inzending tot de casus wordt vernietigd; ${letter ? `afsluitbrief: ${letter}` : 'geen afsluitbrief (geen naam in de namenlijst)'}`;
   updateRow(h.ss, REMOVALS, index, { ...record, ...done, finished: nowMs(), result });
   logEvents(h.ss, [
     [
@@ -270,9 +298,13 @@ export function removePerson(h: CaseHandle, typed: unknown): RemovalResult {
       `${code} verwijderd uit namenlijst, antwoorden, personen, weergaven en documenten; ${done.forms} formulier(en) bewaren de oorspronkelijke inzending tot de vernietiging van de casus`,
     ],
   ]);
+  const letterText = letter
+    ? `De registratie van deze persoon is beëindigd: de afsluitbrief "${letter}" staat in de beperkte map "Brieven ${h.row.code}" naast de namenlijst; verstuur hem zelf.`
+    : 'Er is geen afsluitbrief gemaakt: de namenlijst had geen naam bij deze code.';
   return {
     code,
     ...done,
-    message: `Persoon ${code} is uit casus ${h.row.code} verwijderd: uit de namenlijst, de antwoorden (${done.answers} regel(s) over de code, ${done.mentions} vermelding(en) vervangen), de personen, de weergaven en de documenten. ${done.forms ? `In ${done.forms} formulier(en) blijft de oorspronkelijke inzending van de partner staan: Google Forms kan alleen een hele inzending wissen, en die gaat ook over anderen. Die inzendingen verdwijnen met de casus na de bewaartermijn.` : 'Geen formulier bevat een inzending over deze persoon.'}`,
+    letter,
+    message: `Persoon ${code} is uit casus ${h.row.code} verwijderd: uit de namenlijst, de antwoorden (${done.answers} regel(s) over de code, ${done.mentions} vermelding(en) vervangen), de personen, de weergaven en de documenten. ${done.forms ? `In ${done.forms} formulier(en) blijft de oorspronkelijke inzending van de partner staan: Google Forms kan alleen een hele inzending wissen, en die gaat ook over anderen. Die inzendingen verdwijnen met de casus na de bewaartermijn.` : 'Geen formulier bevat een inzending over deze persoon.'} ${letterText}`,
   };
 }

@@ -13,7 +13,7 @@ import { dutchDate, isoDate } from '../model/time';
 import type { Partner, Plan, Question, StepId } from '../model/types';
 import { addWorkdays } from '../model/workdays';
 import { subjectsOfKey } from '../render/formItemKey';
-import { buildFormSpec, formStepLabel } from '../render/formSpec';
+import { buildFormSpec, type FormSpec, formStepLabel } from '../render/formSpec';
 import { mailText } from '../render/mailText';
 import { nowMs } from '../workspace/clock';
 import { appendRows, prefetchTables, readTable } from '../workspace/tables';
@@ -53,7 +53,7 @@ export function progressText(made: number, total: number): string {
   return `${made} van ${total} formulieren gemaakt`;
 }
 
-interface FormRequest {
+export interface FormRequest {
   key: string;
   step: StepId;
   round: number;
@@ -67,10 +67,10 @@ interface FormRequest {
   supplement?: boolean;
 }
 
-/** Creates one partner's form and registers it at once (a crash loses at most this form). */
-function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): FormRow {
+/** The form one request asks for (title, description, items): what makeForm creates. */
+export function formSpecFor(h: CaseHandle, req: FormRequest): FormSpec {
   const settings = h.reg.settings;
-  const spec = buildFormSpec(
+  return buildFormSpec(
     {
       caseCode: h.row.code,
       step: req.step,
@@ -85,7 +85,11 @@ function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Fo
     },
     req.questions,
   );
-  const created = templates.makeForm(spec, h.row.folderId);
+}
+
+/** Creates one partner's form and registers it at once (a crash loses at most this form). */
+function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): FormRow {
+  const created = templates.makeForm(formSpecFor(h, req), h.row.folderId);
   const row: FormRow = {
     formKey: req.key,
     step: req.step,
@@ -110,7 +114,7 @@ function makeForm(h: CaseHandle, templates: TemplateStore, req: FormRequest): Fo
 }
 
 /** The invitation for a registered form (its key makes it go out once). */
-function inviteJob(h: CaseHandle, row: FormRow, partner: Partner): MailJob {
+export function inviteJob(h: CaseHandle, row: FormRow, partner: Partner): MailJob {
   const settings = h.reg.settings;
   const step = row.step;
   const text = mailText(settings, 'invite', {

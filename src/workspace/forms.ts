@@ -224,35 +224,46 @@ export function copyTemplate(
     fields: 'id',
   });
   const formId = String(copy.id);
-  const form = FormApp.openById(formId);
-  form.setTitle(spec.title).setDescription(spec.description);
-  let itemIds = t.itemIds;
-  // The first and the last question (a page break's id is not kept: '' in the template).
-  const first = itemIds.findIndex((id) => id !== '');
-  const last = itemIds.length - 1 - [...itemIds].reverse().findIndex((id) => id !== '');
-  if (first >= 0) {
-    const items = form.getItems();
-    if (items.length !== itemIds.length) {
-      // The template was changed by hand: this copy cannot be mapped; it goes to the trash.
-      DriveApp.getFileById(formId).setTrashed(true);
-      return null;
+  try {
+    const form = FormApp.openById(formId);
+    form.setTitle(spec.title).setDescription(spec.description);
+    let itemIds = t.itemIds;
+    // The first and the last question (a page break's id is not kept: '' in the template).
+    const first = itemIds.findIndex((id) => id !== '');
+    const last = itemIds.length - 1 - [...itemIds].reverse().findIndex((id) => id !== '');
+    if (first >= 0) {
+      const items = form.getItems();
+      if (items.length !== itemIds.length) {
+        // The template was changed by hand: this copy cannot be mapped; it goes to the trash.
+        DriveApp.getFileById(formId).setTrashed(true);
+        return null;
+      }
+      const same =
+        String(items[first]!.getId()) === itemIds[first] &&
+        (last === first || String(items[last]!.getId()) === itemIds[last]);
+      if (!same) itemIds = items.map((it, i) => (t.keys[i] ? String(it.getId()) : ''));
     }
-    const same =
-      String(items[first]!.getId()) === itemIds[first] &&
-      (last === first || String(items[last]!.getId()) === itemIds[last]);
-    if (!same) itemIds = items.map((it, i) => (t.keys[i] ? String(it.getId()) : ''));
+    const own = opts.own ?? [];
+    // The own sections follow the template's (whose first section is the form's first).
+    const added = addSections(form, own, own.length > 0 ? 1 : 0);
+    if (opts.progressBar) form.setProgressBar(true);
+    form.setPublished(true);
+    return {
+      formId,
+      publishedUrl: form.getPublishedUrl(),
+      editUrl: form.getEditUrl(),
+      itemMap: itemMapOf({ itemIds: [...itemIds, ...added.itemIds], keys: [...t.keys, ...added.keys] }),
+    };
+  } catch (e) {
+    // The copy exists but is not finished: nobody knows its id, so it goes to the trash here
+    // (a caller that tries again makes a new copy; none is left behind in the case folder).
+    try {
+      DriveApp.getFileById(formId).setTrashed(true);
+    } catch (_ignored) {
+      // The first error is the one to report.
+    }
+    throw e;
   }
-  const own = opts.own ?? [];
-  // The own sections follow the template's (whose first section is the form's first).
-  const added = addSections(form, own, own.length > 0 ? 1 : 0);
-  if (opts.progressBar) form.setProgressBar(true);
-  form.setPublished(true);
-  return {
-    formId,
-    publishedUrl: form.getPublishedUrl(),
-    editUrl: form.getEditUrl(),
-    itemMap: itemMapOf({ itemIds: [...itemIds, ...added.itemIds], keys: [...t.keys, ...added.keys] }),
-  };
 }
 
 export interface RawAnswer {
@@ -372,15 +383,20 @@ export function driveService(): GoogleAppsScript.Drive {
  * the query excludes them).
  */
 export function formsInFolder(folderId: string): string[] {
+  return formsInFolderNamed(folderId).map((f) => f.id);
+}
+
+/** The forms in a folder (not in the trash) with their Drive names: one Files.list per 1000. */
+export function formsInFolderNamed(folderId: string): { id: string; name: string }[] {
   const q = `'${folderId.replace(/[\\']/g, '\\$&')}' in parents and mimeType = '${MimeType.GOOGLE_FORMS}' and trashed = false`;
-  const ids: string[] = [];
+  const out: { id: string; name: string }[] = [];
   let pageToken: string | undefined;
   do {
-    const args: Record<string, unknown> = { q, pageSize: 1000, fields: 'nextPageToken, files(id)' };
+    const args: Record<string, unknown> = { q, pageSize: 1000, fields: 'nextPageToken, files(id, name)' };
     if (pageToken) args.pageToken = pageToken;
     const page = driveService().Files.list(args);
-    for (const f of page.files ?? []) if (f.id) ids.push(f.id);
+    for (const f of page.files ?? []) if (f.id) out.push({ id: f.id, name: String(f.name ?? '') });
     pageToken = page.nextPageToken;
   } while (pageToken);
-  return ids;
+  return out;
 }

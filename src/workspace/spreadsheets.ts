@@ -18,8 +18,11 @@ export function openSpreadsheet(id: string): Book {
   return ss;
 }
 
-/** Inside `withActiveSpreadsheet`: the active spreadsheet once asked (undefined: not yet). */
-let active: { ss?: Book | null } | null = null;
+/**
+ * Inside `withActiveSpreadsheet`: the active spreadsheet once asked (undefined: not yet), and other
+ * facts that do not change during one execution (entryFact).
+ */
+let active: { ss?: Book | null; facts?: Map<string, unknown> } | null = null;
 
 /**
  * Runs one entry point (a menu item, a dialog's request) asking for the active spreadsheet at
@@ -41,6 +44,17 @@ export function activeSpreadsheet(): Book | null {
   if (!active) return SpreadsheetApp.getActiveSpreadsheet();
   if (active.ss === undefined) active.ss = SpreadsheetApp.getActiveSpreadsheet();
   return active.ss;
+}
+
+/**
+ * A fact that cannot change while one entry point runs (who runs it), asked once inside
+ * `withActiveSpreadsheet` and every time outside it.
+ */
+export function entryFact<T>(key: string, ask: () => T): T {
+  if (!active) return ask();
+  active.facts ??= new Map();
+  if (!active.facts.has(key)) active.facts.set(key, ask());
+  return active.facts.get(key) as T;
 }
 
 export function spreadsheetId(ss: Book): string {

@@ -24,6 +24,7 @@ const work: Work = {
   pdfs: 0,
   openCases: 1,
   dailyRun: false,
+  namesLists: 0,
   docsWritten: 0,
   charts: [],
   sharingChanges: [],

@@ -41,3 +41,17 @@ describe('budgets at L', () => {
     expect(r.ok, `${r.label}: ${r.detail}`).toBe(true);
   });
 });
+
+/**
+ * The floor ratio at S too: with few partners and persons the fixed costs of each action (the
+ * access check, the lock, the register read) weigh most, so S is where the ratio is highest.
+ */
+describe('budget at S', () => {
+  it('floor-ratio', () => {
+    const { scenario } = generateScenario('S', { lean: true });
+    const rows = toRows('S', measureScenario(scenario).runs);
+    expect(rows.filter((r) => r.error)).toEqual([]);
+    const r = checkBudgets(rows).find((x) => x.id === 'floor-ratio')!;
+    expect(r.ok, `${r.label}: ${r.detail}`).toBe(true);
+  });
+});

@@ -1,6 +1,8 @@
 /** The floor formulas of docs/prestaties.md, per operation and route. */
 import { describe, expect, it } from 'vitest';
 import {
+  ACCESS,
+  ACCESS_OWNER,
   CASE,
   CHART,
   DOC_LISTING,
@@ -23,6 +25,8 @@ import {
   RESPOND_CHECK,
   RESPONSE_CHECK,
   SHARE_OPEN,
+  SHARING_PER_ITEM,
+  SHARING_ROOTS,
 } from '../../src/local/bench/floors';
 import { itemSetters, type OperationRun, type Work } from '../../src/local/bench/play';
 
@@ -49,6 +53,7 @@ const noWork: Work = {
   pdfs: 0,
   openCases: 1,
   dailyRun: false,
+  namesLists: 0,
 };
 
 function run(
@@ -73,7 +78,7 @@ function run(
 
 describe('floors', () => {
   it('a start that builds forms pays per item; one that copies pays per form', () => {
-    const base = MENU + LOCK + REGISTER + CASE;
+    const base = MENU + ACCESS + LOCK + REGISTER + CASE;
     const built = run('start', { formsCreated: 4, itemsCreated: 100, mailsSent: 4, tabsChanged: 2 });
     expect(floorOf(built)).toBe(base + 4 * FORM_BY_BUILD + 100 * PER_ITEM_BUILT + 5 + 2);
     const copied = run(
@@ -138,7 +143,24 @@ describe('floors', () => {
         2 * PER_RESPONSE +
         30 * PER_ANSWER +
         1 +
-        3,
+        3 +
+        SHARING_ROOTS +
+        SHARING_PER_ITEM,
+    );
+    // A case with a namenlijst: the sharing check looks at that file too.
+    expect(floorOf(run('dispatcher-eerste', { ...busy.work, namesLists: 1 })) - floorOf(busy)).toBe(
+      SHARING_PER_ITEM,
+    );
+  });
+
+  it('an action a person starts checks who runs it, and asks the owner only for someone not listed', () => {
+    const listed = run('pdf', {});
+    const owner = run('pdf', {}, { 'File.getOwner': 1 });
+    expect(floorOf(owner) - floorOf(listed)).toBe(ACCESS_OWNER);
+    expect(ACCESS).toBe(2);
+    // The dispatcher is a trigger: no access check, and no sharing check outside the first run of the day.
+    expect(floorOf(run('dispatcher-idle', { openForms: 1 }, { 'File.getOwner': 1 }))).toBe(
+      REGISTER + CASE + LOCK + RESPONSE_CHECK,
     );
   });
 
@@ -149,7 +171,7 @@ describe('floors', () => {
   });
 
   it('the documents: one call per element, or one listing and one upload per document written', () => {
-    const base = MENU + LOCK + REGISTER + CASE;
+    const base = MENU + ACCESS + LOCK + REGISTER + CASE;
     expect(floorOf(run('publiceren', { docWritten: true, docsWritten: 1, docElements: 400 }))).toBe(
       base + DOC_OPEN_SAVE + 400,
     );
@@ -166,7 +188,7 @@ describe('floors', () => {
   });
 
   it('changing readers costs opening the file, one call for all added, one per removed', () => {
-    const base = MENU + LOCK + REGISTER + CASE;
+    const base = MENU + ACCESS + LOCK + REGISTER + CASE;
     const sharingChanges = [
       { added: 3, removed: 0 },
       { added: 0, removed: 2 },
@@ -183,7 +205,7 @@ describe('floors', () => {
       tabsChanged: 2,
     });
     expect(floorOf(gate)).toBe(
-      MENU + LOCK + REGISTER + CASE + 5 * PER_OPEN_FORM + PER_RESPONSE + 4 * PER_ANSWER + 10 + 2,
+      MENU + ACCESS + LOCK + REGISTER + CASE + 5 * PER_OPEN_FORM + PER_RESPONSE + 4 * PER_ANSWER + 10 + 2,
     );
   });
 });

@@ -220,6 +220,19 @@ describe('data validation', () => {
     expect(sheet.getRange('A2').getDataValidation()).toBeNull();
   });
 
+  it('keeps the rule of each cell apart: changing what one cell returns changes no other cell', () => {
+    const app = createSpreadsheetApp(rt);
+    const list = ['ja', 'nee'];
+    sheet.getRange('B1:B3').setDataValidation(app.newDataValidation().requireValueInList(list).build());
+    list.push('misschien');
+    const got = sheet.getRange('B1').getDataValidation()!;
+    (got.getCriteriaValues()[0] as string[]).push('later');
+    sheet.getRange('B2').setDataValidation(got.copy().setHelpText('Alleen B2').build());
+    expect(sheet.getRange('B3').getDataValidation()!.getCriteriaValues()).toEqual([['ja', 'nee'], true]);
+    expect(sheet.getRange('B3').getDataValidation()!.getHelpText()).not.toBe('Alleen B2');
+    expect(sheet.getRange('B2').getDataValidation()!.getHelpText()).toBe('Alleen B2');
+  });
+
   it('refuses a list of more than 500 items', () => {
     const app = createSpreadsheetApp(rt);
     const items = Array.from({ length: 501 }, (_, i) => `optie ${i}`);

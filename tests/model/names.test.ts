@@ -106,6 +106,17 @@ describe('nameMatcher', () => {
     const r = m.replace('Samir Jansen en ali; Noëlle.', (i) => codes[i]!);
     expect(r).toEqual({ text: 'P-AAAA en P-BBBB; P-CCCC.', count: 3 });
   });
+  it('keeps no state between calls: one matcher answers the same text the same way every time', () => {
+    // A guard reuses one matcher for every cell of a case.
+    const text = 'Samir Jansen belde, daarna Ali';
+    expect([m.test(text), m.test(text), m.test(text)]).toEqual([true, true, true]);
+    expect(m.test('Ali')).toBe(true);
+    const codes = ['P-AAAA', 'P-BBBB', 'P-CCCC'];
+    const once = m.replace(text, (i) => codes[i]!);
+    expect(m.replace(text, (i) => codes[i]!)).toEqual(once);
+    expect(once).toEqual({ text: 'P-AAAA belde, daarna P-BBBB', count: 2 });
+    expect(m.test(text)).toBe(true);
+  });
   it('matches nothing without names', () => {
     expect(nameMatcher([' ', '']).test('wat dan ook')).toBe(false);
   });

@@ -108,6 +108,28 @@ describe('toegang: alleen procesregisseurs', () => {
     expect(main.uiDashboard(code).ok).toBe(true);
   });
 
+  it('vraagt Google één keer per uitvoering wie de gebruiker is (de controle en "vastgelegd door" samen)', () => {
+    const { code, rt } = setUp();
+    rt.activeUserEmail = 'regie@testdorp.example';
+    const form = main.uiDecisionForm(code);
+    expect(form.ok).toBe(true);
+    const expected = String((form as { form: { rules: { expected: number } } }).form.rules.expected);
+    rt.resetCounts();
+    const decided = main.uiRecordDecision(code, {
+      outcome: 'verder_verkennen',
+      motivation: 'De politie ziet een groep.',
+      decidedBy: 'partneroverleg',
+      date: '2026-01-12',
+      expected,
+    });
+    expect(decided.ok).toBe(true);
+    expect(rt.counts.get('Session.getActiveUser')).toBe(1);
+    // The next execution asks again: someone else may run it.
+    rt.activeUserEmail = 'collega@elders.example';
+    expect(main.uiDashboard(code).ok).toBe(false);
+    expect(rt.counts.get('Session.getActiveUser')).toBe(2);
+  });
+
   it('model: adressen uit Instellingen, sjabloonwaarden tellen niet', () => {
     expect(
       coordinatorAddresses([

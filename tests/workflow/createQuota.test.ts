@@ -14,6 +14,7 @@ import { uiGuarded } from '../../src/ui/result';
 import { openRegister } from '../../src/workflow/context';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { openNewCase } from '../../src/workflow/newCase';
+import { exportOverviewPdf } from '../../src/workflow/publish';
 import { startStep } from '../../src/workflow/startStep';
 import { freshRegister } from './helpers';
 
@@ -40,6 +41,16 @@ describe('dagquotum voor nieuwe bestanden', () => {
     );
     // (A namenlijst after the 2A decision is one spreadsheet more for a case that gets there.)
     expect(casesPerDay).toBe(125);
+  });
+
+  it('een pdf van het integraal beeld is één conversie ("Files converted", 2.000 per dag op een consumentenaccount)', () => {
+    local = freshRegister(undefined, { createDailyQuota: CREATE_QUOTA_CONSUMER }).local;
+    const h = openNewCase(openRegister(), fictionalCaseInput());
+    const before = local.rt.creationsToday('conversions');
+    exportOverviewPdf(h);
+    expect(local.rt.creationsToday('conversions') - before).toBe(1);
+    // Opening the case converted nothing.
+    expect(before).toBe(0);
   });
 
   it('op het quotum weigert een nieuwe casus met Googles melding, en de volgende dag lukt het', () => {

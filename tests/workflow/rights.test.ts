@@ -9,27 +9,36 @@ import { snapshotDocument } from '../../src/local/apps-script/document-snapshot'
 import { MIME } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
 import type { LocalAppsScript } from '../../src/local/harness';
+import { LETTERS_SHEET } from '../../src/model/letters';
 import { PLAN_SHEET } from '../../src/model/planSheet';
 import { assembleView } from '../../src/workflow/assemble';
 import { type CaseHandle, openCase, openRegister } from '../../src/workflow/context';
 import { CORRECTIONS_SHEET, recordCorrections } from '../../src/workflow/corrections';
+import { ensureLettersTab, knownLettersFolder, makeLetters } from '../../src/workflow/letters';
+import { withLock } from '../../src/workflow/lock';
 import { addPersons } from '../../src/workflow/persons';
 import { writePlanTab } from '../../src/workflow/planTab';
 import { reconcileCase } from '../../src/workflow/reconcile';
 import { ANSWERS, CORRECTIONS, FORMS, LOG, NAMES, PERSONS, REMOVALS } from '../../src/workflow/records';
-import { exportPerson, removePerson } from '../../src/workflow/rights';
+import { exportPerson, type RemovalResult, removePerson } from '../../src/workflow/rights';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable } from '../../src/workspace/tables';
 import { fillRequired, freshCaseAt2B, PERSONS as PEOPLE } from './helpers';
 
 let local: LocalAppsScript;
-afterEach(() => local.dispose());
+let live = false;
+function disposeLocal() {
+  if (live) local.dispose();
+  live = false;
+}
+afterEach(disposeLocal);
 
 const reopen = (h: CaseHandle) => openCase(openRegister(), h.row.code);
 
 function setUp() {
   const f = freshCaseAt2B();
   local = f.local;
+  live = true;
   const h = f.h;
   const [a, b] = addPersons(h, PEOPLE) as [string, string];
   const row = (subject: string, value: string, responseId = 'r1') => ({
@@ -53,6 +62,14 @@ function setUp() {
 
 function docText(id: string): string {
   return JSON.stringify(snapshotDocument(local.rt, id));
+}
+
+/** The live documents in the case's letters folder (none when it was never made). */
+function lettersOf(caseCode: string) {
+  const folder = knownLettersFolder(caseCode);
+  return [...local.rt.drive.values()].filter(
+    (e) => folder !== null && e.parentIds.includes(folder) && !e.trashed && e.mimeType === MIME.document,
+  );
 }
 
 describe('inzage (art. 15)', () => {
@@ -145,6 +162,126 @@ describe('een persoon overal verwijderen', () => {
     const subjects = new Set(readTable(h.ss, ANSWERS).map((r) => r.subject));
     expect(subjects.has(b)).toBe(true);
     expect(subjects.has(a)).toBe(false);
+  });
+});
+
+describe('een persoon overal verwijderen: de afsluitbrief (AVG art. 14)', () => {
+  it('maakt vóór het verwijderen één afsluitbrief met de naam, in de beperkte map; niet voor wie blijft', () => {
+    const { h, a } = setUp();
+    const r = removePerson(h, a);
+    const file = `Afsluitbrief ${h.row.code} ${a}`;
+    expect(r.letter).toBe(file);
+    expect(r.message).toContain(`de afsluitbrief "${file}" staat in de beperkte map "Brieven ${h.row.code}"`);
+    const letters = lettersOf(h.row.code);
+    expect(letters.map((d) => d.name)).toEqual([file]);
+    // In the letters folder beside the namenlijst, never in the shared case folder.
+    const namesFolder = DriveApp.getFileById(h.row.namesId).getParents().next().getId();
+    expect(local.rt.drive.get(knownLettersFolder(h.row.code)!)!.parentIds).toEqual([namesFolder]);
+    expect(letters[0]!.parentIds).not.toContain(h.row.folderId);
+    // The name came from the namenlijst row, so the letter was made before that row went.
+    const text = docText(letters[0]!.id);
+    expect(text).toContain(`Beste ${PEOPLE[0]!.naam},`);
+    expect(text).toContain('Die registratie is nu beëindigd');
+    expect(text).not.toContain(PEOPLE[1]!.naam);
+    const names = readTable(SpreadsheetApp.openById(h.row.namesId), NAMES);
+    expect(names.map((n) => n.Naam)).not.toContain(PEOPLE[0]!.naam);
+    expect(readTable(h.ss, REMOVALS)[0]!.result).toContain(`afsluitbrief: ${file}`);
+    // Removing a second person makes that person's letter only; the first stays single.
+    const b = readTable(h.ss, PERSONS)[0]!.code;
+    const r2 = removePerson(reopen(h), b);
+    expect(r2.letter).toBe(`Afsluitbrief ${h.row.code} ${b}`);
+    expect(
+      lettersOf(h.row.code)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual([file, r2.letter].sort());
+  });
+
+  it('een afsluitbrief die er al was (de casus sloot eerder) wordt genoemd, niet opnieuw gemaakt', () => {
+    const { h, a } = setUp();
+    // The coordinator made the closing letters already ("Afsluitbrieven maken").
+    makeLetters(h, 'afsluitbrief');
+    const before = lettersOf(h.row.code).length;
+    const r = removePerson(reopen(h), a);
+    expect(r.letter).toBe(`Afsluitbrief ${h.row.code} ${a}`);
+    expect(lettersOf(h.row.code)).toHaveLength(before);
+  });
+
+  it('een crash bij elke aanroep tot en met het wissen van de namenlijstregel: na de herhaling precies één afsluitbrief', () => {
+    // Calls of a clean removal up to the namenlijst row's deletion (the last moment the name exists).
+    const clean = setUp();
+    let upTo = 0;
+    clean.rt.resetCounts();
+    clean.rt.injectFault({
+      method: 'Sheet.deleteRow',
+      nth: 1,
+      effect: (rt) => {
+        upTo = rt.totalCalls();
+      },
+    });
+    withLock(() => removePerson(clean.h, clean.a));
+    disposeLocal();
+    expect(upTo).toBeGreaterThan(10);
+    let crashes = 0;
+    for (let n = 1; n <= upTo; n++) {
+      const { h, a, rt } = setUp();
+      try {
+        rt.resetCounts();
+        rt.injectFault({ method: /.*/, nth: n, message: `Crash bij aanroep ${n}` });
+        let r: RemovalResult | null = null;
+        try {
+          r = withLock(() => removePerson(h, a));
+        } catch (_e) {
+          crashes++;
+        }
+        rt.clearFaults();
+        // A call the product retries or tolerates does not stop the removal; otherwise run again.
+        r ??= withLock(() => removePerson(reopen(h), a));
+        const letters = lettersOf(h.row.code);
+        expect(
+          letters.map((d) => d.name),
+          `crash bij aanroep ${n}`,
+        ).toEqual([`Afsluitbrief ${h.row.code} ${a}`]);
+        expect(r.letter, `crash bij aanroep ${n}`).toBe(letters[0]!.name);
+        expect(docText(letters[0]!.id), `crash bij aanroep ${n}`).toContain(`Beste ${PEOPLE[0]!.naam},`);
+        expect(
+          readTable(h.ss, REMOVALS).filter((x) => x.finished > 0),
+          `aanroep ${n}`,
+        ).toHaveLength(1);
+      } finally {
+        disposeLocal();
+      }
+    }
+    expect(crashes).toBeGreaterThan(upTo / 2);
+  });
+
+  it('weigert zonder geldig sjabloon en noemt tab en cel; er wordt niets verwijderd', () => {
+    const { h, a } = setUp();
+    ensureLettersTab(h.reg.ss);
+    const tab = h.reg.ss.getSheetByName(LETTERS_SHEET)!;
+    const rows = tab.getDataRange().getValues();
+    const at = rows.findIndex((r) => r[0] === 'afsluitbrief' && String(r[1]).startsWith('Beste')) + 1;
+    tab.getRange(at, 2).setValue('Beste {{naam}}, uw adres is {{adres}}.');
+    const tried = () => removePerson(reopen(h), a);
+    expect(tried).toThrow(`Persoon ${a} is niet verwijderd`);
+    expect(tried).toThrow(`${LETTERS_SHEET}!B${at}: onbekende invulplek {{adres}}`);
+    const untouched = () => {
+      expect(readTable(h.ss, REMOVALS)).toEqual([]);
+      expect(readTable(h.ss, PERSONS).map((p) => p.code)).toContain(a);
+      expect(readTable(SpreadsheetApp.openById(h.row.namesId), NAMES).map((n) => n.Code)).toContain(a);
+      expect(lettersOf(h.row.code)).toEqual([]);
+    };
+    untouched();
+    // No closing letter in the tab at all: refused too, naming the tab and column A.
+    for (let i = rows.length; i >= 2; i--) if (rows[i - 1]![0] === 'afsluitbrief') tab.deleteRow(i);
+    expect(tried).toThrow('In de tab Brieven van het register staat geen afsluitbrief');
+    untouched();
+    // Fixed: the removal goes through, with its letter.
+    tab.appendRow(['afsluitbrief', 'Afsluiting']);
+    tab.appendRow(['afsluitbrief', 'Beste {{naam}}, de registratie is beëindigd.']);
+    const r = removePerson(reopen(h), a);
+    expect(r.letter).toBe(`Afsluitbrief ${h.row.code} ${a}`);
+    expect(docText(lettersOf(h.row.code)[0]!.id)).toContain(`Beste ${PEOPLE[0]!.naam}, de registratie`);
   });
 });
 

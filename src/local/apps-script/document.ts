@@ -163,6 +163,7 @@ function pdfBlob(rt: Runtime, id: string, contentType: string): BlobImpl {
   if (contentType !== MIME.pdf) {
     throw gasError(`Converting from ${MIME.document} to ${contentType} is not supported.`);
   }
+  rt.countCreation('conversions');
   const bytes = documentPdf(entry.name, entry.data as DocModel);
   return new BlobImpl(bytes, MIME.pdf, `${entry.name}.pdf`);
 }

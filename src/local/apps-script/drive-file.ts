@@ -74,6 +74,7 @@ export class FileImpl
   private convert(e: DriveEntry, target: string): GoogleAppsScript.Base.Blob {
     const converter = converterFor(e.mimeType);
     if (!converter) throw gasError(`Converting from ${e.mimeType} to ${target} is not supported.`);
+    // The converter counts the conversion against the day's quota (runtime.ts CreationKind).
     const blob = converter(this.rt, e, target);
     blob.setName(renameForType(e.name, target));
     return blob as unknown as GoogleAppsScript.Base.Blob;

@@ -130,21 +130,36 @@ export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time fo
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Files an Apps Script service may create per day (guides/services/quotas, "Documents created":
- * 250 consumer / 1,500 Workspace, "Spreadsheets created": 250 / 3,200; per user, reset 24 hours
- * after the first request). Forms have no published figure; files made through the advanced Drive
- * service count against the Drive API's own limits, not these.
+ * Files an Apps Script service may create or convert per day (guides/services/quotas, "Documents
+ * created": 250 consumer / 1,500 Workspace, "Spreadsheets created": 250 / 3,200, "Files
+ * converted": 2,000 / 4,000; per user, reset 24 hours after the first request). A conversion
+ * here is a Google file handed out as another type (`Document.getAs`/`getBlob`,
+ * `File.getAs`/`getBlob` of a Google file: a PDF); the page does not say which calls count, and
+ * a chart rendered as an image is not counted. Forms have no published figure; files made or
+ * converted through the advanced Drive service count against the Drive API's own limits, not
+ * these. URL Fetch calls (20,000 / 100,000) are not modelled: the emulator has no UrlFetchApp and
+ * the product's manifest has no `script.external_request` scope (tests/build/scopes.test.ts).
  */
-export type CreationKind = 'documents' | 'spreadsheets';
-export const CREATE_QUOTA_CONSUMER: Record<CreationKind, number> = { documents: 250, spreadsheets: 250 };
-export const CREATE_QUOTA_WORKSPACE: Record<CreationKind, number> = { documents: 1500, spreadsheets: 3200 };
+export type CreationKind = 'documents' | 'spreadsheets' | 'conversions';
+export const CREATE_QUOTA_CONSUMER: Record<CreationKind, number> = {
+  documents: 250,
+  spreadsheets: 250,
+  conversions: 2000,
+};
+export const CREATE_QUOTA_WORKSPACE: Record<CreationKind, number> = {
+  documents: 1500,
+  spreadsheets: 3200,
+  conversions: 4000,
+};
 /**
  * The service named in the quota error. The quotas page gives the form `Service invoked too many
- * times for one day: <service>.`; the exact service names for creations are unconfirmed.
+ * times for one day: <service>.`; the exact service names for creations and conversions are
+ * unconfirmed.
  */
 const CREATION_SERVICE: Record<CreationKind, string> = {
   documents: 'docs create',
   spreadsheets: 'spreadsheets create',
+  conversions: 'file conversion',
 };
 
 export interface RuntimeOptions {
@@ -208,6 +223,7 @@ export class Runtime {
   private readonly creations: Record<CreationKind, { start: number | null; used: number }> = {
     documents: { start: null, used: 0 },
     spreadsheets: { start: null, used: 0 },
+    conversions: { start: null, used: 0 },
   };
   /** Trigger runtime used in the current quota window, and when that window began. */
   triggerRuntimeUsedMs = 0;
@@ -329,8 +345,8 @@ export class Runtime {
   }
 
   /**
-   * Counts one file created by DocumentApp or SpreadsheetApp against the day's quota; past it the
-   * creation fails before anything is made.
+   * Counts one file created by DocumentApp or SpreadsheetApp, or one conversion, against the
+   * day's quota; past it the creation or conversion fails before anything is made.
    */
   countCreation(kind: CreationKind): void {
     const w = this.creations[kind];

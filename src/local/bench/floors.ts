@@ -75,6 +75,26 @@ export const SHARE_OPEN = 1;
 export const DOC_OPEN_SAVE = 2;
 /** The PDF: open the document, getAs, create the file in the case folder. */
 export const PDF = 3;
+/**
+ * The access check of an action a person starts (workflow/access.ts, issue 9): who runs it
+ * (Session.getActiveUser, User.getEmail). The coordinators come with the register's one read.
+ */
+export const ACCESS = 2;
+/**
+ * … and when the caller is not a listed coordinator, whether they own the register: the owner
+ * in one Drive request (files.get with the `owners` field, drive/api/reference/rest/v3/files).
+ */
+export const ACCESS_OWNER = 1;
+/**
+ * The daily sharing check (workflow/sharingCheck.ts, issue 9), per first run of the day: each of
+ * the two root folders and what is directly in it (files.get and files.list each) …
+ */
+export const SHARING_ROOTS = 4;
+/**
+ * … and per open case its folder and its namenlijst (files.get each). What is in the case folder
+ * comes with the daily folder scan's one listing (already counted), with the permissions field.
+ */
+export const SHARING_PER_ITEM = 1;
 /** A new case: folder, case spreadsheet, overview document, moves, tables, register row. */
 export const NEW_CASE = 8;
 /** The namenlijst: its folder and spreadsheet, names with codes, the case's person table. */
@@ -160,9 +180,23 @@ function mailFloor(w: Work): number {
   return w.mailsSent > 0 ? w.mailsSent + 1 : 0;
 }
 
+/** The access check of an action a person starts (the dispatcher is a trigger: not checked). */
+function accessFloor(run: OperationRun): number {
+  return ACCESS + (has(run, 'File.getOwner') ? ACCESS_OWNER : 0);
+}
+
+/** The daily sharing check, in the first dispatcher run of the day. */
+function sharingFloor(w: Work): number {
+  return w.dailyRun ? SHARING_ROOTS + (w.openCases + w.namesLists) * SHARING_PER_ITEM : 0;
+}
+
 /** The fewest calls the operation's route needs. */
 export function floorOf(run: OperationRun): number {
   const w = run.work;
+  return routeFloor(run, w) + (run.kind.startsWith('dispatcher') ? sharingFloor(w) : accessFloor(run));
+}
+
+function routeFloor(run: OperationRun, w: Work): number {
   const continuations = Math.max(run.executions.length - 1, 0) * (REGISTER + CASE + LOCK);
   switch (run.kind) {
     case 'openen':

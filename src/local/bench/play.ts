@@ -97,6 +97,8 @@ export interface Work {
   openCases: number;
   /** Whether the daily folder scan was due. */
   dailyRun: boolean;
+  /** Open cases that have a namenlijst (the daily sharing check looks at it too). */
+  namesLists: number;
 }
 
 export interface OperationRun {
@@ -334,6 +336,7 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
     const pdfsBefore = rt.entriesOf(MIME.pdf).length;
     const personsBefore = caseCode ? rt.uncounted(() => personCount()) : 0;
     const openCases = caseCode ? 1 : 0;
+    const namesLists = caseCode && rt.uncounted(() => openCase(openRegister(), caseCode).row.namesId) ? 1 : 0;
     const since = lastDispatch;
     const executions: ExecutionCost[] = [];
     let error: string | undefined;
@@ -413,6 +416,7 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
       pdfs: rt.entriesOf(MIME.pdf).length - pdfsBefore,
       openCases,
       dailyRun: kind === 'dispatcher-eerste',
+      namesLists,
     };
     const run: OperationRun = {
       kind,

@@ -18,6 +18,7 @@ export const ALL_ACTIONS: readonly (readonly [string, string])[] = [
   ['remind', 'Herinnering sturen aan wie te laat is'],
   ['namesList', 'Namenlijst aanmaken of bijwerken (vanaf stap 2B)'],
   ['letters', 'Informatiebrieven maken (na sluiten: afsluitbrieven)'],
+  ['replaceForms', 'Ontbrekende formulieren opnieuw maken'],
   ['resendMail', 'Mislukte mails opnieuw versturen'],
   ['publish', 'Integraal beeld bijwerken'],
   ['exportPdf', 'PDF van het integraal beeld maken'],
