@@ -1,0 +1,109 @@
+/**
+ * workspace/responseBook on its own: the form id in a tab's form URL, the fingerprints of the
+ * tabs, and the calls it saves (the case-level behaviour is in tests/workflow/responseBook.test.ts).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installAppsScript } from '../../src/local/apps-script/install';
+import { Runtime } from '../../src/local/apps-script/runtime';
+import {
+  formIdInUrl,
+  formsOfTabs,
+  responseBooksOn,
+  responseTabPrints,
+} from '../../src/workspace/responseBook';
+
+let rt: Runtime;
+let uninstall: () => void;
+beforeEach(() => {
+  rt = new Runtime({ latency: false });
+  uninstall = installAppsScript(rt).uninstall;
+});
+afterEach(() => uninstall());
+
+/** Runs `f` with the Sheets advanced service switched off. */
+function withoutSheets<T>(f: () => T): T {
+  const g = globalThis as { Sheets?: unknown };
+  const saved = g.Sheets;
+  g.Sheets = undefined;
+  try {
+    return f();
+  } finally {
+    g.Sheets = saved;
+  }
+}
+
+describe('formIdInUrl', () => {
+  it.each([
+    ['https://docs.google.com/forms/d/1aB_c-D9/edit', '1aB_c-D9'],
+    ['https://docs.google.com/forms/d/1aB_c-D9', '1aB_c-D9'],
+    ['https://docs.google.com/forms/d/1aB_c-D9?usp=sharing', '1aB_c-D9'],
+    // The published (responder) address names no form id.
+    ['https://docs.google.com/forms/d/e/1FAIpQLSe_x/viewform', null],
+    ['https://docs.google.com/spreadsheets/d/1aB_c-D9/edit', null],
+    ['https://docs.google.com/forms/d/1aB.c/edit', null],
+    [null, null],
+  ])('%s → %s', (url, id) => {
+    expect(formIdInUrl(url)).toBe(id);
+  });
+});
+
+describe('responseTabPrints', () => {
+  it('is er alleen met de Sheets-service', () => {
+    expect(responseBooksOn()).toBe(true);
+    withoutSheets(() => {
+      expect(responseBooksOn()).toBe(false);
+      expect(responseTabPrints('wat dan ook')).toBeNull();
+    });
+  });
+
+  it('geeft per tabblad het aantal rijen en een hash; een nieuwe rij of een gewijzigde cel verandert hem', () => {
+    const ss = SpreadsheetApp.create('JGA-2026-001 antwoorden (niet bewerken)');
+    const first = ss.getSheets()[0]!;
+    const second = ss.insertSheet('Tweede');
+    const empty = ss.insertSheet('Leeg');
+    first.getRange(1, 1, 2, 2).setValues([
+      ['Tijdstempel', 'Vraag'],
+      ['1-3-2026 10:00:00', 'antwoord'],
+    ]);
+    second.getRange(1, 1, 2, 2).setValues([
+      ['Tijdstempel', 'Vraag'],
+      ['1-3-2026 10:00:00', 'antwoord'],
+    ]);
+    const before = responseTabPrints(ss.getId())!;
+    expect([...before.keys()].sort()).toEqual([first, second, empty].map((s) => s.getSheetId()).sort());
+    expect(before.get(first.getSheetId())).toMatch(/^2:/);
+    expect(before.get(empty.getSheetId())).toMatch(/^0:/);
+    expect(before.get(second.getSheetId())).toBe(before.get(first.getSheetId()));
+
+    second.getRange(2, 2).setValue('bewerkt antwoord');
+    first.getRange(3, 1, 1, 2).setValues([['2-3-2026 09:00:00', 'nog een']]);
+    const after = responseTabPrints(ss.getId())!;
+    expect(after.get(first.getSheetId())).toMatch(/^3:/);
+    expect(after.get(second.getSheetId())).toMatch(/^2:/);
+    expect(after.get(second.getSheetId())).not.toBe(before.get(second.getSheetId()));
+    expect(after.get(empty.getSheetId())).toBe(before.get(empty.getSheetId()));
+  });
+
+  it('null als de spreadsheet niet te lezen is (weg of geen toegang)', () => {
+    expect(responseTabPrints('bestaat-niet')).toBeNull();
+  });
+});
+
+describe('formsOfTabs', () => {
+  it('zonder tabbladen opent hij de spreadsheet niet', () => {
+    rt.counts.clear();
+    expect(formsOfTabs('bestaat-niet', []).size).toBe(0);
+    expect(rt.counts.get('SpreadsheetApp.openById')).toBeUndefined();
+  });
+
+  it('een tabblad zonder formulier en een tabblad dat er niet meer is: null', () => {
+    const ss = SpreadsheetApp.create('antwoorden');
+    const sheet = ss.getSheets()[0]!;
+    expect(formsOfTabs(ss.getId(), [sheet.getSheetId(), 987654])).toEqual(
+      new Map([
+        [sheet.getSheetId(), null],
+        [987654, null],
+      ]),
+    );
+  });
+});
