@@ -7,7 +7,7 @@ import type { LocalAppsScript } from '../../src/local/harness';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { dispatchWithDigest } from '../../src/workflow/digest';
 import { logEvents } from '../../src/workflow/log';
-import { LOG_CHANGED_EVENT } from '../../src/workflow/logCheck';
+import { checkLogChain, LOG_CHANGED_EVENT } from '../../src/workflow/logCheck';
 import { LOG } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import { freshLocalCase } from './helpers';
@@ -58,5 +58,70 @@ describe('het Logboek is alleen aan te vullen', () => {
     expect(
       readTable(openCase(openRegister(), code).ss, LOG).filter((l) => l.event === LOG_CHANGED_EVENT),
     ).toHaveLength(1);
+  });
+});
+
+describe('checkLogChain', () => {
+  const KEY = (code: string) => `LOG_ANCHOR_${code}`;
+
+  /** A fresh case with three lines of its own in the Logboek; the sheet rows of those lines. */
+  function caseWithLines() {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    const { h } = fresh;
+    logEvents(h.ss, [
+      ['proef', 'eerste'],
+      ['proef', 'tweede'],
+      ['proef', 'derde'],
+    ]);
+    const tab = h.ss.getSheetByName(LOG.name)!;
+    const rowOf = (detail: string) =>
+      tab
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[2] === detail) + 1;
+    return { h, tab, rowOf };
+  }
+
+  it('een hele keten: geen regel, en een tweede controle schrijft het anker niet opnieuw', () => {
+    const { h } = caseWithLines();
+    expect(checkLogChain(h)).toBeNull();
+    local.rt.counts.clear();
+    expect(checkLogChain(h)).toBeNull();
+    expect(local.rt.counts.get('Properties.setProperty')).toBeUndefined();
+    expect(readTable(h.ss, LOG).some((l) => l.event === LOG_CHANGED_EVENT)).toBe(false);
+  });
+
+  it('twee gewijzigde regels vóór de eerste controle: meervoud, zonder inkorting; het anker bevat alleen getallen en een hash', () => {
+    const { h, tab, rowOf } = caseWithLines();
+    const rows = [rowOf('eerste'), rowOf('tweede')];
+    for (const r of rows) tab.getRange(r, 3).setValue('met de hand');
+    expect(checkLogChain(h)).toBe(
+      `regels ${rows.join(', ')} van het Logboek zijn met de hand gewijzigd of verwijderd (de keten van het Logboek klopt daar niet meer)`,
+    );
+    const kept = JSON.parse(PropertiesService.getScriptProperties().getProperty(KEY(h.row.code))!);
+    const log = readTable(h.ss, LOG);
+    expect(kept).toEqual({ count: log.length, hash: log[log.length - 1]!.hash, reported: rows });
+  });
+
+  it('alleen regels aan het eind weg: alleen dat deel van de melding', () => {
+    const { h, tab } = caseWithLines();
+    expect(checkLogChain(h)).toBeNull();
+    tab.deleteRow(tab.getLastRow());
+    expect(checkLogChain(h)).toBe(
+      'aan het eind van het Logboek zijn regels verwijderd (de keten van het Logboek klopt daar niet meer)',
+    );
+  });
+
+  it('een onleesbaar of leeg anker telt als geen anker', () => {
+    const { h, tab } = caseWithLines();
+    const props = PropertiesService.getScriptProperties();
+    for (const raw of ['geen json', '{}']) {
+      props.setProperty(KEY(h.row.code), raw);
+      expect(checkLogChain(h), raw).toBeNull();
+    }
+    props.setProperty(KEY(h.row.code), '{}');
+    tab.deleteRow(tab.getLastRow());
+    expect(checkLogChain(h)).toBeNull();
   });
 });
