@@ -84,6 +84,43 @@ describe('responseTabPrints', () => {
     expect(after.get(empty.getSheetId())).toBe(before.get(empty.getSheetId()));
   });
 
+  it('leest het antwoord zoals de API het geeft: lege delen ontbreken daarin', () => {
+    // sheets/api/reference/rest/v4/spreadsheets: empty fields are left out of the JSON answer.
+    type Answer = GoogleAppsScript.Sheets.Schema.Spreadsheet;
+    const api = Sheets.Spreadsheets!;
+    const real = api.get;
+    const printsOf = (answer: Answer) => {
+      (api as { get: unknown }).get = () => answer;
+      try {
+        return responseTabPrints('antwoorden')!;
+      } finally {
+        (api as { get: unknown }).get = real;
+      }
+    };
+    const tab = (sheetId: number, rows: GoogleAppsScript.Sheets.Schema.RowData[]) => ({
+      properties: { sheetId },
+      data: [{ rowData: rows }],
+    });
+    const got = printsOf({
+      sheets: [
+        tab(1, [{ values: [{ formattedValue: 'a' }, {}] }, {}]),
+        { properties: { sheetId: 2 }, data: [{}] },
+        { properties: { sheetId: 3 } },
+        { data: [] },
+      ],
+    });
+    expect([...got.keys()]).toEqual([1, 2, 3]);
+    expect(got.get(2)).toMatch(/^0:/);
+    expect(got.get(3)).toBe(got.get(2));
+    // An omitted cell value is an empty cell, an omitted row an empty row.
+    const spelled = printsOf({
+      sheets: [tab(1, [{ values: [{ formattedValue: 'a' }, { formattedValue: '' }] }, { values: [] }])],
+    });
+    expect(got.get(1)).toMatch(/^2:/);
+    expect(spelled.get(1)).toBe(got.get(1));
+    expect(printsOf({}).size).toBe(0);
+  });
+
   it('null als de spreadsheet niet te lezen is (weg of geen toegang)', () => {
     expect(responseTabPrints('bestaat-niet')).toBeNull();
   });
