@@ -87,7 +87,7 @@ describe('responseTabPrints', () => {
   it('leest het antwoord zoals de API het geeft: lege delen ontbreken daarin', () => {
     // sheets/api/reference/rest/v4/spreadsheets: empty fields are left out of the JSON answer.
     type Answer = GoogleAppsScript.Sheets.Schema.Spreadsheet;
-    const api = Sheets.Spreadsheets!;
+    const api = Sheets!.Spreadsheets!;
     const real = api.get;
     const printsOf = (answer: Answer) => {
       (api as { get: unknown }).get = () => answer;
