@@ -71,4 +71,22 @@ describe('chartPngs', () => {
     expect(withChartCache(() => chartPngs([{ ...SPEC, categories: [] }]))).toEqual([null]);
     expect(rt.totalCalls()).toBe(0);
   });
+
+  it('draws nothing for a chart without series either', () => {
+    expect(withChartCache(() => chartPngs([{ ...SPEC, series: [] }]))).toEqual([null]);
+    expect(rt.totalCalls()).toBe(0);
+  });
+
+  it('what is drawn follows the spec: kind, values (a missing value is no bar) and the range', () => {
+    const png = (spec: ChartSpec) => chartPngs([spec])[0]!;
+    const differ = (a: ChartSpec, b: ChartSpec) => expect(png(a)).not.toEqual(png(b));
+    differ(SPEC, { ...SPEC, kind: 'line' });
+    differ(SPEC, { ...SPEC, series: SPEC.series.map((s) => ({ ...s, values: s.values.map(() => null) })) });
+    const wide: ChartSpec = { ...SPEC, min: 0, max: 10 };
+    differ(wide, { ...SPEC, min: undefined, max: undefined });
+    // A range needs both ends; one end alone is no range.
+    const open = png({ ...SPEC, min: undefined, max: undefined });
+    expect(png({ ...wide, max: undefined })).toEqual(open);
+    expect(png({ ...wide, min: undefined })).toEqual(open);
+  });
 });

@@ -7,8 +7,8 @@ import { installAppsScript } from '../../src/local/apps-script/install';
 import { holdLockElsewhere } from '../../src/local/apps-script/lock';
 import { Runtime } from '../../src/local/apps-script/runtime';
 import { withScriptLock } from '../../src/workspace/lock';
-import { sendMail } from '../../src/workspace/mail';
-import { activeUserEmail } from '../../src/workspace/session';
+import { remainingQuota, sendMail } from '../../src/workspace/mail';
+import { activeUserEmail, fileOwnerEmail } from '../../src/workspace/session';
 import {
   activeSpreadsheet,
   entryFact,
@@ -71,6 +71,11 @@ describe('één entry vraagt elk feit één keer', () => {
     expect(count('Session.getActiveUser')).toBe(1);
   });
 
+  it('de eigenaar van een bestand: kleine letters zonder spaties', () => {
+    const id = SpreadsheetApp.create('Register').getId();
+    expect(fileOwnerEmail(id)).toBe('regisseur@gemeente.example');
+  });
+
   it('het id van een geopende spreadsheet kost geen aanroep; van een andere één keer', () => {
     const id = SpreadsheetApp.create('Register').getId();
     rt.counts.clear();
@@ -107,7 +112,12 @@ describe('withScriptLock', () => {
   });
 });
 
-describe('sendMail', () => {
+describe('mail', () => {
+  it('het resterende dagquotum komt van MailApp', () => {
+    expect(remainingQuota()).toBe(MailApp.getRemainingDailyQuota());
+    expect(remainingQuota()).toBeGreaterThan(0);
+  });
+
   it('zet een antwoordadres alleen als er een is', () => {
     const sent: unknown[] = [];
     const real = MailApp.sendEmail;
