@@ -1,6 +1,12 @@
 /** Tabs of a spreadsheet as a whole: whether one exists, its raw values, removing unused ones. */
 import { type Book, spreadsheetId } from './spreadsheets';
 
+/**
+ * Developer metadata key on the tab of every system table, with the table's name as value: the
+ * tab is found again by it when someone renames it by hand (workspace/tables.ts relocate).
+ */
+export const SYSTEM_TABLE_KEY = 'systeemtabel';
+
 export function hasTab(ss: Book, name: string): boolean {
   return ss.getSheetByName(name) !== null;
 }
@@ -154,6 +160,7 @@ export function turnIntoSystemTab(
     sh.insertColumnsAfter(sh.getMaxColumns(), header.length - sh.getMaxColumns());
   sh.getRange(1, 1, 1, header.length).setValues([[...header]]);
   sh.hideSheet();
+  sh.addDeveloperMetadata(SYSTEM_TABLE_KEY, to);
   return true;
 }
 
