@@ -227,7 +227,10 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   const missing = todo.filter((d) => !titles.has(d.name));
   for (const d of missing) cache.set(cacheKey(ss, d.name), { rows: [] });
   const present = todo.filter((d) => titles.has(d.name));
-  if (present.length === 0) return reportRestored();
+  if (present.length === 0) {
+    reportRestored();
+    return;
+  }
   const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
   // From row 1: the header comes with the rows, so a moved column is noticed at no extra call.
   const got = api.Values!.batchGet(id, {
