@@ -66,7 +66,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
   const ss = openSpreadsheet(ssId);
   // The default first tab ("Sheet1", "Blad1", ... by locale) is removed once the views exist.
   const firstSheetId = firstTabId(ss);
-  for (const t of CASE_TABLES) ensureTable(ss, t);
+  for (const t of CASE_TABLES) ensureTable(ss, t, { newSpreadsheet: true });
   const row: CaseListRow = {
     Casuscode: code,
     Status: 'open',

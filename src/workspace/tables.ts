@@ -429,12 +429,13 @@ function rowsOfValues(def: TableDef, values: readonly (readonly unknown[])[]): R
   return values.slice(1).map((r, i) => rowFromValues(def, r, i + 2));
 }
 
-function sheetFor(ss: Book, def: TableDef) {
+function sheetFor(ss: Book, def: TableDef, fresh = false) {
   const st = tabState(ss, def);
   if (st?.sheet) return st.sheet;
   let sh = ss.getSheetByName(def.name);
-  // Missing by name: renamed by hand (its tag finds it) before a new, empty tab is made.
-  if (!sh && relocate(ss, def) !== null) sh = st?.sheet ?? ss.getSheetByName(def.name);
+  // Missing by name: renamed by hand (its tag finds it) before a new, empty tab is made. A
+  // spreadsheet the product made in this action has nothing to find.
+  if (!sh && !fresh && relocate(ss, def) !== null) sh = st?.sheet ?? ss.getSheetByName(def.name);
   if (!sh) {
     sh = ss.insertSheet(def.name, ss.getNumSheets());
     sh.getRange(1, 1, 1, def.columns.length).setValues([def.columns.map((c) => label(c))]);
@@ -513,9 +514,13 @@ export function forgetTable(ss: Book, def: TableDef): void {
   tabStates?.delete(cacheKey(ss, def.name));
 }
 
-/** Creates the tab with its header row when it does not exist yet. */
-export function ensureTable(ss: Book, def: TableDef): void {
-  sheetFor(ss, def);
+/**
+ * Creates the tab with its header row when it does not exist yet (and is not found under another
+ * name). `newSpreadsheet`: the spreadsheet was made in this action, so no tab can have been
+ * renamed and none is looked for.
+ */
+export function ensureTable(ss: Book, def: TableDef, opts: { newSpreadsheet?: boolean } = {}): void {
+  sheetFor(ss, def, opts.newSpreadsheet === true);
   reportRestored();
 }
 
