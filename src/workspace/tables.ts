@@ -213,8 +213,17 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
     const rowCount = sh.properties?.gridProperties?.rowCount;
     if (title !== undefined && title !== null && typeof rowCount === 'number') rowCounts.set(title, rowCount);
   }
-  tagMemo?.set(id, tagsOfSheets(meta.sheets ?? []));
+  const tags = tagsOfSheets(meta.sheets ?? []);
+  tagMemo?.set(id, tags);
   const titles = new Set(rowCounts.keys());
+  // A table's tab made before tabs were tagged gets its tag now, once (a tagged tab costs nothing).
+  const tagged = new Set([...tags.values()].flat().map((t) => t.title));
+  for (const d of todo.filter((t) => titles.has(t.name) && !tagged.has(t.name))) {
+    const sh = ss.getSheetByName(d.name);
+    if (!sh) continue;
+    sh.addDeveloperMetadata(SYSTEM_TABLE_KEY, d.name);
+    tabState(ss, d)!.sheet = sh;
+  }
   // A table missing by name whose tagged tab is there under another name gets its name back
   // (or the run stops when two tabs could be it) before anything is read or written.
   for (const d of todo.filter((t) => !titles.has(t.name))) {

@@ -112,3 +112,27 @@ describe('een systeemtabel met een andere naam', () => {
     expect(heard).toEqual([]);
   });
 });
+
+describe('een systeemtabel van vóór de tags', () => {
+  it('krijgt zijn tag bij de eerste batchlezing, één keer; daarna wordt hij ook hernoemd teruggevonden', () => {
+    const old = ss.insertSheet('_oud');
+    old.getRange(1, 1, 2, 2).setValues([
+      ['key', 'text'],
+      ['k', 'v'],
+    ]);
+    const OLD = table({ name: '_oud', columns: ['key', 'text'] });
+    rt.resetCounts();
+    withTableCache(() => prefetchTables(ss, [A, B, OLD]));
+    expect(rt.counts.get('Sheet.addDeveloperMetadata')).toBe(1);
+    rt.resetCounts();
+    withTableCache(() => prefetchTables(ss, [A, B, OLD]));
+    expect(rt.counts.get('Sheet.addDeveloperMetadata')).toBeUndefined();
+    expect(calls()).toBe(2);
+    ss.getSheetByName('_oud')!.setName('Oud');
+    withTableCache(() => {
+      prefetchTables(ss, [A, B, OLD]);
+      expect(readTable(ss, OLD)).toEqual([{ key: 'k', text: 'v' }]);
+    });
+    expect(heard).toEqual([['_oud', 'Oud']]);
+  });
+});
