@@ -267,10 +267,11 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
 //
 // A system table is read by its tab's name. Each tab the product makes for one carries developer
 // metadata with key SYSTEM_TABLE_KEY and the table's name as value (Sheet.addDeveloperMetadata,
-// reference/spreadsheet/sheet#adddevelopermetadatakey,-value). Metadata on a sheet stays with the
-// sheet when it is renamed: it is bound to the sheet's id, not its title (Sheets API,
-// guides/metadata: "associated with ... an entire sheet"; DeveloperMetadataLocation.sheetId). So
-// when a table's tab is missing by name, its tab is looked up by tag before a new, empty one is
+// reference/spreadsheet/sheet#adddevelopermetadatakey,-value). Metadata "will remain associated
+// at those locations as they move around and the spreadsheet is edited" and is bound to the
+// sheet's id (DeveloperMetadataLocation.sheetId), not its title; "if the associated object is
+// deleted its metadata is deleted too" (Sheets API reference/rest/v4/spreadsheets.developerMetadata).
+// So when a table's tab is missing by name, its tab is looked up by tag before a new, empty one is
 // ever made: the data of a renamed `_besluiten` or `_uitgaand` is never left behind.
 
 /** Per table name: the tabs tagged with it (id and current title). */
