@@ -92,6 +92,8 @@ export function decisionRules(
   };
 }
 
+// Stryker disable all: the dialog sends this function's source to the browser (see above), where
+// Stryker's instrumented code cannot run; its rules have their own tests, but no mutants.
 /**
  * Checks every field and returns the decision with a message per wrong field. SELF-CONTAINED:
  * no reference to anything outside this function (its source runs in the dialog). Routes of an
@@ -164,6 +166,7 @@ export function checkDecisionFields(
   if (directions) value.directions = directions;
   return { errors, value };
 }
+// Stryker restore all
 
 const optionalText = (noun: string) => z.string({ error: `${noun} moet tekst zijn` }).optional();
 

@@ -22,13 +22,24 @@ function lastSundayUtc(year: number, month: number): number {
   return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1, 0, 0);
 }
 
+/** Start and end of summer time per year (epoch ms), computed once per year. */
+const summerTimes = new Map<number, readonly [number, number]>();
+
+function summerTime(year: number): readonly [number, number] {
+  let span = summerTimes.get(year);
+  if (!span) {
+    span = [lastSundayUtc(year, 2), lastSundayUtc(year, 9)];
+    summerTimes.set(year, span);
+  }
+  return span;
+}
+
 /** Offset from UTC in minutes for the zone at that instant. Supports Europe/Amsterdam and UTC. */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'GMT') return 0;
   if (timeZone !== 'Europe/Amsterdam') throw new Error(`Tijdzone niet ondersteund: ${timeZone}`);
-  const year = new Date(ms).getUTCFullYear();
-  const summer = ms >= lastSundayUtc(year, 2) && ms < lastSundayUtc(year, 9);
-  return summer ? 120 : 60;
+  const [start, end] = summerTime(new Date(ms).getUTCFullYear());
+  return ms >= start && ms < end ? 120 : 60;
 }
 
 function pad(n: number, len = 2): string {

@@ -107,12 +107,32 @@ export function dutchHolidays(year: number, opts: WorkdayOptions = {}): Holiday[
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/**
+ * The public holidays of a year by date, computed once per year and Bevrijdingsdag rule: a
+ * deadline or a digest asks for many dates of the same few years.
+ */
+const holidayMaps = new Map<string, ReadonlyMap<string, string>>();
+
+function holidaysOf(year: number, everyYear: boolean): ReadonlyMap<string, string> {
+  const key = `${year}:${everyYear}`;
+  let map = holidayMaps.get(key);
+  if (!map) {
+    const byDate = new Map<string, string>();
+    // Two holidays on one date (Hemelvaartsdag on 5 May 2005): the first in the sorted list names it.
+    for (const h of dutchHolidays(year, { bevrijdingsdagEveryYear: everyYear }))
+      if (!byDate.has(h.date)) byDate.set(h.date, h.name);
+    map = byDate;
+    holidayMaps.set(key, map);
+  }
+  return map;
+}
+
 /** Name of the holiday on that date (public or extra), or undefined. */
 export function holidayName(iso: string, opts: WorkdayOptions = {}): string | undefined {
   const year = Number(iso.slice(0, 4));
   toUtcMs(iso);
-  const hit = dutchHolidays(year, opts).find((h) => h.date === iso);
-  if (hit) return hit.name;
+  const hit = holidaysOf(year, opts.bevrijdingsdagEveryYear === true).get(iso);
+  if (hit !== undefined) return hit;
   return opts.extraHolidays?.includes(iso) ? 'Vrije dag gemeente' : undefined;
 }
 

@@ -87,3 +87,48 @@ describe('docs/betrouwbaarheid.md', () => {
     expect(namedCases("it('geval 7 zonder nummerteken'")).toEqual([]);
   });
 });
+
+describe('docs/betrouwbaarheid.md, Mutatietests', () => {
+  const start = DOC.indexOf('\n## Mutatietests\n');
+  const section = start === -1 ? '' : DOC.slice(start + 1).split(/\n## /)[0]!;
+
+  /** Source files under a folder, recursively. */
+  function sources(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sources(path);
+      return name.endsWith('.ts') ? [path] : [];
+    });
+  }
+
+  it('bestaat, met het commando en de testkeuze', () => {
+    expect(start).toBeGreaterThan(-1);
+    expect(section).toContain('npm run mutate');
+    expect(section).toContain('vitest.mutate.config.ts');
+  });
+
+  it('noemt per map de gemeten aantallen en een score die daaruit volgt', () => {
+    for (const folder of ['model', 'workflow', 'workspace']) {
+      const row = new RegExp(`^\\| \`${folder}/\` \\|(.*)\\|$`, 'm').exec(section);
+      expect(row, folder).not.toBeNull();
+      const cells = row![1]!.split('|').map((c) => c.trim());
+      // files, mutants, killed, survived, timeout, no coverage, ignored, score
+      const [, all, killed, survived, timeout, noCoverage, ignored] = cells.map(Number);
+      expect(all, folder).toBe(killed! + survived! + timeout! + noCoverage! + ignored!);
+      const tested = killed! + survived! + timeout! + noCoverage!;
+      if (tested === 0) continue;
+      const score = Number(cells[7]!.replace(' %', '').replace(',', '.'));
+      // One decimal, rounded.
+      expect(Math.abs(score - (100 * (killed! + timeout!)) / tested), folder).toBeLessThanOrEqual(
+        0.05 + 1e-9,
+      );
+    }
+  });
+
+  it('telt de Stryker-uitzetcommentaren in model/, workflow/ en workspace/ goed', () => {
+    const count = ['model', 'workflow', 'workspace']
+      .flatMap((f) => sources(join(ROOT, 'src', f)))
+      .reduce((n, path) => n + (readFileSync(path, 'utf8').match(/\/\/ Stryker disable/g) ?? []).length, 0);
+    expect(section).toMatch(new RegExp(`\`// Stryker disable\`-commentaren: ${count}\\b`));
+  });
+});

@@ -57,6 +57,16 @@ describe('feestdagen', () => {
     expect(dates(2030)).toContain('2030-05-05 Bevrijdingsdag');
   });
 
+  it('elke vraag geeft hetzelfde antwoord, met of zonder Bevrijdingsdag elk jaar, in elke volgorde', () => {
+    const every = { bevrijdingsdagEveryYear: true };
+    expect([isWorkday('2027-05-05', every), isWorkday('2027-05-05'), isWorkday('2027-05-05', every)]).toEqual(
+      [false, true, false],
+    );
+    // Two holidays on one date: Hemelvaartsdag fell on 5 May in the lustrum year 2005.
+    expect(holidayName('2005-05-05')).toBe('Hemelvaartsdag');
+    expect(holidayName('2005-05-05', every)).toBe('Hemelvaartsdag');
+  });
+
   it('extra vrije dagen van de gemeente tellen niet als werkdag', () => {
     expect(isWorkday('2026-03-10', { extraHolidays: ['2026-03-10'] })).toBe(false);
     expect(holidayName('2026-03-10', { extraHolidays: ['2026-03-10'] })).toBe('Vrije dag gemeente');

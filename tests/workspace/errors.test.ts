@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useMailQuota } from '../../src/local/apps-script/mail';
 import { localize } from '../../src/local/apps-script/messages';
 import { type LocalAppsScript, startLocalAppsScript } from '../../src/local/harness';
-import { classifyMailError, errorMessage, isMailAddress, kindByWording } from '../../src/workspace/errors';
+import {
+  classifyMailError,
+  dailyQuotaNotice,
+  errorMessage,
+  isMailAddress,
+  kindByWording,
+} from '../../src/workspace/errors';
 
 describe('kindByWording', () => {
   it.each([
@@ -43,6 +49,13 @@ describe('kindByWording', () => {
     expect(kindByWording(42)).toBe('transient');
   });
 
+  it('haalt alleen een "Exception:" aan het begin weg, met of zonder spatie erna', () => {
+    expect(kindByWording('Exception:Invalid email: a@')).toBe('invalid');
+    expect(kindByWording('Exception:   Exceeded maximum execution time')).toBe('timeLimit');
+    // Further on it is part of the text: this is no "Document <id> is missing".
+    expect(kindByWording('Document Exception: 1abc is missing (perhaps it was deleted?)')).toBe('transient');
+  });
+
   it('raadt geen onbekende Nederlandse tekst: die telt als voorbijgaand (opnieuw proberen)', () => {
     for (const en of [
       'Service invoked too many times for one day: email.',
@@ -66,6 +79,8 @@ describe('isMailAddress', () => {
     ['Jan <jan@politie.nl>', false],
     ['a@b.c', false],
     ['a,b@c.nl', false],
+    ['jan@politie.nl, piet@politie.nl', false],
+    ['jan@politie.nl>', false],
   ])('%s → %s', (address, ok) => {
     expect(isMailAddress(address)).toBe(ok);
   });
@@ -83,6 +98,14 @@ describe('classifyMailError', () => {
     expect(classifyMailError(new Error('Exceeded maximum execution time'))).toBe('timeLimit');
   });
 
+  it('is er nog één mail over, dan is het quotum niet op en beslist de tekst', () => {
+    local = startLocalAppsScript({ latency: false, mailDailyQuota: 3 });
+    useMailQuota(local.rt, 2);
+    expect(MailApp.getRemainingDailyQuota()).toBe(1);
+    expect(classifyMailError(new Error('iets onbekends'))).toBe('transient');
+    expect(classifyMailError(new Error('Invalid email: x@'))).toBe('invalid');
+  });
+
   it('kan het quotum niet gelezen worden, dan beslist de tekst', () => {
     local = startLocalAppsScript({ latency: false });
     local.rt.injectFault({
@@ -95,5 +118,23 @@ describe('classifyMailError', () => {
       'dailyQuota',
     );
     expect(classifyMailError(new Error('Ongeldige e-mail: x'))).toBe('invalid');
+  });
+});
+
+describe('dailyQuotaNotice', () => {
+  it('zegt bij een dagquotum in gewone woorden dat het morgen weer kan', () => {
+    const notice = dailyQuotaNotice(new Error('Service invoked too many times for one day: docs create.'));
+    expect(notice).toContain('dagquotum');
+    expect(notice).toContain('Probeer het morgen opnieuw');
+  });
+
+  it('zegt niets bij elke andere fout (daar hoort de algemene melding bij)', () => {
+    for (const message of [
+      'Service invoked too many times in a short time: exec qps.',
+      'Invalid email: a@',
+      'Exceeded maximum execution time',
+      'iets onbekends',
+    ])
+      expect(dailyQuotaNotice(new Error(message)), message).toBeNull();
   });
 });
