@@ -39,7 +39,7 @@ function tabsOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): str
 }
 
 describe('§4.3 #17: een hernoemd systeemtabblad', () => {
-  it('§4.3 #17 _besluiten hernoemd: het volgende besluit bouwt op de vorige, het tabblad heet weer _besluiten en het Logboek zegt het', () => {
+  it('§4.3 #17: _besluiten hernoemd: het volgende besluit bouwt op de vorige, het tabblad heet weer _besluiten en het Logboek zegt het', () => {
     const f = freshLocalCase();
     local = f.local;
     decideGate(local, f.h, '1', 'verder_verkennen');
@@ -66,7 +66,7 @@ describe('§4.3 #17: een hernoemd systeemtabblad', () => {
     expect(readTable(h.ss, DECISIONS)).toHaveLength(2);
   });
 
-  it('§4.3 #17 _uitgaand hernoemd: de dispatcher vindt de wachtende mails terug en verstuurt elk één keer', () => {
+  it('§4.3 #17: _uitgaand hernoemd: de dispatcher vindt de wachtende mails terug en verstuurt elk één keer', () => {
     const f = freshLocalCase();
     local = f.local;
     local.rt.injectFault({
@@ -96,7 +96,7 @@ describe('§4.3 #17: een hernoemd systeemtabblad', () => {
     expect(tabsOf(f.h.ss, OUTBOX.name)).toEqual([OUTBOX.name]);
   });
 
-  it('§4.3 #17 _casussen in het register hernoemd: de dispatcher vindt de casus nog en er komt geen tweede casuslijst', () => {
+  it('§4.3 #17: _casussen in het register hernoemd: de dispatcher vindt de casus nog en er komt geen tweede casuslijst', () => {
     const f = freshLocalCase();
     local = f.local;
     const reg = openRegister();
@@ -110,7 +110,7 @@ describe('§4.3 #17: een hernoemd systeemtabblad', () => {
     expect(() => openCase(openRegister(), f.h.row.code)).not.toThrow();
   });
 
-  it('§4.3 #17 twee tabbladen die _besluiten kunnen zijn: de run stopt vóór er iets geschreven wordt, met een melding die ze noemt', () => {
+  it('§4.3 #17: twee tabbladen die _besluiten kunnen zijn: de run stopt vóór er iets geschreven wordt, met een melding die ze noemt', () => {
     const f = freshLocalCase();
     local = f.local;
     decideGate(local, f.h, '1', 'verder_verkennen');
@@ -139,7 +139,7 @@ describe('§4.3 #17: een hernoemd systeemtabblad', () => {
     expect(readTable(ss, DECISIONS).map((d) => d.step)).toEqual(['1', '2A']);
   });
 
-  it('§4.3 #17 _besluiten verwijderd (niet hernoemd): zoals voorheen begint het product een nieuw, leeg tabblad', () => {
+  it('§4.3 #17: _besluiten verwijderd (niet hernoemd): zoals voorheen begint het product een nieuw, leeg tabblad', () => {
     const f = freshLocalCase();
     local = f.local;
     decideGate(local, f.h, '1', 'verder_verkennen');
