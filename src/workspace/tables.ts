@@ -786,8 +786,8 @@ export function writeEditableTab(
   // Plain text (`@`) below the header BEFORE any value is written, so what the coordinator
   // types later is kept as typed: in an nl_NL spreadsheet `1,3` would otherwise become the
   // number 1.3 (reference/spreadsheet/range#setnumberformatnumberformat: "@" is plain text).
-  if (options.plainText) plainTextBelow(sh, headerRows);
   const width = Math.max(...rows.map((r) => r.length));
+  if (options.plainText) plainTextBelow(sh, headerRows, width);
   const grid = rows.map((r, i) =>
     Array.from({ length: width }, (_, c) => {
       const v = r[c] ?? '';
