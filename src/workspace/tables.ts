@@ -231,6 +231,8 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
     if (from === null) continue;
     rowCounts.set(d.name, rowCounts.get(from) ?? 0);
     rowCounts.delete(from);
+    // The old name is free now (were it another table's name, that table is missing now).
+    titles.delete(from);
     titles.add(d.name);
   }
   const missing = todo.filter((d) => !titles.has(d.name));

@@ -75,6 +75,17 @@ describe('een systeemtabel met een andere naam', () => {
     expect(readTable(ss, A).map((r) => r.key)).toEqual(['x', 'z']);
   });
 
+  it('hernoemd naar de naam van een andere tabel (die weg was): die ander is nu leeg, de batchlezing faalt niet', () => {
+    ss.deleteSheet(ss.getSheetByName('_b')!);
+    ss.getSheetByName('_a')!.setName('_b');
+    withTableCache(() => {
+      prefetchTables(ss, [A, B]);
+      expect(readTable(ss, A)).toEqual([{ key: 'x', n: 1 }]);
+      expect(readTable(ss, B)).toEqual([]);
+    });
+    expect(heard).toEqual([['_a', '_b']]);
+  });
+
   it('buiten de batchlezing, met en zonder de Sheets-service', () => {
     ss.getSheetByName('_a')!.setName('Mijn tabel');
     expect(readTable(ss, A)).toEqual([{ key: 'x', n: 1 }]);
