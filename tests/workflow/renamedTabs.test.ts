@@ -6,11 +6,13 @@
  * Two tabs that could be it stop the run before anything is written; a deleted tab is made anew.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { readDecisions } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { dispatchAll } from '../../src/workflow/dispatcher';
 import { withLock } from '../../src/workflow/lock';
+import { openNewCase } from '../../src/workflow/newCase';
 import { CASES, DECISIONS, LOG, OUTBOX } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
@@ -114,6 +116,7 @@ describe('§4.3 #17: een hernoemd systeemtabblad', () => {
     const f = freshLocalCase();
     local = f.local;
     decideGate(local, f.h, '1', 'verder_verkennen');
+    const other = openNewCase(openRegister(), fictionalCaseInput({ label: 'Winkelcentrum' }));
     const ss = f.h.ss;
     const original = ss.getSheetByName(DECISIONS.name)!;
     // A copy that carries the same tag (as a duplicated tab may), and the original renamed.
@@ -128,7 +131,9 @@ describe('§4.3 #17: een hernoemd systeemtabblad', () => {
       'Geef het juiste tabblad de naam _besluiten terug (en verwijder of hernoem de andere); er is niets bijgewerkt of geschreven.';
     expect(() => decideGate(local, f.h, '2A', 'problematisch')).toThrow(message);
     const report = dispatchAll(openRegister());
-    expect(report.errors.map((e) => e.message)).toEqual([message]);
+    expect(report.errors).toEqual([{ code: f.h.row.code, message }]);
+    // The dispatcher went on with the other case.
+    expect(report.refreshed.map((r) => r.code)).toContain(other.row.code);
     // Nothing renamed, made or written.
     expect(ss.getSheetByName(DECISIONS.name)).toBeNull();
     expect(ss.getSheetByName('Besluiten (oud)')!.getLastRow()).toBe(2);
