@@ -528,12 +528,85 @@ export function forgetTable(ss: Book, def: TableDef): void {
 
 /**
  * Creates the tab with its header row when it does not exist yet (and is not found under another
- * name). `newSpreadsheet`: the spreadsheet was made in this action, so no tab can have been
- * renamed and none is looked for.
+ * name). For the tables of a spreadsheet made in this action, see createTables.
  */
-export function ensureTable(ss: Book, def: TableDef, opts: { newSpreadsheet?: boolean } = {}): void {
-  sheetFor(ss, def, opts.newSpreadsheet === true);
+export function ensureTable(ss: Book, def: TableDef): void {
+  sheetFor(ss, def);
   reportRestored();
+}
+
+/** Rows of a tab made by `createTables` (the grid Sheets gives a new tab, set explicitly). */
+const NEW_TAB_ROWS = 1000;
+/**
+ * The first sheet id `createTables` names: far from the 0 of a new spreadsheet's own first tab
+ * (the ids of one spreadsheet only have to differ from each other).
+ */
+const FIRST_TABLE_SHEET_ID = 1_000_001;
+
+/**
+ * The tabs of `defs` in a spreadsheet made in this action (nothing there to find or to keep), in
+ * one Sheets batchUpdate (sheets/api/reference/rest/v4/spreadsheets/batchUpdate, all requests or
+ * none): per table an addSheet with its name, frozen header row and visibility, its header labels
+ * (updateCells) and the tag a renamed tab is found by (createDeveloperMetadata, see relocate).
+ * Made one by one, a table costs eight calls. The request names the new sheets' ids itself
+ * (AddSheetRequest `properties.sheetId`), so the later requests of the same batch can refer to
+ * them. Without the Sheets advanced service the tabs are made one by one.
+ */
+export function createTables(ss: Book, defs: readonly TableDef[]): void {
+  const api = sheetsApi();
+  if (!api) {
+    for (const def of defs) sheetFor(ss, def, true);
+    return;
+  }
+  const requests = defs.flatMap((def, i) => {
+    const sheetId = FIRST_TABLE_SHEET_ID + i;
+    return [
+      {
+        addSheet: {
+          properties: {
+            sheetId,
+            title: def.name,
+            hidden: !def.visible,
+            gridProperties: { rowCount: NEW_TAB_ROWS, frozenRowCount: 1 },
+          },
+        },
+      },
+      {
+        updateCells: {
+          range: {
+            sheetId,
+            startRowIndex: 0,
+            endRowIndex: 1,
+            startColumnIndex: 0,
+            endColumnIndex: def.columns.length,
+          },
+          rows: [{ values: def.columns.map((c) => ({ userEnteredValue: { stringValue: label(c) } })) }],
+          fields: 'userEnteredValue',
+        },
+      },
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataKey: SYSTEM_TABLE_KEY,
+            metadataValue: def.name,
+            location: { sheetId },
+            visibility: 'DOCUMENT',
+          },
+        },
+      },
+    ];
+  });
+  api.batchUpdate({ requests }, idOf(ss));
+  // What this run now knows: each table is there, empty below its header, on a grid of
+  // NEW_TAB_ROWS rows (an append is then one getRange by A1 notation and one setValues).
+  for (const def of defs) {
+    cache?.set(cacheKey(ss, def.name), { rows: [] });
+    const st = tabState(ss, def);
+    if (st) {
+      st.lastRow = 1;
+      st.maxRows = NEW_TAB_ROWS;
+    }
+  }
 }
 
 /**
