@@ -16,7 +16,7 @@ import {
   parentFolderId,
 } from '../workspace/files';
 import { openSpreadsheet, spreadsheetId } from '../workspace/spreadsheets';
-import { appendRows, ensureTable } from '../workspace/tables';
+import { appendRows, createTables } from '../workspace/tables';
 import { firstTabId, removeTabById } from '../workspace/tabs';
 import { caseListChanged } from './caseList';
 import type { CaseHandle, Register } from './context';
@@ -66,7 +66,7 @@ export function openNewCase(reg: Register, input: NewCaseInput): CaseHandle {
   const ss = openSpreadsheet(ssId);
   // The default first tab ("Sheet1", "Blad1", ... by locale) is removed once the views exist.
   const firstSheetId = firstTabId(ss);
-  for (const t of CASE_TABLES) ensureTable(ss, t);
+  createTables(ss, CASE_TABLES);
   const row: CaseListRow = {
     Casuscode: code,
     Status: 'open',

@@ -32,8 +32,8 @@ import type { Book } from '../workspace/spreadsheets';
 import { openSpreadsheet } from '../workspace/spreadsheets';
 import {
   appendRows,
+  createTables,
   ensureHeader,
-  ensureTable,
   readTable,
   replaceTable,
   writeColumn,
@@ -86,7 +86,7 @@ export function ensureNamesList(h: CaseHandle): { id: string; created: boolean }
   const folder = ensureFolder('NAMES_FOLDER_ID', 'Namenlijsten (beperkt toegankelijk)', null);
   const id = createSpreadsheetIn(`Namenlijst ${h.row.code}`, folder);
   const book = openSpreadsheet(id);
-  ensureTable(book, NAMES);
+  createTables(book, [NAMES]);
   informFormats(book);
   setCaseNamesId(h, id);
   h.row.namesId = id;

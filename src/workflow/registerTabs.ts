@@ -23,6 +23,7 @@ import {
   settingsToRows,
   unfilledSettings,
 } from '../model/schemas';
+import { SETTINGS_HEADER } from '../model/settingsSheet';
 import type { CaseState, Partner, Settings } from '../model/types';
 import { CASE_LIST_TAB } from '../render/caseList';
 import { nowMs } from '../workspace/clock';
@@ -100,7 +101,7 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
       retentionMonths: 12,
     });
     writeEditableTab(ss, SETTINGS_SHEET, settingsToRows(template), 1, plainText);
-  } else setTextFormatBelowHeader(ss, SETTINGS_SHEET);
+  } else setTextFormatBelowHeader(ss, SETTINGS_SHEET, 1, SETTINGS_HEADER.length);
   if (input.partners !== undefined) {
     const p = PartnerListSchema.safeParse(input.partners);
     if (!p.success)
@@ -110,12 +111,12 @@ export function setupRegister(ss: Book, input: RegisterInput = {}): void {
     writeEditableTab(ss, PARTNERS_SHEET, partnersToRows(p.data), 1, plainText);
   } else if (!hasTab(ss, PARTNERS_SHEET)) {
     writeEditableTab(ss, PARTNERS_SHEET, partnersToRows([]), 1, plainText);
-  } else setTextFormatBelowHeader(ss, PARTNERS_SHEET);
+  } else setTextFormatBelowHeader(ss, PARTNERS_SHEET, 1, partnersToRows([])[0]!.length);
   partnerDropdowns(ss);
   // A scale like 1-5 or an id like 2A.x in Vragen stays text as well.
   if (!hasTab(ss, QUESTIONS_SHEET)) {
     writeEditableTab(ss, QUESTIONS_SHEET, questionsToRows(CATALOG), 1, plainText);
-  } else setTextFormatBelowHeader(ss, QUESTIONS_SHEET);
+  } else setTextFormatBelowHeader(ss, QUESTIONS_SHEET, 1, questionsToRows([])[0]!.length);
   migrateCaseList(ss);
   ensureTable(ss, CASES);
   ensureTable(ss, PURGES);

@@ -9,7 +9,7 @@ import { columnLetter } from '../model/issues';
 import { isDate } from '../model/time';
 import { asText, label } from './cells';
 import { type Book, spreadsheetId } from './spreadsheets';
-import { plainTextBelow, sheetsApi } from './tabs';
+import { plainTextBelow, SYSTEM_TABLE_KEY, sheetsApi } from './tabs';
 
 export type CellValue = string | number;
 /** Any row, for code that handles every table alike. */
@@ -91,6 +91,8 @@ interface TabState {
 }
 let cache: Map<string, CachedTable> | null = null;
 let tabStates: Map<string, TabState> | null = null;
+/** Per spreadsheet id: the tabs that carry a system-table tag, as asked once in this run. */
+let tagMemo: Map<string, TaggedTabs> | null = null;
 /** Which `withTableCache` scope is running (0: none); a read outside it may only be used outside. */
 let scope = 0;
 let scopes = 0;
@@ -106,12 +108,14 @@ export function withTableCache<T>(fn: () => T): T {
   if (cache) return fn();
   cache = new Map();
   tabStates = new Map();
+  tagMemo = new Map();
   scope = ++scopes;
   try {
     return fn();
   } finally {
     cache = null;
     tabStates = null;
+    tagMemo = null;
     scope = 0;
   }
 }
@@ -196,8 +200,12 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   const id = idOf(ss);
   // The grid's row count comes with the titles (spreadsheets/get, SheetProperties.gridProperties):
   // an append later in this run need not ask for it.
+  // The same call brings each tab's developer metadata (Sheet.developerMetadata,
+  // reference/rest/v4/spreadsheets/sheets#Sheet): a system table renamed by hand is found by
+  // its tag at no extra call.
   const meta = api.get(id, {
-    fields: 'sheets.properties(title,gridProperties.rowCount)',
+    fields:
+      'sheets(properties(sheetId,title,gridProperties.rowCount),developerMetadata(metadataKey,metadataValue))',
   });
   const rowCounts = new Map<string, number>();
   for (const sh of meta.sheets ?? []) {
@@ -205,11 +213,35 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
     const rowCount = sh.properties?.gridProperties?.rowCount;
     if (title !== undefined && title !== null && typeof rowCount === 'number') rowCounts.set(title, rowCount);
   }
+  const tags = tagsOfSheets(meta.sheets ?? []);
+  tagMemo?.set(id, tags);
   const titles = new Set(rowCounts.keys());
+  // A table's tab made before tabs were tagged gets its tag now, once (a tagged tab costs nothing).
+  const tagged = new Set([...tags.values()].flat().map((t) => t.title));
+  for (const d of todo.filter((t) => titles.has(t.name) && !tagged.has(t.name))) {
+    const sh = ss.getSheetByName(d.name);
+    if (!sh) continue;
+    sh.addDeveloperMetadata(SYSTEM_TABLE_KEY, d.name);
+    tabState(ss, d)!.sheet = sh;
+  }
+  // A table missing by name whose tagged tab is there under another name gets its name back
+  // (or the run stops when two tabs could be it) before anything is read or written.
+  for (const d of todo.filter((t) => !titles.has(t.name))) {
+    const from = relocate(ss, d);
+    if (from === null) continue;
+    rowCounts.set(d.name, rowCounts.get(from) ?? 0);
+    rowCounts.delete(from);
+    // The old name is free now (were it another table's name, that table is missing now).
+    titles.delete(from);
+    titles.add(d.name);
+  }
   const missing = todo.filter((d) => !titles.has(d.name));
   for (const d of missing) cache.set(cacheKey(ss, d.name), { rows: [] });
   const present = todo.filter((d) => titles.has(d.name));
-  if (present.length === 0) return;
+  if (present.length === 0) {
+    reportRestored();
+    return;
+  }
   const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
   // From row 1: the header comes with the rows, so a moved column is noticed at no extra call.
   const got = api.Values!.batchGet(id, {
@@ -230,6 +262,129 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
     st.lastRow = Math.max(values.length, 1);
     st.maxRows = rowCounts.get(d.name);
   });
+  reportRestored();
+}
+
+// ---- system tables renamed by hand -----------------------------------------------------------
+//
+// A system table is read by its tab's name. Each tab the product makes for one carries developer
+// metadata with key SYSTEM_TABLE_KEY and the table's name as value (Sheet.addDeveloperMetadata,
+// reference/spreadsheet/sheet#adddevelopermetadatakey,-value). Metadata "will remain associated
+// at those locations as they move around and the spreadsheet is edited" and is bound to the
+// sheet's id (DeveloperMetadataLocation.sheetId), not its title; "if the associated object is
+// deleted its metadata is deleted too" (Sheets API reference/rest/v4/spreadsheets.developerMetadata).
+// So when a table's tab is missing by name, its tab is looked up by tag before a new, empty one is
+// ever made: the data of a renamed `_besluiten` or `_uitgaand` is never left behind.
+
+/** Per table name: the tabs tagged with it (id and current title). */
+type TaggedTabs = Map<string, { sheetId: number; title: string }[]>;
+
+function tagsOfSheets(sheets: readonly GoogleAppsScript.Sheets.Schema.Sheet[]): TaggedTabs {
+  const out: TaggedTabs = new Map();
+  for (const sh of sheets) {
+    const title = sh.properties?.title;
+    const sheetId = sh.properties?.sheetId;
+    if (title === undefined || title === null || typeof sheetId !== 'number') continue;
+    for (const m of sh.developerMetadata ?? []) {
+      if (m.metadataKey !== SYSTEM_TABLE_KEY || !m.metadataValue) continue;
+      const list = out.get(m.metadataValue) ?? [];
+      list.push({ sheetId, title });
+      out.set(m.metadataValue, list);
+    }
+  }
+  return out;
+}
+
+/**
+ * The tagged tabs of the spreadsheet: kept from this run's prefetch, else ONE
+ * `Sheets.Spreadsheets.get` (spreadsheets/get with the sheets' developerMetadata), else (Sheets
+ * service off) through a DeveloperMetadataFinder (reference/spreadsheet/developer-metadata-finder).
+ * Asked only when a table is missing by name.
+ */
+function taggedTabs(ss: Book): TaggedTabs {
+  const id = idOf(ss);
+  const kept = tagMemo?.get(id);
+  if (kept) return kept;
+  const api = sheetsApi();
+  let tags: TaggedTabs;
+  if (api) {
+    const meta = api.get(id, {
+      fields: 'sheets(properties(sheetId,title),developerMetadata(metadataKey,metadataValue))',
+    });
+    tags = tagsOfSheets(meta.sheets ?? []);
+  } else {
+    tags = new Map();
+    const found = ss.createDeveloperMetadataFinder().withKey(SYSTEM_TABLE_KEY).find();
+    for (const m of found) {
+      const value = m.getValue();
+      const where = m.getLocation();
+      // Only metadata on a whole sheet (an enum prints as its name).
+      if (!value || String(where.getLocationType()) !== 'SHEET') continue;
+      const sh = where.getSheet();
+      if (!sh) continue;
+      const list = tags.get(value) ?? [];
+      list.push({ sheetId: sh.getSheetId(), title: sh.getName() });
+      tags.set(value, list);
+    }
+  }
+  tagMemo?.set(id, tags);
+  return tags;
+}
+
+/** Tabs given their name back in this run, to be reported once the read or write is done. */
+const restored: { ss: Book; table: string; from: string }[] = [];
+type RestoredListener = (ss: Book, table: string, from: string) => void;
+const listeners = new Set<RestoredListener>();
+let reporting = false;
+
+/**
+ * Who hears of a system tab that was given its name back (workflow/log.ts writes it in the
+ * case's Logboek). Tab names are no personal data. Returns a function that stops listening.
+ */
+export function onTableRestored(fn: RestoredListener): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+function reportRestored(): void {
+  if (reporting || restored.length === 0) return;
+  reporting = true;
+  try {
+    while (restored.length > 0) {
+      const r = restored.shift()!;
+      for (const fn of listeners) fn(r.ss, r.table, r.from);
+    }
+  } finally {
+    reporting = false;
+  }
+}
+
+/**
+ * A table whose tab is missing by name: when exactly one tab carries its tag under another name,
+ * that tab is renamed back (`Sheet.setName`) and the old name returned; with none, null (the
+ * tab was deleted: a write makes a new, empty one, as before). With two or more the run stops
+ * before it writes anything, naming the tabs.
+ */
+function relocate(ss: Book, def: TableDef): string | null {
+  const candidates = (taggedTabs(ss).get(def.name) ?? []).filter((t) => t.title !== def.name);
+  if (candidates.length === 0) return null;
+  const names = candidates.map((c) => `'${c.title}'`);
+  if (candidates.length > 1) {
+    throw new UserError(
+      `Het systeemtabblad ${def.name} is niet gevonden, maar ${names.length} tabbladen kunnen het zijn: ${names.join(' en ')}. ` +
+        `Geef het juiste tabblad de naam ${def.name} terug (en verwijder of hernoem de andere); er is niets bijgewerkt of geschreven.`,
+    );
+  }
+  const found = candidates[0]!;
+  const from = found.title;
+  const sh = ss.getSheetById(found.sheetId);
+  if (!sh) return null;
+  sh.setName(def.name);
+  found.title = def.name;
+  const st = tabState(ss, def);
+  if (st) st.sheet = sh;
+  restored.push({ ss, table: def.name, from });
+  return from;
 }
 
 /**
@@ -286,15 +441,20 @@ function rowsOfValues(def: TableDef, values: readonly (readonly unknown[])[]): R
   return values.slice(1).map((r, i) => rowFromValues(def, r, i + 2));
 }
 
-function sheetFor(ss: Book, def: TableDef) {
+function sheetFor(ss: Book, def: TableDef, fresh = false) {
   const st = tabState(ss, def);
   if (st?.sheet) return st.sheet;
   let sh = ss.getSheetByName(def.name);
+  // Missing by name: renamed by hand (its tag finds it) before a new, empty tab is made. A
+  // spreadsheet the product made in this action has nothing to find.
+  if (!sh && !fresh && relocate(ss, def) !== null) sh = st?.sheet ?? ss.getSheetByName(def.name);
   if (!sh) {
     sh = ss.insertSheet(def.name, ss.getNumSheets());
     sh.getRange(1, 1, 1, def.columns.length).setValues([def.columns.map((c) => label(c))]);
     sh.setFrozenRows(1);
     if (!def.visible) sh.hideSheet();
+    // The tag by which the tab is found again when someone renames it (see relocate).
+    sh.addDeveloperMetadata(SYSTEM_TABLE_KEY, def.name);
     if (st) st.lastRow = 1;
   }
   if (st) st.sheet = sh;
@@ -366,9 +526,87 @@ export function forgetTable(ss: Book, def: TableDef): void {
   tabStates?.delete(cacheKey(ss, def.name));
 }
 
-/** Creates the tab with its header row when it does not exist yet. */
+/**
+ * Creates the tab with its header row when it does not exist yet (and is not found under another
+ * name). For the tables of a spreadsheet made in this action, see createTables.
+ */
 export function ensureTable(ss: Book, def: TableDef): void {
   sheetFor(ss, def);
+  reportRestored();
+}
+
+/** Rows of a tab made by `createTables` (the grid Sheets gives a new tab, set explicitly). */
+const NEW_TAB_ROWS = 1000;
+/**
+ * The first sheet id `createTables` names: far from the 0 of a new spreadsheet's own first tab
+ * (the ids of one spreadsheet only have to differ from each other).
+ */
+const FIRST_TABLE_SHEET_ID = 1_000_001;
+
+/**
+ * The tabs of `defs` in a spreadsheet made in this action (nothing there to find or to keep), in
+ * one Sheets batchUpdate (sheets/api/reference/rest/v4/spreadsheets/batchUpdate, all requests or
+ * none): per table an addSheet with its name, frozen header row and visibility, its header labels
+ * (updateCells) and the tag a renamed tab is found by (createDeveloperMetadata, see relocate).
+ * Made one by one, a table costs eight calls. The request names the new sheets' ids itself
+ * (AddSheetRequest `properties.sheetId`), so the later requests of the same batch can refer to
+ * them. Without the Sheets advanced service the tabs are made one by one.
+ */
+export function createTables(ss: Book, defs: readonly TableDef[]): void {
+  const api = sheetsApi();
+  if (!api) {
+    for (const def of defs) sheetFor(ss, def, true);
+    return;
+  }
+  const requests = defs.flatMap((def, i) => {
+    const sheetId = FIRST_TABLE_SHEET_ID + i;
+    return [
+      {
+        addSheet: {
+          properties: {
+            sheetId,
+            title: def.name,
+            hidden: !def.visible,
+            gridProperties: { rowCount: NEW_TAB_ROWS, frozenRowCount: 1 },
+          },
+        },
+      },
+      {
+        updateCells: {
+          range: {
+            sheetId,
+            startRowIndex: 0,
+            endRowIndex: 1,
+            startColumnIndex: 0,
+            endColumnIndex: def.columns.length,
+          },
+          rows: [{ values: def.columns.map((c) => ({ userEnteredValue: { stringValue: label(c) } })) }],
+          fields: 'userEnteredValue',
+        },
+      },
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataKey: SYSTEM_TABLE_KEY,
+            metadataValue: def.name,
+            location: { sheetId },
+            visibility: 'DOCUMENT',
+          },
+        },
+      },
+    ];
+  });
+  api.batchUpdate({ requests }, idOf(ss));
+  // What this run now knows: each table is there, empty below its header, on a grid of
+  // NEW_TAB_ROWS rows (an append is then one getRange by A1 notation and one setValues).
+  for (const def of defs) {
+    cache?.set(cacheKey(ss, def.name), { rows: [] });
+    const st = tabState(ss, def);
+    if (st) {
+      st.lastRow = 1;
+      st.maxRows = NEW_TAB_ROWS;
+    }
+  }
 }
 
 /**
@@ -377,6 +615,7 @@ export function ensureTable(ss: Book, def: TableDef): void {
  */
 export function ensureHeader(ss: Book, def: TableDef): boolean {
   const sh = sheetFor(ss, def);
+  reportRestored();
   const width = sh.getLastColumn();
   if (width >= def.columns.length) return false;
   sh.getRange(1, width + 1, 1, def.columns.length - width).setValues([
@@ -426,6 +665,7 @@ export function readTable<C extends string, N extends C, E extends Choices<C>>(
   if (hit) return copyRows(hit.rows);
   const rows = readFromSheet(ss, def);
   if (cache) cache.set(cacheKey(ss, def.name), { rows });
+  reportRestored();
   return copyRows(rows);
 }
 
@@ -445,7 +685,8 @@ function readFromSheet(ss: Book, def: TableDef): Row[] {
     if (st) st.lastRow = got.length;
     return rowsOfValues(def, got);
   }
-  const sh = ss.getSheetByName(def.name);
+  let sh = ss.getSheetByName(def.name);
+  if (!sh && relocate(ss, def) !== null) sh = ss.getSheetByName(def.name);
   if (!sh) return [];
   const st = tabState(ss, def);
   if (st) st.sheet = sh;
@@ -494,6 +735,7 @@ export function appendRows<C extends string, N extends C, E extends Choices<C>>(
   );
   if (st) st.lastRow = end;
   cached(ss, def)?.rows.push(...rows.map((r) => asRead(def, r)));
+  reportRestored();
 }
 
 /** Rewrites one data row in place (index = position in readTable's result). */
@@ -551,6 +793,7 @@ export function replaceTable<C extends string, N extends C, E extends Choices<C>
   if (st) st.lastRow = 1 + rows.length;
   const hit = cached(ss, def);
   if (hit) hit.rows = rows.map((r) => asRead(def, r));
+  reportRestored();
 }
 
 /**
@@ -618,8 +861,8 @@ export function writeEditableTab(
   // Plain text (`@`) below the header BEFORE any value is written, so what the coordinator
   // types later is kept as typed: in an nl_NL spreadsheet `1,3` would otherwise become the
   // number 1.3 (reference/spreadsheet/range#setnumberformatnumberformat: "@" is plain text).
-  if (options.plainText) plainTextBelow(sh, headerRows);
   const width = Math.max(...rows.map((r) => r.length));
+  if (options.plainText) plainTextBelow(sh, headerRows, width);
   const grid = rows.map((r, i) =>
     Array.from({ length: width }, (_, c) => {
       const v = r[c] ?? '';
@@ -659,4 +902,5 @@ export function writeColumn<C extends string, N extends C, E extends Choices<C>>
       hit.rows[k] = asRead(def, { ...hit.rows[k], [column]: v });
     });
   }
+  reportRestored();
 }

@@ -1,6 +1,12 @@
 /** Tabs of a spreadsheet as a whole: whether one exists, its raw values, removing unused ones. */
 import { type Book, spreadsheetId } from './spreadsheets';
 
+/**
+ * Developer metadata key on the tab of every system table, with the table's name as value: the
+ * tab is found again by it when someone renames it by hand (workspace/tables.ts relocate).
+ */
+export const SYSTEM_TABLE_KEY = 'systeemtabel';
+
 export function hasTab(ss: Book, name: string): boolean {
   return ss.getSheetByName(name) !== null;
 }
@@ -71,19 +77,29 @@ function rectangle(rows: unknown[][]): unknown[][] {
 }
 
 /**
- * Plain-text number format (`@`) for every cell below the header row, so what the
- * coordinator types (a scale like 1-5, an id like 2A.x) is not turned into a date or a number.
+ * Plain-text number format (`@`) for every cell of the table's `width` columns below the header
+ * row, so what the coordinator types (a scale like 1-5, an id like 2A.x) is not turned into a
+ * date or a number.
  */
-export function setTextFormatBelowHeader(ss: Book, name: string, headerRows = 1): void {
+export function setTextFormatBelowHeader(ss: Book, name: string, headerRows: number, width: number): void {
   const sh = ss.getSheetByName(name);
-  if (sh) plainTextBelow(sh, headerRows);
+  if (sh) plainTextBelow(sh, headerRows, width);
 }
 
-/** Plain-text number format (`@`) for every cell of `sh` below its first `headerRows` rows. */
-export function plainTextBelow(sh: GoogleAppsScript.Spreadsheet.Sheet, headerRows: number): void {
+/**
+ * Plain-text number format (`@`) for the first `width` columns of `sh` below its first
+ * `headerRows` rows: the columns the product reads. Columns to the right of the table keep the
+ * sheet's own format (the product never reads them), and the tab carries no format on the
+ * thousands of cells it does not use.
+ */
+export function plainTextBelow(
+  sh: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRows: number,
+  width: number,
+): void {
   const rows = sh.getMaxRows();
-  if (rows <= headerRows) return;
-  sh.getRange(headerRows + 1, 1, rows - headerRows, sh.getMaxColumns()).setNumberFormat('@');
+  if (rows <= headerRows || width < 1) return;
+  sh.getRange(headerRows + 1, 1, rows - headerRows, width).setNumberFormat('@');
 }
 
 /** The id of the first tab (the default "Sheet1"/"Blad1" of a new spreadsheet), if any. */
@@ -154,6 +170,7 @@ export function turnIntoSystemTab(
     sh.insertColumnsAfter(sh.getMaxColumns(), header.length - sh.getMaxColumns());
   sh.getRange(1, 1, 1, header.length).setValues([[...header]]);
   sh.hideSheet();
+  sh.addDeveloperMetadata(SYSTEM_TABLE_KEY, to);
   return true;
 }
 

@@ -126,3 +126,34 @@ describe('Sheets.Spreadsheets.get met rastergegevens', () => {
     expect(() => Sheets.Spreadsheets!.get(ss.getId(), { ranges: ['A1'] })).toThrow('not emulated');
   });
 });
+
+describe('Sheets.Spreadsheets.get: developer metadata van een tabblad', () => {
+  it('hoort bij het tabblad, niet bij de naam: na setName blijven id en metadata gelijk', () => {
+    const sh = ss.getSheetByName('Mijn tab')!;
+    const id = sh.getSheetId();
+    sh.addDeveloperMetadata('systeemtabel', '_besluiten');
+    ss.getSheetByName('Sheet1')!.addDeveloperMetadata('ander', 'x');
+    // Metadata of the whole spreadsheet is not a sheet's (reference/rest/v4/spreadsheets/sheets#Sheet).
+    ss.addDeveloperMetadata('systeemtabel', 'spreadsheet');
+    sh.setName('Besluiten (oud)');
+    expect(sh.getSheetId()).toBe(id);
+    expect(ss.getSheetById(id)!.getName()).toBe('Besluiten (oud)');
+    const got = Sheets.Spreadsheets!.get(ss.getId(), {
+      fields: 'sheets(properties(sheetId,title),developerMetadata(metadataKey,metadataValue))',
+    });
+    const tab = got.sheets!.find((s) => s.properties!.sheetId === id)!;
+    expect(tab.properties!.title).toBe('Besluiten (oud)');
+    expect(tab.developerMetadata!.map((m) => [m.metadataKey, m.metadataValue, m.location])).toEqual([
+      ['systeemtabel', '_besluiten', { locationType: 'SHEET', sheetId: id }],
+    ]);
+    // A tab without metadata has no such field (the API leaves out empty fields).
+    const plain = ss.insertSheet('Leeg');
+    const again = Sheets.Spreadsheets!.get(ss.getId(), { fields: 'sheets(properties,developerMetadata)' });
+    expect(
+      again.sheets!.find((s) => s.properties!.sheetId === plain.getSheetId())!.developerMetadata,
+    ).toBeUndefined();
+    // The SpreadsheetApp finder sees the same metadata at the renamed sheet.
+    const found = ss.createDeveloperMetadataFinder().withKey('systeemtabel').withValue('_besluiten').find();
+    expect(found.map((m) => m.getLocation().getSheet()!.getName())).toEqual(['Besluiten (oud)']);
+  });
+});

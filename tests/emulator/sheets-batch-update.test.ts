@@ -240,3 +240,77 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     ]);
   });
 });
+
+describe('createDeveloperMetadata in een batch', () => {
+  const tag = (sheetId: number, value: string) => ({
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataKey: 'systeemtabel',
+        metadataValue: value,
+        location: { sheetId },
+        visibility: 'DOCUMENT',
+      },
+    },
+  });
+
+  it('legt een sleutel op een tabblad dat dezelfde batch maakt; hij blijft bij het hernoemde tabblad', () => {
+    batch([
+      { addSheet: { properties: { sheetId: 7, title: '_besluiten', hidden: true } } },
+      tag(7, '_besluiten'),
+    ]);
+    const sh = ss.getSheetByName('_besluiten')!;
+    sh.setName('Oud');
+    const found = ss.getSheetByName('Oud')!.createDeveloperMetadataFinder().withKey('systeemtabel').find();
+    expect(found.map((m) => [m.getValue(), m.getLocation().getSheet()?.getSheetId()])).toEqual([
+      ['_besluiten', 7],
+    ]);
+    const meta = Sheets.Spreadsheets!.get(ssId, {
+      fields: 'sheets(properties(sheetId,title),developerMetadata)',
+    });
+    const sheet = meta.sheets!.find((s) => s.properties?.sheetId === 7)!;
+    expect(sheet.developerMetadata?.map((m) => m.metadataValue)).toEqual(['_besluiten']);
+  });
+
+  it('weigert zonder sleutel, zonder zichtbaarheid of bij een onbekend tabblad, en dan geldt niets uit de batch', () => {
+    const before = ss.getSheets().length;
+    const bad = [
+      {
+        createDeveloperMetadata: { developerMetadata: { location: { sheetId: 7 }, visibility: 'DOCUMENT' } },
+      },
+      { createDeveloperMetadata: { developerMetadata: { metadataKey: 'k', location: { sheetId: 7 } } } },
+      tag(999, 'x'),
+    ];
+    for (const request of bad) {
+      expect(() => batch([{ addSheet: { properties: { sheetId: 7, title: 'Nieuw' } } }, request])).toThrow();
+      expect(ss.getSheets()).toHaveLength(before);
+      expect(ss.createDeveloperMetadataFinder().find()).toHaveLength(0);
+    }
+  });
+
+  it('geeft elke sleutel een eigen id; een gegeven id moet vrij zijn', () => {
+    batch([{ addSheet: { properties: { sheetId: 8, title: 'A' } } }, tag(8, 'a'), tag(8, 'b')]);
+    const ids = ss
+      .createDeveloperMetadataFinder()
+      .find()
+      .map((m) => m.getId());
+    expect(new Set(ids).size).toBe(2);
+    const taken = { ...tag(8, 'c') };
+    (taken.createDeveloperMetadata.developerMetadata as Record<string, unknown>).metadataId = ids[0];
+    expect(() => batch([taken])).toThrow(/already exists/);
+  });
+});
+
+describe('een zelf gekozen sheetId', () => {
+  it('wordt daarna door Google niet nog eens uitgedeeld', () => {
+    // What id would the next insertSheet get? The same steps on a twin runtime tell.
+    const twin = new Runtime({ latency: false });
+    const twinSs = (
+      createSpreadsheetApp(twin) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp
+    ).create('Proef');
+    const next = twinSs.insertSheet('x').getSheetId();
+    batch([{ addSheet: { properties: { sheetId: next, title: 'Eigen id' } } }]);
+    const given = ss.insertSheet('Daarna').getSheetId();
+    expect(given).not.toBe(next);
+    expect(new Set(ss.getSheets().map((s) => s.getSheetId())).size).toBe(ss.getSheets().length);
+  });
+});

@@ -69,17 +69,25 @@ describe('register in een spreadsheet met landinstelling nl_NL', () => {
     expect(reg.settings.retentionMonths).toBe(24);
   });
 
-  it('elke cel onder de kopregel van Instellingen, Partners en Vragen is platte tekst, de kopregel niet', () => {
+  it('elke cel van de tabel onder de kopregel van Instellingen, Partners en Vragen is platte tekst, de kopregel niet', () => {
     const ss = dutchRegister();
     for (const name of [SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET]) {
       const sh = ss.getSheetByName(name)!;
+      // The table's columns: as far as its header row goes.
+      const width = sh.getLastColumn();
+      expect(width, name).toBeGreaterThan(1);
       const formats = sh.getRange(1, 1, sh.getMaxRows(), sh.getMaxColumns()).getNumberFormats();
       expect(
         formats[0]!.every((f) => f !== '@'),
         name,
       ).toBe(true);
       expect(
-        formats.slice(1).every((r) => r.every((f) => f === '@')),
+        formats.slice(1).every((r) => r.slice(0, width).every((f) => f === '@')),
+        name,
+      ).toBe(true);
+      // Columns right of the table keep the sheet's format: the product never reads them.
+      expect(
+        formats.slice(1).every((r) => r.slice(width).every((f) => f !== '@')),
         name,
       ).toBe(true);
     }

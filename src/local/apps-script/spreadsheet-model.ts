@@ -181,7 +181,10 @@ export function modelOf(entry: DriveEntry): SpreadsheetData {
  * so code that mixes up sheet id and position fails here as it would in Sheets.
  */
 export function nextSheetId(rt: Runtime, model: SpreadsheetData): number {
-  const id = model.nextSheetId;
+  // Google assigns ids that no sheet has; a request may have named one itself (AddSheetRequest
+  // properties.sheetId), so an id in use is passed over.
+  let id = model.nextSheetId;
+  while (model.sheets.some((s) => s.id === id)) id += 1 + Math.floor(rt.random() * 100_000);
   model.nextSheetId = id + 1 + Math.floor(rt.random() * 100_000);
   return id;
 }

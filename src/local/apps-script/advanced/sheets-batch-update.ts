@@ -25,6 +25,7 @@ import {
   MAX_CELL_CHARS,
   MAX_CELLS,
   newSheetData,
+  nextSheetId,
   type SheetData,
   type SpreadsheetData,
 } from '../spreadsheet-model';
@@ -223,8 +224,7 @@ function addSheet(rt: Runtime, model: SpreadsheetData, req: Json, where: string)
       throw apiError(`Invalid ${where}: A sheet with the id ${id} already exists.`);
     }
   } else {
-    id = model.nextSheetId;
-    model.nextSheetId = id + 1 + Math.floor(rt.random() * 100_000);
+    id = nextSheetId(rt, model);
   }
   // A new sheet without a title gets "Sheet<n>"; the product always names its tabs.
   if (p.title === undefined) throw notEmulated('addSheet without a title');
@@ -458,7 +458,7 @@ export function batchUpdate(
   }
   // A working copy: its own list of sheets, each sheet copied when a request first changes it
   // (sheetOf); addSheet only changes the list and nextSheetId, both the copy's own.
-  const work: SpreadsheetData = { ...model, sheets: [...model.sheets] };
+  const work: SpreadsheetData = { ...model, sheets: [...model.sheets], metadata: [...model.metadata] };
   const touched = new Set<number>();
   shared = new Set(model.sheets);
   try {
@@ -476,6 +476,58 @@ export function batchUpdate(
   rt.touch(entry);
   for (const id of touched) rt.noteTabWrite(entry.id, id);
   return { spreadsheetId: entry.id, replies: requests.map(() => ({})) };
+}
+
+/**
+ * CreateDeveloperMetadataRequest (reference/rest/v4/spreadsheets/request#createdevelopermetadatarequest)
+ * with a DeveloperMetadata (reference/rest/v4/spreadsheets.developerMetadata): the key and the
+ * visibility are required ("Developer metadata must always have a key specified", "… a
+ * visibility specified"); the location is one of the whole spreadsheet or a sheet (a row or
+ * column location is not emulated); a given metadataId must be positive and not in use,
+ * otherwise one is assigned. The wording of the refusals is unconfirmed.
+ */
+function createDeveloperMetadata(work: SpreadsheetData, req: Json, where: string): void {
+  const m = (req.developerMetadata ?? null) as Json | null;
+  if (!m) throw apiError(`Invalid ${where}: developerMetadata is required.`);
+  const key = m.metadataKey;
+  if (typeof key !== 'string' || key === '')
+    throw apiError(
+      `Invalid ${where}.developerMetadata: Developer metadata must always have a key specified.`,
+    );
+  const visibility = m.visibility;
+  if (visibility !== 'DOCUMENT' && visibility !== 'PROJECT')
+    throw apiError(
+      `Invalid ${where}.developerMetadata: Developer metadata must always have a visibility specified.`,
+    );
+  const loc = (m.location ?? {}) as Json;
+  if (loc.dimensionRange !== undefined) throw notEmulated('developer metadata on a row or column');
+  let sheetId: number | null = null;
+  if (loc.sheetId !== undefined && loc.spreadsheet === undefined) {
+    sheetId = int(loc.sheetId, `${where}.developerMetadata.location.sheetId`);
+    if (!work.sheets.some((sd) => !sd.deleted && sd.id === sheetId))
+      throw apiError(`Invalid ${where}: No grid with id: ${sheetId}`);
+  } else if (loc.spreadsheet !== true || loc.sheetId !== undefined) {
+    throw apiError(`Invalid ${where}.developerMetadata.location: exactly one location must be set.`);
+  }
+  let id: number;
+  if (m.metadataId !== undefined) {
+    id = int(m.metadataId, `${where}.developerMetadata.metadataId`, 1);
+    if (work.metadata.some((x) => x.id === id))
+      throw apiError(`Invalid ${where}: Developer metadata with id ${id} already exists.`);
+    work.nextId = Math.max(work.nextId, id + 1);
+  } else {
+    id = work.nextId++;
+  }
+  const value = m.metadataValue === undefined || m.metadataValue === null ? null : String(m.metadataValue);
+  work.metadata.push({
+    id,
+    key,
+    value,
+    visibility,
+    location: sheetId === null ? 'SPREADSHEET' : 'SHEET',
+    sheetId,
+    index: null,
+  });
 }
 
 function applyRequests(rt: Runtime, work: SpreadsheetData, requests: Json[], touched: Set<number>): void {
@@ -498,6 +550,9 @@ function applyRequests(rt: Runtime, work: SpreadsheetData, requests: Json[], tou
         break;
       case 'updateDimensionProperties':
         touched.add(updateDimensionProperties(work, req, where).id);
+        break;
+      case 'createDeveloperMetadata':
+        createDeveloperMetadata(work, req, where);
         break;
       default:
         throw notEmulated(`batchUpdate request ${kind}`);

@@ -100,6 +100,30 @@ export function parseApiRange(model: SpreadsheetData, ref: unknown, method: stri
   return { sheet, r, c, nr, nc };
 }
 
+/**
+ * Sheet.developerMetadata: "The developer metadata associated with a sheet"
+ * (reference/rest/v4/spreadsheets/sheets#Sheet), i.e. the metadata whose location is the whole
+ * sheet (row and column metadata come with the grid data instead). It is bound to the sheet's id,
+ * so it stays with the sheet when the sheet is renamed. Left out when there is none, as the API
+ * leaves out empty fields.
+ */
+function sheetMetadata(
+  model: SpreadsheetData,
+  s: SheetData,
+): { developerMetadata?: GoogleAppsScript.Sheets.Schema.DeveloperMetadata[] } {
+  const own = model.metadata.filter((m) => m.location === 'SHEET' && m.sheetId === s.id);
+  if (own.length === 0) return {};
+  return {
+    developerMetadata: own.map((m) => ({
+      metadataId: m.id,
+      metadataKey: m.key,
+      ...(m.value === null ? {} : { metadataValue: m.value }),
+      location: { locationType: 'SHEET', sheetId: s.id },
+      visibility: m.visibility,
+    })),
+  };
+}
+
 function quoteTab(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
     ? name
@@ -278,6 +302,7 @@ export function createSheetsService(rt: Runtime): GoogleAppsScript.Sheets {
         properties: { title: entry.name, locale: model.locale, timeZone: model.timeZone },
         sheets: liveSheets(model).map((s, index) => ({
           ...(withData ? { data: [gridDataOf(s, model)] } : {}),
+          ...sheetMetadata(model, s),
           properties: {
             sheetId: s.id,
             title: s.name,
