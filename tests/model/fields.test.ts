@@ -59,7 +59,7 @@ describe('heel getal', () => {
     expect(parse(f, 6)).toEqual({ ok: 6 });
     expect(parse(f, 120)).toEqual({ ok: 120 });
     for (const v of [5, 121, 6.5, '12']) expect(parse(f, v)).toEqual({ fout: message });
-    expect(parse(f, undefined)).toEqual({ fout: 'bewaartermijn ontbreekt' });
+    for (const v of [undefined, null, '']) expect(parse(f, v)).toEqual({ fout: 'bewaartermijn ontbreekt' });
   });
 
   it('zonder eenheid geen spatie aan het eind; een eigen woord voor "ongeldig"', () => {

@@ -31,6 +31,11 @@ describe('zoneOffsetMinutes', () => {
     ['2021-10-31T00:59:59.999', 120],
     ['2021-10-31T01:00:00.000', 60],
     ['2021-10-24T12:00:00.000', 120],
+    // 2031: neither month ends on a Sunday (30 March, 26 October).
+    ['2031-03-30T00:59:59.999', 60],
+    ['2031-03-30T01:00:00.000', 120],
+    ['2031-10-26T00:59:59.999', 120],
+    ['2031-10-26T01:00:00.000', 60],
   ])('%s UTC: %i minuten', (at, offset) => {
     expect(zoneOffsetMinutes(utc(at), NL)).toBe(offset);
   });
