@@ -70,6 +70,18 @@ describe('formulieren als kopie van een sjabloon', () => {
     }
   });
 
+  it("een formulier van meer dan twee pagina's toont de voortgangsbalk, een korter niet", () => {
+    register();
+    const h = openNewCase(openRegister(), fictionalCaseInput());
+    startStep(h);
+    for (const f of formRows(h.row.code)) {
+      const pages =
+        snapshotForm(local.rt, String(f.formId)).items.filter((i) => i.type === 'PAGE_BREAK').length + 1;
+      const bar = local.rt.uncounted(() => FormApp.openById(String(f.formId)).hasProgressBar());
+      expect(bar, `${f.partnerId}: ${pages} pagina's`).toBe(pages > 2);
+    }
+  });
+
   it('de antwoorden op een kopie komen bij de juiste vraag, ook als de kopie nieuwe item-ids kreeg', () => {
     register();
     const h = openNewCase(openRegister(), fictionalCaseInput());
