@@ -26,6 +26,10 @@ describe('is dit register een kopie?', () => {
     // A fresh register, or one set up before the marks existed.
     expect(ownership('B', null, null)).toBe('nieuw');
     expect(ownership('B', null, 'B')).toBe('nieuw');
+    // An emptied property or tab cell names nothing.
+    expect(ownership('B', '', null)).toBe('nieuw');
+    expect(ownership('B', '', '')).toBe('nieuw');
+    expect(ownership('B', null, '')).toBe('nieuw');
   });
 });
 
