@@ -31,13 +31,19 @@ describe('zoneOffsetMinutes', () => {
     ['2021-10-31T00:59:59.999', 120],
     ['2021-10-31T01:00:00.000', 60],
     ['2021-10-24T12:00:00.000', 120],
-    // 2031: neither month ends on a Sunday (30 March, 26 October).
-    ['2031-03-30T00:59:59.999', 60],
-    ['2031-03-30T01:00:00.000', 120],
-    ['2031-10-26T00:59:59.999', 120],
-    ['2031-10-26T01:00:00.000', 60],
   ])('%s UTC: %i minuten', (at, offset) => {
     expect(zoneOffsetMinutes(utc(at), NL)).toBe(offset);
+  });
+
+  it('in één test per jaar: de uitkomst per jaar wordt onthouden (2031: 30 maart, 26 oktober)', () => {
+    expect(
+      [
+        '2031-03-30T00:59:59.999',
+        '2031-03-30T01:00:00.000',
+        '2031-10-26T00:59:59.999',
+        '2031-10-26T01:00:00.000',
+      ].map((at) => zoneOffsetMinutes(utc(at), NL)),
+    ).toEqual([60, 120, 120, 60]);
   });
 
   it('UTC onder elke naam is 0; een andere zone wordt geweigerd', () => {
