@@ -35,7 +35,8 @@ describe('zoneOffsetMinutes', () => {
     expect(zoneOffsetMinutes(utc(at), NL)).toBe(offset);
   });
 
-  it('in één test per jaar: de uitkomst per jaar wordt onthouden (2031: 30 maart, 26 oktober)', () => {
+  // One test for the whole year: model/time keeps each year's summer time after the first ask.
+  it('2031, geen van beide maanden eindigt op zondag: 30 maart en 26 oktober om 01:00 UTC', () => {
     expect(
       [
         '2031-03-30T00:59:59.999',
