@@ -77,7 +77,7 @@ describe('writeSheetTable: controles vóór elke aanroep', () => {
 
 describe('writeSheetTable: een nieuwe tab', () => {
   it('op de gevraagde plaats, zonder aanroepen die een nieuwe tab niet nodig heeft', () => {
-    writeSheetTable(ss, table([['a']]), { position: 0 });
+    writeSheetTable(ss, table([['a']], { boldRows: [], notes: [], links: [] }), { position: 0 });
     expect(ss.getSheets()[0]!.getName()).toBe('Overzicht');
     for (const m of [
       'Sheet.clear',
