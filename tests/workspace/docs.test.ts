@@ -4,7 +4,7 @@ import { MIME, Runtime } from '../../src/local/apps-script/runtime';
 import type { DocTree } from '../../src/render/docTree';
 import { chartsOf } from '../../src/render/docx/docx';
 import { buildOverview } from '../../src/render/overview';
-import { TREE_HASH_KEY, writeDocument } from '../../src/workspace/docs';
+import { documentStatesIn, TREE_HASH_KEY, writeDocument } from '../../src/workspace/docs';
 import { fixtureView } from '../render/overview.fixture';
 
 type Doc = GoogleAppsScript.Document.Document;
@@ -189,6 +189,17 @@ describe('writeDocument', () => {
     expect(entry.name).toBe('Advies JGA-2026-009');
     expect(entry.parentIds).toEqual([folder.getId()]);
     expect(rt.counts.get('Drive.Files.create')).toBe(1);
+    expect(writeDocument({ tree: TREE }).changed).toBe(true);
+  });
+
+  it('asks Drive nothing when the caller already knows the state from the folder listing', () => {
+    const id = newDoc();
+    const first = writeDocument({ fileId: id, tree: TREE });
+    // As documentStatesIn reports it from the one listing of the case folder.
+    const state = { hash: rt.getEntry(id).appProperties?.[TREE_HASH_KEY] ?? null, sharing: first.sharing };
+    rt.resetCounts();
+    expect(writeDocument({ fileId: id, tree: TREE, state }).changed).toBe(false);
+    expect(rt.totalCalls()).toBe(0);
   });
 
   it('writes the overview in a dozen-odd calls (the element-wise writer needed thousands)', () => {
@@ -210,5 +221,60 @@ describe('writeDocument', () => {
     rt.resetCounts();
     writeDocument({ fileId: id, tree });
     expect(rt.totalCalls()).toBe(1);
+  });
+});
+
+describe('documentStatesIn', () => {
+  /** Runs `f` with Drive.Files.list answering `pages` in turn; returns the arguments it got. */
+  function withPages(pages: object[], f: () => void): Record<string, unknown>[] {
+    const files = (globalThis as unknown as { Drive: { Files: { list: unknown } } }).Drive.Files;
+    const real = files.list;
+    const asked: Record<string, unknown>[] = [];
+    files.list = (args: Record<string, unknown>) => {
+      asked.push(args);
+      return pages[asked.length - 1];
+    };
+    try {
+      f();
+    } finally {
+      files.list = real;
+    }
+    return asked;
+  }
+
+  it('reads every page, skips an entry without id, and escapes the folder id in the query', () => {
+    let got = new Map();
+    const asked = withPages(
+      [
+        {
+          files: [
+            { id: 'a', name: 'Integraal beeld', appProperties: { [TREE_HASH_KEY]: 'h1' } },
+            { name: 'zonder id' },
+          ],
+          nextPageToken: 't2',
+        },
+        { files: [{ id: 'b', name: 'Advies' }] },
+      ],
+      () => {
+        got = documentStatesIn("map'1\\x");
+      },
+    );
+    expect([...got.keys()]).toEqual(['a', 'b']);
+    expect(got.get('a')).toMatchObject({ name: 'Integraal beeld', hash: 'h1' });
+    expect(got.get('b')).toMatchObject({ name: 'Advies', hash: null });
+    expect(asked.map((a) => a.pageToken)).toEqual([undefined, 't2']);
+    expect('pageToken' in asked[0]!).toBe(false);
+    // Drive query syntax: a quote and a backslash inside a string are escaped with a backslash.
+    expect(asked[0]!.q).toBe(
+      "'map\\'1\\\\x' in parents and mimeType = 'application/vnd.google-apps.document' and trashed = false",
+    );
+  });
+
+  it('an answer without files is an empty folder', () => {
+    let got = new Map([['x', {}]]);
+    withPages([{}], () => {
+      got = documentStatesIn('map');
+    });
+    expect(got.size).toBe(0);
   });
 });
