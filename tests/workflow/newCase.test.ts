@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { listCases, openCase, openRegister, UserError } from '../../src/workflow/context';
-import { openNewCase } from '../../src/workflow/newCase';
+import { nextCaseCode, openNewCase } from '../../src/workflow/newCase';
 import { CASES } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
@@ -73,5 +73,29 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
     const h = openNewCase(openRegister(), fictionalCaseInput());
     expect(openCase(openRegister(), ` ${h.row.code.toLowerCase()} `).row.code).toBe(h.row.code);
     expect(() => openCase(openRegister(), 'jga-2026-099')).toThrow('Casus JGA-2026-099 bestaat niet');
+  });
+});
+
+describe('nextCaseCode', () => {
+  it('het hoogste nummer van dit voorvoegsel en jaar plus één, met drie cijfers', () => {
+    const existing = [
+      'JGA-2026-001',
+      'JGA-2026-007',
+      'JGA-2025-009',
+      'XYZ-2026-010',
+      'JGA-2026-01',
+      'JGA-2026-0123',
+    ];
+    expect(nextCaseCode('JGA', 2026, existing)).toBe('JGA-2026-008');
+    expect(nextCaseCode('JGA', 2027, existing)).toBe('JGA-2027-001');
+    expect(nextCaseCode('XYZ', 2026, existing)).toBe('XYZ-2026-011');
+    expect(nextCaseCode('JGA', 2026, [])).toBe('JGA-2026-001');
+  });
+
+  it('na 999 casussen in een jaar zijn de codes op', () => {
+    expect(nextCaseCode('JGA', 2026, ['JGA-2026-998'])).toBe('JGA-2026-999');
+    expect(() => nextCaseCode('JGA', 2026, ['JGA-2026-999'])).toThrow(
+      'Casuscodes voor 2026 zijn op (maximaal 999).',
+    );
   });
 });
