@@ -3,7 +3,7 @@ import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { listCases, openCase, openRegister, UserError } from '../../src/workflow/context';
 import { nextCaseCode, openNewCase } from '../../src/workflow/newCase';
-import { CASES } from '../../src/workflow/records';
+import { CASES, LOG } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import { freshRegister } from './helpers';
@@ -66,6 +66,30 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
       'Nieuwe casus: Het eerste signaal kan niet in de toekomst liggen; vandaag is 12-01-2026.',
     );
     expect(local.rt.drive.size).toBe(before);
+  });
+
+  it('geeft de casus zoals hij daarna gelezen wordt, zonder het standaardtabblad en met "casus geopend" in het Logboek', () => {
+    register();
+    openNewCase(openRegister(), fictionalCaseInput());
+    const h = openNewCase(openRegister(), fictionalCaseInput());
+    const read = openCase(openRegister(), h.row.code);
+    // The next action is worked out when the case list is read; everything else is the same.
+    const { nextAction: _mine, ...mine } = h.row;
+    const { nextAction: _read, ...stored } = read.row;
+    expect(mine).toEqual(stored);
+    expect(h.row).toMatchObject({ index: 1, status: 'open', step: '1', closedOn: '' });
+    // The default first tab of a new spreadsheet ("Sheet1", "Blad1", …) is gone.
+    expect(h.ss.getSheets().map((t) => t.getName())).not.toContain(
+      local.rt.uncounted(() => SpreadsheetApp.create('leeg').getSheets()[0]!.getName()),
+    );
+    expect(readTable(h.ss, LOG).map((l) => [l.event, l.detail])[0]).toEqual([
+      'casus geopend',
+      `${h.row.code} (stap 1, ronde 1) — open`,
+    ]);
+    // Every case folder is in one folder next to the register.
+    expect(DriveApp.getFolderById(h.row.folderId).getParents().next().getName()).toBe(
+      'Casussen jeugdgroepen',
+    );
   });
 
   it('een casuscode in kleine letters vindt de casus', () => {
