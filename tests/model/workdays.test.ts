@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonths,
   addWorkdays,
   dutchHolidays,
   easterSunday,
@@ -137,5 +138,48 @@ describe('werkdagen optellen', () => {
     expect(isValidIsoDate('2026-02-29')).toBe(false);
     expect(isValidIsoDate('2026-3-1')).toBe(false);
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+  });
+});
+
+describe('Pasen en de volgorde van de feestdagen', () => {
+  it.each([
+    [1818, '1818-03-22'],
+    [1943, '1943-04-25'],
+    [2000, '2000-04-23'],
+    [2008, '2008-03-23'],
+    [2011, '2011-04-24'],
+    [2038, '2038-04-25'],
+    [2100, '2100-03-28'],
+    [2285, '2285-03-22'],
+  ])('Pasen %i: %s (ook de vroegste en laatste mogelijke datum)', (year, date) => {
+    expect(easterSunday(year)).toBe(date);
+  });
+
+  it('de feestdagen op datum; twee op één dag: de eerste in de lijst geeft de naam', () => {
+    for (const year of [2025, 2030, 2005]) {
+      const dates = dutchHolidays(year).map((h) => h.date);
+      expect(dates, String(year)).toEqual([...dates].sort());
+    }
+    expect(dutchHolidays(2025).map((h) => h.name)).toContain('Bevrijdingsdag');
+    expect(holidayName('2005-05-05')).toBe('Hemelvaartsdag');
+  });
+});
+
+describe('datums die niet bestaan', () => {
+  it.each([['2026-00-10'], ['2026-13-01'], ['2026-01-00'], ['2026-02-29'], ['2026-1-01']])(
+    '%s is geen datum',
+    (iso) => {
+      expect(isValidIsoDate(iso)).toBe(false);
+    },
+  );
+
+  it('alleen tekst kan een datum zijn', () => {
+    expect(isValidIsoDate(['2026-01-01'])).toBe(false);
+    expect(isValidIsoDate(20260101)).toBe(false);
+    expect(isValidIsoDate('2028-02-29')).toBe(true);
+  });
+
+  it('een halve maand bestaat niet', () => {
+    expect(() => addMonths('2026-01-31', 1.5)).toThrow('Aantal maanden moet een heel getal zijn, niet 1.5.');
   });
 });
