@@ -85,6 +85,32 @@ describe('checkNameRows', () => {
   it('flags a code without a name', () => {
     expect(checkNameRows([row(2, ' ', '', 'P-7F3K')], OPTS).map((p) => p.cell)).toEqual(['Namenlijst!B2']);
   });
+  it('says what is wrong per cell, and nothing about a row that is empty altogether', () => {
+    expect(
+      checkNameRows(
+        [row(2, ' ', '', ' P-7F3K '), row(3, '', '', ''), row(4, '\u200B'), row(5, ' ', ' ', ' ')],
+        OPTS,
+      ),
+    ).toEqual([
+      { cell: 'Namenlijst!B2', message: 'de naam is leeg terwijl er wel een code staat' },
+      {
+        cell: 'Namenlijst!B4',
+        message: 'bevat een onzichtbaar teken of een teken dat de leesrichting omdraait; typ de naam opnieuw',
+      },
+      { cell: 'Namenlijst!B4', message: 'bevat alleen onzichtbare tekens' },
+    ]);
+  });
+  it('compares a name with the codes in use whatever their case', () => {
+    const problems = checkNameRows([row(2, 'casus-noord')], { ...OPTS, codes: ['Casus-Noord'] });
+    expect(problems.map((p) => p.cell)).toEqual(['Namenlijst!B2']);
+  });
+  it('a birth year is four digits and nothing else; spaces around it do not matter', () => {
+    const problems = checkNameRows(
+      [row(2, 'A B', ' 2010 '), row(3, 'C D', '2010x'), row(4, 'E F', 'x2010'), row(5, 'G H', '20100')],
+      OPTS,
+    );
+    expect(problems.map((p) => p.cell)).toEqual(['Namenlijst!C3', 'Namenlijst!C4', 'Namenlijst!C5']);
+  });
 });
 
 describe('nameMatcher', () => {
@@ -119,6 +145,10 @@ describe('nameMatcher', () => {
   });
   it('matches nothing without names', () => {
     expect(nameMatcher([' ', '']).test('wat dan ook')).toBe(false);
+    expect(nameMatcher([]).replace('Samir Jansen', () => 'P-AAAA')).toEqual({
+      text: 'Samir Jansen',
+      count: 0,
+    });
   });
 });
 
