@@ -65,6 +65,18 @@ describe('een nieuwe casus met label, wijk, eerste signaal en bewaartermijn', ()
     expect(() => openNewCase(openRegister(), fictionalCaseInput({ eersteSignaal: '2026-01-13' }))).toThrow(
       'Nieuwe casus: Het eerste signaal kan niet in de toekomst liggen; vandaag is 12-01-2026.',
     );
+    // Two wrong fields: both messages, one after the other.
+    const message = (over: Parameters<typeof fictionalCaseInput>[0]) => {
+      try {
+        openNewCase(openRegister(), fictionalCaseInput(over));
+      } catch (e) {
+        return (e as Error).message.replace('Nieuwe casus: ', '');
+      }
+      return '';
+    };
+    const label = message({ label: 'JGA-2026-004' });
+    const signal = message({ eersteSignaal: '2026-01-13' });
+    expect(message({ label: 'JGA-2026-004', eersteSignaal: '2026-01-13' })).toBe(`${label} ${signal}`);
     expect(local.rt.drive.size).toBe(before);
   });
 
