@@ -67,6 +67,9 @@ describe('formulieren als kopie van een sjabloon', () => {
     for (const t of readTable(ss, TEMPLATES)) {
       expect(snapshotForm(local.rt, String(t.formId)).accepting).toBe(false);
       expect(local.rt.getEntry(String(t.formId)).parentIds).not.toContain(h.row.folderId);
+      // In a folder of their own whose name says what they are for.
+      const [folder] = local.rt.getEntry(String(t.formId)).parentIds;
+      expect(local.rt.getEntry(folder!).name).toBe('Formuliersjablonen (niet delen, niet invullen)');
     }
   });
 
