@@ -7,6 +7,7 @@ import { type LocalAppsScript, startLocalAppsScript } from '../../src/local/harn
 import { CASE_TABLES, FORMS } from '../../src/workflow/records';
 import { appendRows, createTables, readTable, withTableCache } from '../../src/workspace/tables';
 import { SYSTEM_TABLE_KEY } from '../../src/workspace/tabs';
+import { withoutSheets } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -28,10 +29,7 @@ function tabsOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
 
 function made(withSheetsService: boolean) {
   local = startLocalAppsScript();
-  const g = globalThis as { Sheets?: unknown };
-  const sheets = g.Sheets;
-  if (!withSheetsService) delete g.Sheets;
-  try {
+  const make = () => {
     const ss = SpreadsheetApp.create('Nieuw');
     local.rt.resetCounts();
     withTableCache(() => {
@@ -40,9 +38,8 @@ function made(withSheetsService: boolean) {
       expect(readTable(ss, FORMS)).toEqual([]);
     });
     return { ss, calls: Object.fromEntries(local.rt.counts), tabs: tabsOf(ss) };
-  } finally {
-    g.Sheets = sheets;
-  }
+  };
+  return withSheetsService ? make() : withoutSheets(make);
 }
 
 describe('createTables', () => {

@@ -11,6 +11,7 @@ import {
   responseBooksOn,
   responseTabPrints,
 } from '../../src/workspace/responseBook';
+import { withoutSheets } from './helpers';
 
 let rt: Runtime;
 let uninstall: () => void;
@@ -19,18 +20,6 @@ beforeEach(() => {
   uninstall = installAppsScript(rt).uninstall;
 });
 afterEach(() => uninstall());
-
-/** Runs `f` with the Sheets advanced service switched off. */
-function withoutSheets<T>(f: () => T): T {
-  const g = globalThis as { Sheets?: unknown };
-  const saved = g.Sheets;
-  g.Sheets = undefined;
-  try {
-    return f();
-  } finally {
-    g.Sheets = saved;
-  }
-}
 
 describe('formIdInUrl', () => {
   it.each([

@@ -17,6 +17,7 @@ import {
   tabNames,
   turnIntoSystemTab,
 } from '../../src/workspace/tabs';
+import { withoutSheets } from './helpers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,18 +32,6 @@ beforeEach(() => {
 afterEach(() => uninstall());
 
 const names = () => ss.getSheets().map((s) => s.getName());
-
-/** Runs `f` with the Sheets advanced service switched off. */
-function withoutSheets<T>(f: () => T): T {
-  const g = globalThis as { Sheets?: unknown };
-  const saved = g.Sheets;
-  g.Sheets = undefined;
-  try {
-    return f();
-  } finally {
-    g.Sheets = saved;
-  }
-}
 
 describe('tabbladen vinden en weghalen', () => {
   it('hasTab, firstTabId en tabNames, met en zonder de Sheets-service', () => {
