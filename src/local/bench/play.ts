@@ -173,7 +173,9 @@ class TabTracker {
       const data = e.data as SpreadsheetData;
       const touched = this.fileStamp.get(e.id) !== e.updatedAt;
       this.fileStamp.set(e.id, e.updatedAt);
-      const tabs = data.sheets.filter((sh) => !sh.deleted);
+      // A form's response tab is written by Google Forms (linking makes it, a submission adds a
+      // row), never by the product: its calls are LINK and MAP_TAB, not a tab write.
+      const tabs = data.sheets.filter((sh) => !sh.deleted && !sh.formUrl);
       const keys = tabs.map((sh) => `${e.id}/${sh.id}`);
       const noted = keys.some((k) => (this.rt.tabWrites.get(k) ?? 0) !== this.seen.get(k)?.writes);
       tabs.forEach((sh, i) => {
@@ -316,6 +318,9 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
   let caseCode = '';
   let overviewId = '';
   let lastDispatch = 0;
+  /** Days (local dates) with a dispatcher run, and whether the last run was the day's first. */
+  const dispatcherDays = new Set<string>();
+  let lastDispatchDaily = false;
   const scope = entry as unknown as Record<string, () => void>;
   const tabs = new TabTracker(rt);
 
@@ -415,7 +420,7 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
       personsAdded: caseCode ? rt.uncounted(() => personCount()) - personsBefore : 0,
       pdfs: rt.entriesOf(MIME.pdf).length - pdfsBefore,
       openCases,
-      dailyRun: kind === 'dispatcher-eerste',
+      dailyRun: kind === 'dispatcher-eerste' && lastDispatchDaily,
       namesLists,
     };
     const run: OperationRun = {
@@ -456,6 +461,11 @@ export function playScenario(rt: Runtime, scenario: Scenario, opts: PlayOptions 
 
   /** One trigger run of the dispatcher (no UI, like a time-driven trigger). */
   const dispatcher = (exec: Exec): string => {
+    // The product does its daily work (folder scan, link and sharing checks) in the first run of
+    // a calendar day, also when that run finished a split start earlier that day.
+    const day = isoDate(rt.now(), 'Europe/Amsterdam');
+    lastDispatchDaily = !dispatcherDays.has(day);
+    dispatcherDays.add(day);
     const logsBefore = rt.logs.length;
     const uiBefore = rt.ui.uiAvailable;
     rt.ui.uiAvailable = false;
