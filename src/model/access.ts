@@ -14,10 +14,11 @@ export function coordinatorAddresses(rows: readonly (readonly unknown[])[]): str
     const field = findSetting(String(r[0] ?? ''))?.path[0];
     if (field !== 'coordinatorEmail' && field !== 'coordinatorEmails') continue;
     const value = String(r[1] ?? '').trim();
-    if (value === '' || value.startsWith(PLACEHOLDER) || value === PLACEHOLDER_EMAIL) continue;
-    out.push(...emailList(value).map((e) => e.trim().toLowerCase()));
+    if (value.startsWith(PLACEHOLDER) || value === PLACEHOLDER_EMAIL) continue;
+    // emailList splits on spaces, commas and semicolons, lower-cases and drops empty parts.
+    out.push(...emailList(value));
   }
-  return out.filter((e) => e !== '');
+  return out;
 }
 
 export type AccessVerdict = 'toegestaan' | 'onbekende gebruiker' | 'geen procesregisseur';
@@ -26,7 +27,8 @@ export type AccessVerdict = 'toegestaan' | 'onbekende gebruiker' | 'geen procesr
 export function accessVerdict(user: string, coordinators: readonly string[], owner: string): AccessVerdict {
   const who = user.trim().toLowerCase();
   if (who === '') return 'onbekende gebruiker';
-  if (coordinators.includes(who) || (owner !== '' && who === owner.trim().toLowerCase())) return 'toegestaan';
+  // `who` is not empty here, so an unknown owner ('') never matches.
+  if (coordinators.includes(who) || who === owner.trim().toLowerCase()) return 'toegestaan';
   return 'geen procesregisseur';
 }
 

@@ -34,6 +34,8 @@ describe('coordinatorAddresses', () => {
       ]),
     ).toEqual([]);
     expect(coordinatorAddresses([[null, 'x@zeestad.example'], []])).toEqual([]);
+    // A placeholder with spaces before it is still a placeholder, not four "addresses".
+    expect(coordinatorAddresses([['E-mail procesregisseur', '   VUL IN: uw e-mailadres']])).toEqual([]);
   });
 });
 
