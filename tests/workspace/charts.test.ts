@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import type { ChartSpec } from '../../src/render/docTree';
 import { chartHash } from '../../src/render/docx/hash';
 import { chartPngs, withChartCache } from '../../src/workspace/charts';
+import { onFreshAppsScript } from './helpers';
 
 const SPEC: ChartSpec = {
   kind: 'bar',
@@ -19,12 +19,9 @@ const SPEC: ChartSpec = {
 };
 
 let rt: Runtime;
-let uninstall: () => void;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((fresh) => {
+  rt = fresh;
 });
-afterEach(() => uninstall());
 
 describe('chartHash', () => {
   it('is equal for specs that draw the same image, and differs when anything drawn differs', () => {

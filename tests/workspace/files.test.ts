@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import { documentStatesIn } from '../../src/workspace/docs';
 import { type KnownSharing, sharedExactlyWith, shareExactlyWith, sharingOf } from '../../src/workspace/files';
+import { onFreshAppsScript } from './helpers';
 
 let rt: Runtime;
-let uninstall: () => void;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((fresh) => {
+  rt = fresh;
 });
-afterEach(() => uninstall());
 
 /** A Google Doc in a folder, shared by hand with a viewer, an editor and by link. */
 function messyDoc(): { folderId: string; id: string } {

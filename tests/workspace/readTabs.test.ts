@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import { cellDate } from '../../src/model/sheetTable';
 import { readTabs, tabValues } from '../../src/workspace/tabs';
+import { onFreshAppsScript } from './helpers';
 
 let rt: Runtime;
-let uninstall: () => void;
 let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((fresh) => {
+  rt = fresh;
   ss = SpreadsheetApp.create('Register');
   const a = ss.insertSheet('Instellingen');
   a.getRange(1, 1, 3, 2).setValues([
@@ -26,7 +24,6 @@ beforeEach(() => {
   ss.insertSheet('Leeg');
   rt.resetCounts();
 });
-afterEach(() => uninstall());
 
 const calls = () => [...rt.counts.values()].reduce((a, b) => a + b, 0);
 

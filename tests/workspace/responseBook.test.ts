@@ -2,24 +2,20 @@
  * workspace/responseBook on its own: the form id in a tab's form URL, the fingerprints of the
  * tabs, and the calls it saves (the case-level behaviour is in tests/workflow/responseBook.test.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import {
   formIdInUrl,
   formsOfTabs,
   responseBooksOn,
   responseTabPrints,
 } from '../../src/workspace/responseBook';
-import { withoutSheets } from './helpers';
+import { onFreshAppsScript, withoutSheets } from './helpers';
 
 let rt: Runtime;
-let uninstall: () => void;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((fresh) => {
+  rt = fresh;
 });
-afterEach(() => uninstall());
 
 describe('formIdInUrl', () => {
   it.each([

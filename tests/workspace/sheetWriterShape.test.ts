@@ -2,24 +2,21 @@
  * workspace/sheetWriter, the rest of a tab: checks before any call, links, column widths per run,
  * and the calls a new tab does not need (reference/spreadsheet/sheet, …/range).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import { type Cell, type SheetTable, textCell } from '../../src/render/sheetTable';
 import { readSheetRows, toSheetValue, writeSheetTable } from '../../src/workspace/sheetWriter';
+import { onFreshAppsScript } from './helpers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 let rt: Runtime;
-let uninstall: () => void;
 let ss: Spreadsheet;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((fresh) => {
+  rt = fresh;
   ss = SpreadsheetApp.create('Casus');
   rt.resetCounts();
 });
-afterEach(() => uninstall());
 
 const table = (rows: Cell[][], extra: Partial<SheetTable> = {}): SheetTable => ({
   name: 'Overzicht',

@@ -2,9 +2,8 @@
  * workspace/tabs: the small tab helpers (which tabs exist, removing tabs but never the last one,
  * plain-text format below a header, turning a visible list into a system table).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import {
   deleteTabRow,
   firstTabId,
@@ -17,19 +16,16 @@ import {
   tabNames,
   turnIntoSystemTab,
 } from '../../src/workspace/tabs';
-import { withoutSheets } from './helpers';
+import { onFreshAppsScript, withoutSheets } from './helpers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 let rt: Runtime;
-let uninstall: () => void;
 let ss: Spreadsheet;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((fresh) => {
+  rt = fresh;
   ss = SpreadsheetApp.create('Register');
 });
-afterEach(() => uninstall());
 
 const names = () => ss.getSheets().map((s) => s.getName());
 

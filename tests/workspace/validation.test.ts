@@ -3,21 +3,18 @@
  * from the first row below the header to the last row of the grid
  * (reference/spreadsheet/data-validation-builder).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import type { ListRule } from '../../src/model/dropdowns';
 import { setDateValidationsByHeader, setListValidationsByHeader } from '../../src/workspace/validation';
+import { onFreshAppsScript } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 let rt: Runtime;
-let uninstall: () => void;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((fresh) => {
+  rt = fresh;
 });
-afterEach(() => uninstall());
 
 /** A tab with these header rows, as wide as the header and `rows` rows in all. */
 function tab(name: string, header: string[][], rows: number): Sheet {
