@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allows, emailList, readersOf, SECTIONS, sectionById } from '../../src/model/audiences';
-import { formatIssues, PartnerListSchema } from '../../src/model/schemas';
+import { formatIssues, PartnerListSchema, PartnerSchema, SettingsSchema } from '../../src/model/schemas';
 import type { Partner } from '../../src/model/types';
 
 const partner = (id: string, kind: Partner['kind'], email: string, active = true): Partner => ({
@@ -94,5 +94,46 @@ describe('PartnerListSchema: uniek', () => {
     const r = PartnerListSchema.safeParse([null, partner('politie', 'politie', 'a@p.test'), 7]);
     expect(r.success).toBe(false);
     expect(formatIssues(r.error!).some((l) => l.includes('dubbel'))).toBe(false);
+  });
+});
+
+describe('PartnerSchema en de instellingen: meldingen per veld', () => {
+  const good = partner('politie', 'politie', 'agent@politie.test');
+  const issues = (p: object) => {
+    const r = PartnerSchema.safeParse(p);
+    return r.success ? [] : formatIssues(r.error);
+  };
+
+  it('geen lijst is iets anders dan een lege lijst', () => {
+    expect(issues({ ...good, steps: null })).toEqual([
+      'steps: geen stappen ingevuld; kies minstens één stap',
+    ]);
+    expect(issues({ ...good, steps: undefined })).toEqual([
+      'steps: geen stappen ingevuld; kies minstens één stap',
+    ]);
+    expect(issues({ ...good, steps: [] })).toEqual(['steps: geen stappen ingevuld; kies minstens één stap']);
+    expect(issues({ ...good, steps: '1' })).toEqual(['steps: stappen moet een lijst zijn']);
+  });
+
+  it('elk ongeldig adres van de driehoek wordt apart genoemd; een onbekende invulplek in een mailtekst ook', () => {
+    const base = {
+      gemeente: 'Voorbeeldstad',
+      coordinatorEmail: 'regie@voorbeeldstad.test',
+      retentionMonths: 24,
+    };
+    const r = SettingsSchema.safeParse({
+      ...base,
+      driehoekEmails: 'a@x.test, geen, ook-geen',
+      mailTexts: { inviteSubject: '{casus} {naam} {}' },
+    });
+    const lines = formatIssues(r.error!);
+    expect(lines).toHaveLength(4);
+    expect(lines.filter((l) => l.startsWith('driehoekEmails: ')).map((l) => l.split(': ').at(-1))).toEqual([
+      'geen',
+      'ook-geen',
+    ]);
+    expect(
+      lines.filter((l) => l.includes('onbekende invulplek')).map((l) => l.match(/\{[^}]*\}/)![0]),
+    ).toEqual(['{naam}', '{}']);
   });
 });
