@@ -287,7 +287,8 @@ function readGoal(
   if (text(cell('target')) === '') errors.push(`${at(COL.target)}: Streefwaarde ontbreekt bij doel ${nr}`);
   else if (target === null)
     errors.push(`${at(COL.target)}: Streefwaarde "${text(cell('target'))}" bij doel ${nr} is geen getal`);
-  else if (baseline !== null && target === baseline)
+  // target is a number here, so a missing nulmeting (null) never equals it.
+  else if (target === baseline)
     errors.push(
       `${at(COL.target)}: Streefwaarde van doel ${nr} is gelijk aan de nulmeting; er valt niets te meten`,
     );

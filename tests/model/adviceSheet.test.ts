@@ -165,4 +165,11 @@ describe('tabblad Advies', () => {
     expect(filledAdviceCells([], PARTNERS)).toEqual([]);
     expect(filledAdviceCells(adviceToRows(null, PARTNERS), PARTNERS)).toEqual([]);
   });
+
+  it('vindt de rij van een partner ook als de organisatienaam spaties om zich heen heeft', () => {
+    const padded = [{ id: 'politie', organisation: ' Politie  Noord ', active: true }];
+    const rows = [...adviceToRows(ADVICE, PARTNERS).filter((r) => !r[0]!.startsWith('Capaciteit'))];
+    rows.push(['Capaciteit: Politie Noord', 'Twee avonden per week.']);
+    expect(parseAdviceRows(rows, padded)).toEqual({ ok: true, value: ADVICE });
+  });
 });
