@@ -52,11 +52,14 @@ export function coordinatorsOf(reg: Register): Set<string> {
   );
 }
 
-/** Everyone the product shares some case document with (model/audiences readersOf). */
+/**
+ * Everyone the product shares some case document with (model/audiences readersOf). The readers of
+ * the restricted document ('beperkt': the politie and OM partners) are partners too, so every
+ * partner's own audience already holds them.
+ */
 function documentReaders(reg: Register): Set<string> {
   const { settings, partners } = reg;
   const all = [
-    ...readersOf('beperkt', settings, partners),
     ...readersOf('driehoek', settings, partners),
     ...partners.flatMap((p) => readersOf('partner', settings, partners, p.id)),
   ];

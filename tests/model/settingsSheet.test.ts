@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettingsRows, SETTING_ROWS, SettingsSchema, settingsToRows } from '../../src/model/schemas';
+import {
+  findSetting,
+  parseSettingsRows,
+  SETTING_ROWS,
+  SettingsSchema,
+  settingsToRows,
+  unfilledSettings,
+} from '../../src/model/schemas';
 import type { Settings } from '../../src/model/types';
 
 const base = SettingsSchema.parse({
@@ -118,5 +125,74 @@ describe('Instellingen-tabblad', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.join('\n')).toContain(`Instellingen!B${row}`);
     expect(!result.ok && result.errors.join('\n')).toContain('geen-adres');
+  });
+});
+
+describe('Instellingen-tabblad: lezen tot in de randen', () => {
+  it('een sjabloonwaarde die nog ingevuld moet worden noemt de cel en de naam', () => {
+    expect(
+      unfilledSettings([
+        ['Instelling', 'Waarde'],
+        ['Gemeente', 'VUL IN: de naam'],
+        ['E-mail procesregisseur', 'vul-in@voorbeeld.invalid'],
+        ['Afzendernaam e-mail', 'Wij VUL IN: later'],
+        ['Procesregisseur', 'vul-in@voorbeeld.invalid.nl'],
+        [null, null],
+        ['Leeg'],
+      ]),
+    ).toEqual(['Instellingen!B2: vul "Gemeente" in', 'Instellingen!B3: vul "E-mail procesregisseur" in']);
+    expect(unfilledSettings([[undefined, 'VUL IN:']])).toEqual(['Instellingen!B1: vul "" in']);
+  });
+
+  it('een naam wordt gevonden ongeacht hoofdletters en spaties; een toelichting tussen haakjes alleen aan het eind', () => {
+    expect(findSetting('  BEWAARTERMIJN   (maanden) ')?.path).toEqual(['retentionMonths']);
+    expect(findSetting('Bewaartermijn')?.path).toEqual(['retentionMonths']);
+    expect(findSetting('Bewaartermijn (jaren)')?.path).toEqual(['retentionMonths']);
+    expect(findSetting('Termijn  stap 2B')?.path).toEqual(['deadlineWorkdays', '2B']);
+    expect(findSetting('Bewaar termijn')).toBeUndefined();
+    expect(findSetting('(maanden) Bewaartermijn')).toBeUndefined();
+    expect(findSetting('Bewaartermijn (maanden) extra')).toBeUndefined();
+  });
+
+  it('de kopregel mag ook lager staan of anders geschreven zijn; een naam die een getal is wordt gemeld', () => {
+    const rows = settingsToRows(base).map((r) => [...r]);
+    rows[0]![0] = ' INSTELLING ';
+    rows.push([42, 'x']);
+    expect(parseSettingsRows(rows)).toEqual({
+      ok: false,
+      errors: [`Instellingen!A${rows.length}: onbekende instelling "42"`],
+    });
+  });
+
+  it('een ontbrekende rij van een termijn per stap noemt die rij, en een fout in een stap de cel', () => {
+    const rows = settingsToRows(base).filter((r) => r[0] !== 'Bewaartermijn (maanden)');
+    expect(parseSettingsRows(rows)).toEqual({
+      ok: false,
+      errors: ['Instellingen: bewaartermijn ontbreekt; voeg de rij "Bewaartermijn (maanden)" toe'],
+    });
+    const row = SETTING_ROWS.findIndex((r) => r.label === 'Termijn stap 3 (werkdagen)') + 2;
+    const r = parseSettingsRows(rowsWith({ 'Termijn stap 3 (werkdagen)': 'veel' }));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toHaveLength(1);
+    expect(!r.ok && r.errors[0]).toMatch(new RegExp(`^Instellingen!B${row}: .*"veel"`));
+  });
+
+  it('onbekende namen en foute waarden worden samen gemeld', () => {
+    const rows = rowsWith({ 'Bewaartermijn (maanden)': 'nooit' });
+    rows.push(['Kleur', 'blauw']);
+    const r = parseSettingsRows(rows);
+    expect(!r.ok && r.errors.map((e) => e.split(':')[0])).toEqual([
+      `Instellingen!A${rows.length}`,
+      'Instellingen!B17',
+    ]);
+  });
+
+  it('ja/nee-instellingen komen als ja of nee in de tab; een lege optionele waarde als lege cel', () => {
+    const rows = settingsToRows({ ...base, allowResponseEdits: false, bevrijdingsdagEveryYear: true });
+    const cell = (label: string) => rows.find((r) => r[0] === label)?.[1];
+    expect(cell('Partners mogen antwoorden wijzigen (ja/nee)')).toBe('nee');
+    expect(cell('Bevrijdingsdag elk jaar vrij (ja/nee)')).toBe('ja');
+    expect(cell('E-mail lokale driehoek')).toBe('');
+    expect(cell('Bewaartermijn (maanden)')).toBe(24);
   });
 });

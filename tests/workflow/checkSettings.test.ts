@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { uiCheckSettings } from '../../src/main';
-import { PLAN_SHEET } from '../../src/model/planSheet';
+import { PLAN_HEADERS, PLAN_SHEET } from '../../src/model/planSheet';
 import { openRegister } from '../../src/workflow/context';
 import { openNewCase } from '../../src/workflow/newCase';
 import { CASES } from '../../src/workflow/records';
@@ -98,5 +98,57 @@ describe('Instellingen controleren', () => {
       ]),
     );
     expect(r.problems.every((p) => p.caseCode === second.row.code)).toBe(true);
+  });
+
+  it('controleert alleen open casussen in stap 5 of 6 die een plan van aanpak hebben; een gesloten casus of een verdwenen tab niet', () => {
+    const ss = register();
+    const [open5, closed5, open6] = [1, 2, 3].map(() => openNewCase(openRegister(), fictionalCaseInput()));
+    const rows = readTable(ss, CASES);
+    const set = (code: string, over: object) => {
+      const i = rows.findIndex((c) => c.Casuscode === code);
+      updateRow(ss, CASES, i, { ...rows[i]!, ...over });
+    };
+    set(open5!.row.code, { Stap: '5' });
+    set(closed5!.row.code, { Stap: '5', Status: 'gesloten' });
+    set(open6!.row.code, { Stap: '6' });
+    // A complete plan in step 5: one goal, one action, one afschaalcriterium and the evaluation.
+    const cells = (c: Partial<Record<(typeof PLAN_HEADERS)[number], string>>) =>
+      PLAN_HEADERS.map((h) => (c[h] ? `'${c[h]}` : ''));
+    const plan = [
+      cells({
+        Nr: 'D1',
+        Omschrijving: 'Minder overlast',
+        Indicator: 'Meldingen',
+        Nulmeting: '20',
+        Streefwaarde: '10',
+        Meetdatum: '2026-12-31',
+      }),
+      cells({
+        Nr: 'A1',
+        Spoor: 'domein',
+        Omschrijving: 'Surveilleren',
+        Doel: 'D1',
+        Eigenaar: 'politie',
+        Start: '2026-05-01',
+        Frequentie: 'wekelijks',
+        Deadline: '2026-06-30',
+      }),
+      cells({ Nr: 'C1', Omschrijving: 'Twee rondes op rij onder de streefwaarde' }),
+      cells({ Nr: 'Evaluatie', Deadline: '2026-12-31' }),
+    ];
+    open5!.ss.getSheetByName(PLAN_SHEET)!.getRange(3, 1, plan.length, PLAN_HEADERS.length).setValues(plan);
+    // The closed case's plan has a goal without a target: nobody works on it any more.
+    closed5!.ss
+      .getSheetByName(PLAN_SHEET)!
+      .getRange(3, 1, 1, 13)
+      .setValues([
+        ["'D1", '', "'Minder overlast", '', '', '', '', '', '', "'Meldingen", '', '', "'2026-12-31"],
+      ]);
+    // The coordinator removed the tab of the case in step 6.
+    open6!.ss.deleteSheet(open6!.ss.getSheetByName(PLAN_SHEET)!);
+    const r = problems();
+    expect(r.plansChecked).toEqual([open5!.row.code]);
+    expect(r.problems).toEqual([]);
+    expect(r.message).toBe('Geen problemen gevonden in de instellingen.');
   });
 });
