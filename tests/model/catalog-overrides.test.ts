@@ -133,3 +133,39 @@ describe('questionProblems', () => {
     expect(problems({ kinds: [] })).toMatch('geen enkele partnersoort');
   });
 });
+
+describe('aanpassingen: waar een eigen vraag komt en grenzen', () => {
+  const base = (id: string, step: Question['step']): Question => ({
+    id,
+    step,
+    kinds: 'all',
+    level: 'groep',
+    theme: 'dynamiek',
+    type: 'paragraph',
+    title: id,
+    source: 'I',
+  });
+  const small = [base('1.a', '1'), base('2A.a', '2A'), base('2A.b', '2A')];
+
+  it('een eigen vraag komt na de laatste vraag van haar stap; bij een stap zonder vragen achteraan', () => {
+    expect(applyOverrides(small, { extra: [base('1.eigen', '1')] }).map((q) => q.id)).toEqual([
+      '1.a',
+      '1.eigen',
+      '2A.a',
+      '2A.b',
+    ]);
+    expect(applyOverrides(small, { extra: [base('3.eigen', '3')] }).map((q) => q.id)).toEqual([
+      '1.a',
+      '2A.a',
+      '2A.b',
+      '3.eigen',
+    ]);
+  });
+
+  it('een titel van precies 200 tekens mag, 201 niet', () => {
+    expect(applyOverrides(small, { titles: { '1.a': 'x'.repeat(200) } })[0]!.title).toHaveLength(200);
+    expect(() => applyOverrides(small, { titles: { '1.a': 'x'.repeat(201) } })).toThrow(
+      'De nieuwe titel van vraag "1.a" is langer dan 200 tekens.',
+    );
+  });
+});

@@ -153,3 +153,58 @@ describe('het besluitformulier', () => {
       expect(alone(input, rules)).toEqual(checkDecisionFields(input, rules));
   });
 });
+
+describe('het besluitformulier: randen', () => {
+  it('een vorig besluit op de openingsdag: de vroegste datum heet dan de opening van de casus', () => {
+    const s = applyDecision(newCase('JGA-2026-001'), {
+      step: '1',
+      round: 1,
+      outcome: 'verder_verkennen',
+      motivation: 'm',
+      decidedBy: 'overleg',
+      date: '2026-01-05',
+    });
+    expect(decisionRules(s, opts)).toMatchObject({
+      minDate: '2026-01-05',
+      minDateReason: 'de opening van de casus',
+    });
+  });
+
+  it('alleen acuut vraagt een reden; vaststellen en bijstellen gebruiken het plan, doorgaan niet', () => {
+    const first = decisionRules(newCase('JGA-2026-001'), opts);
+    expect(first.outcomes.map((o) => [o.key, o.requiresAcuteReason, o.requiresRoute])).toEqual([
+      ['verder_verkennen', false, false],
+      ['acuut', true, false],
+      ['niet_verder', false, true],
+    ]);
+    expect(first.outcomes.every((o) => !o.usesPlan)).toBe(true);
+    const six = decisionRules(caseAt('6'), opts);
+    expect(Object.fromEntries(six.outcomes.map((o) => [o.key, o.usesPlan]))).toMatchObject({
+      doorgaan: false,
+      bijstellen: true,
+    });
+  });
+
+  it('routes als losse tekst mogen; een lijst met iets anders dan tekst niet; geen formulier is een melding bij het besluit', () => {
+    const rules = decisionRules(caseAt('2A'), opts);
+    const single = parseDecisionInput(
+      { ...base, outcome: 'niet_problematisch', routes: 'zorgmelding' },
+      rules,
+    );
+    expect(single.ok && single.value.routes).toEqual(['zorgmelding']);
+    const mixed = parseDecisionInput(
+      { ...base, outcome: 'niet_problematisch', routes: ['zorgmelding', 3] },
+      rules,
+    );
+    expect(mixed).toEqual({ ok: false, errors: { routes: 'routes moeten een lijst zijn' } });
+    for (const raw of ['tekst', 5, [1, 2]])
+      expect(parseDecisionInput(raw, rules), JSON.stringify(raw)).toEqual({
+        ok: false,
+        errors: { outcome: 'De invoer is geen formulier met velden.' },
+      });
+    expect(parseDecisionInput({ ...base, outcome: 7, motivation: 8 }, rules)).toEqual({
+      ok: false,
+      errors: { outcome: 'besluit moet tekst zijn', motivation: 'motivering moet tekst zijn' },
+    });
+  });
+});

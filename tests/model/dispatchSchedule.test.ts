@@ -26,6 +26,9 @@ describe('het schema van de dispatcher', () => {
     // Saturday, and Christmas Day (a Friday in 2026).
     expect(dispatchRunWorks(at('2026-01-17', 10, 20))).toBe(false);
     expect(dispatchRunWorks(at('2026-01-17', 10, 10))).toBe(true);
+    // The first quarter of an hour works, the minute after it not.
+    expect(dispatchRunWorks(at('2026-01-17', 10, 14))).toBe(true);
+    expect(dispatchRunWorks(at('2026-01-17', 10, 15))).toBe(false);
     expect(dispatchRunWorks(at('2026-12-25', 10, 20))).toBe(false);
     expect(DISPATCH_EVERY_MINUTES).toBe(15);
     expect(dispatchRunsPerDay(true)).toBe(12 * 4 + 12);

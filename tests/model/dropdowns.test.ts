@@ -78,3 +78,22 @@ describe('keuzelijsten in het plan van aanpak', () => {
     expect(placeRules(['x', ' SPOOR '], planListRules(['a'])).map((p) => p.column)).toEqual([1]);
   });
 });
+
+describe('keuzelijsten: uitleg en grenzen', () => {
+  it('elke keuzelijst legt in een Nederlandse zin uit wat er in de cel hoort', () => {
+    const rules = [...partnerListRules(), ...planListRules(['politie'])];
+    for (const r of rules) expect(r.help.length, r.header).toBeGreaterThan(40);
+    expect(rule('Actief').help).toMatch(/^ja of nee; inactieve partners/);
+    expect(rule('Niveaus').help).toMatch(/groep, persoon, domein en online/);
+    const [spoor, owner] = planListRules(['politie']);
+    expect(spoor!.help).toBe(`Spoor van een actie: ${SPOREN.join(', ')}. Leeg bij doelen en afschaalcriteria.`);
+    expect(owner!.help).toMatch(/sleutel van een partner/);
+  });
+
+  it('meer dan 500 partnersleutels: de eigenaarslijst houdt de eerste 500 (de grens van Sheets)', () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `partner-${i}`);
+    const owner = planListRules(ids)[1]!;
+    expect(owner.values).toHaveLength(MAX_LIST_ITEMS);
+    expect(owner.values[MAX_LIST_ITEMS - 1]).toBe('partner-499');
+  });
+});

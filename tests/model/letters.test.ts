@@ -109,3 +109,64 @@ describe('bestandsnamen', () => {
     ).toBe(0);
   });
 });
+
+describe('de tab Brieven: randen', () => {
+  it('hoofdletters en spaties in de soort, lege cellen, een soort zonder tekst en een tekst zonder soort', () => {
+    const r = parseLetterRows([
+      ['Brief', 'Tekst'],
+      [' Informatiebrief ', ' Titel '],
+      ['informatiebrief', null],
+      [null, null],
+      [undefined, ''],
+      ['INFORMATIEBRIEF', 'Tweede alinea met {{naam}} en {{naam}}'],
+      ['afsluitbrief', '  '],
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      templates: {
+        informatiebrief: { title: 'Titel', paragraphs: ['Tweede alinea met {{naam}} en {{naam}}'] },
+      },
+    });
+    expect(
+      parseLetterRows([
+        ['Brief', 'Tekst'],
+        ['', 'Losse tekst'],
+      ]),
+    ).toEqual({
+      ok: false,
+      errors: ['Brieven!A2: kies informatiebrief of afsluitbrief'],
+    });
+    expect(parseLetterRows([['Brief', 'Tekst']])).toEqual({ ok: true, templates: {} });
+  });
+
+  it('een onbekende invulplek wordt één keer genoemd, ook als hij vaker staat', () => {
+    const r = parseLetterRows([
+      ['Brief', 'Tekst'],
+      ['afsluitbrief', '{{adres}} {{adres}} {{ post }}'],
+    ]);
+    expect(r.ok ? [] : r.errors).toEqual([
+      'Brieven!B2: onbekende invulplek {{adres}}, {{post}}; gebruik {{naam}}, {{geboortejaar}}, {{gemeente}}, {{datum}}, {{contact}}, {{bewaartermijn}}',
+    ]);
+    const lone = parseLetterRows([
+      ['Brief', 'Tekst'],
+      ['afsluitbrief', 'Tot ziens }}'],
+    ]);
+    expect(lone.ok ? [] : lone.errors).toEqual([
+      'Brieven!B2: een invulplek zonder begin of eind; schrijf ze als {{naam}}',
+    ]);
+  });
+
+  it('het standaardsjabloon begint met de kopregel', () => {
+    expect(defaultLetterRows()[0]).toEqual(['Brief', 'Tekst']);
+  });
+
+  it('een ander bestand of een rare versie is versie 0; versie 12 wordt herkend', () => {
+    const v = (name: string) => letterVersion(name, 'afsluitbrief', 'JGA-2026-001', 'P-7F3K');
+    expect(v('Afsluitbrief JGA-2026-001 P-7F3K (versie 12)')).toBe(12);
+    expect(v('Afsluitbrief JGA-2026-001 P-7F3K')).toBe(1);
+    expect(v('Afsluitbrief JGA-2026-001 P-7F3K (versie 2) kopie')).toBe(0);
+    expect(v('Afsluitbrief JGA-2026-001 P-7F3K kopie (versie 2)')).toBe(0);
+    expect(v('Afsluitbrief JGA-2026-001 P-7F3K (versie x)')).toBe(0);
+    expect(v('Kopie van Afsluitbrief JGA-2026-001 P-7F3K (versie 2)')).toBe(0);
+  });
+});

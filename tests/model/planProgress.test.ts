@@ -90,6 +90,48 @@ describe('voortgang per doel', () => {
   });
 });
 
+describe('voortgang per doel: randen', () => {
+  it('een meting óp de meetdatum telt nog mee als op koers; een dag later niet', () => {
+    const m = (date: string) => [{ round: 1, date, value: 20, partnerId: 'x' }];
+    expect(goalStatus(24, 12, '2026-10-31', m('2026-10-31'))).toBe('op koers');
+    expect(goalStatus(24, 12, '2026-10-31', m('2026-11-01'))).toBe('achter');
+  });
+
+  it('metingen staan op volgorde van ronde, ook als de antwoorden anders binnenkwamen; alleen stap 6 telt', () => {
+    const p = goalProgress(
+      plan,
+      [
+        answer(3, 'D1', '15', '2026-08-10'),
+        answer(1, 'D1', '22', '2026-06-10'),
+        answer(2, 'D1', '19', '2026-07-10'),
+        { ...answer(4, 'D1', '1', '2026-09-10'), step: '5' as const },
+      ],
+      'Europe/Amsterdam',
+    );
+    expect(p[0]!.measurements.map((m) => [m.round, m.value])).toEqual([
+      [1, 22],
+      [2, 19],
+      [3, 15],
+    ]);
+  });
+
+  it('zonder eigen eigenaar meldt de eigenaar van de eerste actie van dát doel; zonder actie niemand', () => {
+    const goals = [{ ...plan.goals[0]!, baselineFrom: 'duiding: "Vernieling"' }];
+    const actions = [
+      { ...plan.actions[0]!, id: 'A0', goalId: 'D9', owner: 'boa' },
+      { ...plan.actions[0]!, id: 'A1', goalId: 'D1', owner: 'leerplicht' },
+      { ...plan.actions[0]!, id: 'A2', goalId: 'D1', owner: 'politie' },
+    ];
+    const [g] = goalProgress({ goals, actions }, [], 'Europe/Amsterdam');
+    expect(g!.owner).toBe('leerplicht');
+    expect(g!.baselineFrom).toBe('duiding: "Vernieling"');
+    expect(
+      goalProgress({ goals: plan.goals, actions: [] }, [], 'Europe/Amsterdam').map((x) => x.owner),
+    ).toEqual(['', 'jw']);
+    expect('baselineFrom' in goalProgress(plan, [], 'Europe/Amsterdam')[0]!).toBe(false);
+  });
+});
+
 describe('nulmeting uit de duiding', () => {
   const grid = (partner: string, round: number, scores: string[]) => ({
     step: '3' as const,

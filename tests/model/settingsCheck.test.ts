@@ -142,3 +142,60 @@ describe('settingsCheckText', () => {
     expect(lines[41]).toMatch(/^… en nog 5\./);
   });
 });
+
+describe('register controleren: randen', () => {
+  it('cellen met twee letters en meercijferige rijen; een onbekend tabblad of geen plaats gaat naar het tabblad van de lezer', () => {
+    expect(problemFromLine('Partners!AB12: te lang', 'Vragen')).toEqual({
+      tab: 'Partners',
+      cell: 'AB12',
+      message: 'te lang',
+    });
+    expect(problemFromLine('Partners rij 12: kolom ontbreekt', 'Vragen')).toEqual({
+      tab: 'Partners',
+      cell: 'rij 12',
+      message: 'kolom ontbreekt',
+    });
+    expect(problemFromLine('Vragen: regel een\nregel twee', 'Partners')).toEqual({
+      tab: 'Vragen',
+      cell: '',
+      message: 'regel een\nregel twee',
+    });
+    expect(problemFromLine('Kleuren!A1: blauw', 'Instellingen')).toEqual({
+      tab: 'Instellingen',
+      cell: '',
+      message: 'Kleuren!A1: blauw',
+    });
+    expect(problemFromLine('geen plaats genoemd', 'Partners')).toEqual({
+      tab: 'Partners',
+      cell: '',
+      message: 'geen plaats genoemd',
+    });
+  });
+
+  it('een sjabloonadres wordt één keer gemeld, als "vul in", niet ook als ongeldig adres', () => {
+    const tabs = good();
+    const row = tabs.settings.findIndex((r) => r[0] === 'E-mail procesregisseur');
+    tabs.settings[row] = ['E-mail procesregisseur', 'vul-in@voorbeeld.invalid', ''];
+    const found = checkRegisterRows(tabs);
+    expect(found).toEqual([
+      { tab: 'Instellingen', cell: `B${row + 1}`, message: 'vul "E-mail procesregisseur" in' },
+    ]);
+  });
+
+  it('één actieve partner naast inactieve is genoeg', () => {
+    const tabs = good();
+    tabs.partners = partnersToRows([
+      partner,
+      { ...partner, id: 'boa', kind: 'boa', email: 'boa@gemeente.test', active: false },
+    ]) as unknown[][];
+    expect(checkRegisterRows(tabs)).toEqual([]);
+  });
+
+  it('een tab Vragen met één vraag onder de kopregel wordt ook gecontroleerd', () => {
+    const tabs = good();
+    tabs.questions = [tabs.questions[0]!, ['9.x', '9', 'alle', 'groep', 'alinea', 'T', '', '', '', '']];
+    expect(checkRegisterRows(tabs)).toEqual([{ tab: 'Vragen', cell: 'B2', message: 'onbekende stap "9"' }]);
+    tabs.questions = [tabs.questions[0]!];
+    expect(checkRegisterRows(tabs)).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { duidingScore } from '../../src/model/catalog/shared';
 import {
   deadlineWorkdaysFor,
   gateFor,
+  outcomeLabel,
   REOPEN_GATE,
   routesFor,
   STEPS,
@@ -108,5 +110,25 @@ describe('het werkproces als gegevens', () => {
     const settings = { deadlineWorkdays: { default: 12, '2B': 20 } };
     expect(deadlineWorkdaysFor(settings, '2B')).toBe(20);
     expect(deadlineWorkdaysFor(settings, '3')).toBe(12);
+  });
+});
+
+describe('namen van besluiten en duidingscores', () => {
+  it('een onbekende uitkomst wordt leesbaar gemaakt: streepjes worden spaties, eerste letter groot', () => {
+    expect(outcomeLabel('6', 'oud_besluit-van__toen')).toBe('Oud besluit van toen');
+    expect(outcomeLabel('6', '_x_')).toBe('X');
+    expect(outcomeLabel('4', 'terug_naar_3')).toBe(
+      STEPS['4'].gate.outcomes.find((o) => o.key === 'terug_naar_3')!.label,
+    );
+  });
+
+  it('de score staat vooraan in het kolomlabel; "? onbekend" en tekst ervoor geven geen score', () => {
+    expect(duidingScore('  2 duidelijk')).toBe(2);
+    expect(duidingScore('3')).toBe(3);
+    expect(duidingScore('? onbekend')).toBeNull();
+    expect(duidingScore('niet 2')).toBeNull();
+    expect(duidingScore('x2 duidelijk')).toBeNull();
+    expect(duidingScore('4 heel ernstig')).toBeNull();
+    expect(duidingScore('23')).toBeNull();
   });
 });
