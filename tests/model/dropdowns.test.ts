@@ -86,7 +86,9 @@ describe('keuzelijsten: uitleg en grenzen', () => {
     expect(rule('Actief').help).toMatch(/^ja of nee; inactieve partners/);
     expect(rule('Niveaus').help).toMatch(/groep, persoon, domein en online/);
     const [spoor, owner] = planListRules(['politie']);
-    expect(spoor!.help).toBe(`Spoor van een actie: ${SPOREN.join(', ')}. Leeg bij doelen en afschaalcriteria.`);
+    expect(spoor!.help).toBe(
+      `Spoor van een actie: ${SPOREN.join(', ')}. Leeg bij doelen en afschaalcriteria.`,
+    );
     expect(owner!.help).toMatch(/sleutel van een partner/);
   });
 
