@@ -225,11 +225,10 @@ export function adviceToRows(
 ): string[][] {
   const value = (f: AdviceField): string => {
     if (!advice) return '';
-    if (f.key === 'prioriteit') return advice.prioriteit;
     if (f.key) return advice[f.key] ?? '';
     if (f.spoor) return advice.sporen[f.spoor] ?? '';
-    if (f.partnerId) return advice.capaciteit[f.partnerId] ?? '';
-    return '';
+    // Every other field is a partner's capacity (adviceFields).
+    return advice.capaciteit[f.partnerId!] ?? '';
   };
   return [[...ADVICE_HEADER], ...adviceFields(partners).map((f) => [f.label, value(f), f.help])];
 }

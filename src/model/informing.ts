@@ -57,8 +57,10 @@ export const EMPTY_INFORM: InformRecord = { informedOn: '', parentsOn: '', minor
  * was added to the namenlijst: that is when the obligation to inform arose.
  */
 export function isMinor(birthYear: string | number, onDay: string): boolean {
-  const y = Number(String(birthYear).trim());
-  if (!Number.isInteger(y) || y <= 0 || String(birthYear).trim() === '') return true;
+  // Number() ignores the white space around a text and reads an empty text as 0
+  // (https://tc39.es/ecma262/#sec-stringtonumber), so '' and ' ' count as no birth year.
+  const y = Number(birthYear);
+  if (!Number.isInteger(y) || y <= 0) return true;
   return Number(onDay.slice(0, 4)) - y < 19;
 }
 
@@ -137,8 +139,9 @@ export function checkInformRow(
       });
       return '';
     }
-    const by = Number(input.birthYear.trim());
-    if (Number.isInteger(by) && by > 0 && Number(day.slice(0, 4)) < by) {
+    // An empty birth year reads as 0, before every date (see isMinor).
+    const by = Number(input.birthYear);
+    if (Number.isInteger(by) && Number(day.slice(0, 4)) < by) {
       problems.push({ cell: at(c), message: 'deze datum ligt vóór het geboortejaar' });
       return '';
     }
@@ -160,7 +163,8 @@ export function checkInformRow(
       problems.push({ cell: at(wayCol), message: 'vul ook in op welke manier is geïnformeerd' });
     if (text(dateCol) === '' && text(wayCol) !== '')
       problems.push({ cell: at(dateCol), message: 'vul ook de datum in waarop is geïnformeerd' });
-    return d !== '' && w !== '' ? d : '';
+    // A date without its way does not count (d is '' when the date is missing or wrong).
+    return w !== '' ? d : '';
   };
   const informedOn = pair('Jongere geïnformeerd op', 'Wijze jongere');
   const parentsOn = pair('Ouders geïnformeerd op', 'Wijze ouders');

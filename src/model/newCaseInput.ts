@@ -128,16 +128,14 @@ export function checkNewCaseFields(
 }
 // Stryker restore all
 
-const textOrEmpty = (noun: string) =>
-  z.string({
-    error: (iss) => (iss.input === undefined || iss.input === null ? '' : `${noun} moet tekst zijn`),
-  });
+// An empty (null) field is left to the field rules, which ask to fill it in.
+const textOrEmpty = (noun: string) => z.string({ error: `${noun} moet tekst zijn` }).nullish();
 
 /** The shape the dialog posts; the field rules are `checkNewCaseFields`. */
 const NewCaseShape = z.object({
-  label: textOrEmpty('label').optional(),
-  wijk: textOrEmpty('wijk').optional(),
-  eersteSignaal: textOrEmpty('eerste signaal').optional(),
+  label: textOrEmpty('label'),
+  wijk: textOrEmpty('wijk'),
+  eersteSignaal: textOrEmpty('eerste signaal'),
   bewaartermijnMaanden: z
     .unknown()
     .refine((v) => v === undefined || typeof v === 'number' || typeof v === 'string', {

@@ -182,7 +182,8 @@ export function nextActions(facts: ActionFacts): NextAction[] {
       kind: 'recordDecision',
       label: `Besluit ${step} vastleggen`,
       reason:
-        facts.expected === 0 && facts.partners.length === 0
+        // decisionDue: no fewer partners than expected, so none means none expected either.
+        facts.partners.length === 0
           ? `In ${step} vult geen partner een formulier in; het besluit kan worden vastgelegd.`
           : everyone
             ? `Alle antwoorden zijn binnen (${answeredText(facts)}).`

@@ -76,4 +76,93 @@ describe('tabblad Advies', () => {
       'Advies!B3: Advies over prioriteit is "misschien"; schrijf "prioriteren" of "niet prioriteren"',
     ]);
   });
+
+  it('schrijft de tab met kopregel en bij elk veld de uitleg', () => {
+    const one = [PARTNERS[0]!];
+    const rows = adviceToRows({ ...ADVICE, besluiten: 'Extra inzet politie.' }, one);
+    expect(rows).toEqual([
+      ['Onderdeel', 'Tekst', 'Toelichting'],
+      [
+        'Probleemdefinitie',
+        ADVICE.probleemdefinitie,
+        'Kort en krachtig: wat is het probleem van deze groep, waar en sinds wanneer. Geen namen, alleen codes als het moet.',
+      ],
+      ['Advies over prioriteit', 'prioriteren', 'Schrijf "prioriteren" of "niet prioriteren".'],
+      [
+        'Onderbouwing van het advies',
+        ADVICE.onderbouwing,
+        'Waarom dit advies: ernst, ontwikkeling, risico’s en wat de partners in de duiding zagen.',
+      ],
+      ...[
+        ['Concept plan: groepsgericht', 'Groepsaanspreking.'],
+        ['Concept plan: persoonsgericht', ''],
+        ['Concept plan: domein en locatie', 'Verlichting.'],
+        ['Concept plan: online', ''],
+        ['Concept plan: netwerk en gezin', ''],
+      ].map(([label, text]) => [
+        label,
+        text,
+        'Welke aanpak u in dit spoor voorstelt. Vul minstens één spoor in.',
+      ]),
+      [
+        'Capaciteit: Politie Noord',
+        'Twee avonden per week.',
+        'Wat u van deze partner vraagt, in uren of inzet. Leeg = niets gevraagd. Vul minstens één partner in.',
+      ],
+      [
+        'Gevraagde besluiten',
+        'Extra inzet politie.',
+        'Wat de driehoek moet besluiten, behalve de prioriteit (bijvoorbeeld extra capaciteit).',
+      ],
+    ]);
+  });
+
+  it('leest de gevraagde besluiten terug, en laat ze weg als ze leeg zijn', () => {
+    const withDecisions = { ...ADVICE, besluiten: 'Extra inzet politie.' };
+    expect(parseAdviceRows(adviceToRows(withDecisions, PARTNERS), PARTNERS)).toEqual({
+      ok: true,
+      value: withDecisions,
+    });
+    const r = parseAdviceRows(adviceToRows(ADVICE, PARTNERS), PARTNERS);
+    expect(r.ok && Object.keys(r.value)).not.toContain('besluiten');
+  });
+
+  it('leest ook zonder kopregel, met lege vakjes, extra spaties en hoofdletters', () => {
+    const rows: unknown[][] = adviceToRows({ ...ADVICE, prioriteit: 'niet prioriteren' }, PARTNERS).slice(1);
+    rows[1] = ['Advies  over   prioriteit', ' Niet  Prioriteren '];
+    rows.push([null, null], [undefined], []);
+    const r = parseAdviceRows(rows, PARTNERS);
+    expect(r).toEqual({ ok: true, value: { ...ADVICE, prioriteit: 'niet prioriteren' } });
+  });
+
+  it('negeert rijen zonder naam en onbekende rijen zonder tekst, maar niet een tweede kopregel met tekst', () => {
+    const rows = [...adviceToRows(ADVICE, PARTNERS), ['', 'losse tekst'], ['Opmerking', '  ']];
+    expect(parseAdviceRows(rows, PARTNERS).ok).toBe(true);
+    const again = [...adviceToRows(ADVICE, PARTNERS), ['Onderdeel', 'Tekst']];
+    const r = parseAdviceRows(again, PARTNERS);
+    expect(r.ok ? [] : r.errors).toEqual([
+      'Advies!A13: onbekend onderdeel "Onderdeel"; gebruik de namen uit het sjabloon',
+    ]);
+  });
+
+  it('meldt een veld dat twee keer in de tab staat', () => {
+    const rows = [...adviceToRows(ADVICE, PARTNERS), ['Probleemdefinitie', 'Nog een keer.']];
+    const r = parseAdviceRows(rows, PARTNERS);
+    expect(r.ok ? [] : r.errors).toEqual(['Advies!A13: onderdeel "Probleemdefinitie" staat dubbel']);
+  });
+
+  it('zonder actieve partners vraagt het advies geen capaciteit; met één partner noemt de fout alleen die', () => {
+    const none = parseAdviceRows(adviceToRows({ ...ADVICE, capaciteit: {} }, []), []);
+    expect(none).toEqual({ ok: true, value: { ...ADVICE, capaciteit: {} } });
+    const one = [PARTNERS[0]!];
+    const r = parseAdviceRows(adviceToRows({ ...ADVICE, capaciteit: {} }, one), one);
+    expect(r.ok ? [] : r.errors).toEqual([
+      'Advies!B10: de gevraagde capaciteit per partner is leeg; vul minstens één rij in (Capaciteit: Politie Noord)',
+    ]);
+  });
+
+  it('een lege tab heeft geen ingevulde velden', () => {
+    expect(filledAdviceCells([], PARTNERS)).toEqual([]);
+    expect(filledAdviceCells(adviceToRows(null, PARTNERS), PARTNERS)).toEqual([]);
+  });
 });

@@ -6,8 +6,10 @@ import {
   EMPTY_INFORM,
   INFORM_COLUMNS,
   type InformColumn,
+  informListRules,
   informState,
   isMinor,
+  letterCounts,
   parseDay,
 } from '../../src/model/informing';
 import { isoDate } from '../../src/model/time';
@@ -141,5 +143,110 @@ describe('waar het informeren staat', () => {
 
   it('de standaardtermijn valt binnen de maand van art. 14 lid 3 AVG', () => {
     expect(DEFAULT_INFORM_DAYS).toBeLessThanOrEqual(28);
+  });
+});
+
+describe('randgevallen van de controle', () => {
+  it('een geboortejaar 0 of met spaties', () => {
+    expect(isMinor('0', '2026-02-02')).toBe(true);
+    expect(isMinor(' 2007 ', '2026-02-02')).toBe(false);
+    expect(isMinor('  ', '2026-02-02')).toBe(true);
+  });
+
+  it('leest een datum met spaties eromheen', () => {
+    expect(parseDay(' 2-3-2026 ', toDay)).toBe('2026-03-02');
+  });
+
+  it('een rij zonder toevoegdatum telt vanaf vandaag; spaties en ontbrekende vakjes tellen niet', () => {
+    const r = checkInformRow(
+      {
+        row: 5,
+        code: '',
+        birthYear: '2000',
+        addedOn: '',
+        cells: { 'Jongere geïnformeerd op': ' 03-03-2026 ', 'Wijze jongere': ' Brief ' } as Record<
+          InformColumn,
+          string
+        >,
+      },
+      OPTS,
+    );
+    expect(r).toEqual({
+      record: { informedOn: '2026-03-03', parentsOn: '', minor: false, postponedUntil: '' },
+      problems: [],
+    });
+  });
+
+  it('een datum of wijze met een fout telt niet als geïnformeerd', () => {
+    const wrong = (over: Partial<Record<InformColumn, string>>, birthYear = '2010') =>
+      checkInformRow(row(over, birthYear), OPTS);
+    const cases = [
+      wrong({ 'Jongere geïnformeerd op': 'gisteren', 'Wijze jongere': 'brief' }),
+      wrong({ 'Jongere geïnformeerd op': '01-04-2026', 'Wijze jongere': 'brief' }),
+      wrong({ 'Jongere geïnformeerd op': '03-03-2009', 'Wijze jongere': 'brief' }),
+      wrong({ 'Jongere geïnformeerd op': '03-03-2026', 'Wijze jongere': 'duif' }),
+      wrong({ 'Jongere geïnformeerd op': '03-03-2026' }),
+      wrong({ 'Wijze jongere': 'brief' }),
+    ];
+    for (const r of cases) {
+      expect(r.record.informedOn).toBe('');
+      expect(r.problems).toHaveLength(1);
+    }
+    expect(cases[4]!.problems).toEqual([
+      { cell: 'Namenlijst!F4', message: 'vul ook in op welke manier is geïnformeerd' },
+    ]);
+    expect(cases[5]!.problems).toEqual([
+      { cell: 'Namenlijst!E4', message: 'vul ook de datum in waarop is geïnformeerd' },
+    ]);
+  });
+
+  it('een datum in het geboortejaar mag; een geboortejaar dat geen jaar is telt niet', () => {
+    const inYear = checkInformRow(
+      row({ 'Jongere geïnformeerd op': '03-03-2010', 'Wijze jongere': 'brief' }),
+      OPTS,
+    );
+    expect(inYear.problems).toEqual([]);
+    const odd = checkInformRow(
+      row({ 'Jongere geïnformeerd op': '03-03-2010', 'Wijze jongere': 'brief' }, '2010.5'),
+      OPTS,
+    );
+    expect(odd.problems).toEqual([]);
+    expect(odd.record).toMatchObject({ informedOn: '2010-03-03', minor: true });
+  });
+
+  it('uitstel met een foute datum of zonder reden wordt niet overgenomen', () => {
+    const bad = checkInformRow(row({ 'Uitgesteld tot': 'later', 'Reden uitstel': 'onderzoek' }), OPTS);
+    expect(bad.record.postponedUntil).toBe('');
+    expect(bad.problems.map((p) => p.cell)).toEqual(['Namenlijst!I4']);
+    const noReason = checkInformRow(row({ 'Uitgesteld tot': '01-05-2026' }), OPTS);
+    expect(noReason.record.postponedUntil).toBe('');
+    const noDate = checkInformRow(row({ 'Reden uitstel': 'onderzoek' }), OPTS);
+    expect(noDate.problems).toEqual([
+      { cell: 'Namenlijst!I4', message: 'vul in tot wanneer het informeren is uitgesteld' },
+    ]);
+  });
+
+  it('de keuzelijsten voor de wijze van informeren laten alleen de vaste wijzen toe', () => {
+    const help = 'Hoe is geïnformeerd: brief, gesprek, telefonisch, e-mail, huisbezoek, anders.';
+    const values = ['brief', 'gesprek', 'telefonisch', 'e-mail', 'huisbezoek', 'anders'];
+    expect(informListRules()).toEqual([
+      { header: 'Wijze jongere', values, strict: true, help },
+      { header: 'Wijze ouders', values, strict: true, help },
+    ]);
+  });
+});
+
+describe('brieven op het dashboard', () => {
+  const persons = [
+    { informedOn: '', letterOn: '', closingOn: '' },
+    { informedOn: '2026-03-01', letterOn: '', closingOn: '2026-06-01' },
+    { informedOn: '', letterOn: '2026-02-03', closingOn: '' },
+  ];
+  it('open casus: wie nog geen brief en geen informeren heeft', () => {
+    expect(letterCounts(persons, false, true)).toEqual({ toMake: 1, waiting: 0 });
+  });
+  it('gesloten: slotbrieven te maken zolang de namenlijst er is, en de gemaakte wachten', () => {
+    expect(letterCounts(persons, true, true)).toEqual({ toMake: 2, waiting: 1 });
+    expect(letterCounts(persons, true, false)).toEqual({ toMake: 0, waiting: 1 });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkNewCaseFields,
+  fieldsNamingPersons,
+  looksLikeCaseCode,
   newCaseRules,
   normaliseCaseCode,
   parseNewCaseInput,
@@ -97,6 +99,17 @@ describe('invoer nieuwe casus', () => {
         bewaartermijnMaanden: 'Vul de bewaartermijn in maanden in.',
       },
     });
+    // An empty cell posted as null is asked for like a missing one, never with an empty message.
+    expect(errorsOf({ label: null, wijk: null })).toEqual({
+      label: errorsOf({ label: '' }).label,
+      wijk: errorsOf({ wijk: '' }).wijk,
+    });
+    expect(errorsOf({ label: null }).label).toMatch(/^Vul /);
+    for (const raw of ['onzin', 7, [good]])
+      expect(parseNewCaseInput(raw, rules), JSON.stringify(raw)).toEqual({
+        ok: false,
+        errors: { label: 'De invoer is geen formulier met velden.' },
+      });
     expect(parseNewCaseInput('onzin', rules)).toEqual({
       ok: false,
       errors: { label: 'De invoer is geen formulier met velden.' },
@@ -118,5 +131,22 @@ describe('invoer nieuwe casus', () => {
 
   it('een casuscode mag in kleine letters en met spaties', () => {
     expect(normaliseCaseCode(' jga-2026-001 ')).toBe('JGA-2026-001');
+  });
+});
+
+describe('namen in label en wijk bij het bijwerken van de namenlijst', () => {
+  it('noemt precies de velden met een naam uit de namenlijst', () => {
+    expect(fieldsNamingPersons({ label: 'Groep rond Fictief', wijk: 'Centrum' }, ['Jan Fictief'])).toEqual([
+      'label',
+    ]);
+    expect(fieldsNamingPersons({ label: 'Groep', wijk: 'Fictief-hof' }, ['Jan Fictief'])).toEqual(['wijk']);
+    expect(fieldsNamingPersons({ label: 'Groep', wijk: 'Centrum' }, ['Jan Fictief'])).toEqual([]);
+    expect(fieldsNamingPersons({ label: 'JGA-2026-001', wijk: '' }, [])).toEqual([]);
+  });
+
+  it('herkent een casuscode, ook in kleine letters met spaties; andere tekst niet', () => {
+    expect(looksLikeCaseCode(' jga-2026-001 ')).toBe(true);
+    expect(looksLikeCaseCode('JGA-2026-01')).toBe(false);
+    expect(looksLikeCaseCode('Groep JGA-2026-001')).toBe(false);
   });
 });

@@ -209,4 +209,115 @@ describe('volgende acties', () => {
       }),
     ).toBe('2 van 2 partners hebben geantwoord');
   });
+
+  it('niet gestart: nog geen besluit, ook niet in een stap zonder formulieren', () => {
+    const s = caseAt('4');
+    expect(decisionDue(facts(s, { started: false, expected: 0 }))).toBe(false);
+  });
+
+  it('een partner met een formulier in een stap waar niemand verwacht werd: het besluit telt zijn antwoord', () => {
+    const f = facts(caseAt('4'), {
+      namesList: true,
+      persons: 3,
+      expected: 0,
+      partners: [partner('a', { answered: true })],
+    });
+    expect(nextActions(f)).toEqual([
+      {
+        kind: 'recordDecision',
+        label: 'Besluit stap 4 vastleggen',
+        reason: 'Alle antwoorden zijn binnen (1 van 1 partner heeft geantwoord).',
+      },
+    ]);
+  });
+
+  it('de namenlijst: waarom aanmaken of bijwerken', () => {
+    const s = caseAt('2B');
+    expect(nextActions(facts(s, { started: true, expected: 0 }))[0]).toEqual({
+      kind: 'namesList',
+      label: 'Namenlijst aanmaken',
+      reason:
+        'Na het besluit mogen personen worden besproken; maak eerst de namenlijst (alleen voor u toegankelijk).',
+    });
+    expect(nextActions(facts(s, { started: true, expected: 0, namesList: true }))[0]).toEqual({
+      kind: 'namesList',
+      label: 'Namenlijst bijwerken',
+      reason: 'De namenlijst heeft nog geen persoonscodes; de vragen per persoon hebben die nodig.',
+    });
+  });
+
+  it('informatiebrieven: één persoon of meer', () => {
+    const s = caseAt('2B');
+    const base = { namesList: true, persons: 2, partners: [partner('a'), partner('b'), partner('c')] };
+    expect(nextActions(facts(s, { ...base, letters: { toMake: 1, waiting: 0 } }))).toEqual([
+      {
+        kind: 'letters',
+        label: 'Informatiebrieven maken (1)',
+        reason:
+          '1 persoon/personen op de namenlijst heeft nog geen informatiebrief en het informeren is niet vastgelegd (AVG art. 14).',
+      },
+    ]);
+    expect(nextActions(facts(s, { ...base, letters: { toMake: 2, waiting: 0 } }))[0]!.reason).toBe(
+      '2 persoon/personen op de namenlijst hebben nog geen informatiebrief en het informeren is niet vastgelegd (AVG art. 14).',
+    );
+  });
+
+  it('met de hand verwijderde formulieren: opnieuw maken, in enkelvoud of meervoud', () => {
+    const base = { partners: [partner('a'), partner('b'), partner('c')] };
+    expect(nextActions(facts(newCase(CODE), { ...base, missingForms: 1 }))).toEqual([
+      {
+        kind: 'replaceForms',
+        label: 'Ontbrekend formulier opnieuw maken (1)',
+        reason:
+          '1 formulier van deze stap is met de hand verwijderd; de partner krijgt een nieuw formulier met dezelfde vragen en de nieuwe link.',
+      },
+    ]);
+    expect(nextActions(facts(newCase(CODE), { ...base, missingForms: 2 }))[0]!.reason).toBe(
+      '2 formulieren van deze stap zijn met de hand verwijderd; de partner krijgt een nieuw formulier met dezelfde vragen en de nieuwe link.',
+    );
+  });
+
+  it('herinneringen en mislukte mails in enkelvoud en meervoud', () => {
+    const late = facts(newCase(CODE), {
+      partners: [
+        partner('a', { deadline: '2026-02-01' }),
+        partner('b', { deadline: '2026-02-01' }),
+        partner('c'),
+      ],
+      failedMails: 1,
+    });
+    expect(nextActions(late).map((a) => a.reason)).toEqual([
+      '2 partners zijn over de deadline zonder antwoord.',
+      '1 mail is niet (zeker) aangekomen.',
+    ]);
+  });
+
+  it('een gesloten casus: alleen nog de afsluitbrieven, eerst maken en dan laten wachten op verzending', () => {
+    const closed = closedVia('1', 'niet_verder', 'zorgmelding');
+    const letters = (toMake: number, waiting: number) =>
+      nextActions(facts(closed, { letters: { toMake, waiting } }));
+    expect(letters(0, 0)).toEqual([]);
+    expect(letters(1, 1)).toEqual([
+      {
+        kind: 'letters',
+        label: 'Afsluitbrieven maken (1)',
+        reason:
+          'De registratie is beëindigd; 1 persoon/personen op de namenlijst heeft nog geen afsluitbrief.',
+      },
+    ]);
+    expect(letters(3, 0)[0]!.reason).toBe(
+      'De registratie is beëindigd; 3 persoon/personen op de namenlijst hebben nog geen afsluitbrief.',
+    );
+    expect(letters(0, 1)).toEqual([
+      {
+        kind: 'letters',
+        label: 'Afsluitbrieven klaar (1)',
+        reason:
+          '1 afsluitbrief wacht in de beperkte map op verzending; de map wordt vernietigd als de bewaartermijn verstrijkt.',
+      },
+    ]);
+    expect(letters(0, 2)[0]!.reason).toBe(
+      '2 afsluitbrieven wachten in de beperkte map op verzending; de map wordt vernietigd als de bewaartermijn verstrijkt.',
+    );
+  });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   deadlineOf,
+  numberOf,
   PLAN_HEADERS,
+  PLAN_INTRO,
   type PlanSheetContext,
   parsePlanRows,
   planToRows,
@@ -240,5 +242,141 @@ describe('de tab Plan van aanpak', () => {
   it('een datum die Sheets als datum opslaat telt in de tijdzone van het script', () => {
     expect(deadlineOf(new Date(Date.UTC(2026, 5, 29, 22, 30)), 'Europe/Amsterdam')).toBe('2026-06-30');
     expect(deadlineOf('2026-13-01', 'Europe/Amsterdam')).toBeNull();
+  });
+
+  it('leest getallen alleen als het hele vakje een getal is', () => {
+    expect(numberOf('2,55')).toBe(2.55);
+    expect(numberOf(' -3.5 ')).toBe(-3.5);
+    expect(numberOf('x12')).toBeNull();
+    expect(numberOf('12 meldingen')).toBeNull();
+    expect(numberOf('')).toBeNull();
+    expect(numberOf(null)).toBeNull();
+    // A number cell counts as it is, also when its text would be in exponent notation.
+    expect(numberOf(1e-7)).toBe(1e-7);
+    expect(numberOf(1e21)).toBe(1e21);
+    expect(numberOf(Number.NaN)).toBeNull();
+  });
+
+  it('leest een Nederlandse datum zonder voorloopnullen, maar alleen als het hele vakje een datum is', () => {
+    expect(deadlineOf('1-6-2026', 'Europe/Amsterdam')).toBe('2026-06-01');
+    expect(deadlineOf(' 9-11-2026 ', 'Europe/Amsterdam')).toBe('2026-11-09');
+    expect(deadlineOf('ca. 1-6-2026', 'Europe/Amsterdam')).toBeNull();
+    expect(deadlineOf('1-6-2026 of later', 'Europe/Amsterdam')).toBeNull();
+    expect(deadlineOf(null, 'Europe/Amsterdam')).toBeNull();
+  });
+
+  it('weigert een tab zonder kopregel', () => {
+    expect(parsePlanRows([['uitleg'], ['D1', 'groep']], ctx)).toEqual({
+      ok: false,
+      errors: ['Plan van aanpak: de kopregel met "Nr" ontbreekt'],
+    });
+  });
+
+  it('slaat lege rijen over (ook vakjes zonder waarde), maar niet een rij met tekst zonder nummer', () => {
+    const rows = good.map((r) => [...r]);
+    rows.splice(4, 0, PLAN_HEADERS.map(() => null) as unknown as string[], []);
+    expect(parsePlanRows(rows, ctx).ok).toBe(true);
+    const withText = good.map((r) => [...r]);
+    withText.splice(4, 0, row({ Omschrijving: 'Vergeten nummer' }));
+    const r = parsePlanRows(withText, ctx);
+    expect(r.ok ? [] : r.errors).toEqual([
+      'Plan van aanpak!A5: ongeldig nummer ""; schrijf D1, D2, ... voor doelen, A1, A2, ... voor acties, C1, C2, ... voor afschaalcriteria of Evaluatie',
+    ]);
+  });
+
+  it('leest nummers en tekst zonder de spaties eromheen, ook nummers boven de 9', () => {
+    const rows = good.map((r) => [...r]);
+    rows[2]![0] = ' D12 ';
+    rows[3]![3] = 'D12 ';
+    rows[5]![3] = ' d12';
+    rows[2]![2] = '  Minder overlast op het plein  ';
+    const r = parsePlanRows(rows, ctx);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.plan.goals.map((g) => [g.id, g.text])).toEqual([['D12', 'Minder overlast op het plein']]);
+    expect(r.plan.actions.map((a) => a.goalId)).toEqual(['D12', 'D12']);
+  });
+
+  it('weigert nummers met iets ervoor of erachter', () => {
+    for (const nr of ['XD1', 'D1X', 'AD', 'actie 1']) {
+      const rows = good.map((r) => [...r]);
+      rows.splice(4, 0, row({ Nr: nr, Omschrijving: 'x' }));
+      const r = parsePlanRows(rows, ctx);
+      expect(r.ok ? [] : r.errors).toEqual([
+        `Plan van aanpak!A5: ongeldig nummer "${nr}"; schrijf D1, D2, ... voor doelen, A1, A2, ... voor acties, C1, C2, ... voor afschaalcriteria of Evaluatie`,
+      ]);
+    }
+  });
+
+  it('meldt een dubbele rij Evaluatie, een ongeldige start en een ontbrekende meetdatum', () => {
+    const rows = good.map((r) => [...r]);
+    rows[2]![12] = '';
+    rows[3]![5] = 'mei';
+    rows.push(row({ Nr: 'Evaluatie', Deadline: '2026-12-15' }));
+    const r = parsePlanRows(rows, ctx);
+    expect(r.ok ? [] : r.errors).toEqual([
+      'Plan van aanpak!M3: Meetdatum ontbreekt bij doel D1',
+      'Plan van aanpak!F4: ongeldige start "mei" bij actie A1; schrijf jjjj-mm-dd',
+      'Plan van aanpak!A9: de rij Evaluatie staat dubbel',
+    ]);
+  });
+
+  it('een actie mag starten op de dag van haar deadline', () => {
+    const rows = good.map((r) => [...r]);
+    rows[3]![5] = '2026-06-30';
+    const r = parsePlanRows(rows, ctx);
+    expect(r.ok && r.plan.actions[0]!.start).toBe('2026-06-30');
+  });
+
+  it('een nulmeting die geen getal is, of leeg zonder duiding, wordt geweigerd', () => {
+    const rows = good.map((r) => [...r]);
+    rows[2]![10] = 'veel';
+    const r = parsePlanRows(rows, ctx);
+    expect(r.ok ? [] : r.errors).toEqual(['Plan van aanpak!K3: Nulmeting "veel" bij doel D1 is geen getal']);
+    // No duiding to take it from (no baselineFor at all): the coordinator must fill it in.
+    rows[2]![10] = '';
+    const empty = parsePlanRows(rows, ctx);
+    expect(empty.ok ? [] : empty.errors).toEqual(['Plan van aanpak!K3: Nulmeting ontbreekt bij doel D1']);
+  });
+
+  it('een eigen nulmeting krijgt geen herkomst', () => {
+    const r = parsePlanRows(good, ctx);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(Object.keys(r.plan.goals[0]!)).not.toContain('baselineFrom');
+  });
+
+  it('schrijft de tab: uitleg, kopregel, doelen, acties, criteria en de evaluatierij, lege vakjes leeg', () => {
+    expect(planToRows(null)).toEqual([[PLAN_INTRO], [...PLAN_HEADERS]]);
+    const rows = planToRows({
+      goals: [{ id: 'D1', text: 'Doel', indicator: 'Meldingen', target: 5, measureDate: '2026-12-31' }],
+      actions: [
+        {
+          id: 'A1',
+          spoor: 'groep',
+          text: 'Actie',
+          goalId: 'D1',
+          owner: 'politie',
+          start: '2026-05-01',
+          frequency: 'wekelijks',
+          deadline: '2026-06-30',
+        },
+      ],
+      criteria: [{ id: 'C1', text: 'Rust' }],
+      evaluationDate: '2026-11-30',
+    });
+    expect(rows.slice(2)).toEqual([
+      ['D1', '', 'Doel', '', '', '', '', '', '', 'Meldingen', '', 5, '2026-12-31'],
+      ['A1', 'groep', 'Actie', 'D1', 'politie', '2026-05-01', 'wekelijks', '2026-06-30', '', '', '', '', ''],
+      ['C1', '', 'Rust', '', '', '', '', '', '', '', '', '', ''],
+      ['Evaluatie', '', 'Evaluatiedatum van het plan', '', '', '', '', '2026-11-30', '', '', '', '', ''],
+    ]);
+  });
+
+  it('een doel zonder eigenaar is hetzelfde als een met een lege eigenaar', () => {
+    const r = parsePlanRows(good, ctx);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const { owner: _owner, ...noOwner } = r.plan.goals[0]!;
+    expect(samePlan({ ...r.plan, goals: [noOwner] }, { ...r.plan, goals: [{ ...noOwner, owner: '' }] })).toBe(
+      true,
+    );
   });
 });

@@ -34,7 +34,8 @@ export function questionProblems(q: Question): string[] {
     out.push(`${at}: de titel is langer dan ${MAX_TITLE_LENGTH} tekens.`);
   if (q.kinds !== 'all' && q.kinds.length === 0)
     out.push(`${at}: geen enkele partnersoort krijgt deze vraag.`);
-  const repeat = q.repeat ?? 'once';
+  // Without repeat a question is asked once; only the per_... kinds are checked below.
+  const repeat = q.repeat;
   if (q.level === 'persoon' && !PERSON_STEPS.includes(q.step)) {
     out.push(`${at}: vragen op persoonsniveau kunnen pas vanaf stap 2B.`);
   }
