@@ -52,9 +52,9 @@ export function recordCorrections(h: CaseHandle, by: string): CorrectionsResult 
   const questions = h.reg.allQuestions;
   const latest = latestAnswers(answersFrom(readTable(h.ss, ANSWERS)));
   const problems: string[] = [];
-  // What the coordinator types reaches documents: no name from the namenlijst in it.
-  const names = caseNames(h);
-  if (names.any) problems.push(...cellsWithNames(rows, CORRECTIONS_SHEET, names.matcher));
+  // What the coordinator types reaches documents: no name from the namenlijst in it (a case
+  // without names has a matcher that finds nothing).
+  problems.push(...cellsWithNames(rows, CORRECTIONS_SHEET, caseNames(h).matcher));
   const todo: {
     index: number;
     subject: string;
@@ -100,7 +100,8 @@ export function recordCorrections(h: CaseHandle, by: string): CorrectionsResult 
           `${cell(2, row)}: er is geen uitspraak ${partnerCell ? 'van deze partner ' : ''}over deze persoon bij deze vraag`,
         );
     }
-    todo.push({ index: i, subject, partnerId: partnerCell, questionId: q?.id ?? '', wrong, right });
+    // A row without a known question is refused above (problems), so it never needs recording.
+    if (q) todo.push({ index: i, subject, partnerId: partnerCell, questionId: q.id, wrong, right });
   });
   if (problems.length)
     throw new UserError(`Er is geen correctie vastgelegd; herstel eerst:\n${problems.join('\n')}`);

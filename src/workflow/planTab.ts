@@ -28,8 +28,9 @@ export function writePlanTab(h: CaseHandle, plan: PlanDraft | Plan | null): void
   // Row 1 explains, row 2 is the header.
   const rows = planToRows(plan);
   const sh = writeEditableTab(h.ss, PLAN_SHEET, rows, 2);
-  // Spoor and Eigenaar as drop-down lists (the partner keys of the register as they are now).
-  setListValidations(sh, 2, placeRules(rows[1] ?? [], planListRules(h.reg.partners.map((p) => p.id))));
+  // Spoor and Eigenaar as drop-down lists (the partner keys of the register as they are now);
+  // planToRows always gives the header as the second row.
+  setListValidations(sh, 2, placeRules(rows[1]!, planListRules(h.reg.partners.map((p) => p.id))));
 }
 
 export function readPlanTab(h: CaseHandle, version: number): PlanParse {

@@ -8,8 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENTRYPOINTS, type EntryPoint } from '../../src/entrypoints';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
+import { startLocalAppsScript } from '../../src/local/harness';
 import * as main from '../../src/main';
 import { ACCESS_REFUSALS, accessVerdict, coordinatorAddresses } from '../../src/model/access';
+import { requireCoordinator } from '../../src/workflow/access';
 import { openRegister } from '../../src/workflow/context';
 import { openNewCase } from '../../src/workflow/newCase';
 import { freshRegister } from './helpers';
@@ -128,6 +130,49 @@ describe('toegang: alleen procesregisseurs', () => {
     rt.activeUserEmail = 'collega@elders.example';
     expect(main.uiDashboard(code).ok).toBe(false);
     expect(rt.counts.get('Session.getActiveUser')).toBe(2);
+  });
+
+  it('controleert niet zolang er geen register is of Instellingen geen procesregisseur noemt', () => {
+    local = startLocalAppsScript({ now: Date.UTC(2026, 0, 12, 8, 0) });
+    local.rt.activeUserEmail = 'collega@elders.example';
+    // No register: the action itself says "Register inrichten" first.
+    expect(() => requireCoordinator()).not.toThrow();
+    local.dispose();
+    const { rt, ss } = setUp();
+    rt.activeUserEmail = 'collega@elders.example';
+    expect(() => requireCoordinator()).toThrow(ACCESS_REFUSALS['geen procesregisseur']);
+    // A copied register whose Instellingen name no coordinator yet, or has no Instellingen at all.
+    const tab = ss.getSheetByName('Instellingen')!;
+    const row = tab
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => String(r[0]) === 'E-mail procesregisseur');
+    tab.getRange(row + 1, 2).setValue('');
+    expect(() => requireCoordinator()).not.toThrow();
+    ss.deleteSheet(tab);
+    expect(() => requireCoordinator()).not.toThrow();
+  });
+
+  it('een register dat Google niet kan openen is geen "nog geen register": de fout komt door', () => {
+    const { rt } = setUp();
+    rt.activeUserEmail = 'regie@testdorp.example';
+    rt.injectFault({
+      method: 'SpreadsheetApp.getActiveSpreadsheet',
+      nth: 1,
+      message: 'Service Spreadsheets failed',
+    });
+    expect(() => requireCoordinator()).toThrow('Service Spreadsheets failed');
+  });
+
+  it('vraagt de eigenaar van het register alleen na wie geen procesregisseur is', () => {
+    const { rt } = setUp();
+    rt.activeUserEmail = 'regie@testdorp.example';
+    rt.resetCounts();
+    requireCoordinator();
+    expect(rt.counts.get('File.getOwner') ?? 0).toBe(0);
+    rt.activeUserEmail = rt.userEmail;
+    requireCoordinator();
+    expect(rt.counts.get('File.getOwner')).toBe(1);
   });
 
   it('model: adressen uit Instellingen, sjabloonwaarden tellen niet', () => {

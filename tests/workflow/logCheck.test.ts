@@ -8,7 +8,7 @@ import { openCase, openRegister } from '../../src/workflow/context';
 import { dispatchWithDigest } from '../../src/workflow/digest';
 import { logEvents } from '../../src/workflow/log';
 import { checkLogChain, LOG_CHANGED_EVENT } from '../../src/workflow/logCheck';
-import { LOG } from '../../src/workflow/records';
+import { CASES, LOG } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import { freshLocalCase } from './helpers';
 
@@ -123,5 +123,27 @@ describe('checkLogChain', () => {
     props.setProperty(KEY(h.row.code), '{}');
     tab.deleteRow(tab.getLastRow());
     expect(checkLogChain(h)).toBeNull();
+  });
+});
+
+describe('Logboekregels schrijven', () => {
+  it('niets te melden: geen regel en geen enkele aanroep van Google', () => {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    const before = readTable(fresh.h.ss, LOG).length;
+    local.rt.resetCounts();
+    expect(logEvents(fresh.h.ss, [])).toEqual([]);
+    expect(local.rt.totalCalls()).toBe(0);
+    expect(readTable(fresh.h.ss, LOG)).toHaveLength(before);
+  });
+
+  it('een hersteld tabblad van het register komt niet in een Logboek: het register heeft er geen', () => {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    const reg = openRegister();
+    reg.ss.getSheetByName(CASES.name)!.setName('Casussen kopie');
+    expect(readTable(reg.ss, CASES).map((r) => r.Casuscode)).toEqual([fresh.h.row.code]);
+    expect(reg.ss.getSheetByName(CASES.name)).not.toBeNull();
+    expect(reg.ss.getSheetByName(LOG.name)).toBeNull();
   });
 });
