@@ -33,14 +33,16 @@ export interface CaseListRegister {
 export function adoptViewEdits(ss: Book, rows: CaseListRow[], read?: unknown[][] | null): CaseListRow[] {
   if (rows.length === 0) return rows;
   const view = read === undefined ? tabValues(ss, CASE_LIST_TAB) : read;
-  if (!view || view.length < 2) return rows;
-  const header = (view[0] ?? []).map((h) => String(h));
-  const [code, label, wijk] = ['Casuscode', 'Label', 'Wijk'].map((h) => header.indexOf(h));
-  if (code === undefined || label === undefined || wijk === undefined || code < 0 || label < 0 || wijk < 0)
-    return rows;
+  const [head, ...lines] = view ?? [];
+  if (!head) return rows;
+  const header = head.map((h) => String(h));
+  const code = header.indexOf('Casuscode');
+  const label = header.indexOf('Label');
+  const wijk = header.indexOf('Wijk');
+  if (code < 0 || label < 0 || wijk < 0) return rows;
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
   let changed = false;
-  for (const line of view.slice(1)) {
+  for (const line of lines) {
     const index = rows.findIndex((r) => r.Casuscode === text(line[code]));
     const row = rows[index];
     if (!row) continue;
