@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, CATALOG, questionProblems, questionsFor } from '../../src/model/catalog';
 import type { Question } from '../../src/model/types';
+import { OWN_QUESTION } from './helpers';
 
-const extra: Question = {
-  id: '2A.eigen.speeltuin',
-  step: '2A',
-  kinds: ['gemeente'],
-  level: 'domein',
-  theme: 'context_impact',
-  type: 'choice',
-  title: 'Is de speeltuin aan de Dorpsstraat betrokken?',
-  choices: ['Ja', 'Nee'],
-  source: 'I',
-};
+const extra = OWN_QUESTION;
 
 describe('applyOverrides', () => {
   it('returns an equal catalog without overrides and does not mutate the input', () => {

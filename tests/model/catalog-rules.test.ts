@@ -2,18 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { questionProblems } from '../../src/model/catalog';
 import type { Question } from '../../src/model/types';
+import { OWN_QUESTION } from './helpers';
 
-const ok: Question = {
-  id: '2A.eigen.speeltuin',
-  step: '2A',
-  kinds: ['gemeente'],
-  level: 'domein',
-  theme: 'context_impact',
-  type: 'choice',
-  title: 'Is de speeltuin aan de Dorpsstraat betrokken?',
-  choices: ['Ja', 'Nee'],
-  source: 'I',
-};
+const ok = OWN_QUESTION;
 const problems = (q: Partial<Question>) => questionProblems({ ...ok, ...q } as Question);
 const at = (id = ok.id) => `Vraag "${id}"`;
 

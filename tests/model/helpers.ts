@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { applyDecision, newCase } from '../../src/model/caseMachine';
-import type { CaseState, Decision, LightRoute, StepId } from '../../src/model/types';
+import type { CaseState, Decision, LightRoute, Partner, Question, StepId } from '../../src/model/types';
 import { addDays } from '../../src/model/workdays';
 
 export const CODE = 'JGA-2026-001';
@@ -49,3 +49,28 @@ export function caseAt(step: StepId): CaseState {
 export function closedVia(step: StepId, outcome: string, route?: LightRoute): CaseState {
   return decide(caseAt(step), outcome, route ? { routes: [route] } : {});
 }
+
+/** A valid own question of a gemeente (step 2A, for the gemeente, a choice). */
+export const OWN_QUESTION: Question = {
+  id: '2A.eigen.speeltuin',
+  step: '2A',
+  kinds: ['gemeente'],
+  level: 'domein',
+  theme: 'context_impact',
+  type: 'choice',
+  title: 'Is de speeltuin aan de Dorpsstraat betrokken?',
+  choices: ['Ja', 'Nee'],
+  source: 'I',
+};
+
+/** An active politie partner for steps 1 and 2A at group level, without a convenant date. */
+export const POLITIE: Partner = {
+  id: 'politie',
+  organisation: 'Politie',
+  kind: 'politie',
+  contactName: 'Wijkagent',
+  email: 'wijkagent@politie.test',
+  steps: ['1', '2A'],
+  levels: ['groep'],
+  active: true,
+};

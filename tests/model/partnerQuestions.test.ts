@@ -5,17 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { partnerQuestions, withheldForConvenant } from '../../src/model/partnerQuestions';
 import type { Partner, Question } from '../../src/model/types';
+import { POLITIE } from './helpers';
 
-const partner: Partner = {
-  id: 'politie',
-  organisation: 'Politie',
-  kind: 'politie',
-  contactName: 'Wijkagent',
-  email: 'wijkagent@politie.test',
-  steps: ['2B', '3'],
-  levels: ['groep', 'persoon'],
-  active: true,
-};
+const partner: Partner = { ...POLITIE, steps: ['2B', '3'], levels: ['groep', 'persoon'] };
 const q = (
   id: string,
   step: Question['step'],

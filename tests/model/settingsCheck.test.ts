@@ -3,24 +3,15 @@ import { CATALOG } from '../../src/model/catalog';
 import { questionsToRows } from '../../src/model/questionsSheet';
 import { PLACEHOLDER, partnersToRows, SettingsSchema, settingsToRows } from '../../src/model/schemas';
 import { checkRegisterRows, planProblems, problemFromLine, problemText } from '../../src/model/settingsCheck';
-import type { Partner } from '../../src/model/types';
 import { settingsCheckText } from '../../src/render/settingsCheck';
+import { POLITIE } from './helpers';
 
 const settings = SettingsSchema.parse({
   gemeente: 'Voorbeeldstad',
   coordinatorEmail: 'regie@voorbeeldstad.test',
   retentionMonths: 24,
 });
-const partner: Partner = {
-  id: 'politie',
-  organisation: 'Politie',
-  kind: 'politie',
-  contactName: 'Wijkagent',
-  email: 'wijkagent@politie.test',
-  steps: ['1', '2A'],
-  levels: ['groep'],
-  active: true,
-};
+const partner = POLITIE;
 
 const good = () => ({
   settings: settingsToRows(settings) as unknown[][],

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { MIME, Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import { MIME, type Runtime } from '../../src/local/apps-script/runtime';
 import type { DocTree } from '../../src/render/docTree';
 import { chartsOf } from '../../src/render/docx/docx';
 import { buildOverview } from '../../src/render/overview';
 import { documentStatesIn, TREE_HASH_KEY, writeDocument } from '../../src/workspace/docs';
 import { fixtureView } from '../render/overview.fixture';
+import { onFreshAppsScript } from './helpers';
 
 type Doc = GoogleAppsScript.Document.Document;
 
@@ -65,13 +65,9 @@ const TREE: DocTree = {
 };
 
 let rt: Runtime;
-let uninstall: () => void;
-
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((r) => {
+  rt = r;
 });
-afterEach(() => uninstall());
 
 function outline(doc: Doc): [string, string, string][] {
   const body = doc.getBody();

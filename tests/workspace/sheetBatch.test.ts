@@ -1,7 +1,6 @@
 /** The batch route writes exactly what the per-tab route writes, in two calls for any number of tabs. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import type { Cell, SheetTable } from '../../src/render/sheetTable';
 import { textCell } from '../../src/render/sheetTable';
 import { buildViews } from '../../src/render/views';
@@ -14,17 +13,14 @@ import {
 } from '../../src/workspace/sheetBatch';
 import { writeSheetTable } from '../../src/workspace/sheetWriter';
 import { caseView } from '../render/views.fixture';
+import { onFreshAppsScript } from './helpers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 let rt: Runtime;
-let uninstall: () => void;
-
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
+onFreshAppsScript((r) => {
+  rt = r;
 });
-afterEach(() => uninstall());
 
 /** Everything a reader of the tab can see. */
 function snapshot(ss: Spreadsheet) {
