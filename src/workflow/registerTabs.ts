@@ -63,9 +63,13 @@ export function readPartners(ss: Book, rows = values(ss, PARTNERS_SHEET)): Partn
   return r.value;
 }
 
-/** The Vragen tab compared with the built-in catalog gives the gemeente's overrides and own questions. */
+/**
+ * The Vragen tab compared with the built-in catalog gives the gemeente's overrides and own
+ * questions. Without the tab the catalog holds as it is; a tab with no rows below its header
+ * gives overrides that change nothing.
+ */
 export function readCatalogOverrides(ss: Book, rows = values(ss, QUESTIONS_SHEET)): CatalogOverrides {
-  if (!rows || rows.length < 2) return {};
+  if (!rows) return {};
   const r = parseQuestionRows(rows, CATALOG);
   if (!r.ok) throw new UserError(`De vragenlijst klopt niet:\n${r.errors.join('\n')}`);
   return r.overrides;
