@@ -88,9 +88,10 @@ const SETTINGS_TABS = [SETTINGS_SHEET, PARTNERS_SHEET, QUESTIONS_SHEET];
 export function openRegister(ss = registerSpreadsheet()): Register {
   // The three settings tabs and the case list in one read (workspace/tabs.ts readTabs). A
   // register without a case list yet (never set up) reads its settings tabs only, in one read
-  // as well.
+  // as well. When that one read fails (a tab is missing, or no Sheets service) the map is empty
+  // and caseListFrom finds no case list in it.
   let tabs = readTabs(ss, [...SETTINGS_TABS, ...caseListTabs()], { tabByTab: false });
-  const caseList = tabs.size > 0 ? caseListFrom(ss, tabs) : null;
+  const caseList = caseListFrom(ss, tabs);
   if (!caseList) tabs = readTabs(ss, SETTINGS_TABS);
   const settings = readSettings(ss, tabs.get(SETTINGS_SHEET) ?? null);
   const partners = readPartners(ss, tabs.get(PARTNERS_SHEET) ?? null);
