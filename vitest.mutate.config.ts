@@ -27,24 +27,53 @@ export const MUTATE_EXCLUDED = [
   'tests/demo/scenario-cli.test.ts',
 ];
 
+/** What the order of a test file rests on: whether it failed, how long it took, its size. */
+export interface FileFacts {
+  failed: boolean;
+  /** Milliseconds of the last whole run of the file; undefined when unknown. */
+  duration: number | undefined;
+  size: number;
+}
+
 /**
  * Stryker stops a mutant's run at the first failing test (bail), so the quick files go first:
- * a file that failed last time (it probably kills the neighbouring mutant too), then by the
- * duration vitest remembers, shortest first; files without a duration by size, smallest first.
- * vitest's own order is the other way round: longest first, which suits a parallel full run.
+ * a file that failed last time (it probably kills the neighbouring mutant too), then the files
+ * with a known duration, shortest first, then the others by size, smallest first. vitest's own
+ * order is the other way round: longest first, which suits a parallel full run.
  */
+export function quickFirstOrder<T>(files: readonly T[], facts: (f: T) => FileFacts): T[] {
+  const rank = (f: FileFacts): [number, number, number] => [
+    f.failed ? 0 : 1,
+    f.duration === undefined ? 1 : 0,
+    f.duration ?? f.size,
+  ];
+  return [...files]
+    .map((file) => ({ file, rank: rank(facts(file)) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2])
+    .map((x) => x.file);
+}
+
+/**
+ * Durations of whole test files seen by this worker. A mutant's run filters each file to the
+ * tests that cover the mutant, and vitest then remembers 0 ms for the file (and writes that to
+ * its cache, node_modules/.vite/vitest), so a duration of 0 says nothing: the first real one, from
+ * Stryker's dry run over all tests, is kept for the worker's lifetime.
+ */
+const knownDurations = new Map<string, number>();
+
 class QuickFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const cache = this.ctx.cache;
     const key = (f: TestSpecification) => `${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`;
-    return [...files].sort((a, b) => {
-      const ra = cache.getFileTestResults(key(a));
-      const rb = cache.getFileTestResults(key(b));
-      if (ra && rb) {
-        if (ra.failed !== rb.failed) return ra.failed ? -1 : 1;
-        return ra.duration - rb.duration;
-      }
-      return (cache.getFileStats(key(a))?.size ?? 0) - (cache.getFileStats(key(b))?.size ?? 0);
+    return quickFirstOrder(files, (f) => {
+      const k = key(f);
+      const result = cache.getFileTestResults(k);
+      if (result && result.duration > 0 && !knownDurations.has(k)) knownDurations.set(k, result.duration);
+      return {
+        failed: result?.failed ?? false,
+        duration: knownDurations.get(k),
+        size: cache.getFileStats(k)?.size ?? 0,
+      };
     });
   }
 }
