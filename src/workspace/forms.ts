@@ -243,9 +243,9 @@ export function copyTemplate(
         (last === first || String(items[last]!.getId()) === itemIds[last]);
       if (!same) itemIds = items.map((it, i) => (t.keys[i] ? String(it.getId()) : ''));
     }
-    const own = opts.own ?? [];
-    // The own sections follow the template's (whose first section is the form's first).
-    const added = addSections(form, own, own.length > 0 ? 1 : 0);
+    // The own sections follow the template's (whose first section is the form's first), so each
+    // opens with a page break.
+    const added = addSections(form, opts.own ?? [], 1);
     if (opts.progressBar) form.setProgressBar(true);
     form.setPublished(true);
     return {
