@@ -182,7 +182,7 @@ describe('tabStates (één Sheets.Spreadsheets.get)', () => {
     const second = ss.insertSheet('Tweede');
     second.deleteColumns(4, second.getMaxColumns() - 3);
     second.deleteRows(6, second.getMaxRows() - 5);
-    const get = vi.spyOn(Sheets.Spreadsheets!, 'get');
+    const get = vi.spyOn(Sheets!.Spreadsheets!, 'get');
     expect(tabStates(ss)).toEqual(
       new Map([
         [
@@ -202,7 +202,7 @@ describe('tabStates (één Sheets.Spreadsheets.get)', () => {
     // The API leaves out empty fields; a sheet of type OBJECT (a chart on its own tab) has no
     // gridProperties (reference/rest/v4/spreadsheets/sheets#SheetProperties).
     const ss = SpreadsheetApp.create('Grafiektab');
-    vi.spyOn(Sheets.Spreadsheets!, 'get').mockReturnValue({
+    vi.spyOn(Sheets!.Spreadsheets!, 'get').mockReturnValue({
       sheets: [{}, { properties: { sheetId: 4 } }, { properties: { sheetId: 9, title: 'Grafiek' } }],
     });
     expect(tabStates(ss)).toEqual(new Map([['Grafiek', { sheetId: 9, rowCount: 0, columnCount: 0 }]]));
