@@ -267,7 +267,8 @@ describe('listing a folder', () => {
   it('a quote or backslash in a folder id is part of the id, not of the query', () => {
     const { folderId } = folderWithFive();
     expect(filesInFolder(`${folderId}'`)).toEqual([]);
-    expect(itemsInFolder(`${folderId}\\'`)).toEqual([]);
+    expect(itemsInFolder(`${folderId}'`)).toEqual([]);
+    expect(filesInFolder(`${folderId}\\`)).toEqual([]);
     expect(filesInFolder(folderId)).toHaveLength(5);
   });
 });
@@ -279,6 +280,18 @@ describe('restrictSharing', () => {
       link: false,
       removed: 0,
     });
+    expect(rt.totalCalls()).toBe(0);
+  });
+
+  it('never removes the owner, also when the owner is listed among the people', () => {
+    const id = rt.uncounted(() => DocumentApp.create('Plan').getId());
+    rt.resetCounts();
+    const item = {
+      id,
+      mimeType: 'application/vnd.google-apps.document',
+      sharing: { owner: rt.userEmail, people: { [rt.userEmail]: 'writer' }, link: false },
+    };
+    expect(restrictSharing(item, new Set())).toEqual({ link: false, removed: 0 });
     expect(rt.totalCalls()).toBe(0);
   });
 

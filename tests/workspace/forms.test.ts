@@ -10,6 +10,7 @@ import { Runtime } from '../../src/local/apps-script/runtime';
 import type { FormItemSpec, FormSectionSpec, FormSpec } from '../../src/render/formSpec';
 import {
   buildTemplate,
+  canRespond,
   copyTemplate,
   createForm,
   destinationOf,
@@ -104,11 +105,12 @@ describe('createForm: every question type as the spec says', () => {
     const spec = specOf([
       { title: '', description: '', items: [item('a', 'text')] },
       { title: 'Deel 1', description: 'Over de school.', items: [item('b', 'text')] },
-      { title: 'Deel 2', description: '', items: [item('c', 'text')] },
+      { title: 'Deel 2', description: '', items: [item('c', 'text', { help: 'Kort antwoord.' })] },
     ]);
     rt.resetCounts();
     const made = createForm(spec, { folderId: newFolder(), allowEdits: true });
     expect(rt.counts.get('PageBreakItem.setHelpText')).toBe(1);
+    expect(snapshotForm(rt, made.formId).items.at(-1)!.help).toBe('Kort antwoord.');
     const breaks = snapshotForm(rt, made.formId).items.filter((i) => i.type === 'PAGE_BREAK');
     expect(breaks.map((b) => [b.title, b.help])).toEqual([
       ['Deel 1', 'Over de school.'],
@@ -236,6 +238,18 @@ describe('copyTemplate: item ids of the copy', () => {
     expect(Object.values(copy.itemMap)).toEqual(['a']);
   });
 
+  it('a template without questions (a form with only its own sections) is copied without comparing ids', () => {
+    const spec = specOf([{ title: '', description: '', items: [] }]);
+    const t = rt.uncounted(() =>
+      buildTemplate(spec, { key: 'leeg', folderId: newFolder('Sjablonen'), allowEdits: false }),
+    );
+    const own = [{ title: 'Actie A1', description: '', own: true, items: [item('6.stand|A1', 'text')] }];
+    const copy = copyTemplate(t, spec, { folderId: newFolder(), own })!;
+    const snap = snapshotForm(rt, copy.formId);
+    expect(snap.items.map((i) => i.type)).toEqual(['PAGE_BREAK', 'TEXT']);
+    expect(copy.itemMap).toEqual({ [String(snap.items[1]!.id)]: '6.stand|A1' });
+  });
+
   it('a template edited by hand gives no form, and its copy goes to the trash', () => {
     const { t, spec } = template([item('a', 'text')]);
     rt.uncounted(() => FormApp.openById(t.formId).addTextItem().setTitle('Erbij gezet'));
@@ -246,12 +260,13 @@ describe('copyTemplate: item ids of the copy', () => {
 });
 
 describe('reading a form that is not there', () => {
-  it('readResponses says why, destinationOf says none', () => {
+  it('readResponses says why, destinationOf says none, canRespond concludes nothing', () => {
     const read = readResponses('bestaat-niet');
     expect(read.ok).toBe(false);
     expect(read).toEqual({ ok: false, reason: expect.stringMatching(/\S/) });
     const formId = rt.uncounted(() => FormApp.create('Zonder bestemming').getId());
     expect(destinationOf(formId)).toBeNull();
+    expect(canRespond('bestaat-niet')).toBeNull();
   });
 });
 
