@@ -176,7 +176,7 @@ function asRead(def: TableDef, r: Record<string, unknown>): Row {
   const row: Row = {};
   for (const c of def.columns) {
     const v = r[c];
-    if (def.numeric?.includes(c)) row[c] = typeof v === 'number' ? v : Number(v ?? 0);
+    if (def.numeric?.includes(c)) row[c] = Number(v ?? 0);
     else row[c] = v === undefined || v === null ? '' : String(v);
   }
   return row;
@@ -211,10 +211,10 @@ export function prefetchTables(ss: Book, defs: readonly TableDef[]): void {
   for (const sh of meta.sheets ?? []) {
     const title = sh.properties?.title;
     const rowCount = sh.properties?.gridProperties?.rowCount;
-    if (title !== undefined && title !== null && typeof rowCount === 'number') rowCounts.set(title, rowCount);
+    if (typeof title === 'string' && typeof rowCount === 'number') rowCounts.set(title, rowCount);
   }
   const tags = tagsOfSheets(meta.sheets ?? []);
-  tagMemo?.set(id, tags);
+  tagMemo!.set(id, tags);
   const titles = new Set(rowCounts.keys());
   // A table's tab made before tabs were tagged gets its tag now, once (a tagged tab costs nothing).
   const tagged = new Set([...tags.values()].flat().map((t) => t.title));
@@ -284,7 +284,7 @@ function tagsOfSheets(sheets: readonly GoogleAppsScript.Sheets.Schema.Sheet[]): 
   for (const sh of sheets) {
     const title = sh.properties?.title;
     const sheetId = sh.properties?.sheetId;
-    if (title === undefined || title === null || typeof sheetId !== 'number') continue;
+    if (typeof title !== 'string' || typeof sheetId !== 'number') continue;
     for (const m of sh.developerMetadata ?? []) {
       if (m.metadataKey !== SYSTEM_TABLE_KEY || !m.metadataValue) continue;
       const list = out.get(m.metadataValue) ?? [];
