@@ -762,8 +762,9 @@ export function updateRows<C extends string, N extends C, E extends Choices<C>>(
   wroteUpTo(tabState(ss, def), index + 1 + rows.length);
   const hit = cached(ss, def);
   if (hit) {
+    // Rows past the kept ones: blank rows in between, as a read would give them.
+    while (hit.rows.length < index) hit.rows.push(asRead(def, {}));
     rows.forEach((row, k) => {
-      while (hit.rows.length <= index + k) hit.rows.push(asRead(def, {}));
       hit.rows[index + k] = asRead(def, row);
     });
   }
@@ -897,8 +898,8 @@ export function writeColumn<C extends string, N extends C, E extends Choices<C>>
   if (st?.lastRow !== undefined && st.lastRow < values.length + 1) st.lastRow = undefined;
   const hit = cached(ss, def);
   if (hit) {
+    // Row k is kept already or is the next one: values.length rows from the first, no gap.
     values.forEach((v, k) => {
-      while (hit.rows.length <= k) hit.rows.push(asRead(def, {}));
       hit.rows[k] = asRead(def, { ...hit.rows[k], [column]: v });
     });
   }
