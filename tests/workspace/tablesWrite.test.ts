@@ -297,6 +297,16 @@ describe('updateRow(s)', () => {
       expect(rt.totalCalls()).toBe(2);
     });
     expect(keys()).toEqual(['a', 'b2']);
+    // The same after a read through SpreadsheetApp (the run holds the Sheet).
+    withoutSheets(() =>
+      withTableCache(() => {
+        keys();
+        rt.resetCounts();
+        updateRow(ss, P, 0, { key: 'a2' });
+        expect(rt.totalCalls()).toBe(2);
+      }),
+    );
+    expect(keys()).toEqual(['a2', 'b2']);
   });
 
   it('buiten een run: een met de hand hernoemd tabblad krijgt zijn naam terug en de rij landt erin', () => {
