@@ -127,7 +127,8 @@ function widthRuns(
   const runs: { start: number; end: number; width: number }[] = [];
   widths.slice(0, columns).forEach((w, i) => {
     const last = runs[runs.length - 1];
-    if (last && last.width === w && last.end === i) last.end = i + 1;
+    // Every run ends where the next column starts, so an equal width extends the last run.
+    if (last && last.width === w) last.end = i + 1;
     else runs.push({ start: i, end: i + 1, width: w });
   });
   return runs;
