@@ -625,7 +625,7 @@ export function ensureHeader(ss: Book, def: TableDef): boolean {
 }
 
 function toCell(def: TableDef, col: string, v: CellValue | undefined): CellValue {
-  if (def.numeric?.includes(col)) return typeof v === 'number' ? v : Number(v ?? 0);
+  if (def.numeric?.includes(col)) return Number(v ?? 0);
   return v === undefined || v === '' ? '' : asText(String(v));
 }
 
@@ -695,7 +695,7 @@ function readFromSheet(ss: Book, def: TableDef): Row[] {
   // A table without rows has nothing to misread: no call for its header alone.
   if (last < 2) return [];
   const values = sh.getRange(1, 1, last, def.columns.length).getValues();
-  checkHeader(def, values[0] ?? []);
+  checkHeader(def, values[0]!);
   return values.slice(1).map((r, i) => rowFromValues(def, r, i + 2));
 }
 
@@ -762,8 +762,9 @@ export function updateRows<C extends string, N extends C, E extends Choices<C>>(
   wroteUpTo(tabState(ss, def), index + 1 + rows.length);
   const hit = cached(ss, def);
   if (hit) {
+    // Rows past the kept ones: blank rows in between, as a read would give them.
+    while (hit.rows.length < index) hit.rows.push(asRead(def, {}));
     rows.forEach((row, k) => {
-      while (hit.rows.length <= index + k) hit.rows.push(asRead(def, {}));
       hit.rows[index + k] = asRead(def, row);
     });
   }
@@ -819,7 +820,7 @@ export function replaceTableRequest<C extends string, N extends C, E extends Cho
   if (1 + n > tab.rowCount) return null;
   const cell = (c: string, v: CellValue | undefined): GoogleAppsScript.Sheets.Schema.CellData => {
     if ((def.numeric as readonly string[] | undefined)?.includes(c))
-      return { userEnteredValue: { numberValue: typeof v === 'number' ? v : Number(v ?? 0) } };
+      return { userEnteredValue: { numberValue: Number(v ?? 0) } };
     return v === undefined || v === '' ? {} : { userEnteredValue: { stringValue: String(v) } };
   };
   const request = {
@@ -897,8 +898,8 @@ export function writeColumn<C extends string, N extends C, E extends Choices<C>>
   if (st?.lastRow !== undefined && st.lastRow < values.length + 1) st.lastRow = undefined;
   const hit = cached(ss, def);
   if (hit) {
+    // Row k is kept already or is the next one: values.length rows from the first, no gap.
     values.forEach((v, k) => {
-      while (hit.rows.length <= k) hit.rows.push(asRead(def, {}));
       hit.rows[k] = asRead(def, { ...hit.rows[k], [column]: v });
     });
   }
