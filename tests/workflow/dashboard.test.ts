@@ -1,5 +1,6 @@
 /** The dashboard read model on a real case: timeline, matrix, next actions, links, and what it costs. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import type { CaseState, StepId } from '../../src/model/types';
 import type { FormRecord } from '../../src/render/caseView';
@@ -15,11 +16,12 @@ import {
 } from '../../src/workflow/dashboard';
 import { recordDecision } from '../../src/workflow/decide';
 import { refreshCase } from '../../src/workflow/dispatcher';
+import { openNewCase } from '../../src/workflow/newCase';
 import { publish } from '../../src/workflow/publish';
 import { CASES, DOCUMENTS, FORMS } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase } from './helpers';
+import { fillRequired, freshLocalCase, freshRegister, PARTNERS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -378,5 +380,25 @@ describe('de lijst en de links van een casus', () => {
     expect(d.timeline.slice(1).every((t) => t.decisions.length === 0)).toBe(true);
     const open = fresh();
     expect(dashboard(open.row.code).statusText).toBe('open');
+  });
+
+  it('toont een partner die niet meer actief is en geen formulier kreeg niet in de matrix', () => {
+    const f = freshRegister([
+      ...PARTNERS,
+      {
+        ...PARTNERS[2]!,
+        id: 'oud',
+        organisation: 'Vroegere partner',
+        email: 'oud@testdorp.example',
+        active: false,
+      },
+    ]);
+    local = f.local;
+    const h = openNewCase(openRegister(), fictionalCaseInput());
+    expect(dashboard(h.row.code).matrix.rows.map((r) => r.partnerId)).toEqual([
+      'politie',
+      'jongerenwerk',
+      'boa',
+    ]);
   });
 });

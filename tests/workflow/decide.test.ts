@@ -272,7 +272,11 @@ describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', ()
     const state = recordDecision(
       handle(),
       withPlan({
-        goals: [goal('D1'), goal('D2', { owner: 'jongerenwerk', baselineFrom: 'duiding: Overlast' })],
+        goals: [
+          goal('D1'),
+          goal('D2', { owner: 'jongerenwerk', baselineFrom: 'duiding: Overlast' }),
+          goal('D3'),
+        ],
         actions: [action('A1', 'jongerenwerk', 'D2'), action('A2', 'politie'), action('A3', 'boa')],
         criteria,
         evaluationDate: '2026-11-30',
@@ -284,6 +288,7 @@ describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', ()
     expect(rows.filter((r) => r.kind === 'doel').map((r) => `${r.id}:${r.owner}:${r.baselineFrom}`)).toEqual([
       'D1:politie:',
       'D2:jongerenwerk:duiding: Overlast',
+      'D3::',
     ]);
     expect(rows.find((r) => r.kind === 'evaluatie')).toMatchObject({
       version: 1,
