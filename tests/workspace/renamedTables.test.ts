@@ -5,13 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/local/apps-script/runtime';
-import {
-  appendRows,
-  prefetchTables,
-  readTable,
-  table,
-  withTableCache,
-} from '../../src/workspace/tables';
+import { appendRows, prefetchTables, readTable, table, withTableCache } from '../../src/workspace/tables';
 import { SYSTEM_TABLE_KEY } from '../../src/workspace/tabs';
 import { onTwoTables, TABLE_A, TABLE_B } from './helpers';
 
