@@ -1,6 +1,8 @@
 /** The actions the menu and the dashboard share: what they do, and what a repeat says. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalAppsScript } from '../../src/local/harness';
+import { ADVICE_SHEET } from '../../src/model/adviceSheet';
+import { PLAN_SHEET } from '../../src/model/planSheet';
 import { isoDate } from '../../src/model/time';
 import type { CaseAction } from '../../src/workflow/caseActions';
 import { runCaseAction } from '../../src/workflow/caseActions';
@@ -239,5 +241,43 @@ describe('acties op een casus', () => {
     const h: CaseHandle = openCase(openRegister(), code);
     expect(h.row.status).toBe('gesloten');
     expect(() => runCaseAction(openRegister(), code, 'startStep')).toThrow(UserError);
+  });
+
+  it('een casus die na een volledig gestarte stap sloot, zegt niet dat de stap nog loopt', () => {
+    const h = fresh();
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    recordDecision(
+      openCase(openRegister(), h.row.code),
+      {
+        step: '1',
+        round: 1,
+        outcome: 'niet_verder',
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+        routes: ['reguliere_inzet'],
+      } as never,
+      'regie@testdorp.example',
+    );
+    expect(openCase(openRegister(), h.row.code).row.status).toBe('gesloten');
+    expect(() => runCaseAction(openRegister(), h.row.code, 'startStep')).toThrow(UserError);
+  });
+
+  it('"Nu bijwerken" zet met de hand gewijzigde overzichtstabs terug, ook zonder nieuwe inzending', () => {
+    const h = fresh();
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    runCaseAction(openRegister(), h.row.code, 'refresh');
+    // The coordinator's own input tabs (plan, advice) are not views: they keep what was typed.
+    const visible = h.ss
+      .getSheets()
+      .filter(
+        (s) => !s.isSheetHidden() && s.getLastRow() > 0 && ![PLAN_SHEET, ADVICE_SHEET].includes(s.getName()),
+      );
+    expect(visible.length).toBeGreaterThan(3);
+    const before = visible.map((s) => s.getRange(1, 1).getValue());
+    for (const s of visible) s.getRange(1, 1).setValue('met de hand');
+    local.rt.advance(60_000);
+    runCaseAction(openRegister(), h.row.code, 'refresh');
+    expect(visible.map((s) => s.getRange(1, 1).getValue())).toEqual(before);
   });
 });
