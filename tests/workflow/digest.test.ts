@@ -316,6 +316,9 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     local.rt.setNow(at('2026-01-13', 9));
     expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets nieuw' });
     expect(digests()).toHaveLength(1);
+    // A later run that day finds the same facts: it does not look again, and says the same.
+    local.rt.setNow(at('2026-01-13', 11));
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets nieuw' });
 
     // The day after the deadline (Monday 26 January): two partners late.
     local.rt.setNow(at('2026-01-27', 9));
@@ -542,6 +545,21 @@ describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
 
   it('wacht zolang een partnermail op het quotum wacht, en onthoudt geen vingerafdruk', () => {
     const reg = register();
+    // An earlier day's digest that failed is no reason to wait.
+    enqueue(reg.ss, [
+      {
+        key: 'dagoverzicht:2026-01-09#1',
+        formKey: '',
+        kind: 'dagoverzicht',
+        to: 'regie@testdorp.example',
+        subject: 'Dagoverzicht oud',
+        body: 'oud',
+      },
+    ]);
+    reg.ss
+      .getSheetByName(OUTBOX.name)!
+      .getRange(2, Object.keys(readTable(reg.ss, OUTBOX)[0]!).indexOf('status') + 1)
+      .setValue('mislukt');
     const r = sendDigest(
       reg,
       TODAY,
@@ -561,7 +579,7 @@ describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
       mail: { sent: 0, waiting: 1, failed: 0, uncertain: 0 },
     });
     expect(digests()).toHaveLength(0);
-    expect(readTable(reg.ss, OUTBOX).map((m) => m.status)).toEqual(['wacht']);
+    expect(readTable(reg.ss, OUTBOX).map((m) => m.status)).toEqual(['mislukt', 'wacht']);
     expect(property()).toBe('2026-01-12:wacht');
   });
 
@@ -588,5 +606,36 @@ describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
     const may5 = at('2026-05-05', 10);
     expect(inDigestWindow(may5, SETTINGS)).toBe('2026-05-05');
     expect(inDigestWindow(may5, { ...SETTINGS, bevrijdingsdagEveryYear: true })).toBeNull();
+  });
+
+  it('alleen niet bereikte casussen: niets om te mailen', () => {
+    const reg = register();
+    expect(sendDigest(reg, TODAY, report({ cases: [caseRow()] }))).toEqual({ sent: false, reason: 'niets' });
+    expect(digests()).toHaveLength(0);
+  });
+
+  it('niets gevonden en later dezelfde dag een mislukte uitnodiging: dan gaat het overzicht alsnog', () => {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    local.rt.setNow(at(TODAY, 10));
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets' });
+    // The same facts again: the digest costs at most the property read, no lock or table read.
+    const count = (fn: () => void) => {
+      local.rt.resetCounts();
+      fn();
+      return local.rt.totalCalls();
+    };
+    expect(
+      count(() => dispatchWithDigest(openRegister())) - count(() => dispatchAll(openRegister())),
+    ).toBeLessThanOrEqual(2);
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 1, message: 'Invalid email: wijkagent@' });
+    startStep(fresh.h);
+    local.rt.advance(60_000);
+    expect(dispatchWithDigest(openRegister()).digest).toMatchObject({
+      sent: true,
+      reason: 'verstuurd',
+      fresh: 1,
+    });
+    expect(digests()).toHaveLength(1);
   });
 });
