@@ -181,7 +181,9 @@ function normalisedText(value: unknown): string | undefined {
 
 /**
  * Partner list: keys unique, e-mail addresses unique (case-insensitive). Runs even when rows
- * have other errors, so a coordinator sees every problem at once.
+ * have other errors, so a coordinator sees every problem at once, but not when the input is no
+ * list at all (zod's `when` decides whether a refinement runs after earlier issues:
+ * https://zod.dev/api#when); then the list's own message is the only one.
  */
 export const PartnerListSchema = z.array(PartnerSchema).superRefine(
   (partners, ctx) => {
@@ -206,7 +208,7 @@ export const PartnerListSchema = z.array(PartnerSchema).superRefine(
       }
     });
   },
-  { when: () => true },
+  { when: (payload) => Array.isArray(payload.value) },
 );
 
 type Assignable<T extends U, U> = T;

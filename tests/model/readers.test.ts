@@ -95,6 +95,13 @@ describe('PartnerListSchema: uniek', () => {
     expect(r.success).toBe(false);
     expect(formatIssues(r.error!).some((l) => l.includes('dubbel'))).toBe(false);
   });
+  it('geen lijst krijgt één melding in woorden, geen programmafout', () => {
+    for (const input of ['x', 7, null, { politie: true }]) {
+      const r = PartnerListSchema.safeParse(input);
+      expect(r.success).toBe(false);
+      expect(r.error!.issues.map((i) => i.code)).toEqual(['invalid_type']);
+    }
+  });
 });
 
 describe('PartnerSchema en de instellingen: meldingen per veld', () => {

@@ -3,40 +3,20 @@
  * developer metadata, with and without the Sheets advanced service, at no extra call while every
  * tab has its own name.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
-import {
-  appendRows,
-  onTableRestored,
-  prefetchTables,
-  readTable,
-  table,
-  withTableCache,
-} from '../../src/workspace/tables';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
+import { appendRows, prefetchTables, readTable, table, withTableCache } from '../../src/workspace/tables';
 import { SYSTEM_TABLE_KEY } from '../../src/workspace/tabs';
+import { onTwoTables, TABLE_A, TABLE_B } from './helpers';
 
-const A = table({ name: '_a', columns: ['key', 'n'], numeric: ['n'] });
-const B = table({ name: '_b', columns: ['key', 'text'] });
+const A = TABLE_A;
+const B = TABLE_B;
 
 let rt: Runtime;
-let uninstall: () => void;
 let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
 let heard: [string, string][];
-let stop: () => void;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
-  ss = SpreadsheetApp.create('Casus');
-  appendRows(ss, A, [{ key: 'x', n: 1 }]);
-  appendRows(ss, B, [{ key: 'y', text: 'tekst' }]);
-  heard = [];
-  stop = onTableRestored((_ss, tableName, from) => heard.push([tableName, from]));
-  rt.resetCounts();
-});
-afterEach(() => {
-  stop();
-  uninstall();
+onTwoTables((f) => {
+  ({ rt, ss, heard } = f);
 });
 
 const calls = () => [...rt.counts.values()].reduce((n, c) => n + c, 0);

@@ -4,6 +4,7 @@ import { createSpreadsheetApp } from '../../src/local/apps-script/spreadsheet';
 import { UserError } from '../../src/model/errors';
 import { CASES, OUTBOX } from '../../src/workflow/records';
 import { appendRows, readTable, table, writeColumn } from '../../src/workspace/tables';
+import { errorOf } from './helpers';
 
 let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,15 +20,6 @@ const T = table({
   numeric: ['aantal'],
   choices: { soort: ['', 'a', 'b'] },
 });
-
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('geen fout');
-}
 
 describe('systeemtabellen: getypeerde rijen', () => {
   it('leest tekst als tekst, getallen als getal en keuzes als een van hun waarden', () => {

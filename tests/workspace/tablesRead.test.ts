@@ -5,9 +5,8 @@
  * renamed by hand is found by its tag and reported (relocate, onTableRestored). What is asserted:
  * which rows come back, where the next row goes, and what it costs in calls.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installAppsScript } from '../../src/local/apps-script/install';
-import { Runtime } from '../../src/local/apps-script/runtime';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/local/apps-script/runtime';
 import { UserError } from '../../src/model/errors';
 import {
   appendRows,
@@ -22,44 +21,22 @@ import {
   withTableCache,
 } from '../../src/workspace/tables';
 import { SYSTEM_TABLE_KEY } from '../../src/workspace/tabs';
-import { withoutSheets } from './helpers';
+import { errorOf, onTwoTables, TABLE_A, TABLE_B, withoutSheets } from './helpers';
 
-const A = table({ name: '_a', columns: ['key', 'n'], numeric: ['n'] });
-const B = table({ name: '_b', columns: ['key', 'text'] });
+const A = TABLE_A;
+const B = TABLE_B;
 
 let rt: Runtime;
-let uninstall: () => void;
 let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
 let heard: [string, string][];
-let stop: () => void;
-beforeEach(() => {
-  rt = new Runtime({ latency: false });
-  uninstall = installAppsScript(rt).uninstall;
-  ss = SpreadsheetApp.create('Casus');
-  appendRows(ss, A, [{ key: 'x', n: 1 }]);
-  appendRows(ss, B, [{ key: 'y', text: 'tekst' }]);
-  heard = [];
-  stop = onTableRestored((_ss, tableName, from) => heard.push([tableName, from]));
-  rt.resetCounts();
-});
-afterEach(() => {
-  stop();
-  uninstall();
+onTwoTables((f) => {
+  ({ rt, ss, heard } = f);
 });
 
 const calls = () => [...rt.counts.values()].reduce((n, c) => n + c, 0);
 const tab = (name: string) => ss.getSheetByName(name)!;
 /** The tab's cells of rows 1..rows over `cols` columns, as the sheet holds them. */
 const cells = (name: string, rows: number, cols = 2) => tab(name).getRange(1, 1, rows, cols).getValues();
-
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('geen fout');
-}
 
 describe('de tabelcache van één actie', () => {
   it('buiten een actie is de scope 0; elke actie krijgt een nieuw, positief nummer', () => {

@@ -26,7 +26,7 @@ import {
   writeEditableTab,
 } from '../../src/workspace/tables';
 import { sheetsApi } from '../../src/workspace/tabs';
-import { onFreshAppsScript, withoutSheets } from './helpers';
+import { errorOf, onFreshAppsScript, withoutSheets } from './helpers';
 
 const T = table({
   name: '_proef',
@@ -46,15 +46,6 @@ onFreshAppsScript((r) => {
 
 const count = (name: string) => rt.counts.get(name) ?? 0;
 const keys = () => readTable(ss, P).map((r) => r.key);
-
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('geen fout');
-}
 
 /** The tab of P with `n` data rows on a grid of `maxRows` rows. */
 function platTab(n: number, maxRows: number): GoogleAppsScript.Spreadsheet.Sheet {
