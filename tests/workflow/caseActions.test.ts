@@ -1,11 +1,18 @@
 /** The actions the menu and the dashboard share: what they do, and what a repeat says. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalAppsScript } from '../../src/local/harness';
+import { ADVICE_SHEET } from '../../src/model/adviceSheet';
+import { PLAN_SHEET } from '../../src/model/planSheet';
+import { isoDate } from '../../src/model/time';
+import type { CaseAction } from '../../src/workflow/caseActions';
 import { runCaseAction } from '../../src/workflow/caseActions';
-import { openRegister, UserError } from '../../src/workflow/context';
-import { FORMS, OUTBOX } from '../../src/workflow/records';
+import type { CaseHandle } from '../../src/workflow/context';
+import { openCase, openRegister, UserError } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
+import { addPersons } from '../../src/workflow/persons';
+import { FORMS, LOG, NAMES, OUTBOX } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase } from './helpers';
+import { decideGate, fillRequired, freshCaseAt2B, freshLocalCase, PERSONS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -87,5 +94,190 @@ describe('acties op een casus', () => {
     expect(runCaseAction(openRegister(), h.row.code, 'resendMail').message).toBe(
       'Er zijn geen mislukte of onzekere mails.',
     );
+  });
+
+  it('een start die niet in één keer past, meldt wat volgt; een volgende start maakt het af en daarna loopt hij sinds de eerste dag', () => {
+    const h = fresh();
+    let calls = 0;
+    const first = runCaseAction(openRegister(), h.row.code, 'startStep', {
+      onProgress: () => {
+        calls++;
+        // The first form took long: the rest no longer fits in this run's budget.
+        local.rt.advance(10 * 60_000);
+      },
+    });
+    expect(calls).toBe(1);
+    expect(first.message).toContain('Stap 1 (ronde 1): 1 van 3 formulieren gemaakt');
+    expect(first.message).toContain(
+      '\nDe andere 2 formulier(en) worden gemaakt bij de volgende automatische bijwerking (of start de stap opnieuw); het dashboard laat zien hoe ver het is.',
+    );
+    local.rt.advance(24 * 3_600_000);
+    const second = runCaseAction(openRegister(), h.row.code, 'startStep');
+    expect(second.message).toMatch(
+      /^Stap 1 \(ronde 1\): 3 van 3 formulieren gemaakt, 2 uitnodiging\(en\) verstuurd/,
+    );
+    expect(second.message).not.toContain('De andere');
+    local.rt.advance(24 * 3_600_000);
+    expect(runCaseAction(openRegister(), h.row.code, 'startStep').message).toBe(
+      'Stap 1 loopt al sinds 12-01-2026; 0 van 3 partners hebben geantwoord. Er is niets opnieuw verstuurd.',
+    );
+  });
+
+  it('uitnodigingen boven het dagquotum wachten, en de melding zegt het', () => {
+    const f = freshLocalCase({ mailDailyQuota: 2 });
+    local = f.local;
+    const r = runCaseAction(openRegister(), f.h.row.code, 'startStep');
+    expect(r.message).toBe(
+      'Stap 1 (ronde 1): 3 van 3 formulieren gemaakt, 2 uitnodiging(en) verstuurd, deadline 26-01-2026. 1 mail(s) wachten op het dagquotum.',
+    );
+  });
+
+  it('een volgende stap loopt sinds zijn eigen start, niet sinds de vorige stap', () => {
+    const h = fresh();
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    local.rt.advance(3 * 24 * 3_600_000);
+    decideGate(local, h, '1', 'verder_verkennen');
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    expect(runCaseAction(openRegister(), h.row.code, 'startStep').message).toMatch(
+      /^Stap 2A loopt al sinds 15-01-2026; .* Er is niets opnieuw verstuurd\.$/,
+    );
+  });
+
+  it('"Nu bijwerken" leest ook direct na een vorige bijwerking alles opnieuw en telt wat binnenkwam', () => {
+    const h = fresh();
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    expect(runCaseAction(openRegister(), h.row.code, 'refresh').message).toBe(
+      'Bijgewerkt: 0 nieuwe en 0 gewijzigde inzending(en), 0 herinnering(en), 0 escalatie(s).',
+    );
+    fillRequired(local.rt, String(readTable(h.ss, FORMS)[0]!.formId));
+    expect(runCaseAction(openRegister(), h.row.code, 'refresh').message).toBe(
+      'Bijgewerkt: 1 nieuwe en 0 gewijzigde inzending(en), 0 herinnering(en), 0 escalatie(s).',
+    );
+  });
+
+  it('de namenlijst: eerst aanmaken met een link, dan nieuwe codes, dan niets nieuws met een waarschuwing', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    const code = f.h.row.code;
+    const made = runCaseAction(openRegister(), code, 'namesList');
+    expect(made.message).toBe(
+      `De namenlijst van ${code} is aangemaakt, alleen voor u toegankelijk. Vul de namen in (kolom Naam; de kolom Code blijft leeg) en kies daarna opnieuw "Namenlijst bijwerken".`,
+    );
+    const namesId = openCase(openRegister(), code).row.namesId;
+    expect(namesId).not.toBe('');
+    expect(made.url).toContain(namesId);
+    const tab = SpreadsheetApp.openById(namesId).getSheetByName(NAMES.name)!;
+    tab.appendRow(['', `'${PERSONS[0]!.naam}`, '', '']);
+    tab.appendRow(['', `'${PERSONS[1]!.naam}`, '', '']);
+    const synced = runCaseAction(openRegister(), code, 'namesList');
+    const codes = readTable(SpreadsheetApp.openById(namesId), NAMES).map((r) => r.Code);
+    expect(codes).toHaveLength(2);
+    expect(synced.message).toBe(`2 nieuwe persoonscode(s): ${codes.join(', ')}.`);
+    expect(synced.url).toBe(made.url);
+    expect(synced.message).not.toMatch(/testpersoon/i);
+    // A label that names a person: reported on its own line, without the name.
+    const cases = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Casussen')!;
+    const col =
+      (cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[]).indexOf('Label') + 1;
+    cases.getRange(2, col).setValue("'Groep rond aardbei");
+    expect(runCaseAction(openRegister(), code, 'namesList').message).toBe(
+      `Geen nieuwe namen gevonden in de namenlijst.\nHet label van casus ${code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
+    );
+  });
+
+  it('een nieuwe naam tijdens een lopende stap: de partners krijgen een aanvullend formulier', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    const code = f.h.row.code;
+    addPersons(f.h, PERSONS.slice(0, 1));
+    runCaseAction(openRegister(), code, 'startStep');
+    const namesId = openCase(openRegister(), code).row.namesId;
+    SpreadsheetApp.openById(namesId)
+      .getSheetByName(NAMES.name)!
+      .appendRow(['', `'${PERSONS[1]!.naam}`, '', '']);
+    const r = runCaseAction(openRegister(), code, 'namesList');
+    expect(r.message).toMatch(
+      /^1 nieuwe persoonscode\(s\): P-\w+\. De partners van de lopende stap krijgen een aanvullend formulier over nieuwe personen \(\d+; \d+ uitnodiging\(en\) verstuurd\)\.$/,
+    );
+  });
+
+  it('integraal beeld bijwerken op verzoek staat in het logboek; de PDF noemt de dag', () => {
+    const h = fresh();
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    expect(runCaseAction(openRegister(), h.row.code, 'publish').message).toBe(
+      `Het integraal beeld van ${h.row.code} is bijgewerkt.`,
+    );
+    expect(readTable(h.ss, LOG).some((l) => l.detail.includes('bijgewerkt op verzoek'))).toBe(true);
+    expect(runCaseAction(openRegister(), h.row.code, 'exportPdf').message).toBe(
+      `Een PDF van het integraal beeld staat in de casusmap van ${h.row.code} (${isoDate(local.rt.now(), 'Europe/Amsterdam').split('-').reverse().join('-')}).`,
+    );
+  });
+
+  it('een onbekende actie wordt geweigerd met een Nederlandse melding', () => {
+    const h = fresh();
+    expect(() => runCaseAction(openRegister(), h.row.code, 'wissen' as CaseAction)).toThrow(
+      new UserError('Onbekende actie "wissen".'),
+    );
+  });
+
+  it('een gesloten casus start geen stap meer', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    const code = f.h.row.code;
+    addPersons(f.h, PERSONS.slice(0, 2));
+    recordDecision(
+      openCase(openRegister(), code),
+      {
+        step: '2B',
+        round: 1,
+        outcome: 'niet_bevestigd',
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+        routes: ['reguliere_inzet'],
+      } as never,
+      'regie@testdorp.example',
+    );
+    const h: CaseHandle = openCase(openRegister(), code);
+    expect(h.row.status).toBe('gesloten');
+    expect(() => runCaseAction(openRegister(), code, 'startStep')).toThrow(UserError);
+  });
+
+  it('een casus die na een volledig gestarte stap sloot, zegt niet dat de stap nog loopt', () => {
+    const h = fresh();
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    recordDecision(
+      openCase(openRegister(), h.row.code),
+      {
+        step: '1',
+        round: 1,
+        outcome: 'niet_verder',
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+        routes: ['reguliere_inzet'],
+      } as never,
+      'regie@testdorp.example',
+    );
+    expect(openCase(openRegister(), h.row.code).row.status).toBe('gesloten');
+    expect(() => runCaseAction(openRegister(), h.row.code, 'startStep')).toThrow(UserError);
+  });
+
+  it('"Nu bijwerken" zet met de hand gewijzigde overzichtstabs terug, ook zonder nieuwe inzending', () => {
+    const h = fresh();
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    runCaseAction(openRegister(), h.row.code, 'refresh');
+    // The coordinator's own input tabs (plan, advice) are not views: they keep what was typed.
+    const visible = h.ss
+      .getSheets()
+      .filter(
+        (s) => !s.isSheetHidden() && s.getLastRow() > 0 && ![PLAN_SHEET, ADVICE_SHEET].includes(s.getName()),
+      );
+    expect(visible.length).toBeGreaterThan(3);
+    const before = visible.map((s) => s.getRange(1, 1).getValue());
+    for (const s of visible) s.getRange(1, 1).setValue('met de hand');
+    local.rt.advance(60_000);
+    runCaseAction(openRegister(), h.row.code, 'refresh');
+    expect(visible.map((s) => s.getRange(1, 1).getValue())).toEqual(before);
   });
 });

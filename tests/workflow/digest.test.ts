@@ -13,14 +13,23 @@ import { addMonths } from '../../src/model/workdays';
 import { digestMail } from '../../src/render/digestText';
 import type { CaseHandle, CaseRow } from '../../src/workflow/context';
 import { openRegister } from '../../src/workflow/context';
-import { digestRecipients, dispatchWithDigest, inDigestWindow } from '../../src/workflow/digest';
-import type { CaseTables } from '../../src/workflow/digestFacts';
+import {
+  DIGEST_SENT_KEY,
+  digestDue,
+  digestRecipients,
+  dispatchWithDigest,
+  inDigestWindow,
+  sendDigest,
+} from '../../src/workflow/digest';
+import type { CaseFacts, CaseTables } from '../../src/workflow/digestFacts';
 import { digestItems, factsFromTables, retentionFacts } from '../../src/workflow/digestFacts';
+import type { CaseRefresh, DispatchReport } from '../../src/workflow/dispatcher';
 import { dispatchAll } from '../../src/workflow/dispatcher';
+import { enqueue } from '../../src/workflow/outbox';
 import { DIGESTS, FORMS, OUTBOX } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
-import { readTable } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase, PARTNERS, PERSONS } from './helpers';
+import { appendRows, readTable } from '../../src/workspace/tables';
+import { fillRequired, freshLocalCase, freshRegister, PARTNERS, PERSONS } from './helpers';
 
 const SETTINGS = SettingsSchema.parse({
   gemeente: 'Testdorp',
@@ -307,6 +316,9 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     local.rt.setNow(at('2026-01-13', 9));
     expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets nieuw' });
     expect(digests()).toHaveLength(1);
+    // A later run that day finds the same facts: it does not look again, and says the same.
+    local.rt.setNow(at('2026-01-13', 11));
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets nieuw' });
 
     // The day after the deadline (Monday 26 January): two partners late.
     local.rt.setNow(at('2026-01-27', 9));
@@ -379,5 +391,251 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     // Evening: nothing at all.
     local.rt.setNow(at('2026-01-12', 19));
     expect(count(() => dispatchWithDigest(reg()))).toBe(count(() => dispatchAll(reg())));
+  });
+});
+
+describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
+  let local: LocalAppsScript;
+  afterEach(() => local.dispose());
+  const TODAY = '2026-01-12';
+  const digests = () => local.rt.mailbox.filter((m) => m.subject.startsWith('Dagoverzicht'));
+  const property = () => PropertiesService.getScriptProperties().getProperty(DIGEST_SENT_KEY);
+
+  const facts = (code: string, over: Partial<CaseFacts> = {}): CaseFacts => ({
+    code,
+    label: '',
+    late: [],
+    decisionDue: null,
+    failedMails: [],
+    uncertainMails: [],
+    quarantine: [],
+    logChanged: [],
+    sharingReverted: [],
+    informLate: [],
+    ...over,
+  });
+  const refreshed = (code: string, f: CaseFacts | undefined, waiting = 0): CaseRefresh =>
+    ({
+      code,
+      reminders: 0,
+      escalations: 0,
+      mail: { sent: 0, waiting, failed: 0, uncertain: 0 },
+      published: false,
+      daily: false,
+      facts: f,
+    }) as unknown as CaseRefresh;
+  const report = (over: Partial<DispatchReport>): DispatchReport => ({
+    refreshed: [],
+    deferred: [],
+    errors: [],
+    cases: [],
+    sharing: [],
+    ...over,
+  });
+
+  function register() {
+    local = freshRegister().local;
+    local.rt.setNow(at(TODAY, 10));
+    return openRegister();
+  }
+
+  it('telt wat het bereikte, wat het niet bereikte (alleen open casussen) en teruggezet delen buiten een casus', () => {
+    const reg = register();
+    // A mail of case A was reported before; its second failed mail is new.
+    appendRows(reg.ss, DIGESTS, [{ day: '2026-01-09', sentAt: 0, keys: 'mail:JGA-2026-001:k1' }]);
+    const r = sendDigest(
+      reg,
+      TODAY,
+      report({
+        cases: [
+          caseRow({ code: 'JGA-2026-001' }),
+          caseRow({ code: 'JGA-2026-002' }),
+          caseRow({ code: 'JGA-2026-003', status: 'gesloten', closedOn: '2026-01-09' }),
+        ],
+        refreshed: [refreshed('JGA-2026-001', facts('JGA-2026-001', { failedMails: ['k1', 'k2'] }))],
+        sharing: [
+          // Case A's own check already reported it (sharingReverted); not twice.
+          { code: 'JGA-2026-001', files: 2, links: 1, removed: 1, day: TODAY },
+          { code: '', files: 1, links: 1, removed: 0, day: TODAY },
+        ],
+      }),
+    );
+    // Items: A's mails, the product's folders, B not reached. C is closed.
+    expect(r).toMatchObject({ sent: true, reason: 'verstuurd', items: 3, fresh: 2 });
+    const body = digests()[0]!.body;
+    expect(body).toContain('JGA-2026-002: niet bijgewerkt in deze ronde');
+    expect(body).not.toContain('JGA-2026-001: niet bijgewerkt');
+    expect(body).not.toContain('JGA-2026-003');
+    expect(body).toContain('De mappen van het product: 1 bestand of map op 12-01-2026');
+    expect(body).not.toContain('2 bestanden of mappen');
+    expect(readTable(reg.ss, OUTBOX).map((m) => [m.key, m.formKey, m.status])).toEqual([
+      ['dagoverzicht:2026-01-12#1', '', 'verstuurd'],
+    ]);
+    expect(readTable(reg.ss, DIGESTS).at(-1)!.keys).toBe(
+      ['mail:JGA-2026-001:k1', 'mail:JGA-2026-001:k2', 'delen:2026-01-12:'].join('\n'),
+    );
+    expect(property()).toBe(TODAY);
+  });
+
+  it('niets te melden: geen mail, en alleen de dag met een vingerafdruk onthouden', () => {
+    const reg = register();
+    const r = sendDigest(
+      reg,
+      TODAY,
+      report({ cases: [caseRow()], refreshed: [refreshed('JGA-2026-001', facts('JGA-2026-001'))] }),
+    );
+    expect(r).toEqual({ sent: false, reason: 'niets' });
+    expect(digests()).toHaveLength(0);
+    expect(readTable(reg.ss, OUTBOX)).toHaveLength(0);
+    expect(property()).toMatch(/^2026-01-12:./);
+  });
+
+  it('een casus zonder feiten (uitgesteld) telt als niet bereikt', () => {
+    const reg = register();
+    const r = sendDigest(
+      reg,
+      TODAY,
+      report({
+        cases: [caseRow(), caseRow({ code: 'JGA-2026-002' })],
+        refreshed: [
+          refreshed('JGA-2026-001', undefined),
+          refreshed('JGA-2026-002', facts('JGA-2026-002', { quarantine: ['f|r'] })),
+        ],
+      }),
+    );
+    expect(r).toMatchObject({ sent: true, items: 2, fresh: 1 });
+    expect(digests()[0]!.body).toContain('JGA-2026-001: niet bijgewerkt in deze ronde');
+  });
+
+  it('een wachtend overzicht van een eerdere dag vervalt; alleen dat van vandaag gaat', () => {
+    const reg = register();
+    const old = (day: string, n: number) => ({
+      key: `dagoverzicht:${day}#${n}`,
+      formKey: '',
+      kind: 'dagoverzicht' as const,
+      to: 'regie@testdorp.example',
+      subject: `Dagoverzicht oud ${day}`,
+      body: 'oud',
+    });
+    enqueue(reg.ss, [old('2026-01-09', 1), old('2026-01-08', 1)]);
+    const rows = readTable(reg.ss, OUTBOX);
+    // The one of the 8th already failed: it stays as it was.
+    reg.ss
+      .getSheetByName(OUTBOX.name)!
+      .getRange(3, Object.keys(rows[1]!).indexOf('status') + 1)
+      .setValue('mislukt');
+    expect(readTable(reg.ss, OUTBOX).map((m) => m.status)).toEqual(['wacht', 'mislukt']);
+    const r = sendDigest(
+      reg,
+      TODAY,
+      report({
+        cases: [caseRow()],
+        refreshed: [refreshed('JGA-2026-001', facts('JGA-2026-001', { quarantine: ['f|r'] }))],
+      }),
+    );
+    expect(r).toMatchObject({ sent: true, reason: 'verstuurd' });
+    expect(readTable(reg.ss, OUTBOX).map((m) => [m.key, m.status, m.error])).toEqual([
+      ['dagoverzicht:2026-01-09#1', 'vervallen', 'Vervangen door een nieuwer dagoverzicht.'],
+      ['dagoverzicht:2026-01-08#1', 'mislukt', expect.anything()],
+      ['dagoverzicht:2026-01-12#1', 'verstuurd', expect.anything()],
+    ]);
+    expect(digests().map((m) => m.subject)).not.toContain('Dagoverzicht oud 2026-01-09');
+    expect(digests()).toHaveLength(1);
+  });
+
+  it('wacht zolang een partnermail op het quotum wacht, en onthoudt geen vingerafdruk', () => {
+    const reg = register();
+    // An earlier day's digest that failed is no reason to wait.
+    enqueue(reg.ss, [
+      {
+        key: 'dagoverzicht:2026-01-09#1',
+        formKey: '',
+        kind: 'dagoverzicht',
+        to: 'regie@testdorp.example',
+        subject: 'Dagoverzicht oud',
+        body: 'oud',
+      },
+    ]);
+    reg.ss
+      .getSheetByName(OUTBOX.name)!
+      .getRange(2, Object.keys(readTable(reg.ss, OUTBOX)[0]!).indexOf('status') + 1)
+      .setValue('mislukt');
+    const r = sendDigest(
+      reg,
+      TODAY,
+      report({
+        cases: [caseRow(), caseRow({ code: 'JGA-2026-002' })],
+        refreshed: [
+          refreshed('JGA-2026-001', facts('JGA-2026-001', { quarantine: ['f|r'] })),
+          refreshed('JGA-2026-002', facts('JGA-2026-002'), 1),
+        ],
+      }),
+    );
+    expect(r).toEqual({
+      sent: false,
+      reason: 'wacht',
+      items: 1,
+      fresh: 1,
+      mail: { sent: 0, waiting: 1, failed: 0, uncertain: 0 },
+    });
+    expect(digests()).toHaveLength(0);
+    expect(readTable(reg.ss, OUTBOX).map((m) => m.status)).toEqual(['mislukt', 'wacht']);
+    expect(property()).toBe('2026-01-12:wacht');
+  });
+
+  it('digestDue: de dag binnen het venster, tot het overzicht van die dag verstuurd is', () => {
+    const reg = register();
+    expect(digestDue(reg.settings)).toBe(TODAY);
+    PropertiesService.getScriptProperties().setProperty(DIGEST_SENT_KEY, `${TODAY}:wacht`);
+    expect(digestDue(reg.settings)).toBe(TODAY);
+    PropertiesService.getScriptProperties().setProperty(DIGEST_SENT_KEY, TODAY);
+    expect(digestDue(reg.settings)).toBeNull();
+    local.rt.setNow(at(TODAY, 19));
+    PropertiesService.getScriptProperties().deleteProperty(DIGEST_SENT_KEY);
+    expect(digestDue(reg.settings)).toBeNull();
+  });
+
+  it('een herhaalde run zonder nieuwe feiten zegt hetzelfde als de eerste: niets', () => {
+    const reg = register();
+    expect(dispatchWithDigest(reg).digest).toEqual({ sent: false, reason: 'niets' });
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets' });
+  });
+
+  it('Bevrijdingsdag: vrij als de instelling het elk jaar zo wil, anders alleen in lustrumjaren', () => {
+    register();
+    const may5 = at('2026-05-05', 10);
+    expect(inDigestWindow(may5, SETTINGS)).toBe('2026-05-05');
+    expect(inDigestWindow(may5, { ...SETTINGS, bevrijdingsdagEveryYear: true })).toBeNull();
+  });
+
+  it('alleen niet bereikte casussen: niets om te mailen', () => {
+    const reg = register();
+    expect(sendDigest(reg, TODAY, report({ cases: [caseRow()] }))).toEqual({ sent: false, reason: 'niets' });
+    expect(digests()).toHaveLength(0);
+  });
+
+  it('niets gevonden en later dezelfde dag een mislukte uitnodiging: dan gaat het overzicht alsnog', () => {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    local.rt.setNow(at(TODAY, 10));
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets' });
+    // The same facts again: the digest costs at most the property read, no lock or table read.
+    const count = (fn: () => void) => {
+      local.rt.resetCounts();
+      fn();
+      return local.rt.totalCalls();
+    };
+    expect(
+      count(() => dispatchWithDigest(openRegister())) - count(() => dispatchAll(openRegister())),
+    ).toBeLessThanOrEqual(2);
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 1, message: 'Invalid email: wijkagent@' });
+    startStep(fresh.h);
+    local.rt.advance(60_000);
+    expect(dispatchWithDigest(openRegister()).digest).toMatchObject({
+      sent: true,
+      reason: 'verstuurd',
+      fresh: 1,
+    });
+    expect(digests()).toHaveLength(1);
   });
 });
