@@ -17,11 +17,12 @@ import {
 import { recordDecision } from '../../src/workflow/decide';
 import { refreshCase } from '../../src/workflow/dispatcher';
 import { openNewCase } from '../../src/workflow/newCase';
+import { ensureNamesList } from '../../src/workflow/persons';
 import { publish } from '../../src/workflow/publish';
 import { CASES, DOCUMENTS, FORMS } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase, freshRegister, PARTNERS } from './helpers';
+import { fillRequired, freshCaseAt2B, freshLocalCase, freshRegister, PARTNERS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -400,5 +401,20 @@ describe('de lijst en de links van een casus', () => {
       'jongerenwerk',
       'boa',
     ]);
+  });
+
+  it('vraagt in stap 2B eerst om de namenlijst en linkt die zodra hij er is, alleen voor de procesregisseur', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    let d = dashboard(f.h.row.code);
+    expect(d.actions[0]!.label).toBe('Namenlijst aanmaken');
+    expect(d.links.some((l) => l.label.startsWith('Namenlijst'))).toBe(false);
+    const { id } = ensureNamesList(openCase(openRegister(), f.h.row.code));
+    d = dashboard(f.h.row.code);
+    expect(d.actions[0]!.label).toBe('Namenlijst bijwerken');
+    expect(d.links.find((l) => l.label.startsWith('Namenlijst'))).toEqual({
+      label: 'Namenlijst (alleen voor u)',
+      url: `https://docs.google.com/spreadsheets/d/${id}/edit`,
+    });
   });
 });
