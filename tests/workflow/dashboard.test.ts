@@ -1,21 +1,27 @@
 /** The dashboard read model on a real case: timeline, matrix, next actions, links, and what it costs. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
+import type { CaseState, StepId } from '../../src/model/types';
+import type { FormRecord } from '../../src/render/caseView';
+import { assembleView } from '../../src/workflow/assemble';
 import { openCase, openRegister } from '../../src/workflow/context';
 import {
   type CaseDashboard,
   caseDashboard,
   caseSummaries,
   failedMails,
+  matrixCell,
   overviewStale,
 } from '../../src/workflow/dashboard';
 import { recordDecision } from '../../src/workflow/decide';
 import { refreshCase } from '../../src/workflow/dispatcher';
+import { openNewCase } from '../../src/workflow/newCase';
 import { publish } from '../../src/workflow/publish';
-import { FORMS } from '../../src/workflow/records';
+import { CASES, DOCUMENTS, FORMS } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
-import { readTable, withTableCache } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase } from './helpers';
+import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
+import { fillRequired, freshLocalCase, freshRegister, PARTNERS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -207,6 +213,192 @@ describe('het dashboard van een casus', () => {
     const list = caseSummaries(h.reg);
     expect(list).toEqual([
       { code: h.row.code, label: 'Groep bij het winkelcentrum (fictief)', status: 'open', step: '1' },
+    ]);
+  });
+});
+
+describe('een cel van de matrix', () => {
+  /** The view of a fresh case after step 1 started; `with` changes politie's form (null: no form) and the state. */
+  function startedView() {
+    const h = fresh();
+    startStep(h);
+    const view = withTableCache(() => assembleView(openCase(openRegister(), h.row.code)));
+    const politie = view.forms.find((f) => f.partnerId === 'politie')!;
+    return (form: Partial<FormRecord> | null, state: Partial<CaseState> = {}) => ({
+      ...view,
+      state: { ...view.state, ...state },
+      forms: form === null ? view.forms.filter((f) => f !== politie) : [{ ...politie, ...form }],
+    });
+  }
+
+  it('zegt per formulier wat er aan de hand is, met de ronde als die niet de eerste is', () => {
+    const viewWith = startedView();
+    const text = (form: Partial<FormRecord>) => {
+      const c = matrixCell(viewWith(form), 'politie', '1');
+      return `${c.kind}: ${c.text}`;
+    };
+    // 12 January 2026 is today; the deadline is 26 January.
+    expect(text({})).toBe('asked: gevraagd, deadline 26-01');
+    expect(text({ round: 2 })).toBe('asked: gevraagd, deadline 26-01 (ronde 2)');
+    expect(text({ deadline: '2026-01-12' })).toBe('asked: gevraagd, deadline 12-01');
+    expect(text({ responseCount: 1, respondedAt: undefined })).toBe('answered: beantwoord');
+    expect(text({ status: 'beantwoord', responseCount: 0 })).toBe('answered: beantwoord');
+    expect(text({ status: 'ontbreekt' })).toBe('missing: formulier ontbreekt');
+    expect(text({ status: 'ontbreekt', round: 3 })).toBe('missing: formulier ontbreekt (ronde 3)');
+    expect(text({ inviteProblem: { status: 'mislukt', error: 'x' }, sentAt: undefined })).toBe(
+      'not_sent: uitnodiging niet verstuurd (mislukt)',
+    );
+    expect(text({ inviteProblem: { status: 'wacht', error: '' }, sentAt: undefined, round: 2 })).toBe(
+      'not_sent: uitnodiging niet verstuurd (wacht) (ronde 2)',
+    );
+    // A problem that was solved by a later send no longer counts; no problem and not yet sent is asked.
+    expect(text({ inviteProblem: { status: 'mislukt', error: 'x' }, sentAt: 1 })).toBe(
+      'asked: gevraagd, deadline 26-01',
+    );
+    expect(text({ inviteProblem: undefined, sentAt: undefined })).toBe('asked: gevraagd, deadline 26-01');
+    expect(text({ reminders: [1, 2] })).toBe('reminded: 2× herinnerd, deadline 26-01');
+    expect(text({ reminders: [1], round: 2 })).toBe('reminded: 1× herinnerd, deadline 26-01 (ronde 2)');
+    expect(text({ deadline: '2026-01-08', reminders: [1] })).toBe(
+      'late: te laat (2 wd, deadline 08-01), 1× herinnerd',
+    );
+  });
+
+  it('zegt "volgt" alleen bij een actieve partner van die stap die nog aan de beurt komt', () => {
+    const viewWith = startedView();
+    const at = (partnerId: string, step: StepId, form: Partial<FormRecord> | null, state = {}) =>
+      matrixCell(viewWith(form, state), partnerId, step).text;
+    // Step 1 started: politie's form was removed here, but the step runs, so politie was not asked.
+    expect(at('politie', '1', null)).toBe('niet gevraagd');
+    // A later step of the partner follows; one it does not take part in does not.
+    expect(at('politie', '2A', null)).toBe('volgt');
+    expect(at('jongerenwerk', '2B', null)).toBe('niet gevraagd');
+    // An earlier step without a form was not asked, also when the current step has not started.
+    expect(at('politie', '1', null, { step: '2A' as StepId })).toBe('niet gevraagd');
+    expect(at('politie', '2A', null, { step: '2A' as StepId })).toBe('volgt');
+    // A closed case asks nothing more; a partner that is not (or no longer) in the list neither.
+    expect(at('politie', '2A', null, { status: 'gesloten' as const })).toBe('niet gevraagd');
+    expect(at('vertrokken', '2A', null)).toBe('niet gevraagd');
+  });
+});
+
+describe('de lijst en de links van een casus', () => {
+  it('zet open casussen vóór gesloten, ook als ze door elkaar staan', () => {
+    fresh();
+    const reg = openRegister();
+    const cases = readTable(reg.ss, CASES);
+    const as = (code: string, status: 'open' | 'gesloten') => ({
+      ...cases[0]!,
+      Casuscode: code,
+      Status: status,
+    });
+    replaceTable(reg.ss, CASES, [as('A', 'open'), as('B', 'gesloten'), as('C', 'open'), as('D', 'gesloten')]);
+    expect(caseSummaries(openRegister()).map((c) => `${c.code}:${c.status}`)).toEqual([
+      'C:open',
+      'A:open',
+      'D:gesloten',
+      'B:gesloten',
+    ]);
+    expect(caseSummaries(openRegister())[0]).toEqual({
+      code: 'C',
+      label: 'Groep bij het winkelcentrum (fictief)',
+      status: 'open',
+      step: '1',
+    });
+  });
+
+  it('linkt elk document met een leesbare naam en alleen de open formulieren van de huidige ronde', () => {
+    const h = fresh();
+    startStep(h);
+    const forms = readTable(h.ss, FORMS);
+    const [politie, jongerenwerk, boa] = forms;
+    replaceTable(h.ss, FORMS, [
+      { ...politie!, formKey: 'x1', step: '2A' },
+      { ...jongerenwerk!, formKey: 'x2', round: 2 },
+      { ...boa!, formKey: 'x3', status: 'gesloten' },
+      { ...politie!, formKey: 'x4', publishedUrl: '' },
+      { ...boa!, formKey: 'x5', partnerId: 'vertrokken' },
+    ]);
+    appendRows(h.ss, DOCUMENTS, [
+      { key: 'driehoek', fileId: 'doc-d', readers: 0 },
+      { key: 'partner:politie', fileId: 'doc-p', readers: 0 },
+      { key: 'advies', fileId: 'doc-a', readers: 0 },
+      { key: 'iets', fileId: 'doc-i', readers: 0 },
+    ]);
+    const d = dashboard(h.row.code);
+    expect(d.links).toEqual([
+      {
+        label: 'Casusspreadsheet',
+        url: `https://docs.google.com/spreadsheets/d/${h.row.spreadsheetId}/edit`,
+      },
+      {
+        label: 'Integraal beeld (beperkt)',
+        url: `https://docs.google.com/document/d/${h.row.overviewId}/edit`,
+      },
+      { label: 'Integraal beeld voor de driehoek', url: 'https://docs.google.com/document/d/doc-d/edit' },
+      {
+        label: 'Integraal beeld voor Politie Basisteam Testdorp',
+        url: 'https://docs.google.com/document/d/doc-p/edit',
+      },
+      { label: 'Advies aan de driehoek', url: 'https://docs.google.com/document/d/doc-a/edit' },
+      { label: 'Document iets', url: 'https://docs.google.com/document/d/doc-i/edit' },
+      { label: 'Casusmap', url: `https://drive.google.com/drive/folders/${h.row.folderId}` },
+      { label: 'Formulier vertrokken (stap 1)', url: boa!.publishedUrl },
+    ]);
+    // The matrix: every step, the active partners and the one that only has a form.
+    expect(d.matrix.steps).toEqual(['1', '2A', '2B', '3', '4', '5', '6', '7']);
+    expect(d.matrix.rows.map((r) => r.partnerId)).toContain('vertrokken');
+  });
+
+  it('een gesloten casus: status met vervolg, geen voortgang, geen formulierlinks, besluit alleen bij zijn stap', () => {
+    const h = fresh();
+    startStep(h);
+    recordDecision(
+      openCase(openRegister(), h.row.code),
+      {
+        step: '1',
+        round: 1,
+        outcome: 'niet_verder',
+        routes: ['zorgmelding'],
+        motivation: 'Geen groepsproblematiek.',
+        decidedBy: 'partneroverleg',
+        date: '2026-01-12',
+      },
+      'regie@testdorp.example',
+    );
+    // Even with the forms open again, a closed case links none.
+    replaceTable(
+      h.ss,
+      FORMS,
+      readTable(h.ss, FORMS).map((f) => ({ ...f, status: 'open' as const })),
+    );
+    const d = dashboard(h.row.code);
+    expect(d.status).toBe('gesloten');
+    expect(d.statusText).toMatch(/^gesloten \(vervolg: .+\)$/);
+    expect(d.progress).toBe('');
+    expect(d.links.some((l) => l.label.startsWith('Formulier'))).toBe(false);
+    expect(d.timeline[0]!.decisions.map((x) => x.outcome)).toEqual(['Niet verder verkennen']);
+    expect(d.timeline.slice(1).every((t) => t.decisions.length === 0)).toBe(true);
+    const open = fresh();
+    expect(dashboard(open.row.code).statusText).toBe('open');
+  });
+
+  it('toont een partner die niet meer actief is en geen formulier kreeg niet in de matrix', () => {
+    const f = freshRegister([
+      ...PARTNERS,
+      {
+        ...PARTNERS[2]!,
+        id: 'oud',
+        organisation: 'Vroegere partner',
+        email: 'oud@testdorp.example',
+        active: false,
+      },
+    ]);
+    local = f.local;
+    const h = openNewCase(openRegister(), fictionalCaseInput());
+    expect(dashboard(h.row.code).matrix.rows.map((r) => r.partnerId)).toEqual([
+      'politie',
+      'jongerenwerk',
+      'boa',
     ]);
   });
 });

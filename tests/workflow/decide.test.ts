@@ -1,0 +1,307 @@
+/**
+ * Recording a gate decision (workflow/decide.ts): what is refused and with which Dutch message, the
+ * forms the gate closes (also one that is gone), and a plan van aanpak given with the decision.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/local/demo/loadScenario';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { HOLDS_NAME } from '../../src/model/names';
+import { isoDate } from '../../src/model/time';
+import type { CaseHandle } from '../../src/workflow/context';
+import { openCase, openRegister, UserError } from '../../src/workflow/context';
+import { type DecisionInput, recordDecision } from '../../src/workflow/decide';
+import { addPersons } from '../../src/workflow/persons';
+import { DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
+import { startStep } from '../../src/workflow/startStep';
+import { readTable, replaceTable } from '../../src/workspace/tables';
+import type { Played } from './helpers';
+import { ADVICE, decideGate, freshLocalCase, PARTNERS, PERSONS, play } from './helpers';
+
+const BY = 'regie@testdorp.example';
+
+/** The message of what `fn` throws ('' when it throws nothing). */
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return '';
+}
+
+describe('een besluit in stap 1', () => {
+  let local: LocalAppsScript;
+  afterEach(() => local.dispose());
+  function fresh(): CaseHandle {
+    const f = freshLocalCase();
+    local = f.local;
+    return f.h;
+  }
+  const reopen = (h: CaseHandle) => openCase(openRegister(), h.row.code);
+  const step1 = (outcome: string, extra: Partial<DecisionInput> = {}): DecisionInput => ({
+    step: '1',
+    round: 1,
+    outcome,
+    motivation: 'Besproken in het overleg.',
+    decidedBy: 'partneroverleg',
+    date: '2026-01-12',
+    ...extra,
+  });
+  const plan = {
+    goals: [
+      {
+        id: 'D1',
+        text: 'Minder overlast',
+        indicator: 'Meldingen per maand',
+        baseline: 20,
+        target: 10,
+        measureDate: '2026-12-31',
+      },
+    ],
+    actions: [],
+    criteria: [],
+    evaluationDate: '2026-12-31',
+  };
+
+  it('weigert een plan van aanpak bij een uitkomst die er geen neemt, en een besluit dat niet past bij de stap', () => {
+    const h = fresh();
+    expect(refusal(() => recordDecision(reopen(h), step1('verder_verkennen', { plan }), BY))).toBe(
+      'Bij het besluit "Verder verkennen" hoort geen (nieuw) plan van aanpak.',
+    );
+    // An outcome the step does not know is named by its key (and refused without a crash).
+    expect(() => recordDecision(reopen(h), step1('onzin', { plan }), BY)).toThrow(
+      new UserError('Bij het besluit "onzin" hoort geen (nieuw) plan van aanpak.'),
+    );
+    // The werkproces refuses a decision on a step that is not the current one: a Dutch UserError.
+    expect(() => recordDecision(reopen(h), { ...step1('gereed'), step: '3' }, BY)).toThrow(UserError);
+    expect(readTable(h.ss, DECISIONS)).toEqual([]);
+    expect(readTable(h.ss, PLAN)).toEqual([]);
+  });
+
+  it('sluit bij de poort ook een formulier dat weg is, maar wacht als een open formulier niet te sluiten is', () => {
+    const h = fresh();
+    startStep(h);
+    const forms = readTable(h.ss, FORMS);
+    const politie = forms.find((f) => f.partnerId === 'politie')!;
+    local.rt.deleteEntry(politie.formId);
+    // Still "open" in the ledger: closing it fails, the decision is not recorded.
+    expect(() => recordDecision(reopen(h), step1('verder_verkennen'), BY)).toThrow();
+    expect(readTable(h.ss, DECISIONS)).toEqual([]);
+    // Known to be gone: nothing to close, the gate goes through and the ledger says gesloten.
+    replaceTable(
+      h.ss,
+      FORMS,
+      readTable(h.ss, FORMS).map((f) =>
+        f.formKey === politie.formKey ? { ...f, status: 'ontbreekt' as const } : f,
+      ),
+    );
+    const after = recordDecision(reopen(h), step1('verder_verkennen'), BY);
+    expect(after.step).toBe('2A');
+    expect(readTable(h.ss, FORMS).map((f) => f.status)).toEqual(['gesloten', 'gesloten', 'gesloten']);
+    expect(readTable(h.ss, LOG).find((l) => l.event === 'formulieren gesloten')?.detail).toBe(
+      '3 formulier(en) van stap 1',
+    );
+  });
+
+  it('noemt elk veld met een naam uit de namenlijst op een eigen regel, zonder de naam', () => {
+    const h = fresh();
+    decideGate(local, h, '1', 'verder_verkennen');
+    decideGate(local, h, '2A', 'problematisch');
+    addPersons(reopen(h), [{ naam: 'Ilse Fictief' }]);
+    const message = refusal(() =>
+      recordDecision(
+        reopen(h),
+        {
+          step: '2B',
+          round: 1,
+          outcome: 'bevestigd',
+          motivation: 'Vooral Ilse Fictief.',
+          decidedBy: 'overleg met ilse fictief',
+          date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+        },
+        BY,
+      ),
+    );
+    expect(message).toBe(
+      `Het besluit is niet vastgelegd.\nMotivatie: ${HOLDS_NAME}\nBesloten door: ${HOLDS_NAME}`,
+    );
+    expect(message).not.toMatch(/ilse|fictief/i);
+  });
+});
+
+describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', () => {
+  let p: Played;
+  const decide = (step: string, outcome: string, day = 11) => ({
+    step,
+    startOn: '',
+    decision: { day, outcome, motivation: 'Besproken in het overleg.', decidedBy: 'procesregisseur' },
+  });
+  beforeAll(() => {
+    const parsed = parseScenario({
+      name: 'tot stap 5',
+      settings: {
+        gemeente: 'Testdorp',
+        coordinatorEmail: BY,
+        driehoekEmails: 'burgemeester@testdorp.example',
+        retentionMonths: 12,
+      },
+      partners: PARTNERS,
+      persons: PERSONS,
+      steps: [
+        { ...decide('1', 'verder_verkennen'), startOn: '2026-01-12' },
+        { ...decide('2A', 'problematisch'), startOn: '2026-02-02' },
+        { ...decide('2B', 'bevestigd'), startOn: '2026-02-23' },
+        { ...decide('3', 'gereed'), startOn: '2026-03-16' },
+        { ...decide('4', 'geprioriteerd'), startOn: '2026-04-06', advice: ADVICE },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    p = play(parsed.scenario);
+  });
+  afterAll(() => p.local.dispose());
+
+  const handle = () => openCase(openRegister(), p.result.caseHandle.row.code);
+  const goal = (id: string, extra = {}) => ({
+    id,
+    text: 'Minder overlast bij het winkelcentrum',
+    indicator: 'Meldingen per maand',
+    baseline: 20,
+    target: 10,
+    measureDate: '2026-12-31',
+    ...extra,
+  });
+  const action = (id: string, owner: string, goalId = 'D1') => ({
+    id,
+    spoor: 'domein' as const,
+    text: `Actie ${id}`,
+    goalId,
+    owner,
+    start: '2026-05-01',
+    frequency: 'wekelijks',
+    deadline: '2026-06-30',
+  });
+  const withPlan = (plan: DecisionInput['plan']): DecisionInput => ({
+    step: '5',
+    round: 1,
+    outcome: 'vastgesteld',
+    motivation: 'Vastgesteld in het partneroverleg.',
+    decidedBy: 'partneroverleg',
+    date: isoDate(p.local.rt.now(), 'Europe/Amsterdam'),
+    plan,
+  });
+  const criteria = [{ id: 'C1', text: 'Twee rondes op rij onder de streefwaarde' }];
+
+  it('weigert een plan dat niet klopt of een eigenaar die niet in de tab Partners staat', () => {
+    const unknown = refusal(() =>
+      recordDecision(
+        handle(),
+        withPlan({
+          goals: [goal('D1', { owner: 'niemand' })],
+          actions: [action('A1', 'politie'), action('A2', 'ook-niemand')],
+          criteria,
+          evaluationDate: '2026-12-31',
+        }),
+        BY,
+      ),
+    );
+    expect(unknown).toBe(
+      'Plan van aanpak: onbekende eigenaar "niemand" bij doel D1, "ook-niemand" bij actie A2; gebruik de sleutel uit de tab Partners.',
+    );
+    const invalid = refusal(() =>
+      recordDecision(
+        handle(),
+        withPlan({
+          goals: [goal('D1', { measureDate: 'ooit' })],
+          actions: [{ ...action('A1', 'politie'), deadline: 'straks' }],
+          criteria,
+          evaluationDate: '2026-12-31',
+        }),
+        BY,
+      ),
+    );
+    const lines = invalid.split('\n');
+    expect(lines[0]).toBe('Plan van aanpak klopt niet:');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(readTable(handle().ss, PLAN)).toEqual([]);
+  });
+
+  it('weigert doelen en acties van een eigenaar die niet aan stap 6 meedoet, en noemt ze allemaal', () => {
+    const partners = openRegister().ss.getSheetByName('Partners')!;
+    const at =
+      partners
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'boa') + 1;
+    const before = partners.getRange(at, 6).getValue();
+    partners.getRange(at, 6).setValue("'1, 2A, 3");
+    const message = refusal(() =>
+      recordDecision(
+        handle(),
+        withPlan({
+          goals: [goal('D1', { owner: 'boa' }), goal('D2', { owner: 'politie' })],
+          actions: [action('A1', 'politie'), action('A2', 'boa', 'D2')],
+          criteria,
+          evaluationDate: '2026-12-31',
+        }),
+        BY,
+      ),
+    );
+    partners.getRange(at, 6).setValue(`'${String(before)}`);
+    expect(
+      message.startsWith('Plan van aanpak: D1 (boa), A2 (boa) — de eigenaar doet niet (actief) mee'),
+    ).toBe(true);
+    expect(readTable(handle().ss, PLAN)).toEqual([]);
+  });
+
+  it('legt een kloppend plan vast als versie 1: een doel zonder eigenaar krijgt die van zijn eerste actie', () => {
+    startStep(handle());
+    const h = handle();
+    const forms = readTable(h.ss, FORMS);
+    const ofStep = forms.filter((f) => f.step === '5');
+    expect(ofStep.length).toBeGreaterThan(1);
+    // One form of the step was already closed (an earlier, interrupted attempt): it keeps its time.
+    const early = ofStep[0]!;
+    replaceTable(
+      h.ss,
+      FORMS,
+      forms.map((f) =>
+        f.formKey === early.formKey ? { ...f, status: 'gesloten' as const, closedAt: 1 } : f,
+      ),
+    );
+    p.local.rt.advance(3600_000);
+    const state = recordDecision(
+      handle(),
+      withPlan({
+        goals: [
+          goal('D1'),
+          goal('D2', { owner: 'jongerenwerk', baselineFrom: 'duiding: Overlast' }),
+          goal('D3'),
+        ],
+        actions: [action('A1', 'jongerenwerk', 'D2'), action('A2', 'politie'), action('A3', 'boa')],
+        criteria,
+        evaluationDate: '2026-11-30',
+      }),
+      BY,
+    );
+    expect(state.step).toBe('6');
+    const rows = readTable(handle().ss, PLAN);
+    expect(rows.filter((r) => r.kind === 'doel').map((r) => `${r.id}:${r.owner}:${r.baselineFrom}`)).toEqual([
+      'D1:politie:',
+      'D2:jongerenwerk:duiding: Overlast',
+      'D3::',
+    ]);
+    expect(rows.find((r) => r.kind === 'evaluatie')).toMatchObject({
+      version: 1,
+      id: 'Evaluatie',
+      deadline: '2026-11-30',
+    });
+    expect(readTable(handle().ss, FORMS).find((f) => f.formKey === early.formKey)!.closedAt).toBe(1);
+    const log = readTable(handle().ss, LOG).slice(-10);
+    expect(log.filter((l) => l.event === 'plan van aanpak').map((l) => l.detail)).toEqual([
+      'versie 1 vastgelegd',
+    ]);
+    expect(log.filter((l) => l.event === 'formulieren gesloten').at(-1)?.detail).toBe(
+      `${ofStep.length - 1} formulier(en) van stap 5`,
+    );
+  });
+});
