@@ -280,4 +280,31 @@ describe('acties op een casus', () => {
     runCaseAction(openRegister(), h.row.code, 'refresh');
     expect(visible.map((s) => s.getRange(1, 1).getValue())).toEqual(before);
   });
+
+  it('een tweede ronde noemt de ronde en loopt sinds de start van die ronde', () => {
+    const h = fresh();
+    decideGate(local, h, '1', 'verder_verkennen');
+    runCaseAction(openRegister(), h.row.code, 'startStep');
+    local.rt.advance(2 * 24 * 3_600_000);
+    decideGate(local, h, '2A', 'meer_informatie');
+    const second = runCaseAction(openRegister(), h.row.code, 'startStep');
+    expect(second.message).toMatch(/^Stap 2A \(ronde 2\): 3 van 3 formulieren gemaakt/);
+    local.rt.advance(24 * 3_600_000);
+    expect(runCaseAction(openRegister(), h.row.code, 'startStep').message).toMatch(
+      /^Stap 2A \(ronde 2\) loopt al sinds 14-01-2026; 0 van 3 partners hebben geantwoord\. Er is niets opnieuw verstuurd\.$/,
+    );
+  });
+
+  it('herinneringen boven het dagquotum wachten, en de melding zegt het', () => {
+    const f = freshLocalCase({ mailDailyQuota: 3 });
+    local = f.local;
+    runCaseAction(openRegister(), f.h.row.code, 'startStep');
+    local.rt.setNow(Date.UTC(2026, 0, 28, 9, 0));
+    // Other mail of the day used two of the three.
+    MailApp.sendEmail('regie@testdorp.example', 'Ander bericht', 'Tekst.');
+    MailApp.sendEmail('regie@testdorp.example', 'Ander bericht', 'Tekst.');
+    expect(runCaseAction(openRegister(), f.h.row.code, 'remind').message).toBe(
+      '3 herinnering(en) aan partners over de deadline: 1 verstuurd. 2 mail(s) wachten op het dagquotum.',
+    );
+  });
 });
