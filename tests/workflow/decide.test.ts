@@ -15,7 +15,7 @@ import { DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable, replaceTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
-import { ADVICE, decideGate, freshLocalCase, PARTNERS, PERSONS, play } from './helpers';
+import { ADVICE, decideGate, freshLocalCase, PARTNERS, PERSONS, play, withPartnerSteps } from './helpers';
 
 const BY = 'regie@testdorp.example';
 
@@ -226,27 +226,20 @@ describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', ()
   });
 
   it('weigert doelen en acties van een eigenaar die niet aan stap 6 meedoet, en noemt ze allemaal', () => {
-    const partners = openRegister().ss.getSheetByName('Partners')!;
-    const at =
-      partners
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'boa') + 1;
-    const before = partners.getRange(at, 6).getValue();
-    partners.getRange(at, 6).setValue("'1, 2A, 3");
-    const message = refusal(() =>
-      recordDecision(
-        handle(),
-        withPlan({
-          goals: [goal('D1', { owner: 'boa' }), goal('D2', { owner: 'politie' })],
-          actions: [action('A1', 'politie'), action('A2', 'boa', 'D2')],
-          criteria,
-          evaluationDate: '2026-12-31',
-        }),
-        BY,
+    const message = withPartnerSteps('boa', '1, 2A, 3', () =>
+      refusal(() =>
+        recordDecision(
+          handle(),
+          withPlan({
+            goals: [goal('D1', { owner: 'boa' }), goal('D2', { owner: 'politie' })],
+            actions: [action('A1', 'politie'), action('A2', 'boa', 'D2')],
+            criteria,
+            evaluationDate: '2026-12-31',
+          }),
+          BY,
+        ),
       ),
     );
-    partners.getRange(at, 6).setValue(`'${String(before)}`);
     expect(
       message.startsWith('Plan van aanpak: D1 (boa), A2 (boa) — de eigenaar doet niet (actief) mee'),
     ).toBe(true);

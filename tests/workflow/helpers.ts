@@ -268,3 +268,24 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Runs `fn` while partner `id` takes part only in `steps` (column F of the register's Partners
+ * tab, typed as text) and puts the old value back afterwards, also when `fn` throws.
+ */
+export function withPartnerSteps<T>(id: string, steps: string, fn: () => T): T {
+  const partners = openRegister().ss.getSheetByName('Partners')!;
+  const row =
+    partners
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === id) + 1;
+  const cell = partners.getRange(row, 6);
+  const before = cell.getValue();
+  cell.setValue(`'${steps}`);
+  try {
+    return fn();
+  } finally {
+    cell.setValue(`'${String(before)}`);
+  }
+}

@@ -12,7 +12,7 @@ import { QUESTIONS_SHEET } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
-import { ADVICE, fillRequired, PARTNERS, PERSONS, play } from './helpers';
+import { ADVICE, fillRequired, PARTNERS, PERSONS, play, withPartnerSteps } from './helpers';
 
 let p: Played;
 const decide = (step: string, outcome: string, day = 11) => ({
@@ -124,19 +124,12 @@ describe('het plan van aanpak uit de casusspreadsheet', () => {
   });
 
   it('weigert een actie van een eigenaar die niet aan stap 6 meedoet: die actie zou nooit gevolgd worden', () => {
-    const partners = openRegister().ss.getSheetByName('Partners')!;
-    const at =
-      partners
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'boa') + 1;
-    const before = partners.getRange(at, 6).getValue();
-    partners.getRange(at, 6).setValue("'1, 2A, 3");
-    writeTab([goal('D1'), action('A1', 'domein', 'boa'), ...tail]);
-    expect(() => recordDecision(handle(), decision('5', 'vastgesteld'), 'regie@testdorp.example')).toThrow(
-      'A1 (boa) — de eigenaar doet niet (actief) mee aan stap 6',
-    );
-    partners.getRange(at, 6).setValue(`'${String(before)}`);
+    withPartnerSteps('boa', '1, 2A, 3', () => {
+      writeTab([goal('D1'), action('A1', 'domein', 'boa'), ...tail]);
+      expect(() => recordDecision(handle(), decision('5', 'vastgesteld'), 'regie@testdorp.example')).toThrow(
+        'A1 (boa) — de eigenaar doet niet (actief) mee aan stap 6',
+      );
+    });
   });
 
   it('legt een kloppend plan vast als versie 1 en vraagt in stap 6 alleen de eigenaar van een doel naar de indicator', () => {
