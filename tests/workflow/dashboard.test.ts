@@ -24,10 +24,15 @@ import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
 import { fillRequired, freshCaseAt2B, freshLocalCase, freshRegister, PARTNERS } from './helpers';
 
-let local: LocalAppsScript;
-afterEach(() => local.dispose());
+let local: LocalAppsScript | undefined;
+afterEach(() => {
+  local?.dispose();
+  local = undefined;
+});
 
+/** A new case on a fresh in-memory Apps Script; one started earlier in the same test is removed first. */
 function fresh() {
+  local?.dispose();
   const f = freshLocalCase();
   local = f.local;
   return f.h;
@@ -89,7 +94,7 @@ describe('het dashboard van een casus', () => {
     expect(formLinks[0]!.url).toBe(forms[0]!.publishedUrl);
 
     // Politie answers and the answers are read: the cell says so, and the integraal beeld is behind.
-    fillRequired(local.rt, String(forms.find((f) => f.partnerId === 'politie')!.formId));
+    fillRequired(local!.rt, String(forms.find((f) => f.partnerId === 'politie')!.formId));
     refreshCase(openCase(openRegister(), code));
     d = dashboard(code);
     expect(cell(d, 'politie', '1').kind).toBe('answered');
@@ -101,7 +106,7 @@ describe('het dashboard van een casus', () => {
     expect(dashboard(code).actions).toEqual([]);
 
     // Past the deadline (26 January): the others are late, the decision is due, a reminder is offered.
-    local.rt.setNow(Date.UTC(2026, 0, 28, 9, 0));
+    local!.rt.setNow(Date.UTC(2026, 0, 28, 9, 0));
     d = dashboard(code);
     expect(cell(d, 'boa', '1')).toEqual({ step: '1', kind: 'late', text: 'te laat (2 wd, deadline 26-01)' });
     expect(d.actions.map((a) => a.kind)).toEqual(['recordDecision', 'remind']);
@@ -136,7 +141,7 @@ describe('het dashboard van een casus', () => {
 
   it('kost een vast aantal aanroepen, niet één per partner of formulier', () => {
     const h = fresh();
-    const rt = local.rt;
+    const rt = local!.rt;
     const calls = () => {
       rt.resetCounts();
       dashboard(h.row.code);
