@@ -17,6 +17,8 @@ export default defineConfig({
     // in-memory Apps Script and installs and removes its globals itself; the suite passes with
     // the files in shuffled orders (`--sequence.shuffle.files`).
     isolate: false,
+    // A file that leaves an in-memory Apps Script installed fails instead of breaking the next one.
+    setupFiles: ['tests/setup/noLeftoverAppsScript.ts'],
     // Tests assert call counts, never time; the timeouts only stop a test that hangs. Several
     // test runs share this two-core machine, so a whole-case test can take minutes of wall time.
     testTimeout: 600_000,
