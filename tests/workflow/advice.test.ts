@@ -16,10 +16,10 @@ import {
   writeAdviceTab,
 } from '../../src/workflow/advice';
 import { assembleView } from '../../src/workflow/assemble';
-import { type CaseHandle, UserError } from '../../src/workflow/context';
+import type { CaseHandle } from '../../src/workflow/context';
 import { LOG, NAMES, OUTBOX } from '../../src/workflow/records';
 import { appendRows, ensureTable, readTable } from '../../src/workspace/tables';
-import { ADVICE, freshLocalCase } from './helpers';
+import { ADVICE, freshLocalCase, refusal } from './helpers';
 
 const DRIEHOEK = 'burgemeester@testdorp.example, teamchef@politie.example';
 const READY = 'Stap 4 start pas als het advies aan de lokale driehoek klaar is.';
@@ -40,16 +40,6 @@ function setup(driehoek = DRIEHOEK) {
   h.reg.settings.driehoekEmails = driehoek;
   const tab = () => h.ss.getSheetByName(ADVICE_SHEET);
   return { local, h, tab };
-}
-
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('niet geweigerd');
 }
 
 /** A namenlijst with one person, as step 2B makes it. */

@@ -1,5 +1,6 @@
 /** Shared set-up for workflow tests: a small fictional gemeente played on the in-memory Apps Script. */
 
+import { expect } from 'vitest';
 import { snapshotForm, submitAsRespondent } from '../../src/local/apps-script/forms';
 import type { RuntimeOptions } from '../../src/local/apps-script/runtime';
 import { snapshotSpreadsheet } from '../../src/local/apps-script/spreadsheet';
@@ -10,6 +11,7 @@ import { runScenario } from '../../src/local/demo/runScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
+import { UserError } from '../../src/model/errors';
 import { isoDate } from '../../src/model/time';
 import type { StepId } from '../../src/model/types';
 import type { CaseHandle } from '../../src/workflow/context';
@@ -288,4 +290,15 @@ export function withPartnerSteps<T>(id: string, steps: string, fn: () => T): T {
   } finally {
     cell.setValue(`'${String(before)}`);
   }
+}
+
+/** The message of the UserError `f` throws; fails the test when `f` throws another error or none. */
+export function refusal(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as Error).message;
+  }
+  throw new Error('niet geweigerd');
 }

@@ -11,7 +11,7 @@ import { PARTNERS_SHEET, SETTINGS_SHEET } from '../../src/model/schemas';
 import type { CaseState } from '../../src/model/types';
 import { CASE_LIST_HEADERS } from '../../src/render/caseList';
 import type { CaseHandle } from '../../src/workflow/context';
-import { listCases, openCase, openRegister, UserError } from '../../src/workflow/context';
+import { listCases, openCase, openRegister } from '../../src/workflow/context';
 import { CASES } from '../../src/workflow/records';
 import {
   PLACEHOLDER,
@@ -24,24 +24,13 @@ import {
   updateCaseRow,
 } from '../../src/workflow/registerTabs';
 import { readTable } from '../../src/workspace/tables';
-import { freshLocalCase, freshRegister, PARTNERS } from './helpers';
+import { freshLocalCase, freshRegister, PARTNERS, refusal } from './helpers';
 
 let local: LocalAppsScript | null = null;
 afterEach(() => {
   local?.dispose();
   local = null;
 });
-
-/** The message of the UserError `f` throws (and that it is one). */
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('geen foutmelding');
-}
 
 /** A spreadsheet as Google makes it (one empty tab "Sheet1"), bound to a fresh in-memory Apps Script. */
 function emptySpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
