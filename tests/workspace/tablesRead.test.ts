@@ -37,6 +37,16 @@ const calls = () => [...rt.counts.values()].reduce((n, c) => n + c, 0);
 const tab = (name: string) => ss.getSheetByName(name)!;
 /** The tab's cells of rows 1..rows over `cols` columns, as the sheet holds them. */
 const cells = (name: string, rows: number, cols = 2) => tab(name).getRange(1, 1, rows, cols).getValues();
+/** Row y, appended after the read, landed directly under row x, without asking the sheet for its last row. */
+function expectRowYBelowX(): void {
+  expect(rt.counts.get('Sheet.getLastRow')).toBeUndefined();
+  expect(cells('_a', 4)).toEqual([
+    ['key', 'n'],
+    ['x', 1],
+    ['y', 2],
+    ['', ''],
+  ]);
+}
 
 describe('de tabelcache van één actie', () => {
   it('buiten een actie is de scope 0; elke actie krijgt een nieuw, positief nummer', () => {
@@ -123,13 +133,7 @@ describe('tableFromTab: een tabel uit waarden die met andere tabbladen zijn gele
       expect(calls()).toBe(0);
       appendRows(ss, A, [{ key: 'y', n: 2 }]);
     });
-    expect(rt.counts.get('Sheet.getLastRow')).toBeUndefined();
-    expect(cells('_a', 4)).toEqual([
-      ['key', 'n'],
-      ['x', 1],
-      ['y', 2],
-      ['', ''],
-    ]);
+    expectRowYBelowX();
   });
 });
 
@@ -343,13 +347,7 @@ describe('readTableById: een tabel lezen zonder het bestand te openen', () => {
       appendRows(ss, A, [{ key: 'y', n: 2 }]);
     });
     expect(opened).toBe(0);
-    expect(rt.counts.get('Sheet.getLastRow')).toBeUndefined();
-    expect(cells('_a', 4)).toEqual([
-      ['key', 'n'],
-      ['x', 1],
-      ['y', 2],
-      ['', ''],
-    ]);
+    expectRowYBelowX();
   });
 
   it('een notitie rechts naast de tabel verplaatst de volgende rij niet', () => {
