@@ -16,13 +16,22 @@ import {
 } from '../../src/workflow/dashboard';
 import { recordDecision } from '../../src/workflow/decide';
 import { refreshCase } from '../../src/workflow/dispatcher';
+import { knownLettersFolder } from '../../src/workflow/letters';
 import { openNewCase } from '../../src/workflow/newCase';
-import { ensureNamesList } from '../../src/workflow/persons';
+import { addPersons, ensureNamesList } from '../../src/workflow/persons';
 import { publish } from '../../src/workflow/publish';
 import { CASES, DOCUMENTS, FORMS } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
-import { fillRequired, freshCaseAt2B, freshLocalCase, freshRegister, PARTNERS } from './helpers';
+import {
+  fillRequired,
+  freshCaseAt2B,
+  freshLocalCase,
+  freshRegister,
+  PARTNERS,
+  PERSONS,
+  withPartnerSteps,
+} from './helpers';
 
 let local: LocalAppsScript | undefined;
 afterEach(() => {
@@ -421,5 +430,54 @@ describe('de lijst en de links van een casus', () => {
       label: 'Namenlijst (alleen voor u)',
       url: `https://docs.google.com/spreadsheets/d/${id}/edit`,
     });
+  });
+
+  it('een gestarte stap zonder partners toont geen voortgang en stelt het besluit voor', () => {
+    const h = fresh();
+    withPartnerSteps('politie', '2A', () =>
+      withPartnerSteps('jongerenwerk', '2A', () =>
+        withPartnerSteps('boa', '2A', () => {
+          startStep(openCase(openRegister(), h.row.code));
+          const d = dashboard(h.row.code);
+          expect(d.progress).toBe('');
+          expect(d.actions.map((a) => a.kind)).toEqual(['recordDecision']);
+          expect(
+            d.matrix.rows.flatMap((r) => r.cells.filter((c) => c.step === '1').map((c) => c.text)),
+          ).toEqual(['niet gevraagd', 'niet gevraagd', 'niet gevraagd']);
+        }),
+      ),
+    );
+  });
+
+  it('linkt de brievenmap zodra er brieven zijn, ook alleen afsluitbrieven, en vraagt haar pas dan op', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    const code = f.h.row.code;
+    addPersons(f.h, PERSONS.slice(0, 2));
+    // Persons but no letter yet: no link, and the folder's script property is not read.
+    local.rt.resetCounts();
+    const before = withTableCache(() => caseDashboard(openCase(openRegister(), code)));
+    expect(local.rt.counts.get('Properties.getProperty') ?? 0).toBe(0);
+    expect(before.links.some((l) => l.label.startsWith('Brieven'))).toBe(false);
+    // Closed at 2B: the closing letters are made (no information letter), the namenlijst goes.
+    recordDecision(
+      openCase(openRegister(), code),
+      {
+        step: '2B',
+        round: 1,
+        outcome: 'niet_bevestigd',
+        routes: ['reguliere_inzet'],
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: '2026-01-12',
+      },
+      'regie@testdorp.example',
+    );
+    const d = dashboard(code);
+    expect(d.links.find((l) => l.label.startsWith('Brieven'))).toEqual({
+      label: 'Brieven (alleen voor u)',
+      url: `https://drive.google.com/drive/folders/${knownLettersFolder(code)}`,
+    });
+    expect(d.links.some((l) => l.label.startsWith('Namenlijst'))).toBe(false);
   });
 });
