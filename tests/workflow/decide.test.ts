@@ -6,14 +6,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/local/demo/loadScenario';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { HOLDS_NAME } from '../../src/model/names';
+import { PLAN_HEADERS, PLAN_SHEET } from '../../src/model/planSheet';
 import { isoDate } from '../../src/model/time';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { type DecisionInput, recordDecision } from '../../src/workflow/decide';
 import { addPersons } from '../../src/workflow/persons';
-import { DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
+import { ANSWERS, DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
-import { readTable, replaceTable } from '../../src/workspace/tables';
+import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
 import { ADVICE, decideGate, freshLocalCase, PARTNERS, PERSONS, play, withPartnerSteps } from './helpers';
 
@@ -296,5 +297,59 @@ describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', ()
     expect(log.filter((l) => l.event === 'formulieren gesloten').at(-1)?.detail).toBe(
       `${ofStep.length - 1} formulier(en) van stap 5`,
     );
+  });
+  it('"bijstellen" met een lege nulmeting: overgenomen uit de duiding, gemeld aan wie besluit en in het logboek', () => {
+    // After the plan was fixed (previous test): two partners scored "Vernieling" in the duiding of step 3.
+    const h = handle();
+    expect(h.row.step).toBe('6');
+    appendRows(
+      h.ss,
+      ANSWERS,
+      ['politie', 'jongerenwerk'].map((partner, i) => ({
+        formKey: `3#1#${partner}`,
+        responseId: `r${i}`,
+        version: 1,
+        submittedAt: p.local.rt.now(),
+        questionId: '3.duiding.aard',
+        subject: '',
+        part: 0,
+        value: `Vernieling: ${i === 0 ? '2 duidelijk' : '3 ernstig'}`,
+        grid: '',
+      })),
+    );
+    // Goal D1 (row 3) now measures vandalism, its nulmeting left empty.
+    const tab = h.ss.getSheetByName(PLAN_SHEET)!;
+    tab
+      .getRange(3, PLAN_HEADERS.indexOf('Indicator') + 1, 1, 2)
+      .setValues([['Vernieling bij de speeltuin', '']]);
+    // Goal D3 (row 5) had no owner and no action; the tab asks for one.
+    tab.getRange(5, PLAN_HEADERS.indexOf('Eigenaar') + 1).setValue('politie');
+    const notes: string[] = [];
+    const logged = readTable(h.ss, LOG).length;
+    recordDecision(
+      handle(),
+      {
+        step: '6',
+        round: 1,
+        outcome: 'bijstellen',
+        motivation: 'Bijgesteld in het partneroverleg.',
+        decidedBy: 'procesregisseur',
+        date: isoDate(p.local.rt.now(), 'Europe/Amsterdam'),
+      },
+      BY,
+      notes,
+    );
+    const note = `${PLAN_SHEET}!K3: nulmeting van doel D1 overgenomen uit de duiding: "Vernieling", gemiddelde van 2 scores op de schaal 0–3 (2,5)`;
+    expect(notes).toEqual([note]);
+    const log = readTable(handle().ss, LOG).slice(logged);
+    expect(log.filter((l) => l.event === 'plan van aanpak').map((l) => l.detail)).toEqual([
+      'versie 2 vastgelegd',
+      note,
+    ]);
+    expect(
+      readTable(handle().ss, PLAN)
+        .filter((r) => r.version === 2 && r.kind === 'doel')
+        .map((r) => `${r.id}:${r.baseline}`),
+    ).toEqual(['D1:2.5', 'D2:20', 'D3:20']);
   });
 });
