@@ -359,12 +359,25 @@ describe('acties op een casus', () => {
     );
   });
 
-  it('een start met een waarschuwing zet die op een eigen regel onder de melding', () => {
+  it('een start met waarschuwingen zet elke op een eigen regel onder de melding', () => {
     const f = freshCaseAt2B();
     local = f.local;
-    expect(runCaseAction(openRegister(), f.h.row.code, 'startStep').message).toBe(
-      'Stap 2B (ronde 1): 1 van 1 formulieren gemaakt, 1 uitnodiging(en) verstuurd, deadline 02-02-2026.\nDe namenlijst heeft nog geen personen: de vragen per persoon ontbreken in deze formulieren. Vul eerst de namenlijst (menu "Namenlijst bijwerken").',
-    );
+    // Handhaving takes part in 2B at the level of persons, but signed no convenant.
+    const partners = openRegister().ss.getSheetByName('Partners')!;
+    const boa =
+      partners
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'boa') + 1;
+    partners.getRange(boa, 7).setValue("'groep, domein, persoon");
+    const message = withPartnerSteps('boa', '1, 2A, 2B, 3, 6', () =>
+      runCaseAction(openRegister(), f.h.row.code, 'startStep'),
+    ).message;
+    expect(message.split('\n')).toEqual([
+      'Stap 2B (ronde 1): 2 van 2 formulieren gemaakt, 2 uitnodiging(en) verstuurd, deadline 02-02-2026.',
+      'De namenlijst heeft nog geen personen: de vragen per persoon ontbreken in deze formulieren. Vul eerst de namenlijst (menu "Namenlijst bijwerken").',
+      'Handhaving Testdorp (boa) heeft geen datum in de kolom "Convenant getekend" van de tab Partners: het formulier vraagt alleen op groepsniveau, niet over personen.',
+    ]);
   });
 
   it('brieven bij een gesloten casus: afsluitbrieven, met de dag waarop de map wordt vernietigd', () => {
