@@ -128,6 +128,68 @@ describe('een besluit in stap 1', () => {
     );
     expect(message).not.toMatch(/ilse|fictief/i);
   });
+  it('legt vast wat besloten is, door wie en wanneer, en logt alleen het besluit als er geen formulier te sluiten was', () => {
+    const h = fresh();
+    local.rt.advance(3_600_000);
+    const notes: string[] = [];
+    const started = local.rt.now();
+    recordDecision(
+      reopen(h),
+      step1('acuut', { acuteReason: 'Dreiging bij de school.', directions: 'Politie houdt toezicht.' }),
+      BY,
+      notes,
+    );
+    expect(notes).toEqual([]);
+    expect(readTable(h.ss, DECISIONS)).toEqual([
+      {
+        step: '1',
+        round: 1,
+        outcome: 'acuut',
+        motivation: 'Besproken in het overleg.',
+        decidedBy: 'partneroverleg',
+        date: '2026-01-12',
+        route: '',
+        acuteReason: 'Dreiging bij de school.',
+        directions: 'Politie houdt toezicht.',
+        recordedAt: expect.any(Number),
+        recordedBy: BY,
+      },
+    ]);
+    // Recorded at the moment of recording (the simulated clock moves with every call).
+    const recordedAt = readTable(h.ss, DECISIONS)[0]!.recordedAt;
+    expect(recordedAt).toBeGreaterThanOrEqual(started);
+    expect(recordedAt).toBeLessThanOrEqual(local.rt.now());
+    const gate = new Set(['besluit', 'formulieren gesloten', 'plan van aanpak']);
+    expect(
+      readTable(h.ss, LOG)
+        .filter((l) => gate.has(l.event))
+        .map((l) => [l.event, l.detail]),
+    ).toEqual([['besluit', 'stap 1 ronde 1: acuut (partneroverleg, 2026-01-12)']]);
+  });
+
+  it('een afsluiting met twee vervolgroutes bewaart ze allebei; zonder reden of aanwijzingen blijven die leeg', () => {
+    const h = fresh();
+    recordDecision(reopen(h), step1('niet_verder', { routes: ['zorgmelding', 'reguliere_inzet'] }), BY);
+    expect(readTable(h.ss, DECISIONS).map((d) => [d.route, d.acuteReason, d.directions])).toEqual([
+      ['zorgmelding,reguliere_inzet', '', ''],
+    ]);
+  });
+
+  it('een besluit dat de casus openhoudt, meldt niets over brieven of de namenlijst', () => {
+    const h = fresh();
+    decideGate(local, h, '1', 'verder_verkennen');
+    decideGate(local, h, '2A', 'problematisch');
+    addPersons(reopen(h), [{ naam: 'Ilse Fictief' }]);
+    const notes: string[] = [];
+    recordDecision(
+      reopen(h),
+      { ...step1('bevestigd'), step: '2B', date: isoDate(local.rt.now(), 'Europe/Amsterdam') },
+      BY,
+      notes,
+    );
+    expect(notes).toEqual([]);
+    expect(reopen(h).row.namesId).not.toBe('');
+  });
 });
 
 describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', () => {
