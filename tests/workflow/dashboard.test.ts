@@ -24,6 +24,7 @@ import { CASES, DOCUMENTS, FORMS } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
 import {
+  decideGate,
   fillRequired,
   freshCaseAt2B,
   freshLocalCase,
@@ -479,5 +480,12 @@ describe('de lijst en de links van een casus', () => {
       url: `https://drive.google.com/drive/folders/${knownLettersFolder(code)}`,
     });
     expect(d.links.some((l) => l.label.startsWith('Namenlijst'))).toBe(false);
+  });
+  it('een casus die zonder vervolgroute sloot, heet alleen gesloten', () => {
+    const h = fresh();
+    decideGate(local!, h, '1', 'verder_verkennen');
+    decideGate(local!, h, '2A', 'geen_actie');
+    const d = dashboard(h.row.code);
+    expect([d.status, d.statusText]).toEqual(['gesloten', 'gesloten']);
   });
 });
