@@ -13,6 +13,7 @@ import {
   failedMails,
   matrixCell,
   overviewStale,
+  partnerFacts,
 } from '../../src/workflow/dashboard';
 import { recordDecision } from '../../src/workflow/decide';
 import { refreshCase } from '../../src/workflow/dispatcher';
@@ -294,6 +295,32 @@ describe('een cel van de matrix', () => {
     // A closed case asks nothing more; a partner that is not (or no longer) in the list neither.
     expect(at('politie', '2A', null, { status: 'gesloten' as const })).toBe('niet gevraagd');
     expect(at('vertrokken', '2A', null)).toBe('niet gevraagd');
+  });
+  it('een partner met een aanvullend formulier: wacht zolang één formulier open staat, met de vroegste termijn', () => {
+    const h = fresh();
+    startStep(h);
+    const view = withTableCache(() => assembleView(openCase(openRegister(), h.row.code)));
+    const politie = view.forms.find((f) => f.partnerId === 'politie')!;
+    const answered = { ...politie, status: 'beantwoord' as const, responseCount: 1 };
+    const extra = (over: Partial<FormRecord>) => ({ ...politie, formKey: 'extra', ...over });
+    const facts = (forms: FormRecord[]) =>
+      partnerFacts({ ...view, forms }).map((p) => `${p.partnerId}:${p.answered}:${p.closed}:${p.deadline}`);
+    // The main form answered, the supplementary one still open: waiting, until its own deadline.
+    expect(facts([answered, extra({ deadline: '2026-01-30' })])).toEqual(['politie:false:false:2026-01-30']);
+    // The supplementary one closed without an answer: the partner did answer.
+    expect(facts([answered, extra({ status: 'gesloten', deadline: '2026-01-30' })])).toEqual([
+      'politie:true:false:2026-01-26',
+    ]);
+    // Two forms open: the earliest deadline, whatever their order.
+    expect(facts([extra({ deadline: '2026-01-30' }), politie])).toEqual(['politie:false:false:2026-01-26']);
+    // Everything closed, nothing answered.
+    expect(facts([{ ...politie, status: 'gesloten' }, extra({ status: 'gesloten' })])).toEqual([
+      'politie:false:true:2026-01-26',
+    ]);
+    // Forms of another step or round do not count.
+    expect(
+      facts([politie, extra({ partnerId: 'boa', step: '2A' }), extra({ partnerId: 'boa', round: 2 })]),
+    ).toEqual(['politie:false:false:2026-01-26']);
   });
 });
 
