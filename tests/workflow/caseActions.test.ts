@@ -415,4 +415,17 @@ describe('acties op een casus', () => {
     );
     expect(closed.url).toBe(open.url);
   });
+  it('opnieuw versturen boven het dagquotum: de mail wacht, en de melding zegt het', () => {
+    const f = freshLocalCase({ mailDailyQuota: 3 });
+    local = f.local;
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 2, message: 'Invalid email: team@x' });
+    runCaseAction(openRegister(), f.h.row.code, 'startStep');
+    local.rt.clearFaults();
+    // The rest of today's quota goes to other mail.
+    while (MailApp.getRemainingDailyQuota() > 0)
+      MailApp.sendEmail('regie@testdorp.example', 'Ander bericht', 'Tekst.');
+    expect(runCaseAction(openRegister(), f.h.row.code, 'resendMail').message).toBe(
+      '1 mail(s) opnieuw in de wachtrij gezet; 0 verstuurd, 1 wachten op het dagquotum.',
+    );
+  });
 });
