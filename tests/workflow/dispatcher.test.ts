@@ -24,7 +24,7 @@ import {
 import { tryWithLock } from '../../src/workflow/lock';
 import { openNewCase } from '../../src/workflow/newCase';
 import { addPersons } from '../../src/workflow/persons';
-import { DIGESTS, FORMS, LOG, OUTBOX, QUARANTINE } from '../../src/workflow/records';
+import { DIGESTS, FORMS, LOG, OUTBOX, PERSONS as PERSON_TABLE, QUARANTINE } from '../../src/workflow/records';
 import { setCaseNamesId } from '../../src/workflow/registerTabs';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
@@ -276,13 +276,58 @@ describe('een run over alle casussen', () => {
     // The decision stopped before the removal, and then the case spreadsheet was deleted for good.
     DriveApp.getFileById(namesId).setTrashed(false);
     setCaseNamesId(reopen(f.h), namesId);
-    const other = openNewCase(openRegister(), fictionalCaseInput()).row.code;
+    // Another case is open at 2B with its namenlijst: it keeps it, and is opened once (its refresh).
+    const other = openNewCase(openRegister(), fictionalCaseInput());
+    decideGate(local, other, '1', 'verder_verkennen');
+    decideGate(local, other, '2A', 'problematisch');
+    addPersons(reopen(other), PERSONS.slice(1, 2));
     local.rt.drive.delete(f.h.row.spreadsheetId);
+    local.rt.resetCounts();
     const r = dispatchAll(openRegister());
     expect(r.errors.filter((e) => e.code === f.h.row.code)).toEqual([
       { code: f.h.row.code, message: expect.any(String) },
     ]);
-    expect(codes(r)).toEqual([other]);
+    expect(codes(r)).toEqual([other.row.code]);
+    expect(reopen(other).row.namesId).not.toBe('');
+    // Locks: the closed case (to finish its removal), the open case's refresh, the Casussen list.
+    expect(local.rt.counts.get('LockService.getScriptLock')).toBe(3);
+  });
+});
+
+describe('afsluitbrieven voordat de namenlijst weg mag', () => {
+  it('een casus die bij 2B sloot houdt zijn namenlijst tot de laatste afsluitbrief er is', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    addPersons(f.h, PERSONS);
+    const namesId = reopen(f.h).row.namesId;
+    // Every document takes four minutes: one letter per run fits.
+    local.rt.injectFault({
+      method: 'Drive.Files.create',
+      nth: 1,
+      times: 1_000,
+      effect: (rt) => rt.advance(4 * MINUTE),
+    });
+    recordDecision(
+      reopen(f.h),
+      {
+        step: '2B',
+        round: 1,
+        outcome: 'niet_bevestigd',
+        routes: [LIGHT_ROUTES[0]!],
+        motivation: 'Niet bevestigd.',
+        decidedBy: 'overleg',
+        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+      },
+      'regie@testdorp.example',
+    );
+    const letters = () => readTable(reopen(f.h).ss, PERSON_TABLE).filter((p) => p.closingOn !== '').length;
+    expect([letters(), reopen(f.h).row.namesId]).toEqual([1, namesId]);
+    dispatchAll(openRegister());
+    expect([letters(), reopen(f.h).row.namesId]).toEqual([2, namesId]);
+    local.rt.clearFaults();
+    dispatchAll(openRegister());
+    expect([letters(), reopen(f.h).row.namesId]).toEqual([3, '']);
+    expect(DriveApp.getFileById(namesId).isTrashed()).toBe(true);
   });
 });
 
