@@ -156,18 +156,21 @@ describe('een casus bijwerken', () => {
     expect(failed.r.reconcile.newResponses).toBe(1);
   });
 
-  it('leest een formulier dat een besluit halverwege sloot, alleen van de huidige stap, en niets meer van een gesloten casus', () => {
+  it('leest een formulier dat een besluit halverwege sloot, alleen van de huidige stap en ronde, en niets meer van een gesloten casus', () => {
     const f = freshLocalCase();
     local = f.local;
     startStep(f.h);
     decideGate(local, f.h, '1', 'verder_verkennen');
+    startStep(reopen(f.h));
+    // 2A asks for more information: a second round, the forms of the first are closed.
+    decideGate(local, f.h, '2A', 'meer_informatie');
     startStep(reopen(f.h));
     const h = reopen(f.h);
     refreshCase(h);
     local.rt.advance(15 * MINUTE);
     // A partner answers just before the 2A gate closes the form; the gate stops before its decision.
     const forms = readTable(h.ss, FORMS);
-    const politie = forms.find((x) => x.step === '2A' && x.partnerId === 'politie')!;
+    const politie = forms.find((x) => x.step === '2A' && x.round === 2 && x.partnerId === 'politie')!;
     fillRequired(local.rt, politie.formId);
     FormApp.openById(politie.formId).setAcceptingResponses(false);
     replaceTable(
@@ -182,7 +185,7 @@ describe('een casus bijwerken', () => {
       reopen(h),
       {
         step: '2A',
-        round: 1,
+        round: 2,
         outcome: 'niet_problematisch',
         routes: [LIGHT_ROUTES[0]!],
         motivation: 'Besproken.',
@@ -327,6 +330,38 @@ describe('afsluitbrieven voordat de namenlijst weg mag', () => {
     local.rt.clearFaults();
     dispatchAll(openRegister());
     expect([letters(), reopen(f.h).row.namesId]).toEqual([3, '']);
+    expect(DriveApp.getFileById(namesId).isTrashed()).toBe(true);
+  });
+});
+
+describe('een namenlijst die na een acuut begin weg moet', () => {
+  it('een casus die na "acuut" bij 2A sloot: de run maakt een onderbroken verwijdering af', () => {
+    const f = freshLocalCase();
+    local = f.local;
+    const decide = (step: '1' | '2A', outcome: string, extra: object) =>
+      recordDecision(
+        reopen(f.h),
+        {
+          step,
+          round: 1,
+          outcome,
+          motivation: 'Besproken.',
+          decidedBy: 'overleg',
+          date: isoDate(local!.rt.now(), 'Europe/Amsterdam'),
+          ...extra,
+        },
+        'regie@testdorp.example',
+      );
+    decide('1', 'acuut', { acuteReason: 'Dreiging bij de school.', directions: 'Politie houdt toezicht.' });
+    addPersons(reopen(f.h), PERSONS.slice(0, 1));
+    const namesId = reopen(f.h).row.namesId;
+    decide('2A', 'niet_problematisch', { routes: [LIGHT_ROUTES[0]!] });
+    expect(reopen(f.h).row).toMatchObject({ status: 'gesloten', step: '2A', namesId: '' });
+    // A decision that stopped before the removal: the next run removes the namenlijst.
+    DriveApp.getFileById(namesId).setTrashed(false);
+    setCaseNamesId(reopen(f.h), namesId);
+    dispatchAll(openRegister());
+    expect(reopen(f.h).row.namesId).toBe('');
     expect(DriveApp.getFileById(namesId).isTrashed()).toBe(true);
   });
 });
