@@ -464,8 +464,19 @@ describe('het werk aan het eind van een run', () => {
       // Three weeks on nobody answered: the register's row of the case changes (partners late).
       f.local.rt.advance(21 * DAY);
       f.local.rt.resetCounts();
+      // Whether the script lock is held at each spreadsheet write of the run.
+      f.local.rt.injectFault({
+        method:
+          /^(Range\.setValues|Sheets\.Spreadsheets\.(batchUpdate|Values\.(append|update|batchUpdate)))$/,
+        nth: 1,
+        times: 10_000,
+        effect: (rt) => {
+          underLock.push(rt.uncounted(() => LockService.getScriptLock().hasLock()));
+        },
+      });
       return f;
     };
+    let underLock: boolean[] = [];
     let f = late();
     const r = dispatchAll(
       openRegister(),
@@ -481,12 +492,18 @@ describe('het werk aan het eind van een run', () => {
     expect(reopen(f.h).row.late).toBe(3);
     // One lock for the case, one for the list.
     expect(f.local.rt.counts.get('LockService.getScriptLock')).toBe(2);
+    // Every write of the run, the Casussen list included, is made while the run holds the lock.
+    expect(underLock.length).toBeGreaterThan(0);
+    expect(underLock.every(Boolean)).toBe(true);
     f.local.dispose();
     // Without end-of-run work the same.
+    underLock = [];
     f = late();
     dispatchAll(openRegister());
     expect(reopen(f.h).row.late).toBe(3);
     expect(f.local.rt.counts.get('LockService.getScriptLock')).toBe(2);
+    expect(underLock.length).toBeGreaterThan(0);
+    expect(underLock.every(Boolean)).toBe(true);
   });
 
   it('krijgt de run het slot niet, dan wacht het werk aan het eind', () => {
