@@ -371,6 +371,20 @@ describe('een persoon overal verwijderen (art. 17): wat er weggaat, wat er getel
     expect(readTable(h.ss, PERSONS).map((p) => p.code)).toEqual([b, expect.any(String)]);
   });
 
+  it('een hernoemde tab in de namenlijst en een verwijderde tab Plan van aanpak: inzage en verwijdering werken, zonder namenlijstregel', () => {
+    const { h, a, b } = setUp();
+    namesTab(h).setName('Namen (oud)');
+    h.ss.deleteSheet(h.ss.getSheetByName(PLAN_SHEET)!);
+    appendRows(h.ss, ANSWERS, [answer('2B#1#politie', a, 'Over a.')]);
+    const x = collectPerson(reopen(h), a);
+    expect(x.listed).toEqual([]);
+    expect(x.answers.map((y) => y.value)).toEqual(['Over a.']);
+    const r = removePerson(reopen(h), a);
+    expect(r).toMatchObject({ code: a, answers: 1, letter: '' });
+    expect(readTable(h.ss, PERSONS).map((p) => p.code)).not.toContain(a);
+    expect(readTable(h.ss, PERSONS).map((p) => p.code)).toContain(b);
+  });
+
   it('weigert een naam of een onbekende code zonder iets vast te leggen; een tweede keer (ook in kleine letters) is al gedaan', () => {
     const { h, a } = setUp();
     expect(refusal(() => removePerson(h, AARDBEI))).toMatch(/^Dat is geen persoonscode/);
