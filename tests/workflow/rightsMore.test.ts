@@ -398,13 +398,22 @@ describe('een persoon overal verwijderen (art. 17): wat er weggaat, wat er getel
     );
   });
 
-  it('een onderbroken verwijdering staat als "bezig" vastgelegd, zonder naam', () => {
-    const { h, a, rt } = setUp();
+  it('een onderbroken verwijdering staat als "bezig" vastgelegd, zonder naam; wie daarna verwijderd wordt, krijgt een eigen vastlegging', () => {
+    const { h, a, b, rt } = setUp();
     rt.injectFault({ method: 'Sheet.deleteRow', nth: 1, message: 'Service unavailable: Spreadsheets' });
     expect(() => removePerson(h, a)).toThrow('Service unavailable');
     const [record] = readTable(h.ss, REMOVALS);
     expect(record).toMatchObject({ code: a, finished: 0, result: 'bezig' });
     expect(JSON.stringify(record)).not.toContain(AARDBEI);
+    // Meanwhile another person is removed: a record of its own; the first stays unfinished.
+    removePerson(reopen(h), b);
+    expect(readTable(h.ss, REMOVALS).map((x) => [x.code, x.finished > 0])).toEqual([
+      [a, false],
+      [b, true],
+    ]);
+    // The first one's namenlijst row waits for its own rerun.
+    const names = readTable(SpreadsheetApp.openById(h.row.namesId), NAMES);
+    expect(names.map((n) => n.Naam)).toEqual([AARDBEI, PEOPLE[2]!.naam]);
   });
 
   it('de namenlijstregel gaat ook weg als de code er met spaties in staat; de andere regels blijven', () => {
