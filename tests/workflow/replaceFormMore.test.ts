@@ -215,10 +215,10 @@ describe('§4.3 #14 opnieuw maken: voor wie, met welke vragen, en wie wat hoort'
 
   it('de vragen veranderden sinds het oude formulier: het nieuwe heeft die van nu, en het bericht zegt dat', () => {
     const h0 = started();
-    const old = formOf(h0, POLITIE.id);
-    const h = deleteByHand(h0, [old]);
-    // The coordinator hid a question of the politie's form in the tab Vragen (column I).
-    const question = answerKeys(old).at(-1)!;
+    const old = [formOf(h0, POLITIE.id), formOf(h0, BOA.id)];
+    const h = deleteByHand(h0, old);
+    // The coordinator hid a question both forms asked in the tab Vragen (column I).
+    const question = answerKeys(old[0]!).find((k) => answerKeys(old[1]!).includes(k))!;
     const tab = openRegister().ss.getSheetByName(QUESTIONS_SHEET)!;
     const row = tab
       .getDataRange()
@@ -226,10 +226,11 @@ describe('§4.3 #14 opnieuw maken: voor wie, met welke vragen, en wie wat hoort'
       .findIndex((x) => x[0] === question);
     tab.getRange(row + 1, 9).setValue("'ja");
     const r = replaceMissingForms(reopen(h));
-    expect(r.changedQuestions).toEqual([old.formKey]);
+    expect(r.changedQuestions).toEqual(old.map((f) => f.formKey));
     expect(answerKeys(formOf(h, POLITIE.id))).not.toContain(question);
+    const deadline = dutchDate(old[0]!.deadline);
     expect(r.message.split('\n')[1]).toBe(
-      `De vragen zijn sinds het oude formulier veranderd in de tab Vragen; het nieuwe formulier van ${POLITIE.organisation} (stap 1, deadline ${dutchDate(old.deadline)}) heeft de vragen van nu.`,
+      `De vragen zijn sinds het oude formulier veranderd in de tab Vragen; het nieuwe formulier van ${POLITIE.organisation} (stap 1, deadline ${deadline}); ${BOA.organisation} (stap 1, deadline ${deadline}) heeft de vragen van nu.`,
     );
   });
 });
@@ -304,10 +305,10 @@ describe('§4.3 #14 opnieuw maken: wanneer niet', () => {
 });
 
 describe('§4.3 #14 opnieuw maken: een run die stopte', () => {
-  it('gestopt bij het maken van het formulier: `_vervangen` zegt "nog niet klaar" zonder nieuw formulier; de herhaling maakt er één', () => {
+  it('gestopt bij het maken van het formulier: `_vervangen` zegt "nog niet klaar" zonder nieuw formulier; de herhaling maakt er één, ook als intussen een ander formulier verdween', () => {
     const h0 = started();
-    const old = formOf(h0, POLITIE.id);
-    const h = deleteByHand(h0, [old]);
+    const boa = formOf(h0, BOA.id);
+    const h = deleteByHand(h0, [boa]);
     local.rt.injectFault({
       method: /^(FormApp\.create|Drive\.Files\.copy|File\.makeCopy)$/,
       nth: 1,
@@ -316,15 +317,28 @@ describe('§4.3 #14 opnieuw maken: een run die stopte', () => {
     });
     expect(() => replaceMissingForms(h)).toThrow('Service error');
     expect(readTable(h.ss, REPLACEMENTS)).toMatchObject([
-      { formKey: old.formKey, oldFormId: old.formId, newFormId: '', finished: 0 },
+      { formKey: boa.formKey, oldFormId: boa.formId, newFormId: '', finished: 0 },
     ]);
     local.rt.clearFaults();
-    const r = replaceMissingForms(reopen(h));
-    expect(r.replaced).toEqual([old.formKey]);
+    // Meanwhile the politie's form (earlier in the table) was deleted by hand too.
+    const politie = formOf(h0, POLITIE.id);
+    const r = replaceMissingForms(deleteByHand(h, [politie]));
+    expect(r.replaced).toEqual([politie.formKey, boa.formKey]);
     expect(readTable(h.ss, REPLACEMENTS)).toMatchObject([
-      { formKey: old.formKey, oldFormId: old.formId, newFormId: formOf(h, POLITIE.id).formId },
+      { formKey: boa.formKey, oldFormId: boa.formId, newFormId: formOf(h, BOA.id).formId },
+      { formKey: politie.formKey, oldFormId: politie.formId, newFormId: formOf(h, POLITIE.id).formId },
     ]);
     expect(liveForms(h)).toHaveLength(3);
+    expect(newLinkMails(POLITIE.email)).toHaveLength(1);
+    expect(newLinkMails(BOA.email)).toHaveLength(1);
+  });
+
+  it('twee formulieren in één run zonder dat de klok verspringt: elk een eigen regel in het Logboek', () => {
+    const h0 = started(PARTNERS, { latency: false });
+    const forms = [formOf(h0, POLITIE.id), formOf(h0, BOA.id)];
+    replaceMissingForms(deleteByHand(h0, forms));
+    const lines = readTable(h0.ss, LOG).filter((l) => l.event === LOG_EVENT);
+    expect(lines.map((l) => l.detail.split(':')[0])).toEqual(forms.map((f) => f.formKey));
   });
 
   it('gestopt na de regel in het Logboek (in dezelfde milliseconde): de herhaling schrijft hem niet nog eens en mailt niet opnieuw', () => {
