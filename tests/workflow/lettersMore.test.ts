@@ -165,6 +165,7 @@ describe('brieven maken', () => {
     const names = SpreadsheetApp.openById(h.row.namesId).getSheetByName(NAMES.name)!;
     names.getRange(2, 2).setValue('  Testpersoon Aardbei  ');
     names.getRange(2, 3).setValue('');
+    names.getRange(3, 3).setNumberFormat('@').setValue(' 2009 ');
     const r = makeLetters(reopen(h), 'informatiebrief');
     expect(r.made).toEqual(codes);
     const [first, second] = codes.map((c) => docsIn(r.folderId).find((d) => d.name === r.files[c])!);
@@ -188,13 +189,16 @@ describe('brieven maken', () => {
     expect(letterLog(h)).toEqual([`2 informatiebrief(ven) gemaakt in de beperkte map: ${codes.join(', ')}`]);
   });
 
-  it('de bewaartermijn van de casus zelf gaat voor die van de instellingen', () => {
+  it('de bewaartermijn van de casus zelf gaat voor die van de instellingen; zonder eigen termijn die van de instellingen', () => {
     const h = at2B();
     addPersons(h, PEOPLE.slice(0, 1));
     const hh = reopen(h);
     expect(hh.reg.settings.retentionMonths).toBe(12);
     const r = makeLetters({ ...hh, row: { ...hh.row, retentionMonths: 6 } }, 'afsluitbrief');
     expect(textOf(docsIn(r.folderId)[0]!.id)).toContain('nog 6 maanden');
+    // A case without its own term (an empty cell in the register) gets the one of the settings.
+    makeLetters({ ...hh, row: { ...hh.row, retentionMonths: 0 } }, 'informatiebrief');
+    expect(textOf(docsIn(r.folderId)[1]!.id)).toContain('nog 12 maanden');
   });
 
   it('alleen de gevraagde codes krijgen een brief, en alleen bij hen staat de datum', () => {
