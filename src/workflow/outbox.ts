@@ -125,7 +125,7 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
   });
   const pending = rows.map((r, i) => ({ r, i })).filter((x) => x.r.status === 'wacht');
   if (pending.length === 0) {
-    if (events.length) logEvents(h.ss, events);
+    logEvents(h.ss, events);
     return result;
   }
   // A reminder that waited (quota, a passing error) is dropped once its form is answered or closed.
@@ -199,7 +199,7 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
   if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);
   if (result.waiting)
     events.push(['mail wacht', `${result.waiting} mail(s) wachten op het dagquotum van morgen`]);
-  if (events.length) logEvents(h.ss, events);
+  logEvents(h.ss, events);
   return result;
 }
 
