@@ -189,6 +189,47 @@ describe('brieven maken', () => {
     expect(letterLog(h)).toEqual([`2 informatiebrief(ven) gemaakt in de beperkte map: ${codes.join(', ')}`]);
   });
 
+  it('een regel zonder code (nog niet bijgewerkt) of zonder naam krijgt geen brief', () => {
+    const h = at2B();
+    const codes = addPersons(h, PEOPLE);
+    const names = SpreadsheetApp.openById(h.row.namesId).getSheetByName(NAMES.name)!;
+    names.getRange(2, 2).setValue('   ');
+    names.appendRow(['', 'Testpersoon Citroen', 2011]);
+    const r = makeLetters(reopen(h), 'informatiebrief');
+    expect(r.made).toEqual([codes[1]]);
+    expect(docsIn(r.folderId).map((d) => d.name)).toEqual([`Informatiebrief ${h.row.code} ${codes[1]}`]);
+  });
+
+  it('een verbeterde naam geeft een nieuwe versie, alleen voor die persoon; niets nieuws: geen regel in het Logboek', () => {
+    const h = at2B();
+    const codes = addPersons(h, PEOPLE);
+    makeLetters(reopen(h), 'informatiebrief');
+    const again = makeLetters(reopen(h), 'informatiebrief');
+    expect([again.made, again.unchanged]).toEqual([[], codes]);
+    expect(letterLog(h)).toHaveLength(1);
+    const names = SpreadsheetApp.openById(h.row.namesId).getSheetByName(NAMES.name)!;
+    names.getRange(3, 2).setValue('Testpersoon Braam');
+    const r = makeLetters(reopen(h), 'informatiebrief');
+    expect([r.made, r.unchanged]).toEqual([[codes[1]], [codes[0]]]);
+    expect(r.files[codes[1]!]).toBe(`Informatiebrief ${h.row.code} ${codes[1]} (versie 2)`);
+    expect(letterLog(h)).toHaveLength(2);
+  });
+
+  it('een brief voor een code die niet in _personen staat schrijft _personen niet', () => {
+    const h = at2B();
+    addPersons(h, PEOPLE);
+    const names = SpreadsheetApp.openById(h.row.namesId).getSheetByName(NAMES.name)!;
+    names.appendRow(['P99', 'Testpersoon Citroen', 2011]);
+    const before = readTable(h.ss, PERSONS);
+    readLetterTemplates(openRegister());
+    local.rt.resetCounts();
+    const r = makeLetters(reopen(h), 'informatiebrief', { codes: ['P99'] });
+    expect(r.made).toEqual(['P99']);
+    expect(readTable(h.ss, PERSONS)).toEqual(before);
+    // One write: the Logboek line (the tab Brieven already existed).
+    expect(local.rt.counts.get('Range.setValues')).toBe(1);
+  });
+
   it('de bewaartermijn van de casus zelf gaat voor die van de instellingen; zonder eigen termijn die van de instellingen', () => {
     const h = at2B();
     addPersons(h, PEOPLE.slice(0, 1));

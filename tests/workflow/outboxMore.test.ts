@@ -113,6 +113,24 @@ describe('mogelijk dubbel verstuurd', () => {
   });
 });
 
+describe('schrijven', () => {
+  it('wachtende mails tussen al verstuurde rijen: elke rij houdt haar eigen sleutel en status', () => {
+    const h = host();
+    queued(
+      h,
+      [job('a'), job('b'), job('c'), job('d')],
+      [{}, { status: 'verstuurd' }, {}, { status: 'vervallen' }],
+    );
+    expect(flushOutbox(h)).toEqual({ sent: 2, waiting: 0, failed: 0, uncertain: 0 });
+    expect(outbox(h).map((r) => [r.key, r.status])).toEqual([
+      ['a', 'verstuurd'],
+      ['b', 'verstuurd'],
+      ['c', 'verstuurd'],
+      ['d', 'vervallen'],
+    ]);
+  });
+});
+
 describe('het dagquotum', () => {
   it('met nog precies één ontvanger vandaag gaat één mail; de tweede wacht zonder dat MailApp gevraagd wordt', () => {
     const h = host(1);
