@@ -1,0 +1,267 @@
+/**
+ * Starting a step (workflow/startStep.ts) line by line: which partners get a form, what is
+ * registered in `_formulieren`, what the coordinator is told (result, warnings, Logboek), the
+ * time budget of one start, and when a start counts as unfinished. The clock stands still on
+ * calls (latency off) unless a test moves it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { fictionalCaseInput } from '../../src/local/demo/caseInput';
+import type { LocalAppsScript } from '../../src/local/harness';
+import { convenantWarning } from '../../src/model/partnerQuestions';
+import type { CaseHandle } from '../../src/workflow/context';
+import { openCase, openRegister } from '../../src/workflow/context';
+import { recordDecision } from '../../src/workflow/decide';
+import { itemMapOf } from '../../src/workflow/formKey';
+import { openNewCase } from '../../src/workflow/newCase';
+import { FORMS, LOG, OUTBOX } from '../../src/workflow/records';
+import { progressText, startIncomplete, startStep } from '../../src/workflow/startStep';
+import { readTable } from '../../src/workspace/tables';
+import { decideGate, freshRegister, PARTNERS, refusal } from './helpers';
+
+let local: LocalAppsScript;
+afterEach(() => local.dispose());
+
+/** A partner in step 1 whose only level is "persoon": step 1 asks nothing at that level. */
+const SCHOOL = {
+  id: 'school',
+  organisation: 'Basisschool De Test',
+  kind: 'leerplicht',
+  contactName: 'Leerplicht Test',
+  email: 'leerplicht@testdorp.example',
+  steps: ['1'],
+  levels: ['persoon'],
+  active: true,
+};
+
+/** A new case in a register with these partners. */
+function newCase(partners: unknown = PARTNERS): CaseHandle {
+  const r = freshRegister(partners, { latency: false });
+  local = r.local;
+  return openNewCase(openRegister(), fictionalCaseInput());
+}
+
+/** The Logboek lines written by `fn`, as [event, detail]. */
+function logged<T>(h: CaseHandle, fn: () => T): { value: T; lines: [string, string][] } {
+  const before = readTable(h.ss, LOG).length;
+  const value = fn();
+  const lines = readTable(h.ss, LOG)
+    .slice(before)
+    .map((l): [string, string] => [l.event, l.detail]);
+  return { value, lines };
+}
+
+const again = (h: CaseHandle) => openCase(openRegister(), h.row.code);
+
+describe('een stap starten', () => {
+  it('maakt één formulier per partner met vragen, registreert het volledig en zegt het in het Logboek; wie geen vragen heeft, wordt bij naam genoemd', () => {
+    const h = newCase([...PARTNERS, SCHOOL]);
+    const now = local.rt.now();
+    const progress: string[] = [];
+    const { value: r, lines } = logged(h, () =>
+      startStep(h, { onProgress: (made, total) => progress.push(`${made}/${total}`) }),
+    );
+    expect(r.step).toBe('1');
+    expect(r.round).toBe(1);
+    expect(r.created).toEqual(['politie', 'jongerenwerk', 'boa']);
+    expect(r.skipped).toEqual(['school']);
+    expect(r.remaining).toEqual([]);
+    expect([r.made, r.total]).toEqual([3, 3]);
+    expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    expect(r.warnings).toEqual([
+      'Geen formulier voor Basisschool De Test: in deze stap staan voor hen geen vragen open (verborgen in de tab Vragen, of buiten de niveaus die zij mogen aanleveren).',
+    ]);
+    expect(r.deadline).toMatch(/^2026-01-\d\d$/);
+    expect(r.deadline > '2026-01-12').toBe(true);
+    const forms = readTable(h.ss, FORMS);
+    expect(forms.map((f) => [f.formKey, f.step, f.round, f.partnerId])).toEqual([
+      ['1#1#politie', '1', 1, 'politie'],
+      ['1#1#jongerenwerk', '1', 1, 'jongerenwerk'],
+      ['1#1#boa', '1', 1, 'boa'],
+    ]);
+    for (const f of forms) {
+      const form = FormApp.openById(f.formId);
+      expect(f.publishedUrl).toBe(form.getPublishedUrl());
+      expect(f.editUrl).toBe(form.getEditUrl());
+      expect(Object.keys(itemMapOf(f)).length).toBeGreaterThan(0);
+      expect({
+        ...f,
+        formKey: '',
+        partnerId: '',
+        formId: '',
+        publishedUrl: '',
+        editUrl: '',
+        itemMap: '',
+      }).toEqual({
+        formKey: '',
+        step: '1',
+        round: 1,
+        partnerId: '',
+        formId: '',
+        publishedUrl: '',
+        editUrl: '',
+        deadline: r.deadline,
+        createdAt: now,
+        status: 'open',
+        itemMap: '',
+        closedAt: 0,
+        planVersion: 0,
+        readUpTo: 0,
+        sheetBook: '',
+        sheetTab: '',
+        sheetPrint: '',
+      });
+    }
+    expect(lines).toEqual([
+      ...forms.map((f): [string, string] => [
+        'formulier gemaakt',
+        `${f.formKey} (${Object.keys(itemMapOf(f)).length} vragen)`,
+      ]),
+      ['stap gestart', `stap 1, ronde 1: 3 van 3 formulieren gemaakt; deadline ${r.deadline}`],
+      ['mail verstuurd', '3 mail(s)'],
+    ]);
+    // One invitation per form, to the partner, with the link of its own form.
+    expect(r.mail).toEqual({ sent: 3, waiting: 0, failed: 0, uncertain: 0 });
+    expect(readTable(h.ss, OUTBOX).map((o) => [o.key, o.formKey, o.to])).toEqual(
+      forms.map((f, i) => [`uitnodiging:${f.formKey}`, f.formKey, PARTNERS[i]!.email]),
+    );
+    expect(local.rt.mailbox.map((m) => m.to[0])).toEqual(PARTNERS.map((p) => p.email));
+    forms.forEach((f, i) => {
+      expect(local.rt.mailbox[i]!.body).toContain(f.publishedUrl);
+    });
+  });
+
+  it('een tweede start maakt en mailt niets opnieuw en zegt hoe ver het is', () => {
+    const h = newCase([...PARTNERS, SCHOOL]);
+    const first = startStep(h);
+    const { value: r, lines } = logged(h, () => startStep(again(h)));
+    expect(r.created).toEqual([]);
+    expect(r.skipped).toEqual(['school']);
+    expect([r.made, r.total]).toEqual([3, 3]);
+    expect(r.mail).toEqual({ sent: 0, waiting: 0, failed: 0, uncertain: 0 });
+    expect(lines).toEqual([
+      ['stap gestart', `stap 1, ronde 1: 3 van 3 formulieren gemaakt; deadline ${first.deadline}`],
+    ]);
+    expect(readTable(h.ss, FORMS)).toHaveLength(3);
+    expect(readTable(h.ss, OUTBOX)).toHaveLength(3);
+    expect(local.rt.mailbox).toHaveLength(3);
+  });
+
+  it('weigert een gesloten casus, en maakt dan niets', () => {
+    const h = newCase();
+    recordDecision(
+      h,
+      {
+        step: '1',
+        round: 1,
+        outcome: 'niet_verder',
+        routes: ['lichte_interventie'],
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: '2026-01-12',
+      },
+      'regie@testdorp.example',
+    );
+    const closed = again(h);
+    expect(refusal(() => startStep(closed))).toBe(
+      `Casus ${h.row.code} is gesloten. Heropen de casus eerst met een besluit "heropenen".`,
+    );
+    expect(readTable(h.ss, FORMS)).toEqual([]);
+    expect(startIncomplete(closed)).toBe(false);
+  });
+});
+
+describe('een start met vragen per persoon (2B)', () => {
+  const { convenantSigned: _signed, ...unsignedPolice } = PARTNERS[0]!;
+  const TEAMS = [
+    PARTNERS[0]!,
+    { ...PARTNERS[0]!, id: 'politie-noord', email: 'noord@politie.example' },
+    { ...unsignedPolice, id: 'politie-zonder', email: 'zonder@politie.example' },
+  ];
+
+  it('zonder namenlijst één waarschuwing voor alle partners samen; zonder convenant een waarschuwing en een regel in het Logboek, één keer', () => {
+    const h = newCase(TEAMS);
+    decideGate(local, h, '1', 'verder_verkennen');
+    decideGate(local, h, '2A', 'problematisch');
+    const noNames =
+      'De namenlijst heeft nog geen personen: de vragen per persoon ontbreken in deze formulieren. Vul eerst de namenlijst (menu "Namenlijst bijwerken").';
+    const unsigned = openRegister().partners.find((p) => p.id === 'politie-zonder')!;
+    const { value: r, lines } = logged(h, () => startStep(again(h)));
+    expect(r.step).toBe('2B');
+    expect(r.created).toEqual(['politie', 'politie-noord', 'politie-zonder']);
+    expect(r.warnings).toEqual([noNames, convenantWarning(unsigned)]);
+    expect(lines.map((l) => l[0])).toEqual([
+      'formulier gemaakt',
+      'formulier gemaakt',
+      'geen convenant',
+      'formulier gemaakt',
+      'stap gestart',
+      'mail verstuurd',
+    ]);
+    expect(lines[2]![1]).toBe(convenantWarning(unsigned));
+    // Started again: the form without person questions exists, so the convenant is not repeated.
+    const { value: second, lines: secondLines } = logged(h, () => startStep(again(h)));
+    expect(second.warnings).toEqual([noNames]);
+    expect(secondLines.map((l) => l[0])).toEqual(['stap gestart']);
+  });
+});
+
+describe('een start binnen het tijdsbudget', () => {
+  it('begint het volgende formulier alleen als de uitnodigingen van alle gemaakte formulieren er nog bij passen', () => {
+    // The clock stands still: only the reserve per invitation counts (3 s per form made).
+    const fits = startStep(newCase(), { budgetMs: 6000 });
+    expect(fits.created).toEqual(['politie', 'jongerenwerk']);
+    expect(fits.remaining).toEqual(['boa']);
+    local.dispose();
+    const h = newCase();
+    const { value: tight, lines } = logged(h, () => startStep(h, { budgetMs: 5999 }));
+    expect(tight.created).toEqual(['politie']);
+    expect(tight.remaining).toEqual(['jongerenwerk', 'boa']);
+    expect([tight.made, tight.total]).toEqual([1, 3]);
+    expect(lines.at(-2)).toEqual([
+      'stap gestart',
+      `stap 1, ronde 1: 1 van 3 formulieren gemaakt; de andere 2 volgen bij de volgende automatische bijwerking; deadline ${tight.deadline}`,
+    ]);
+    // Only the forms made are invited.
+    expect(local.rt.mailbox.map((m) => m.to[0])).toEqual([PARTNERS[0]!.email]);
+    // Unfinished, also with the rows passed in; the next start makes the rest.
+    expect(startIncomplete(again(h))).toBe(true);
+    expect(startIncomplete(again(h), readTable(h.ss, FORMS))).toBe(true);
+    const rest = startStep(again(h));
+    expect(rest.created).toEqual(['jongerenwerk', 'boa']);
+    expect([rest.made, rest.total]).toEqual([3, 3]);
+    expect(startIncomplete(again(h))).toBe(false);
+  });
+
+  it('maakt altijd minstens één formulier per run', () => {
+    const h = newCase();
+    expect(startIncomplete(h)).toBe(false); // nothing started yet
+    const r = startStep(h, { budgetMs: 0 });
+    expect(r.created).toEqual(['politie']);
+    expect(r.remaining).toEqual(['jongerenwerk', 'boa']);
+  });
+
+  it('de tijd die formulieren kosten telt mee: het langste formulier tot nu toe moet nog passen', () => {
+    const h = newCase();
+    // Every form takes a minute here (a form is a copy of its kind's template; the copy is slow).
+    const slow = () =>
+      local.rt.injectFault({
+        method: 'Drive.Files.copy',
+        nth: 1,
+        times: 10,
+        effect: (rt) => rt.advance(60_000),
+      });
+    slow();
+    // After one form: one minute spent, the longest form (one minute), two invitations: 126 s.
+    expect(startStep(h, { budgetMs: 126_000 }).created).toEqual(['politie', 'jongerenwerk']);
+    local.dispose();
+    const h2 = newCase();
+    slow();
+    expect(startStep(h2, { budgetMs: 125_999 }).created).toEqual(['politie']);
+  });
+});
+
+describe('progressText', () => {
+  it('zegt hoeveel van hoeveel formulieren er zijn', () => {
+    expect(progressText(12, 25)).toBe('12 van 25 formulieren gemaakt');
+  });
+});
