@@ -10,7 +10,7 @@ import { formModelOf } from '../../src/local/apps-script/forms-model';
 import type { LocalAppsScript } from '../../src/local/harness';
 import type { Question } from '../../src/model/types';
 import type { CaseHandle } from '../../src/workflow/context';
-import { missingRequired, READ_MARGIN_MS, reconcileCase } from '../../src/workflow/reconcile';
+import { missingRequired, READ_MARGIN_MS, reconcileCase, TAB_ELSEWHERE } from '../../src/workflow/reconcile';
 import { ANSWERS, FORMS, LOG, QUARANTINE } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable, replaceTable } from '../../src/workspace/tables';
@@ -409,5 +409,201 @@ describe('welke formulieren een run leest', () => {
     expect(r).toEqual({ ...NOTHING, newResponses: 2, changed: true });
     // A closed form keeps its status when its answers come in.
     expect(readTable(h.ss, FORMS).map((f) => f.status)).toEqual(['beantwoord', 'open', 'gesloten']);
+  });
+});
+
+describe('de antwoordspreadsheet als wachter (watch)', () => {
+  /** A run of the dispatcher: the first of the day reads everything; linking may take an hour. */
+  const watchRun = (h: CaseHandle, readAll = false) =>
+    reconcileCase(h, { scanFolder: false, watch: { readAll, linkUntil: local.rt.now() + HOUR } });
+  /** How many forms `fn` reads (one getResponses per form read). */
+  const reads = (fn: () => unknown) => {
+    local.rt.resetCounts();
+    fn();
+    return local.rt.counts.get('Form.getResponses') ?? 0;
+  };
+  const sheetFields = (h: CaseHandle) =>
+    readTable(h.ss, FORMS).map((f) => [f.formKey, f.sheetBook !== '', f.sheetTab, f.sheetPrint !== '']);
+
+  it('koppelt alle open formulieren aan één nieuwe spreadsheet en onthoudt per formulier tabblad en vingerafdruk', () => {
+    const { h, id } = started();
+    local.rt.resetCounts();
+    const { value, lines } = logged(h, () => watchRun(h, true));
+    // Bookkeeping only: no change of the case, nothing in the Logboek.
+    expect(value).toEqual(NOTHING);
+    expect(lines).toEqual([]);
+    expect(local.rt.counts.get('SpreadsheetApp.create')).toBe(1);
+    expect(local.rt.counts.get('Form.setDestination')).toBe(3);
+    const forms = readTable(h.ss, FORMS);
+    const book = forms[0]!.sheetBook;
+    expect(forms.every((f) => f.sheetBook === book && /^\d+$/.test(f.sheetTab) && f.sheetPrint !== '')).toBe(
+      true,
+    );
+    expect(new Set(forms.map((f) => f.sheetTab)).size).toBe(3);
+    for (const f of forms) {
+      expect(SpreadsheetApp.openById(book).getSheetById(Number(f.sheetTab))!.getFormUrl()).toContain(
+        id(f.formKey),
+      );
+    }
+    // A run without news reads no form.
+    expect(reads(() => expect(watchRun(h)).toEqual(NOTHING))).toBe(0);
+  });
+
+  it('koppelen stopt op het afgesproken moment: de rest wordt direct gelezen en later gekoppeld', () => {
+    const { h, id } = started();
+    fillRequired(local.rt, id(BOA));
+    // Linking the first form takes two seconds; the run may link for one.
+    local.rt.injectFault({ method: 'Form.setDestination', nth: 1, effect: (rt) => rt.advance(2000) });
+    local.rt.resetCounts();
+    const r = reconcileCase(h, {
+      scanFolder: false,
+      watch: { readAll: false, linkUntil: local.rt.now() + 1000 },
+    });
+    expect(r).toEqual({ ...NOTHING, newResponses: 1, changed: true });
+    expect(local.rt.counts.get('Form.setDestination')).toBe(1);
+    expect(sheetFields(h).map(([k, linked]) => [k, linked])).toEqual([
+      [POLITIE, true],
+      [JONGERENWERK, false],
+      [BOA, false],
+    ]);
+    // The next run links the other two to the same spreadsheet.
+    const book = formRow(h, POLITIE).sheetBook;
+    local.rt.resetCounts();
+    watchRun(h);
+    expect(local.rt.counts.get('SpreadsheetApp.create') ?? 0).toBe(0);
+    expect(local.rt.counts.get('Form.setDestination')).toBe(2);
+    expect(readTable(h.ss, FORMS).map((f) => f.sheetBook)).toEqual([book, book, book]);
+  });
+
+  it('een formulier dat niet te koppelen is: in het Logboek, deze run direct gelezen, de volgende run opnieuw geprobeerd', () => {
+    const { h, id } = started();
+    fillRequired(local.rt, id(JONGERENWERK));
+    local.rt.injectFault({ method: 'Form.setDestination', nth: 2, message: 'Service unavailable: Forms' });
+    const { value, lines } = logged(h, () => watchRun(h));
+    expect(value).toEqual({ ...NOTHING, newResponses: 1, changed: true });
+    expect(lines).toEqual([
+      ['formulier niet gekoppeld', `${JONGERENWERK}: Service unavailable: Forms`],
+      ['antwoorden verwerkt', '1 nieuwe inzending(en)'],
+    ]);
+    expect(sheetFields(h).map(([k, linked]) => [k, linked])).toEqual([
+      [POLITIE, true],
+      [JONGERENWERK, false],
+      [BOA, true],
+    ]);
+    local.rt.resetCounts();
+    watchRun(h);
+    expect(local.rt.counts.get('Form.setDestination')).toBe(1);
+    expect(formRow(h, JONGERENWERK).sheetTab).toMatch(/^\d+$/);
+  });
+
+  it('lukt het koppelen van tabbladen niet, dan worden de formulieren direct gelezen tot een volgende run het doet', () => {
+    const { h, id } = started();
+    fillRequired(local.rt, id(POLITIE));
+    local.rt.injectFault({ method: 'Sheet.getFormUrl', nth: 1, message: 'Service unavailable: Sheets' });
+    let r = NOTHING;
+    expect(reads(() => (r = watchRun(h)))).toBe(3);
+    expect(r).toEqual({ ...NOTHING, newResponses: 1, changed: true });
+    expect(sheetFields(h)).toEqual([
+      [POLITIE, true, '', false],
+      [JONGERENWERK, true, '', false],
+      [BOA, true, '', false],
+    ]);
+    // Tied in the next run (read directly once more), then quiet.
+    expect(reads(() => watchRun(h))).toBe(3);
+    expect(readTable(h.ss, FORMS).every((f) => /^\d+$/.test(f.sheetTab) && f.sheetPrint !== '')).toBe(true);
+    expect(reads(() => watchRun(h))).toBe(0);
+  });
+
+  it('een verwijderd tabblad: direct gelezen, in het Logboek, en opnieuw gekoppeld', () => {
+    const { h } = started();
+    watchRun(h, true);
+    const book = SpreadsheetApp.openById(formRow(h, BOA).sheetBook);
+    book.deleteSheet(book.getSheetById(Number(formRow(h, BOA).sheetTab))!);
+    const { value, lines } = logged(h, () => watchRun(h));
+    expect(value).toEqual(NOTHING);
+    expect(lines).toEqual([['antwoordtabblad ontbreekt', `${BOA}: het formulier wordt opnieuw gekoppeld`]]);
+    expect(sheetFields(h)[2]).toEqual([BOA, false, '', false]);
+  });
+
+  it('een formulier dat "ontbreekt" wordt gelezen, ook als zijn tabblad niet veranderde', () => {
+    const { h } = started();
+    watchRun(h, true);
+    replaceTable(
+      h.ss,
+      FORMS,
+      readTable(h.ss, FORMS).map((f) => (f.formKey === POLITIE ? { ...f, status: 'ontbreekt' as const } : f)),
+    );
+    let r = NOTHING;
+    expect(reads(() => (r = watchRun(h)))).toBe(1);
+    expect(r).toEqual({ ...NOTHING, changed: true });
+    expect(formRow(h, POLITIE).status).toBe('open');
+  });
+
+  it('is de antwoordspreadsheet weg, dan wordt elk formulier direct gelezen', () => {
+    const { h, id } = started();
+    watchRun(h, true);
+    local.rt.deleteEntry(formRow(h, POLITIE).sheetBook);
+    fillRequired(local.rt, id(BOA));
+    let r = NOTHING;
+    expect(reads(() => (r = watchRun(h)))).toBe(3);
+    expect(r).toEqual({ ...NOTHING, newResponses: 1, changed: true });
+  });
+
+  it('met de hand terug gekoppeld na "elders": het nieuwe tabblad wordt weer gevolgd', () => {
+    const { h, id } = started();
+    watchRun(h, true);
+    const book = formRow(h, POLITIE).sheetBook;
+    const form = FormApp.openById(id(POLITIE));
+    form.setDestination(
+      FormApp.DestinationType.SPREADSHEET,
+      SpreadsheetApp.create('Eigen overzicht').getId(),
+    );
+    local.rt.advance(HOUR);
+    const elsewhere = logged(h, () => watchRun(h, true));
+    expect(elsewhere.lines).toEqual([
+      [
+        'formulier elders gekoppeld',
+        `${POLITIE}: zijn antwoorden gaan naar een andere spreadsheet; het formulier wordt voortaan elke run zelf gelezen`,
+      ],
+    ]);
+    expect(sheetFields(h)[0]).toEqual([POLITIE, true, TAB_ELSEWHERE, false]);
+    // Told once: the next first run of the day says nothing again.
+    local.rt.advance(HOUR);
+    expect(logged(h, () => watchRun(h, true)).lines).toEqual([]);
+    // Linked back by hand (a new tab), while the tabs cannot be tied this run.
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, book);
+    local.rt.injectFault({ method: 'Sheet.getFormUrl', nth: 1, message: 'Service unavailable: Sheets' });
+    local.rt.advance(HOUR);
+    expect(logged(h, () => watchRun(h, true)).lines).toEqual([]);
+    expect(sheetFields(h)[0]).toEqual([POLITIE, true, '', false]);
+    watchRun(h);
+    expect(formRow(h, POLITIE).sheetTab).toMatch(/^\d+$/);
+    expect(reads(() => watchRun(h))).toBe(0);
+  });
+
+  it('ontkoppeld: in het Logboek, en de volgende run opnieuw gekoppeld', () => {
+    const { h, id } = started();
+    watchRun(h, true);
+    FormApp.openById(id(JONGERENWERK)).removeDestination();
+    local.rt.advance(HOUR);
+    const { lines } = logged(h, () => watchRun(h, true));
+    expect(lines).toEqual([
+      ['formulier ontkoppeld', `${JONGERENWERK}: wordt opnieuw gekoppeld aan de antwoordspreadsheet`],
+    ]);
+    expect(sheetFields(h)[1]).toEqual([JONGERENWERK, false, '', false]);
+  });
+
+  it('een formulier dat geen antwoorden aanneemt, staat bij elke eerste run van de dag in het Logboek', () => {
+    const { h, id } = started();
+    FormApp.openById(id(BOA)).setAcceptingResponses(false);
+    const { lines } = logged(h, () => watchRun(h, true));
+    expect(lines).toEqual([
+      [
+        'partner kan niet reageren',
+        `${BOA}: het formulier neemt geen antwoorden aan (gesloten of niet gepubliceerd); zet in het formulier "Antwoorden accepteren" aan of publiceer het opnieuw`,
+      ],
+    ]);
+    // Not in a later run of the day.
+    expect(logged(h, () => watchRun(h)).lines).toEqual([]);
   });
 });

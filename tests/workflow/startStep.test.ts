@@ -13,9 +13,10 @@ import { openCase, openRegister } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { itemMapOf } from '../../src/workflow/formKey';
 import { openNewCase } from '../../src/workflow/newCase';
+import { addPersons } from '../../src/workflow/persons';
 import { FORMS, LOG, OUTBOX } from '../../src/workflow/records';
-import { progressText, startIncomplete, startStep } from '../../src/workflow/startStep';
-import { readTable } from '../../src/workspace/tables';
+import { askAboutNewPersons, progressText, startIncomplete, startStep } from '../../src/workflow/startStep';
+import { readTable, replaceTable } from '../../src/workspace/tables';
 import { decideGate, freshRegister, PARTNERS, refusal } from './helpers';
 
 let local: LocalAppsScript;
@@ -202,6 +203,73 @@ describe('een start met vragen per persoon (2B)', () => {
     const { value: second, lines: secondLines } = logged(h, () => startStep(again(h)));
     expect(second.warnings).toEqual([noNames]);
     expect(secondLines.map((l) => l[0])).toEqual(['stap gestart']);
+  });
+});
+
+describe('aanvullende formulieren (askAboutNewPersons)', () => {
+  const { convenantSigned: _signed, ...unsignedPolice } = PARTNERS[0]!;
+  const TEAMS = [
+    PARTNERS[0]!,
+    { ...PARTNERS[0]!, id: 'politie-noord', email: 'noord@politie.example' },
+    { ...unsignedPolice, id: 'politie-zonder', email: 'zonder@politie.example' },
+  ];
+  const NONE = { created: [], mail: { sent: 0, waiting: 0, failed: 0, uncertain: 0 } };
+
+  it('vraagt niets zolang er geen persoonsgegevens mogen zijn', () => {
+    const h = newCase();
+    startStep(h);
+    expect(askAboutNewPersons(again(h))).toEqual(NONE);
+    expect(readTable(h.ss, FORMS)).toHaveLength(3);
+  });
+
+  it('vraagt elke partner met vragen per persoon naar de nieuwe codes, zegt het in het Logboek en nodigt uit, ook na een onderbreking', () => {
+    const h = newCase(TEAMS);
+    decideGate(local, h, '1', 'verder_verkennen');
+    decideGate(local, h, '2A', 'problematisch');
+    // Before the step's forms exist there is nothing to supplement.
+    addPersons(again(h), [{ naam: 'Fictief Een' }]);
+    expect(askAboutNewPersons(again(h))).toEqual(NONE);
+    startStep(again(h));
+    expect(askAboutNewPersons(again(h))).toEqual(NONE);
+    addPersons(again(h), [{ naam: 'Fictief Twee' }]);
+    const mails = local.rt.mailbox.length;
+    const { value: r, lines } = logged(h, () => askAboutNewPersons(again(h)));
+    // The partner without a convenant has no person questions: no supplement.
+    expect(r.created).toEqual(['2B#1#politie#2', '2B#1#politie-noord#2']);
+    expect(r.mail).toEqual({ sent: 2, waiting: 0, failed: 0, uncertain: 0 });
+    expect(lines).toEqual([
+      [
+        'aanvullende formulieren',
+        '2 formulier(en) voor nieuwe persoonscodes: 2B#1#politie#2, 2B#1#politie-noord#2',
+      ],
+      ['mail verstuurd', '2 mail(s)'],
+    ]);
+    expect(local.rt.mailbox.slice(mails).map((m) => m.to[0])).toEqual([
+      'wijkagent@politie.example',
+      'noord@politie.example',
+    ]);
+    // A run that stopped after making the forms but before queueing their invitations: the
+    // next one queues them, and makes no form again.
+    replaceTable(
+      h.ss,
+      OUTBOX,
+      readTable(h.ss, OUTBOX).filter((o) => o.formKey !== '2B#1#politie#2'),
+    );
+    const resumed = logged(h, () => askAboutNewPersons(again(h)));
+    expect(resumed.value).toEqual({ created: [], mail: { sent: 1, waiting: 0, failed: 0, uncertain: 0 } });
+    expect(resumed.lines).toEqual([['mail verstuurd', '1 mail(s)']]);
+    expect(local.rt.mailbox.at(-1)!.to[0]).toBe('wijkagent@politie.example');
+    expect(readTable(h.ss, FORMS)).toHaveLength(5);
+    // A partner whose form of this step is closed is not asked again.
+    replaceTable(
+      h.ss,
+      FORMS,
+      readTable(h.ss, FORMS).map((f) =>
+        f.partnerId === 'politie' ? { ...f, status: 'gesloten' as const } : f,
+      ),
+    );
+    addPersons(again(h), [{ naam: 'Fictief Drie' }]);
+    expect(askAboutNewPersons(again(h)).created).toEqual(['2B#1#politie-noord#3']);
   });
 });
 
