@@ -103,6 +103,15 @@ describe('nieuwe, dubbele en bewerkte inzendingen', () => {
     ]);
   });
 
+  it('inzendingen van hetzelfde moment komen in een vaste volgorde (op inzending-id) in het grootboek', () => {
+    const { h, id } = started();
+    const ids = [fillRequired(local.rt, id(BOA), 'a'), fillRequired(local.rt, id(BOA), 'b')];
+    local.rt.advance(HOUR);
+    reconcileCase(h, { scanFolder: false });
+    const at = local.rt.now() - HOUR;
+    expect(versions(h)).toEqual([...ids].sort().map((r) => `${r} v1 @${at}`));
+  });
+
   it('een bewerking wordt versie 2 van dezelfde inzending, zonder "extra inzending"; daarna verandert niets', () => {
     const { h, id } = started();
     formModelOf(local.rt, id(POLITIE)).allowResponseEdits = true;

@@ -8,15 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { convenantWarning } from '../../src/model/partnerQuestions';
+import type { StepId } from '../../src/model/types';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { itemMapOf } from '../../src/workflow/formKey';
 import { openNewCase } from '../../src/workflow/newCase';
 import { addPersons } from '../../src/workflow/persons';
-import { FORMS, LOG, OUTBOX } from '../../src/workflow/records';
+import { DECISIONS, FORMS, LOG, OUTBOX } from '../../src/workflow/records';
 import { askAboutNewPersons, progressText, startIncomplete, startStep } from '../../src/workflow/startStep';
-import { readTable, replaceTable } from '../../src/workspace/tables';
+import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
 import { decideGate, freshRegister, PARTNERS, refusal } from './helpers';
 
 let local: LocalAppsScript;
@@ -331,5 +332,49 @@ describe('een start binnen het tijdsbudget', () => {
 describe('progressText', () => {
   it('zegt hoeveel van hoeveel formulieren er zijn', () => {
     expect(progressText(12, 25)).toBe('12 van 25 formulieren gemaakt');
+  });
+});
+
+describe('een start zonder wat de stap nodig heeft', () => {
+  /** The decisions as they stand in _besluiten, without the plan rows (_pva emptied by hand). */
+  function decided(h: CaseHandle, outcomes: [string, string][]): void {
+    appendRows(
+      h.ss,
+      DECISIONS,
+      outcomes.map(([step, outcome]) => ({
+        step: step as StepId,
+        round: 1,
+        outcome,
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: '2026-01-12',
+        route: '',
+        directions: '',
+        recordedAt: local.rt.now(),
+        recordedBy: 'regie@testdorp.example',
+        acuteReason: '',
+      })),
+    );
+  }
+  const TO_6: [string, string][] = [
+    ['1', 'verder_verkennen'],
+    ['2A', 'problematisch'],
+    ['2B', 'bevestigd'],
+    ['3', 'gereed'],
+    ['4', 'geprioriteerd'],
+    ['5', 'vastgesteld'],
+  ];
+
+  it('stap 6 of 7 zonder vastgesteld plan van aanpak wordt geweigerd en maakt niets', () => {
+    const h = newCase();
+    decided(h, TO_6);
+    expect(refusal(() => startStep(again(h)))).toBe(
+      `Stap 6 vraagt om een vastgesteld plan van aanpak; dat ontbreekt voor casus ${h.row.code}.`,
+    );
+    decided(h, [['6', 'afschalen']]);
+    expect(refusal(() => startStep(again(h)))).toBe(
+      `Stap 7 vraagt om een vastgesteld plan van aanpak; dat ontbreekt voor casus ${h.row.code}.`,
+    );
+    expect(readTable(h.ss, FORMS)).toEqual([]);
   });
 });
