@@ -458,6 +458,32 @@ describe('de antwoordspreadsheet als wachter (watch)', () => {
     expect(reads(() => expect(watchRun(h)).toEqual(NOTHING))).toBe(0);
   });
 
+  it('koppelt geen gesloten, ontbrekend of nog in aanmaak zijnd formulier', () => {
+    const { h } = started();
+    replaceTable(
+      h.ss,
+      FORMS,
+      readTable(h.ss, FORMS).map((f) =>
+        f.formKey === BOA
+          ? { ...f, status: 'gesloten' as const }
+          : f.formKey === POLITIE
+            ? { ...f, status: 'ontbreekt' as const }
+            : f,
+      ),
+    );
+    local.rt.resetCounts();
+    reconcileCase(h, {
+      scanFolder: false,
+      later: new Set([JONGERENWERK]),
+      watch: { readAll: false, linkUntil: local.rt.now() + HOUR },
+    });
+    expect(local.rt.counts.get('Form.setDestination') ?? 0).toBe(0);
+    expect(local.rt.counts.get('SpreadsheetApp.create') ?? 0).toBe(0);
+    // The missing form is still read (it may be back); the other two are not.
+    expect(local.rt.counts.get('Form.getResponses')).toBe(1);
+    expect(readTable(h.ss, FORMS).map((f) => f.sheetBook)).toEqual(['', '', '']);
+  });
+
   it('koppelen stopt op het afgesproken moment: de rest wordt direct gelezen en later gekoppeld', () => {
     const { h, id } = started();
     fillRequired(local.rt, id(BOA));
