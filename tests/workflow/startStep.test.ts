@@ -146,6 +146,8 @@ describe('een stap starten', () => {
     expect(readTable(h.ss, FORMS)).toHaveLength(3);
     expect(readTable(h.ss, OUTBOX)).toHaveLength(3);
     expect(local.rt.mailbox).toHaveLength(3);
+    // The partner without questions has no form, and the start is complete all the same.
+    expect(startIncomplete(again(h))).toBe(false);
   });
 
   it('weigert een gesloten casus, en maakt dan niets', () => {
