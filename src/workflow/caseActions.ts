@@ -9,11 +9,10 @@ import { purgeDueOn } from '../model/retention';
 import { isoDate } from '../model/time';
 import { nlDate } from '../render/views-common';
 import { nowMs } from '../workspace/clock';
-import { readTable } from '../workspace/tables';
 import { assembleView } from './assemble';
 import type { CaseHandle, Register } from './context';
 import { openCase, UserError } from './context';
-import { actionFacts, folderUrl, spreadsheetUrl } from './dashboard';
+import { expectedPartners, folderUrl, partnerFacts, spreadsheetUrl, stepStarted } from './dashboard';
 import { refreshCase } from './dispatcher';
 import { LETTERS_BUDGET_MS, lettersMessage, makeLetters } from './letters';
 import { withLock } from './lock';
@@ -21,7 +20,6 @@ import { resendFailed } from './outbox';
 import { ensureNamesList, syncNamesList } from './persons';
 import { exportOverviewPdf, publish } from './publish';
 import { closingDate, retentionMonthsOf } from './purge';
-import { OUTBOX } from './records';
 import { remindLate } from './remind';
 import { replaceMissingForms } from './replaceForm';
 import { askAboutNewPersons, progressText, startStep } from './startStep';
@@ -59,9 +57,10 @@ const TZ = 'Europe/Amsterdam';
  */
 export function alreadyRunning(h: CaseHandle): string | null {
   const view = assembleView(h);
-  const facts = actionFacts(view, { namesList: h.row.namesId !== '', outbox: readTable(h.ss, OUTBOX) });
   const { state } = view;
-  if (state.status !== 'open' || !facts.started || facts.partners.length < facts.expected) return null;
+  // Only what answeredText needs: the partners' forms and how many partners the step asks.
+  const facts = { partners: partnerFacts(view), expected: expectedPartners(view) };
+  if (state.status !== 'open' || !stepStarted(view) || facts.partners.length < facts.expected) return null;
   const marker = `stap ${state.step}, ronde ${state.round}:`;
   const times = [
     ...view.forms.filter((f) => f.step === state.step && f.round === state.round).map((f) => f.createdAt),
@@ -136,8 +135,9 @@ function lettersOutcome(h: CaseHandle): ActionOutcome {
   const r = makeLetters(h, closed ? 'afsluitbrief' : 'informatiebrief', {
     until: nowMs() + LETTERS_BUDGET_MS,
   });
+  // '' while the case is open (or its closing day is unknown): then no word about the destruction.
   const closedOn = closingDate(h.row);
-  const purgeOn = closed && closedOn ? purgeDueOn(closedOn, retentionMonthsOf(h.row, h.reg.settings)) : '';
+  const purgeOn = closedOn ? purgeDueOn(closedOn, retentionMonthsOf(h.row, h.reg.settings)) : '';
   return { message: lettersMessage(h, [r], purgeOn), url: folderUrl(r.folderId) };
 }
 

@@ -147,7 +147,7 @@ export function overviewStale(view: Pick<CaseView, 'log'>): boolean {
 }
 
 /** The partners that get a form in the current step (those with at least one question). */
-function expectedPartners(view: CaseView): number {
+export function expectedPartners(view: CaseView): number {
   const { state } = view;
   return partnersForStep(view.partners, state.step).filter(
     (p) => partnerQuestions(view.catalog, p, state.step, state.personDataAllowed).length > 0,
@@ -177,7 +177,7 @@ export function partnerFacts(view: CaseView): PartnerFact[] {
 }
 
 /** Whether the current step and round was started: a form exists, or the start was logged. */
-function stepStarted(view: CaseView): boolean {
+export function stepStarted(view: CaseView): boolean {
   const { state } = view;
   if (view.forms.some((f) => f.step === state.step && f.round === state.round)) return true;
   const marker = `stap ${state.step}, ronde ${state.round}:`;

@@ -81,7 +81,7 @@ function itemsOf(reg: Register, today: string, report: DispatchReport): DigestIt
     facts,
     retentionFacts(report.cases, reg.settings, today),
     notReached,
-    (report.sharing ?? []).filter((d) => !reached.has(d.code)),
+    report.sharing.filter((d) => !reached.has(d.code)),
     labels,
   );
 }
@@ -118,7 +118,8 @@ export function sendDigest(reg: Register, today: string, report: DispatchReport)
     if (!items.some((k) => k.keys.length > 0)) return nothing('niets');
     const sent = readTable(reg.ss, DIGESTS);
     const previous = sent[sent.length - 1];
-    const known = new Set((previous?.keys ?? '').split('\n').filter(Boolean));
+    // Keys are never empty: an empty line in the previous digest's keys matches nothing.
+    const known = new Set(previous?.keys.split('\n'));
     const isNew = (key: string) => !known.has(key);
     const fresh = items.filter((k) => k.keys.some(isNew)).length;
     if (fresh === 0) return nothing('niets nieuw');

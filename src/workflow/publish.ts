@@ -134,17 +134,17 @@ function writeListedDocument(
   events: [string, string][],
   rows: DocumentRow[],
   added: DocumentRow[],
-  states?: Map<string, DocumentState>,
+  states: Map<string, DocumentState>,
 ): string {
   const { key, name, tree, readers } = doc;
   let row = rows.find((r) => r.key === key);
   let written: { id: string; sharing: KnownSharing | null };
   if (row) {
     const fileId = String(row.fileId);
-    written = writeDocument({ fileId, tree, name, state: states?.get(fileId) });
+    written = writeDocument({ fileId, tree, name, state: states.get(fileId) });
   } else {
     const registered = new Set([h.row.overviewId, ...rows.map((r) => String(r.fileId))]);
-    const left = [...(states ?? [])].find(([id, st]) => st.name === name && !registered.has(id));
+    const left = [...states].find(([id, st]) => st.name === name && !registered.has(id));
     written = left
       ? writeDocument({ fileId: left[0], tree, name, state: left[1] })
       : writeDocument({ tree, name, folderId: h.row.folderId });
@@ -174,7 +174,8 @@ export function writeCaseDocument(
   rows: DocumentRow[] = readTable(h.ss, DOCUMENTS),
 ): string {
   const added: DocumentRow[] = [];
-  const id = writeListedDocument(h, { key, name, tree, readers }, events, rows, added);
+  // Without a folder listing: a registered document is read by id (workspace/docs), none is taken over.
+  const id = writeListedDocument(h, { key, name, tree, readers }, events, rows, added, new Map());
   appendRows(h.ss, DOCUMENTS, added);
   return id;
 }
@@ -225,7 +226,8 @@ function rebuildDocuments(h: CaseHandle, view: CaseView, events: [string, string
       appendRows(h.ss, DOCUMENTS, added);
     }
   }
-  return events.length > 0 ? logEvents(h.ss, events) : [];
+  // logEvents writes nothing for no events.
+  return logEvents(h.ss, events);
 }
 
 /**
@@ -238,7 +240,7 @@ export function publish(h: CaseHandle, opts: { requested?: boolean } = {}): Case
   // beeld is current (workflow/dashboard.ts, overviewStale). A gate logs its decision instead.
   const asked: [string, string][] = opts.requested ? [['integraal beeld', 'bijgewerkt op verzoek']] : [];
   const logged = rebuildOverview(h, read, asked);
-  const view = logged.length > 0 ? { ...read, log: [...read.log, ...logged] } : read;
+  const view = { ...read, log: [...read.log, ...logged] };
   rebuildViews(h, view);
   return view;
 }

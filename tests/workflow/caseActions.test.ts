@@ -12,7 +12,14 @@ import { recordDecision } from '../../src/workflow/decide';
 import { addPersons } from '../../src/workflow/persons';
 import { FORMS, LOG, NAMES, OUTBOX } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
-import { decideGate, fillRequired, freshCaseAt2B, freshLocalCase, PERSONS } from './helpers';
+import {
+  decideGate,
+  fillRequired,
+  freshCaseAt2B,
+  freshLocalCase,
+  PERSONS,
+  withPartnerSteps,
+} from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -306,5 +313,106 @@ describe('acties op een casus', () => {
     expect(runCaseAction(openRegister(), f.h.row.code, 'remind').message).toBe(
       '3 herinnering(en) aan partners over de deadline: 1 verstuurd. 2 mail(s) wachten op het dagquotum.',
     );
+  });
+
+  it('een stap waarin geen partner een formulier krijgt: gestart zonder formulieren, en daarna loopt hij sinds die dag', () => {
+    const h = fresh();
+    // Nobody takes part in step 1 (column Stappen of the tab Partners).
+    const noPartners = <T>(fn: () => T) =>
+      withPartnerSteps('politie', '2A', () =>
+        withPartnerSteps('jongerenwerk', '2A', () => withPartnerSteps('boa', '2A', fn)),
+      );
+    noPartners(() => {
+      // Opened on Monday 12 January, started on Tuesday.
+      local.rt.advance(24 * 3_600_000);
+      expect(runCaseAction(openRegister(), h.row.code, 'startStep').message).toBe(
+        'Stap 1 (ronde 1): 0 van 0 formulieren gemaakt, 0 uitnodiging(en) verstuurd, deadline 27-01-2026.',
+      );
+      local.rt.advance(24 * 3_600_000);
+      // No partner count: there is nobody to answer.
+      expect(runCaseAction(openRegister(), h.row.code, 'startStep').message).toBe(
+        'Stap 1 loopt al sinds 13-01-2026. Er is niets opnieuw verstuurd.',
+      );
+    });
+    expect(local.rt.mailbox).toHaveLength(0);
+  });
+
+  it('een start die na het eerste formulier afbrak, loopt sinds dat formulier, ook als pas de volgende start het logboek schreef', () => {
+    const h = fresh();
+    // The run breaks off after the first form (here: the progress toast fails).
+    expect(() =>
+      runCaseAction(openRegister(), h.row.code, 'startStep', {
+        onProgress: () => {
+          throw new Error('afgebroken');
+        },
+      }),
+    ).toThrow('afgebroken');
+    expect(readTable(h.ss, FORMS)).toHaveLength(1);
+    expect(readTable(h.ss, LOG).some((l) => l.event === 'stap gestart')).toBe(false);
+    local.rt.advance(24 * 3_600_000);
+    expect(runCaseAction(openRegister(), h.row.code, 'startStep').message).toMatch(
+      /^Stap 1 \(ronde 1\): 3 van 3 formulieren gemaakt, 3 uitnodiging\(en\) verstuurd/,
+    );
+    local.rt.advance(24 * 3_600_000);
+    expect(runCaseAction(openRegister(), h.row.code, 'startStep').message).toBe(
+      'Stap 1 loopt al sinds 12-01-2026; 0 van 3 partners hebben geantwoord. Er is niets opnieuw verstuurd.',
+    );
+  });
+
+  it('een start met waarschuwingen zet elke op een eigen regel onder de melding', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    // Handhaving takes part in 2B at the level of persons, but signed no convenant.
+    const partners = openRegister().ss.getSheetByName('Partners')!;
+    const boa =
+      partners
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'boa') + 1;
+    partners.getRange(boa, 7).setValue("'groep, domein, persoon");
+    const message = withPartnerSteps('boa', '1, 2A, 2B, 3, 6', () =>
+      runCaseAction(openRegister(), f.h.row.code, 'startStep'),
+    ).message;
+    expect(message.split('\n')).toEqual([
+      'Stap 2B (ronde 1): 2 van 2 formulieren gemaakt, 2 uitnodiging(en) verstuurd, deadline 02-02-2026.',
+      'De namenlijst heeft nog geen personen: de vragen per persoon ontbreken in deze formulieren. Vul eerst de namenlijst (menu "Namenlijst bijwerken").',
+      'Handhaving Testdorp (boa) heeft geen datum in de kolom "Convenant getekend" van de tab Partners: het formulier vraagt alleen op groepsniveau, niet over personen.',
+    ]);
+  });
+
+  it('brieven bij een gesloten casus: afsluitbrieven, met de dag waarop de map wordt vernietigd', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    const code = f.h.row.code;
+    const codes = addPersons(f.h, PERSONS.slice(0, 2));
+    decideGate(local, f.h, '2B', 'bevestigd');
+    decideGate(local, f.h, '3', 'gereed');
+    // Open: information letters, no word about the destruction.
+    const open = runCaseAction(openRegister(), code, 'letters');
+    expect(open.message).toBe(
+      `Casus ${code}: 2 informatiebrieven gemaakt (${codes.join(', ')}). De brieven staan alleen in de beperkte map "Brieven ${code}" naast de namenlijst; verstuur ze zelf.`,
+    );
+    // The driehoek gives no priority on Tuesday 13 January: the case closes and keeps its namenlijst.
+    local.rt.advance(24 * 3_600_000);
+    recordDecision(
+      openCase(openRegister(), code),
+      {
+        step: '4',
+        round: 1,
+        outcome: 'niet_geprioriteerd',
+        motivation: 'Besproken.',
+        decidedBy: 'lokale driehoek',
+        date: '2026-01-13',
+        routes: ['reguliere_inzet'],
+      } as never,
+      'regie@testdorp.example',
+    );
+    expect(openCase(openRegister(), code).row.status).toBe('gesloten');
+    const closed = runCaseAction(openRegister(), code, 'letters');
+    // Bewaartermijn 12 months from the closing day.
+    expect(closed.message).toBe(
+      `Casus ${code}: 2 afsluitbrieven gemaakt (${codes.join(', ')}). De brieven staan alleen in de beperkte map "Brieven ${code}" naast de namenlijst; verstuur ze zelf. Verstuur afsluitbrieven vóór 13-01-2027: dan wordt de map vernietigd.`,
+    );
+    expect(closed.url).toBe(open.url);
   });
 });

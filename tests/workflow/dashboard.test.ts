@@ -13,16 +13,27 @@ import {
   failedMails,
   matrixCell,
   overviewStale,
+  partnerFacts,
 } from '../../src/workflow/dashboard';
 import { recordDecision } from '../../src/workflow/decide';
 import { refreshCase } from '../../src/workflow/dispatcher';
+import { knownLettersFolder } from '../../src/workflow/letters';
 import { openNewCase } from '../../src/workflow/newCase';
-import { ensureNamesList } from '../../src/workflow/persons';
+import { addPersons, ensureNamesList } from '../../src/workflow/persons';
 import { publish } from '../../src/workflow/publish';
 import { CASES, DOCUMENTS, FORMS } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
-import { fillRequired, freshCaseAt2B, freshLocalCase, freshRegister, PARTNERS } from './helpers';
+import {
+  decideGate,
+  fillRequired,
+  freshCaseAt2B,
+  freshLocalCase,
+  freshRegister,
+  PARTNERS,
+  PERSONS,
+  withPartnerSteps,
+} from './helpers';
 
 let local: LocalAppsScript | undefined;
 afterEach(() => {
@@ -285,6 +296,32 @@ describe('een cel van de matrix', () => {
     expect(at('politie', '2A', null, { status: 'gesloten' as const })).toBe('niet gevraagd');
     expect(at('vertrokken', '2A', null)).toBe('niet gevraagd');
   });
+  it('een partner met een aanvullend formulier: wacht zolang één formulier open staat, met de vroegste termijn', () => {
+    const h = fresh();
+    startStep(h);
+    const view = withTableCache(() => assembleView(openCase(openRegister(), h.row.code)));
+    const politie = view.forms.find((f) => f.partnerId === 'politie')!;
+    const answered = { ...politie, status: 'beantwoord' as const, responseCount: 1 };
+    const extra = (over: Partial<FormRecord>) => ({ ...politie, formKey: 'extra', ...over });
+    const facts = (forms: FormRecord[]) =>
+      partnerFacts({ ...view, forms }).map((p) => `${p.partnerId}:${p.answered}:${p.closed}:${p.deadline}`);
+    // The main form answered, the supplementary one still open: waiting, until its own deadline.
+    expect(facts([answered, extra({ deadline: '2026-01-30' })])).toEqual(['politie:false:false:2026-01-30']);
+    // The supplementary one closed without an answer: the partner did answer.
+    expect(facts([answered, extra({ status: 'gesloten', deadline: '2026-01-30' })])).toEqual([
+      'politie:true:false:2026-01-26',
+    ]);
+    // Two forms open: the earliest deadline, whatever their order.
+    expect(facts([extra({ deadline: '2026-01-30' }), politie])).toEqual(['politie:false:false:2026-01-26']);
+    // Everything closed, nothing answered.
+    expect(facts([{ ...politie, status: 'gesloten' }, extra({ status: 'gesloten' })])).toEqual([
+      'politie:false:true:2026-01-26',
+    ]);
+    // Forms of another step or round do not count.
+    expect(
+      facts([politie, extra({ partnerId: 'boa', step: '2A' }), extra({ partnerId: 'boa', round: 2 })]),
+    ).toEqual(['politie:false:false:2026-01-26']);
+  });
 });
 
 describe('de lijst en de links van een casus', () => {
@@ -421,5 +458,61 @@ describe('de lijst en de links van een casus', () => {
       label: 'Namenlijst (alleen voor u)',
       url: `https://docs.google.com/spreadsheets/d/${id}/edit`,
     });
+  });
+
+  it('een gestarte stap zonder partners toont geen voortgang en stelt het besluit voor', () => {
+    const h = fresh();
+    withPartnerSteps('politie', '2A', () =>
+      withPartnerSteps('jongerenwerk', '2A', () =>
+        withPartnerSteps('boa', '2A', () => {
+          startStep(openCase(openRegister(), h.row.code));
+          const d = dashboard(h.row.code);
+          expect(d.progress).toBe('');
+          expect(d.actions.map((a) => a.kind)).toEqual(['recordDecision']);
+          expect(
+            d.matrix.rows.flatMap((r) => r.cells.filter((c) => c.step === '1').map((c) => c.text)),
+          ).toEqual(['niet gevraagd', 'niet gevraagd', 'niet gevraagd']);
+        }),
+      ),
+    );
+  });
+
+  it('linkt de brievenmap zodra er brieven zijn, ook alleen afsluitbrieven, en vraagt haar pas dan op', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    const code = f.h.row.code;
+    addPersons(f.h, PERSONS.slice(0, 2));
+    // Persons but no letter yet: no link, and the folder's script property is not read.
+    local.rt.resetCounts();
+    const before = withTableCache(() => caseDashboard(openCase(openRegister(), code)));
+    expect(local.rt.counts.get('Properties.getProperty') ?? 0).toBe(0);
+    expect(before.links.some((l) => l.label.startsWith('Brieven'))).toBe(false);
+    // Closed at 2B: the closing letters are made (no information letter), the namenlijst goes.
+    recordDecision(
+      openCase(openRegister(), code),
+      {
+        step: '2B',
+        round: 1,
+        outcome: 'niet_bevestigd',
+        routes: ['reguliere_inzet'],
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: '2026-01-12',
+      },
+      'regie@testdorp.example',
+    );
+    const d = dashboard(code);
+    expect(d.links.find((l) => l.label.startsWith('Brieven'))).toEqual({
+      label: 'Brieven (alleen voor u)',
+      url: `https://drive.google.com/drive/folders/${knownLettersFolder(code)}`,
+    });
+    expect(d.links.some((l) => l.label.startsWith('Namenlijst'))).toBe(false);
+  });
+  it('een casus die zonder vervolgroute sloot, heet alleen gesloten', () => {
+    const h = fresh();
+    decideGate(local!, h, '1', 'verder_verkennen');
+    decideGate(local!, h, '2A', 'geen_actie');
+    const d = dashboard(h.row.code);
+    expect([d.status, d.statusText]).toEqual(['gesloten', 'gesloten']);
   });
 });

@@ -6,14 +6,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/local/demo/loadScenario';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { HOLDS_NAME } from '../../src/model/names';
+import { PLAN_HEADERS, PLAN_SHEET } from '../../src/model/planSheet';
 import { isoDate } from '../../src/model/time';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { type DecisionInput, recordDecision } from '../../src/workflow/decide';
 import { addPersons } from '../../src/workflow/persons';
-import { DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
+import { ANSWERS, DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
-import { readTable, replaceTable } from '../../src/workspace/tables';
+import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
 import { ADVICE, decideGate, freshLocalCase, PARTNERS, PERSONS, play, withPartnerSteps } from './helpers';
 
@@ -126,6 +127,68 @@ describe('een besluit in stap 1', () => {
       `Het besluit is niet vastgelegd.\nMotivatie: ${HOLDS_NAME}\nBesloten door: ${HOLDS_NAME}`,
     );
     expect(message).not.toMatch(/ilse|fictief/i);
+  });
+  it('legt vast wat besloten is, door wie en wanneer, en logt alleen het besluit als er geen formulier te sluiten was', () => {
+    const h = fresh();
+    local.rt.advance(3_600_000);
+    const notes: string[] = [];
+    const started = local.rt.now();
+    recordDecision(
+      reopen(h),
+      step1('acuut', { acuteReason: 'Dreiging bij de school.', directions: 'Politie houdt toezicht.' }),
+      BY,
+      notes,
+    );
+    expect(notes).toEqual([]);
+    expect(readTable(h.ss, DECISIONS)).toEqual([
+      {
+        step: '1',
+        round: 1,
+        outcome: 'acuut',
+        motivation: 'Besproken in het overleg.',
+        decidedBy: 'partneroverleg',
+        date: '2026-01-12',
+        route: '',
+        acuteReason: 'Dreiging bij de school.',
+        directions: 'Politie houdt toezicht.',
+        recordedAt: expect.any(Number),
+        recordedBy: BY,
+      },
+    ]);
+    // Recorded at the moment of recording (the simulated clock moves with every call).
+    const recordedAt = readTable(h.ss, DECISIONS)[0]!.recordedAt;
+    expect(recordedAt).toBeGreaterThanOrEqual(started);
+    expect(recordedAt).toBeLessThanOrEqual(local.rt.now());
+    const gate = new Set(['besluit', 'formulieren gesloten', 'plan van aanpak']);
+    expect(
+      readTable(h.ss, LOG)
+        .filter((l) => gate.has(l.event))
+        .map((l) => [l.event, l.detail]),
+    ).toEqual([['besluit', 'stap 1 ronde 1: acuut (partneroverleg, 2026-01-12)']]);
+  });
+
+  it('een afsluiting met twee vervolgroutes bewaart ze allebei; zonder reden of aanwijzingen blijven die leeg', () => {
+    const h = fresh();
+    recordDecision(reopen(h), step1('niet_verder', { routes: ['zorgmelding', 'reguliere_inzet'] }), BY);
+    expect(readTable(h.ss, DECISIONS).map((d) => [d.route, d.acuteReason, d.directions])).toEqual([
+      ['zorgmelding,reguliere_inzet', '', ''],
+    ]);
+  });
+
+  it('een besluit dat de casus openhoudt, meldt niets over brieven of de namenlijst', () => {
+    const h = fresh();
+    decideGate(local, h, '1', 'verder_verkennen');
+    decideGate(local, h, '2A', 'problematisch');
+    addPersons(reopen(h), [{ naam: 'Ilse Fictief' }]);
+    const notes: string[] = [];
+    recordDecision(
+      reopen(h),
+      { ...step1('bevestigd'), step: '2B', date: isoDate(local.rt.now(), 'Europe/Amsterdam') },
+      BY,
+      notes,
+    );
+    expect(notes).toEqual([]);
+    expect(reopen(h).row.namesId).not.toBe('');
   });
 });
 
@@ -296,5 +359,59 @@ describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', ()
     expect(log.filter((l) => l.event === 'formulieren gesloten').at(-1)?.detail).toBe(
       `${ofStep.length - 1} formulier(en) van stap 5`,
     );
+  });
+  it('"bijstellen" met een lege nulmeting: overgenomen uit de duiding, gemeld aan wie besluit en in het logboek', () => {
+    // After the plan was fixed (previous test): two partners scored "Vernieling" in the duiding of step 3.
+    const h = handle();
+    expect(h.row.step).toBe('6');
+    appendRows(
+      h.ss,
+      ANSWERS,
+      ['politie', 'jongerenwerk'].map((partner, i) => ({
+        formKey: `3#1#${partner}`,
+        responseId: `r${i}`,
+        version: 1,
+        submittedAt: p.local.rt.now(),
+        questionId: '3.duiding.aard',
+        subject: '',
+        part: 0,
+        value: `Vernieling: ${i === 0 ? '2 duidelijk' : '3 ernstig'}`,
+        grid: '',
+      })),
+    );
+    // Goal D1 (row 3) now measures vandalism, its nulmeting left empty.
+    const tab = h.ss.getSheetByName(PLAN_SHEET)!;
+    tab
+      .getRange(3, PLAN_HEADERS.indexOf('Indicator') + 1, 1, 2)
+      .setValues([['Vernieling bij de speeltuin', '']]);
+    // Goal D3 (row 5) had no owner and no action; the tab asks for one.
+    tab.getRange(5, PLAN_HEADERS.indexOf('Eigenaar') + 1).setValue('politie');
+    const notes: string[] = [];
+    const logged = readTable(h.ss, LOG).length;
+    recordDecision(
+      handle(),
+      {
+        step: '6',
+        round: 1,
+        outcome: 'bijstellen',
+        motivation: 'Bijgesteld in het partneroverleg.',
+        decidedBy: 'procesregisseur',
+        date: isoDate(p.local.rt.now(), 'Europe/Amsterdam'),
+      },
+      BY,
+      notes,
+    );
+    const note = `${PLAN_SHEET}!K3: nulmeting van doel D1 overgenomen uit de duiding: "Vernieling", gemiddelde van 2 scores op de schaal 0–3 (2,5)`;
+    expect(notes).toEqual([note]);
+    const log = readTable(handle().ss, LOG).slice(logged);
+    expect(log.filter((l) => l.event === 'plan van aanpak').map((l) => l.detail)).toEqual([
+      'versie 2 vastgelegd',
+      note,
+    ]);
+    expect(
+      readTable(handle().ss, PLAN)
+        .filter((r) => r.version === 2 && r.kind === 'doel')
+        .map((r) => `${r.id}:${r.baseline}`),
+    ).toEqual(['D1:2.5', 'D2:20', 'D3:20']);
   });
 });

@@ -364,7 +364,14 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     expect(dispatchWithDigest(openRegister()).digest).toMatchObject({ sent: false, reason: 'wacht' });
     expect(digests()).toHaveLength(0);
     local.rt.setNow(at('2026-01-12', 11));
-    expect(dispatchWithDigest(openRegister()).digest).toMatchObject({ sent: true, reason: 'verstuurd' });
+    // The run that finishes it counts no items: the run that queued it reported them.
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({
+      sent: true,
+      reason: 'verstuurd',
+      items: 0,
+      fresh: 0,
+      mail: expect.objectContaining({ sent: 1, waiting: 0 }),
+    });
     local.rt.setNow(at('2026-01-12', 12));
     dispatchWithDigest(openRegister());
     expect(digests()).toHaveLength(1);
@@ -391,6 +398,32 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     // Evening: nothing at all.
     local.rt.setNow(at('2026-01-12', 19));
     expect(count(() => dispatchWithDigest(reg()))).toBe(count(() => dispatchAll(reg())));
+  });
+
+  it('de run die het overzicht verstuurt, leest de tabs van het register in de laatste batch: één leesronde meer dan de dispatcher alleen', () => {
+    caseWithTrouble();
+    local.rt.setNow(at('2026-01-12', 10));
+    dispatchAll(openRegister());
+    const batchReads = (fn: () => void) => {
+      local.rt.resetCounts();
+      fn();
+      return local.rt.counts.get('Sheets.Spreadsheets.Values.batchGet') ?? 0;
+    };
+    const plain = batchReads(() => dispatchAll(openRegister()));
+    expect(batchReads(() => dispatchWithDigest(openRegister()))).toBe(plain + 1);
+    expect(digests()).toHaveLength(1);
+  });
+
+  it('buiten het venster verzamelt een run geen feiten voor het overzicht', () => {
+    caseWithTrouble();
+    local.rt.setNow(at('2026-01-12', 19));
+    const run = dispatchWithDigest(openRegister());
+    expect(run.digest).toBeNull();
+    expect(run.refreshed).toHaveLength(1);
+    expect(run.refreshed[0]!.facts).toBeUndefined();
+    // In the window the same run collects them.
+    local.rt.setNow(at('2026-01-13', 9));
+    expect(dispatchWithDigest(openRegister()).refreshed[0]!.facts).toBeDefined();
   });
 });
 
