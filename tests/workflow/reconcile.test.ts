@@ -68,6 +68,37 @@ function ghost(formId: string): string {
   return FormApp.openById(formId).createResponse().submit().getId();
 }
 
+/**
+ * A response made through the script API (`FormResponse.submit` does not check required items),
+ * answers by item id.
+ */
+function submitAsRespondentUnchecked(
+  formId: string,
+  answers: Record<number, string | string[] | string[][]>,
+) {
+  const form = FormApp.openById(formId);
+  let resp = form.createResponse();
+  for (const item of form.getItems()) {
+    const a = answers[item.getId()];
+    if (a === undefined) continue;
+    const type = String(item.getType());
+    const typed =
+      type === 'MULTIPLE_CHOICE'
+        ? item.asMultipleChoiceItem().createResponse(a as string)
+        : type === 'CHECKBOX'
+          ? item.asCheckboxItem().createResponse(a as string[])
+          : type === 'SCALE'
+            ? item.asScaleItem().createResponse(Number(a))
+            : type === 'DATE'
+              ? item.asDateItem().createResponse(new Date(`${a}T12:00:00`))
+              : type === 'PARAGRAPH_TEXT'
+                ? item.asParagraphTextItem().createResponse(a as string)
+                : item.asTextItem().createResponse(a as string);
+    resp = resp.withItemResponse(typed);
+  }
+  return resp.submit().getId();
+}
+
 /** The item id of a question on a registered form. */
 function itemOf(h: CaseHandle, key: string, questionId: string): string {
   const map = JSON.parse(formRow(h, key).itemMap) as Record<string, string>;
@@ -201,6 +232,28 @@ describe('lege inzendingen (spoken)', () => {
   });
 });
 
+describe('onvolledige inzendingen', () => {
+  it('noemt per inzending de lege verplichte vragen bij id, in enkelvoud of meervoud', () => {
+    const { h, id } = started();
+    const formId = id(POLITIE);
+    const all = answersFor(local.rt, formId, 'wijkagent');
+    const without = (...qids: string[]) => {
+      const a = { ...all };
+      for (const q of qids) delete a[Number(itemOf(h, POLITIE, q))];
+      return a;
+    };
+    submitAsRespondentUnchecked(formId, without('1.locaties'));
+    local.rt.advance(1000);
+    submitAsRespondentUnchecked(formId, without('1.locaties', '1.ernst'));
+    local.rt.advance(HOUR);
+    const { lines } = logged(h, () => reconcileCase(h, { scanFolder: false }));
+    expect(lines.filter((l) => l[0] === 'onvolledige inzending')).toEqual([
+      ['onvolledige inzending', `${POLITIE}: 1 verplichte vraag leeg: 1.locaties`],
+      ['onvolledige inzending', `${POLITIE}: 2 verplichte vragen leeg: 1.locaties, 1.ernst`],
+    ]);
+  });
+});
+
 describe('missingRequired', () => {
   const q = (id: string, required: boolean) => ({ id, required }) as unknown as Question;
   const byQuestion = new Map([
@@ -299,6 +352,19 @@ describe('quarantaine', () => {
     expect(again.value).toEqual(NOTHING);
     expect(again.lines).toEqual([]);
     expect(readTable(h.ss, QUARANTINE)).toHaveLength(2);
+  });
+
+  it('een onbekend formulier dat niet te lezen is, wordt overgeslagen', () => {
+    const { h } = started();
+    const stray = FormApp.create('Handgemaakt');
+    const item = stray.addTextItem().setTitle('Opmerking');
+    DriveApp.getFileById(stray.getId()).moveTo(DriveApp.getFolderById(h.row.folderId));
+    stray.createResponse().withItemResponse(item.createResponse('los')).submit();
+    // The three registered forms are opened first, then the stray one.
+    local.rt.injectFault({ method: 'FormApp.openById', nth: 4, message: 'Service unavailable: Forms' });
+    expect(reconcileCase(h)).toEqual(NOTHING);
+    expect(readTable(h.ss, QUARANTINE)).toEqual([]);
+    expect(local.rt.faultsFired()).toBe(1);
   });
 
   it('een mislukte maplijst wordt voor de scan nog één keer gevraagd', () => {
@@ -510,25 +576,29 @@ describe('de antwoordspreadsheet als wachter (watch)', () => {
     expect(readTable(h.ss, FORMS).map((f) => f.sheetBook)).toEqual([book, book, book]);
   });
 
-  it('een formulier dat niet te koppelen is: in het Logboek, deze run direct gelezen, de volgende run opnieuw geprobeerd', () => {
+  it('een formulier dat niet te koppelen is: in het Logboek, deze run direct gelezen, de volgende run opnieuw geprobeerd aan dezelfde spreadsheet', () => {
     const { h, id } = started();
-    fillRequired(local.rt, id(JONGERENWERK));
-    local.rt.injectFault({ method: 'Form.setDestination', nth: 2, message: 'Service unavailable: Forms' });
+    fillRequired(local.rt, id(POLITIE));
+    local.rt.injectFault({ method: 'Form.setDestination', nth: 1, message: 'Service unavailable: Forms' });
     const { value, lines } = logged(h, () => watchRun(h));
     expect(value).toEqual({ ...NOTHING, newResponses: 1, changed: true });
     expect(lines).toEqual([
-      ['formulier niet gekoppeld', `${JONGERENWERK}: Service unavailable: Forms`],
+      ['formulier niet gekoppeld', `${POLITIE}: Service unavailable: Forms`],
       ['antwoorden verwerkt', '1 nieuwe inzending(en)'],
     ]);
     expect(sheetFields(h).map(([k, linked]) => [k, linked])).toEqual([
-      [POLITIE, true],
-      [JONGERENWERK, false],
+      [POLITIE, false],
+      [JONGERENWERK, true],
       [BOA, true],
     ]);
+    // The first form of the list has no spreadsheet; the one the others use is found all the same.
+    const book = formRow(h, BOA).sheetBook;
     local.rt.resetCounts();
     watchRun(h);
+    expect(local.rt.counts.get('SpreadsheetApp.create') ?? 0).toBe(0);
     expect(local.rt.counts.get('Form.setDestination')).toBe(1);
-    expect(formRow(h, JONGERENWERK).sheetTab).toMatch(/^\d+$/);
+    expect(formRow(h, POLITIE).sheetBook).toBe(book);
+    expect(formRow(h, POLITIE).sheetTab).toMatch(/^\d+$/);
   });
 
   it('lukt het koppelen van tabbladen niet, dan worden de formulieren direct gelezen tot een volgende run het doet', () => {
@@ -602,9 +672,11 @@ describe('de antwoordspreadsheet als wachter (watch)', () => {
       ],
     ]);
     expect(sheetFields(h)[0]).toEqual([POLITIE, true, TAB_ELSEWHERE, false]);
-    // Told once: the next first run of the day says nothing again.
+    // Told once: the next first run of the day says nothing again, and writes nothing.
     local.rt.advance(HOUR);
-    expect(logged(h, () => watchRun(h, true)).lines).toEqual([]);
+    local.rt.resetCounts();
+    expect(watchRun(h, true)).toEqual(NOTHING);
+    expect([...local.rt.counts.keys()].filter((k) => /setValues|batchUpdate|appendRow/.test(k))).toEqual([]);
     // Linked back by hand (a new tab), while the tabs cannot be tied this run.
     form.setDestination(FormApp.DestinationType.SPREADSHEET, book);
     local.rt.injectFault({ method: 'Sheet.getFormUrl', nth: 1, message: 'Service unavailable: Sheets' });

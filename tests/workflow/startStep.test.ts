@@ -18,7 +18,7 @@ import { addPersons } from '../../src/workflow/persons';
 import { DECISIONS, FORMS, LOG, OUTBOX } from '../../src/workflow/records';
 import { askAboutNewPersons, progressText, startIncomplete, startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
-import { decideGate, freshRegister, PARTNERS, refusal } from './helpers';
+import { decideGate, freshRegister, PARTNERS, refusal, withPartnerSteps } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -251,28 +251,75 @@ describe('aanvullende formulieren (askAboutNewPersons)', () => {
       'wijkagent@politie.example',
       'noord@politie.example',
     ]);
+    // The supplement asks at person level (with codes only), like the form of the step.
+    const supplement = readTable(h.ss, FORMS).find((f) => f.formKey === '2B#1#politie#2')!;
+    expect(FormApp.openById(supplement.formId).getDescription()).toContain(
+      'informatie op groepsniveau; persoonsniveau, alleen met persoonscodes',
+    );
     // A run that stopped after making the forms but before queueing their invitations: the
-    // next one queues them, and makes no form again.
+    // next one queues them, and makes no form again. (The invitation of the step's own form is
+    // the start's, not queued here.)
     replaceTable(
       h.ss,
       OUTBOX,
-      readTable(h.ss, OUTBOX).filter((o) => o.formKey !== '2B#1#politie#2'),
+      readTable(h.ss, OUTBOX).filter((o) => o.formKey !== '2B#1#politie#2' && o.formKey !== '2B#1#politie'),
     );
     const resumed = logged(h, () => askAboutNewPersons(again(h)));
     expect(resumed.value).toEqual({ created: [], mail: { sent: 1, waiting: 0, failed: 0, uncertain: 0 } });
     expect(resumed.lines).toEqual([['mail verstuurd', '1 mail(s)']]);
     expect(local.rt.mailbox.at(-1)!.to[0]).toBe('wijkagent@politie.example');
     expect(readTable(h.ss, FORMS)).toHaveLength(5);
-    // A partner whose form of this step is closed is not asked again.
+    // A partner with a closed form of this step (here the first; the supplement is open) is not
+    // asked again.
     replaceTable(
       h.ss,
       FORMS,
       readTable(h.ss, FORMS).map((f) =>
-        f.partnerId === 'politie' ? { ...f, status: 'gesloten' as const } : f,
+        f.formKey === '2B#1#politie' ? { ...f, status: 'gesloten' as const } : f,
       ),
     );
     addPersons(again(h), [{ naam: 'Fictief Drie' }]);
     expect(askAboutNewPersons(again(h)).created).toEqual(['2B#1#politie-noord#3']);
+  });
+
+  it('een partner zonder formulier in deze stap krijgt geen aanvulling: dat formulier is het werk van de start', () => {
+    const late = { ...TEAMS[1]!, steps: ['1', '2A'] };
+    const h = newCase([TEAMS[0]!, late]);
+    decideGate(local, h, '1', 'verder_verkennen');
+    decideGate(local, h, '2A', 'problematisch');
+    startStep(again(h));
+    addPersons(again(h), [{ naam: 'Fictief Een' }]);
+    // politie-noord takes part in 2B from now on, without a form yet.
+    const r = withPartnerSteps('politie-noord', '1,2A,2B', () => askAboutNewPersons(again(h)));
+    expect(r.created).toEqual(['2B#1#politie#2']);
+    expect(readTable(h.ss, FORMS).map((f) => f.formKey)).toEqual(['2B#1#politie', '2B#1#politie#2']);
+  });
+
+  it('een casus die sloot terwijl de formulieren van de stap nog open stonden, krijgt geen aanvulling', () => {
+    const h = newCase(TEAMS);
+    decideGate(local, h, '1', 'verder_verkennen');
+    decideGate(local, h, '2A', 'problematisch');
+    startStep(again(h));
+    addPersons(again(h), [{ naam: 'Fictief Een' }]);
+    // The closing decision is recorded; the gate stopped before it closed the forms.
+    appendRows(h.ss, DECISIONS, [
+      {
+        step: '2B',
+        round: 1,
+        outcome: 'niet_bevestigd',
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: '2026-01-12',
+        route: 'lichte_interventie',
+        directions: '',
+        recordedAt: local.rt.now(),
+        recordedBy: 'regie@testdorp.example',
+        acuteReason: '',
+      },
+    ]);
+    expect(readTable(h.ss, FORMS).every((f) => f.status === 'open')).toBe(true);
+    expect(askAboutNewPersons(again(h))).toEqual(NONE);
+    expect(readTable(h.ss, FORMS)).toHaveLength(3);
   });
 });
 
