@@ -214,8 +214,8 @@ const NAME_REPLACED = 'naam vervangen';
 
 /** Answers with every name from the namenlijst replaced by its code, and where that happened. */
 function guardAnswers(h: CaseHandle, list: AnswerRecord[]): { answers: AnswerRecord[]; where: string[] } {
+  // Without a namenlijst replaceNames replaces nothing (count 0): every answer stays as it is.
   const names = caseNames(h);
-  if (!names.any) return { answers: list, where: [] };
   const where = new Set<string>();
   const answers = list.map((a) => {
     const r = replaceNames(names, a.value);
@@ -234,16 +234,14 @@ function guardAnswers(h: CaseHandle, list: AnswerRecord[]): { answers: AnswerRec
  */
 function logNameReplacements(h: CaseHandle, where: readonly string[]): LogEntry[] {
   const log = readTable(h.ss, LOG).map((l) => ({ at: l.at, event: l.event, detail: l.detail }));
-  if (where.length === 0) return log;
   const noted = new Set(log.filter((l) => l.event === NAME_REPLACED).map((l) => l.detail));
   const todo = where.filter((w) => !noted.has(w));
-  return todo.length
-    ? [
-        ...log,
-        ...logEvents(
-          h.ss,
-          todo.map((w) => [NAME_REPLACED, w]),
-        ),
-      ]
-    : log;
+  // logEvents writes nothing (and reads nothing) when there is nothing to note.
+  return [
+    ...log,
+    ...logEvents(
+      h.ss,
+      todo.map((w) => [NAME_REPLACED, w]),
+    ),
+  ];
 }

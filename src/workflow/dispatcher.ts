@@ -120,7 +120,8 @@ export function refreshCase(
   let resumed: ReturnType<typeof startStep> | null = null;
   if (startIncomplete(h, forms)) {
     try {
-      resumed = startStep(h, opts.budgetMs === undefined ? {} : { budgetMs: opts.budgetMs });
+      // Without a budget of its own the start takes its default (startStep.ts).
+      resumed = startStep(h, { budgetMs: opts.budgetMs });
     } catch (e) {
       logEvents(h.ss, [['stap afmaken mislukt', errorMessage(e)]]);
     }
@@ -144,7 +145,8 @@ export function refreshCase(
     },
     forms,
     ...(resumed ? { later: formsStillBeingMade(resumed, forms) } : {}),
-    ...(awaiting.size > 0 ? { alsoRead: awaiting } : {}),
+    // Only closed forms are looked up in it (reconcile.ts): an empty set reads nothing more.
+    alsoRead: awaiting,
   });
   const outbox = readTable(h.ss, OUTBOX);
   const rem = queueReminders(h, { forms, outbox });

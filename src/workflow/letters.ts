@@ -146,7 +146,7 @@ export function makeLetters(
   const remaining: string[] = [];
   const files: Record<string, string> = {};
   for (const r of rows) {
-    if (opts.until !== undefined && nowMs() > opts.until) {
+    if (nowMs() > (opts.until ?? Number.POSITIVE_INFINITY)) {
       remaining.push(r.Code);
       continue;
     }

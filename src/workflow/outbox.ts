@@ -7,7 +7,13 @@
  */
 import type { Settings } from '../model/types';
 import { nowMs } from '../workspace/clock';
-import { classifyMailError, errorMessage, isMailAddress, kindByWording } from '../workspace/errors';
+import {
+  classifyMailError,
+  errorMessage,
+  isMailAddress,
+  kindByWording,
+  type ServiceErrorKind,
+} from '../workspace/errors';
 import { remainingQuota, sendMail } from '../workspace/mail';
 import type { Book } from '../workspace/spreadsheets';
 import { flushWrites } from '../workspace/spreadsheets';
@@ -125,7 +131,7 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
   });
   const pending = rows.map((r, i) => ({ r, i })).filter((x) => x.r.status === 'wacht');
   if (pending.length === 0) {
-    if (events.length) logEvents(h.ss, events);
+    logEvents(h.ss, events);
     return result;
   }
   // A reminder that waited (quota, a passing error) is dropped once its form is answered or closed.
@@ -161,15 +167,14 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
     // The marker must be stored before the mail leaves: if the run dies after sending, the next
     // run finds "verzenden" and does not send again (reference/spreadsheet/spreadsheet-app#flush).
     flushWrites();
-    let failure: string | null = null;
-    let kind: ReturnType<typeof classifyMailError> = 'transient';
+    let failure: { message: string; kind: ServiceErrorKind } | null = null;
     try {
       sendMail(r.to, r.subject, r.body, h.reg.settings.mailSenderName, h.reg.settings.coordinatorEmail);
     } catch (e) {
-      kind = classifyMailError(e);
+      const kind = classifyMailError(e);
       // The 6-minute limit ends the run on the spot in Apps Script: nothing more is written.
       if (kind === 'timeLimit') throw e;
-      failure = errorMessage(e);
+      failure = { message: errorMessage(e), kind };
     }
     // Only MailApp's own refusal counts as "not sent". A failure after this point (before
     // "verstuurd" is written) leaves the row at "verzenden", which the next run reports as uncertain.
@@ -177,7 +182,7 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
       updateLater(i, { ...r, status: 'verstuurd', sentAt: nowMs(), error: '' });
       result.sent++;
       quota--;
-    } else if (kind === 'dailyQuota') {
+    } else if (failure.kind === 'dailyQuota') {
       update(i, {
         ...r,
         status: 'wacht',
@@ -187,8 +192,8 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
       quota = 0;
     } else {
       const attempts = r.attempts + 1;
-      const retry = kind !== 'invalid' && attempts < MAX_ATTEMPTS;
-      const reason = failureReason(failure);
+      const retry = failure.kind !== 'invalid' && attempts < MAX_ATTEMPTS;
+      const reason = failureReason(failure.message);
       update(i, { ...r, status: retry ? 'wacht' : 'mislukt', attempts, error: reason });
       if (retry) result.waiting++;
       else result.failed++;
@@ -199,7 +204,7 @@ export function flushOutbox(h: OutboxHost, known: Known = {}): FlushResult {
   if (result.sent) events.push(['mail verstuurd', `${result.sent} mail(s)`]);
   if (result.waiting)
     events.push(['mail wacht', `${result.waiting} mail(s) wachten op het dagquotum van morgen`]);
-  if (events.length) logEvents(h.ss, events);
+  logEvents(h.ss, events);
   return result;
 }
 

@@ -260,11 +260,13 @@ describe('informeren overnemen per code', () => {
       { naam: 'Testpersoon Aardbei', geboortejaar: 2000 },
       { naam: 'Testpersoon Bosbes', geboortejaar: 2000 },
     ]) as [string, string];
-    // A date picked in the calendar is a date at midnight in the spreadsheet's time zone.
-    typeInforming(h, 2, [new Date(2026, 0, 12), 'gesprek']);
+    // A date picked in the calendar is a date at midnight in the spreadsheet's time zone
+    // (Europe/Amsterdam, UTC+1 in January), whatever the time zone of the test process.
+    const picked = new Date(Date.UTC(2026, 0, 11, 23, 0));
+    typeInforming(h, 2, [picked, 'gesprek']);
     expect(syncNamesList(reopen(h)).warnings).toEqual([]);
     // Without the Sheets service the cell comes as a Date (an instant), read in the script's zone.
-    typeInforming(h, 3, [new Date(2026, 0, 12), 'brief']);
+    typeInforming(h, 3, [picked, 'brief']);
     expect(withoutSheets(() => syncNamesList(reopen(h))).warnings).toEqual([]);
     expect(persons(h)).toEqual([
       [a, 'nee', '2026-01-12', '', ''],
