@@ -130,9 +130,10 @@ export function makeLetters(
       `In de tab ${LETTERS_SHEET} van het register staat geen ${kind}; voeg regels toe met in kolom A "${kind}".`,
     );
   }
-  const rows = readTable(openSpreadsheet(h.row.namesId), NAMES).filter(
-    (r) => r.Code !== '' && r.Naam.trim() !== '' && (!opts.codes || opts.codes.includes(r.Code)),
-  );
+  // A code typed with spaces around it is the same code (the rights actions trim it too).
+  const rows = readTable(openSpreadsheet(h.row.namesId), NAMES)
+    .map((r) => ({ ...r, Code: r.Code.trim() }))
+    .filter((r) => r.Code !== '' && r.Naam.trim() !== '' && (!opts.codes || opts.codes.includes(r.Code)));
   const folderId = lettersFolder(h);
   const existing = [...documentStatesIn(folderId)].map(([id, s]) => ({
     id,

@@ -416,7 +416,7 @@ describe('een persoon overal verwijderen (art. 17): wat er weggaat, wat er getel
     expect(names.map((n) => n.Naam)).toEqual([AARDBEI, PEOPLE[2]!.naam]);
   });
 
-  it('de namenlijstregel gaat ook weg als de code er met spaties in staat; de andere regels blijven', () => {
+  it('de namenlijstregel gaat ook weg als de code er met spaties in staat, met afsluitbrief; de andere regels blijven', () => {
     const { h, b } = setUp();
     const tab = namesTab(h);
     const at = tab
@@ -424,7 +424,12 @@ describe('een persoon overal verwijderen (art. 17): wat er weggaat, wat er getel
       .getValues()
       .findIndex((r) => r[0] === b);
     tab.getRange(at + 1, 1).setValue(` ${b} `);
-    removePerson(reopen(h), b);
+    const r = removePerson(reopen(h), b);
+    // The name was found, so the person gets the closing letter (not "geen naam in de namenlijst").
+    expect(r.letter).toBe(`Afsluitbrief ${h.row.code} ${b}`);
+    expect(readTable(h.ss, REMOVALS).map((x) => x.result)).toEqual([
+      expect.stringContaining(`afsluitbrief: Afsluitbrief ${h.row.code} ${b}`),
+    ]);
     const names = readTable(SpreadsheetApp.openById(h.row.namesId), NAMES);
     expect(names.map((n) => n.Naam)).toEqual([AARDBEI, PEOPLE[2]!.naam]);
   });
