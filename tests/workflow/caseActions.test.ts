@@ -190,6 +190,15 @@ describe('acties op een casus', () => {
     expect(runCaseAction(openRegister(), code, 'namesList').message).toBe(
       `Geen nieuwe namen gevonden in de namenlijst.\nHet label van casus ${code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
     );
+    // The Wijk names one too: each on its own line.
+    const wijk =
+      (cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[]).indexOf('Wijk') + 1;
+    cases.getRange(2, wijk).setValue("'Bij bosbes thuis");
+    expect(runCaseAction(openRegister(), code, 'namesList').message.split('\n')).toEqual([
+      'Geen nieuwe namen gevonden in de namenlijst.',
+      `Het label van casus ${code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
+      `Het veld Wijk van casus ${code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
+    ]);
   });
 
   it('een nieuwe naam tijdens een lopende stap: de partners krijgen een aanvullend formulier', () => {
