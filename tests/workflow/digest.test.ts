@@ -731,4 +731,37 @@ describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
       ['dagoverzicht:2026-01-12#1', 'verstuurd'],
     ]);
   });
+  it('een andere mail van het register die later opnieuw moet, laat het verstuurde overzicht niet wachten', () => {
+    const reg = register();
+    enqueue(reg.ss, [
+      {
+        key: 'advies:2026-01-09#1',
+        formKey: '',
+        kind: 'advies',
+        to: 'regie@testdorp.example',
+        subject: 'Advies',
+        body: 'Tekst.',
+      },
+    ]);
+    // The advice mail meets a passing error of the mail service; the digest after it goes.
+    local.rt.injectFault({
+      method: 'MailApp.sendEmail',
+      nth: 1,
+      message: 'Service unavailable. Try again later.',
+    });
+    const r = sendDigest(
+      reg,
+      TODAY,
+      report({
+        cases: [caseRow()],
+        refreshed: [refreshed('JGA-2026-001', facts('JGA-2026-001', { quarantine: ['f|r'] }))],
+      }),
+    );
+    expect(readTable(reg.ss, OUTBOX).map((m) => [m.key, m.status])).toEqual([
+      ['advies:2026-01-09#1', 'wacht'],
+      ['dagoverzicht:2026-01-12#1', 'verstuurd'],
+    ]);
+    expect(r).toMatchObject({ sent: true, reason: 'verstuurd' });
+    expect(property()).toBe(TODAY);
+  });
 });
