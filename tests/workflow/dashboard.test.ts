@@ -327,6 +327,8 @@ describe('een cel van de matrix', () => {
     ]);
     // Two forms open: the earliest deadline, whatever their order.
     expect(facts([extra({ deadline: '2026-01-30' }), politie])).toEqual(['politie:false:false:2026-01-26']);
+    // A response read while the ledger still says open: answered.
+    expect(facts([{ ...politie, responseCount: 1 }])).toEqual(['politie:true:false:2026-01-26']);
     // Marked answered in the ledger (the responses were read earlier): answered.
     expect(facts([{ ...politie, status: 'beantwoord', responseCount: 0 }])).toEqual([
       'politie:true:false:2026-01-26',
@@ -570,5 +572,33 @@ describe('de lijst en de links van een casus', () => {
       startStep(openCase(openRegister(), f.h.row.code));
       expect(dashboard(f.h.row.code).progress).toBe('0 van 1 partner hebben geantwoord');
     });
+  });
+  it('stelt geen vervanging voor van een ontbrekend formulier uit een eerdere stap of ronde', () => {
+    const h = fresh();
+    startStep(h);
+    decideGate(local!, h, '1', 'verder_verkennen');
+    startStep(openCase(openRegister(), h.row.code));
+    // Deleted by hand after its gate: a form of step 1, while round 1 of step 2A runs.
+    const step1Form = readTable(h.ss, FORMS).find((f) => f.step === '1')!.formKey;
+    replaceTable(
+      h.ss,
+      FORMS,
+      readTable(h.ss, FORMS).map((f) =>
+        f.formKey === step1Form ? { ...f, status: 'ontbreekt' as const } : f,
+      ),
+    );
+    expect(dashboard(h.row.code).actions.map((a) => a.kind)).not.toContain('replaceForms');
+    decideGate(local!, h, '2A', 'meer_informatie');
+    // Then also one of round 1 of step 2A, while round 2 waits to start.
+    const forms = readTable(h.ss, FORMS);
+    const gone = [forms.find((f) => f.step === '1')!.formKey, forms.find((f) => f.step === '2A')!.formKey];
+    replaceTable(
+      h.ss,
+      FORMS,
+      forms.map((f) => (gone.includes(f.formKey) ? { ...f, status: 'ontbreekt' as const } : f)),
+    );
+    const d = dashboard(h.row.code);
+    expect(d.round).toBe(2);
+    expect(d.actions.map((a) => a.kind)).toEqual(['startStep']);
   });
 });

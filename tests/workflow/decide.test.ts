@@ -190,6 +190,42 @@ describe('een besluit in stap 1', () => {
     expect(notes).toEqual([]);
     expect(reopen(h).row.namesId).not.toBe('');
   });
+  it('een poort sluit alleen de formulieren van haar eigen stap en ronde, met een melding voor wie het nog opent', () => {
+    const h = fresh();
+    startStep(h);
+    decideGate(local, h, '1', 'verder_verkennen');
+    startStep(reopen(h));
+    // Open again in the ledger: a form of step 1, at the gate of step 2A in the same round.
+    const step1Form = readTable(h.ss, FORMS).find((f) => f.step === '1')!.formKey;
+    replaceTable(
+      h.ss,
+      FORMS,
+      readTable(h.ss, FORMS).map((f) => (f.formKey === step1Form ? { ...f, status: 'open' as const } : f)),
+    );
+    decideGate(local, h, '2A', 'meer_informatie');
+    expect(readTable(h.ss, FORMS).find((f) => f.formKey === step1Form)!.status).toBe('open');
+    startStep(reopen(h));
+    // Then also one of round 1 of step 2A, at the gate of round 2.
+    const forms = readTable(h.ss, FORMS);
+    const other = [forms.find((f) => f.step === '1')!.formKey, forms.find((f) => f.step === '2A')!.formKey];
+    replaceTable(
+      h.ss,
+      FORMS,
+      forms.map((f) => (other.includes(f.formKey) ? { ...f, status: 'open' as const } : f)),
+    );
+    recordDecision(
+      reopen(h),
+      { ...step1('problematisch'), step: '2A', round: 2, date: isoDate(local.rt.now(), 'Europe/Amsterdam') },
+      BY,
+    );
+    const after = readTable(h.ss, FORMS);
+    expect(after.filter((f) => other.includes(f.formKey)).map((f) => f.status)).toEqual(['open', 'open']);
+    const round2 = after.filter((f) => f.step === '2A' && f.round === 2);
+    expect(round2.map((f) => f.status)).toEqual(['gesloten', 'gesloten', 'gesloten']);
+    expect(FormApp.openById(round2[0]!.formId).getCustomClosedFormMessage()).toBe(
+      `Deze uitvraag voor casus ${h.row.code} is afgesloten. Neem contact op met de procesregisseur als u nog iets wilt melden.`,
+    );
+  });
 });
 
 describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', () => {
