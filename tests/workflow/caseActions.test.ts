@@ -190,6 +190,15 @@ describe('acties op een casus', () => {
     expect(runCaseAction(openRegister(), code, 'namesList').message).toBe(
       `Geen nieuwe namen gevonden in de namenlijst.\nHet label van casus ${code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
     );
+    // The Wijk names one too: each on its own line.
+    const wijk =
+      (cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[]).indexOf('Wijk') + 1;
+    cases.getRange(2, wijk).setValue("'Bij bosbes thuis");
+    expect(runCaseAction(openRegister(), code, 'namesList').message.split('\n')).toEqual([
+      'Geen nieuwe namen gevonden in de namenlijst.',
+      `Het label van casus ${code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
+      `Het veld Wijk van casus ${code} in de tab Casussen bevat een naam uit de namenlijst. Pas die cel aan: noem geen personen.`,
+    ]);
   });
 
   it('een nieuwe naam tijdens een lopende stap: de partners krijgen een aanvullend formulier', () => {
@@ -414,5 +423,18 @@ describe('acties op een casus', () => {
       `Casus ${code}: 2 afsluitbrieven gemaakt (${codes.join(', ')}). De brieven staan alleen in de beperkte map "Brieven ${code}" naast de namenlijst; verstuur ze zelf. Verstuur afsluitbrieven vóór 13-01-2027: dan wordt de map vernietigd.`,
     );
     expect(closed.url).toBe(open.url);
+  });
+  it('opnieuw versturen boven het dagquotum: de mail wacht, en de melding zegt het', () => {
+    const f = freshLocalCase({ mailDailyQuota: 3 });
+    local = f.local;
+    local.rt.injectFault({ method: 'MailApp.sendEmail', nth: 2, message: 'Invalid email: team@x' });
+    runCaseAction(openRegister(), f.h.row.code, 'startStep');
+    local.rt.clearFaults();
+    // The rest of today's quota goes to other mail.
+    while (MailApp.getRemainingDailyQuota() > 0)
+      MailApp.sendEmail('regie@testdorp.example', 'Ander bericht', 'Tekst.');
+    expect(runCaseAction(openRegister(), f.h.row.code, 'resendMail').message).toBe(
+      '1 mail(s) opnieuw in de wachtrij gezet; 0 verstuurd, 1 wachten op het dagquotum.',
+    );
   });
 });

@@ -225,6 +225,20 @@ describe('het dashboard van een casus', () => {
     ).toBe(true);
   });
 
+  it('ziet het integraal beeld niet als achter wanneer het op hetzelfde moment als de antwoorden is bijgewerkt', () => {
+    const log = (events: [number, string][]) => ({
+      log: events.map(([at, event]) => ({ at, event, detail: '' })),
+    });
+    expect(
+      overviewStale(
+        log([
+          [5, 'antwoorden verwerkt'],
+          [5, 'integraal beeld'],
+        ]),
+      ),
+    ).toBe(false);
+  });
+
   it('zet open casussen vóór gesloten in de lijst, de nieuwste eerst', () => {
     const h = fresh();
     const list = caseSummaries(h.reg);
@@ -313,6 +327,10 @@ describe('een cel van de matrix', () => {
     ]);
     // Two forms open: the earliest deadline, whatever their order.
     expect(facts([extra({ deadline: '2026-01-30' }), politie])).toEqual(['politie:false:false:2026-01-26']);
+    // Marked answered in the ledger (the responses were read earlier): answered.
+    expect(facts([{ ...politie, status: 'beantwoord', responseCount: 0 }])).toEqual([
+      'politie:true:false:2026-01-26',
+    ]);
     // Everything closed, nothing answered.
     expect(facts([{ ...politie, status: 'gesloten' }, extra({ status: 'gesloten' })])).toEqual([
       'politie:false:true:2026-01-26',
@@ -514,5 +532,43 @@ describe('de lijst en de links van een casus', () => {
     decideGate(local!, h, '2A', 'geen_actie');
     const d = dashboard(h.row.code);
     expect([d.status, d.statusText]).toEqual(['gesloten', 'gesloten']);
+  });
+  it('een start die na het eerste formulier afbrak, loopt al: voortgang over alle partners van de stap', () => {
+    const h = fresh();
+    expect(() =>
+      startStep(h, {
+        onProgress: () => {
+          throw new Error('afgebroken');
+        },
+      }),
+    ).toThrow('afgebroken');
+    const d = dashboard(h.row.code);
+    expect(d.progress).toBe('0 van 3 partners hebben geantwoord');
+  });
+
+  it('een nieuwe ronde van dezelfde stap is pas gestart als die ronde begint', () => {
+    const h = fresh();
+    decideGate(local!, h, '1', 'verder_verkennen');
+    startStep(openCase(openRegister(), h.row.code));
+    decideGate(local!, h, '2A', 'meer_informatie');
+    const d = dashboard(h.row.code);
+    expect([d.round, d.progress]).toEqual([2, '']);
+    expect(d.actions.map((a) => a.label)).toEqual(['Stap 2A starten']);
+  });
+
+  it('telt alleen partners met vragen in de stap: een partner zonder convenant die alleen over personen levert, krijgt niets', () => {
+    const f = freshCaseAt2B();
+    local = f.local;
+    const partners = openRegister().ss.getSheetByName('Partners')!;
+    const boa =
+      partners
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'boa') + 1;
+    partners.getRange(boa, 7).setValue("'persoon");
+    withPartnerSteps('boa', '1, 2A, 2B, 3, 6', () => {
+      startStep(openCase(openRegister(), f.h.row.code));
+      expect(dashboard(f.h.row.code).progress).toBe('0 van 1 partner hebben geantwoord');
+    });
   });
 });

@@ -414,4 +414,33 @@ describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', ()
         .map((r) => `${r.id}:${r.baseline}`),
     ).toEqual(['D1:2.5', 'D2:20', 'D3:20']);
   });
+  it('"bijstellen" met een lege tab houdt het geldende plan', () => {
+    const h = handle();
+    const tab = h.ss.getSheetByName(PLAN_SHEET)!;
+    // Every goal, action and criterion row emptied; the evaluation row (the last) stays.
+    expect(tab.getRange(tab.getLastRow(), 1).getValue()).toBe('Evaluatie');
+    tab.getRange(3, 1, tab.getLastRow() - 3, PLAN_HEADERS.length).clearContent();
+    const versions = readTable(h.ss, PLAN).length;
+    const notes: string[] = [];
+    recordDecision(
+      handle(),
+      {
+        step: '6',
+        round: 2,
+        outcome: 'bijstellen',
+        motivation: 'Nog niets bijgesteld.',
+        decidedBy: 'procesregisseur',
+        date: isoDate(p.local.rt.now(), 'Europe/Amsterdam'),
+      },
+      BY,
+      notes,
+    );
+    expect(notes).toEqual([]);
+    expect(readTable(handle().ss, PLAN)).toHaveLength(versions);
+    expect(readTable(handle().ss, DECISIONS).at(-1)).toMatchObject({
+      step: '6',
+      round: 2,
+      outcome: 'bijstellen',
+    });
+  });
 });

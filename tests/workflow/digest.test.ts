@@ -425,6 +425,29 @@ describe('dagoverzicht: een casus op de in-memory Apps Script', () => {
     local.rt.setNow(at('2026-01-13', 9));
     expect(dispatchWithDigest(openRegister()).refreshed[0]!.facts).toBeDefined();
   });
+
+  it('dezelfde dag een nieuw probleem van een soort die al gemeld was: het overzicht gaat alsnog', () => {
+    const h = caseWithTrouble();
+    local.rt.setNow(at('2026-01-12', 10));
+    expect(dispatchWithDigest(openRegister()).digest).toMatchObject({ sent: true, fresh: 2 });
+    local.rt.setNow(at('2026-01-13', 9));
+    expect(dispatchWithDigest(openRegister()).digest).toEqual({ sent: false, reason: 'niets nieuw' });
+    // A second answer to the item the product did not make: quarantine again, with a new key.
+    const politie = readTable(h.ss, FORMS).find((f) => f.partnerId === 'politie')!;
+    const form = FormApp.openById(politie.formId);
+    const extra = form
+      .getItems()
+      .find((i) => i.getTitle() === 'Extra vraag')!
+      .asTextItem();
+    form.createResponse().withItemResponse(extra.createResponse('Nog een keer')).submit();
+    local.rt.setNow(at('2026-01-13', 10));
+    expect(dispatchWithDigest(openRegister()).digest).toMatchObject({
+      sent: true,
+      reason: 'verstuurd',
+      fresh: 1,
+    });
+    expect(digests()).toHaveLength(2);
+  });
 });
 
 describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
@@ -670,5 +693,75 @@ describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
       fresh: 1,
     });
     expect(digests()).toHaveLength(1);
+  });
+  it('alleen een casus die de run niet bereikte: niets, ook bij de volgende run', () => {
+    const fresh = freshLocalCase();
+    local = fresh.local;
+    local.rt.setNow(at(TODAY, 10));
+    // No time left at all: every case waits for the next run.
+    const first = dispatchWithDigest(openRegister(), -1);
+    expect(first.deferred).toEqual([fresh.h.row.code]);
+    expect(first.digest).toEqual({ sent: false, reason: 'niets' });
+    expect(dispatchWithDigest(openRegister(), -1).digest).toEqual({ sent: false, reason: 'niets' });
+    expect(digests()).toHaveLength(0);
+  });
+
+  it('een andere wachtende mail van het register vervalt niet door het overzicht', () => {
+    const reg = register();
+    enqueue(reg.ss, [
+      {
+        key: 'advies:2026-01-09#1',
+        formKey: '',
+        kind: 'advies',
+        to: 'regie@testdorp.example',
+        subject: 'Advies',
+        body: 'Tekst.',
+      },
+    ]);
+    sendDigest(
+      reg,
+      TODAY,
+      report({
+        cases: [caseRow()],
+        refreshed: [refreshed('JGA-2026-001', facts('JGA-2026-001', { quarantine: ['f|r'] }))],
+      }),
+    );
+    expect(readTable(reg.ss, OUTBOX).map((m) => [m.key, m.status])).toEqual([
+      ['advies:2026-01-09#1', 'verstuurd'],
+      ['dagoverzicht:2026-01-12#1', 'verstuurd'],
+    ]);
+  });
+  it('een andere mail van het register die later opnieuw moet, laat het verstuurde overzicht niet wachten', () => {
+    const reg = register();
+    enqueue(reg.ss, [
+      {
+        key: 'advies:2026-01-09#1',
+        formKey: '',
+        kind: 'advies',
+        to: 'regie@testdorp.example',
+        subject: 'Advies',
+        body: 'Tekst.',
+      },
+    ]);
+    // The advice mail meets a passing error of the mail service; the digest after it goes.
+    local.rt.injectFault({
+      method: 'MailApp.sendEmail',
+      nth: 1,
+      message: 'Service unavailable. Try again later.',
+    });
+    const r = sendDigest(
+      reg,
+      TODAY,
+      report({
+        cases: [caseRow()],
+        refreshed: [refreshed('JGA-2026-001', facts('JGA-2026-001', { quarantine: ['f|r'] }))],
+      }),
+    );
+    expect(readTable(reg.ss, OUTBOX).map((m) => [m.key, m.status])).toEqual([
+      ['advies:2026-01-09#1', 'wacht'],
+      ['dagoverzicht:2026-01-12#1', 'verstuurd'],
+    ]);
+    expect(r).toMatchObject({ sent: true, reason: 'verstuurd' });
+    expect(property()).toBe(TODAY);
   });
 });
