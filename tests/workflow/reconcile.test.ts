@@ -524,6 +524,15 @@ describe('de antwoordspreadsheet als wachter (watch)', () => {
     expect(reads(() => expect(watchRun(h)).toEqual(NOTHING))).toBe(0);
   });
 
+  it('koppelt niets meer als de tijd om is', () => {
+    const { h } = started();
+    local.rt.resetCounts();
+    reconcileCase(h, { scanFolder: false, watch: { readAll: false, linkUntil: local.rt.now() } });
+    expect(local.rt.counts.get('SpreadsheetApp.create') ?? 0).toBe(0);
+    expect(local.rt.counts.get('Form.setDestination') ?? 0).toBe(0);
+    expect(readTable(h.ss, FORMS).map((f) => f.sheetBook)).toEqual(['', '', '']);
+  });
+
   it('koppelt geen gesloten, ontbrekend of nog in aanmaak zijnd formulier', () => {
     const { h } = started();
     replaceTable(
@@ -553,8 +562,8 @@ describe('de antwoordspreadsheet als wachter (watch)', () => {
   it('koppelen stopt op het afgesproken moment: de rest wordt direct gelezen en later gekoppeld', () => {
     const { h, id } = started();
     fillRequired(local.rt, id(BOA));
-    // Linking the first form takes two seconds; the run may link for one.
-    local.rt.injectFault({ method: 'Form.setDestination', nth: 1, effect: (rt) => rt.advance(2000) });
+    // Linking the first form takes a second; the run may link for one.
+    local.rt.injectFault({ method: 'Form.setDestination', nth: 1, effect: (rt) => rt.advance(1000) });
     local.rt.resetCounts();
     const r = reconcileCase(h, {
       scanFolder: false,
@@ -580,7 +589,8 @@ describe('de antwoordspreadsheet als wachter (watch)', () => {
     const { h, id } = started();
     fillRequired(local.rt, id(POLITIE));
     local.rt.injectFault({ method: 'Form.setDestination', nth: 1, message: 'Service unavailable: Forms' });
-    const { value, lines } = logged(h, () => watchRun(h));
+    // (The first run of the day: a form never linked is not reported as unlinked.)
+    const { value, lines } = logged(h, () => watchRun(h, true));
     expect(value).toEqual({ ...NOTHING, newResponses: 1, changed: true });
     expect(lines).toEqual([
       ['formulier niet gekoppeld', `${POLITIE}: Service unavailable: Forms`],

@@ -35,6 +35,14 @@ const SCHOOL = {
   active: true,
 };
 
+/** A second partner without questions in step 1. */
+const SCHOOL2 = {
+  ...SCHOOL,
+  id: 'school2',
+  organisation: 'Basisschool Twee',
+  email: 'twee@testdorp.example',
+};
+
 /** A new case in a register with these partners. */
 function newCase(partners: unknown = PARTNERS): CaseHandle {
   const r = freshRegister(partners, { latency: false });
@@ -56,7 +64,7 @@ const again = (h: CaseHandle) => openCase(openRegister(), h.row.code);
 
 describe('een stap starten', () => {
   it('maakt één formulier per partner met vragen, registreert het volledig en zegt het in het Logboek; wie geen vragen heeft, wordt bij naam genoemd', () => {
-    const h = newCase([...PARTNERS, SCHOOL]);
+    const h = newCase([...PARTNERS, SCHOOL, SCHOOL2]);
     const now = local.rt.now();
     const progress: string[] = [];
     const { value: r, lines } = logged(h, () =>
@@ -65,12 +73,14 @@ describe('een stap starten', () => {
     expect(r.step).toBe('1');
     expect(r.round).toBe(1);
     expect(r.created).toEqual(['politie', 'jongerenwerk', 'boa']);
-    expect(r.skipped).toEqual(['school']);
+    expect(r.skipped).toEqual(['school', 'school2']);
     expect(r.remaining).toEqual([]);
     expect([r.made, r.total]).toEqual([3, 3]);
     expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    // The Advies tab belongs to step 3 on.
+    expect(h.ss.getSheetByName('Advies')).toBeNull();
     expect(r.warnings).toEqual([
-      'Geen formulier voor Basisschool De Test: in deze stap staan voor hen geen vragen open (verborgen in de tab Vragen, of buiten de niveaus die zij mogen aanleveren).',
+      'Geen formulier voor Basisschool De Test, Basisschool Twee: in deze stap staan voor hen geen vragen open (verborgen in de tab Vragen, of buiten de niveaus die zij mogen aanleveren).',
     ]);
     expect(r.deadline).toMatch(/^2026-01-\d\d$/);
     expect(r.deadline > '2026-01-12').toBe(true);
@@ -148,6 +158,24 @@ describe('een stap starten', () => {
     expect(local.rt.mailbox).toHaveLength(3);
     // The partner without questions has no form, and the start is complete all the same.
     expect(startIncomplete(again(h))).toBe(false);
+  });
+
+  it('een uitnodiging die na het maken van het formulier verloren ging, gaat bij de volgende start naar de juiste partner', () => {
+    const h = newCase();
+    startStep(h);
+    // As if the run stopped after the form of the jongerenwerk was made, before its invitation.
+    replaceTable(
+      h.ss,
+      OUTBOX,
+      readTable(h.ss, OUTBOX).filter((o) => o.formKey !== '1#1#jongerenwerk'),
+    );
+    const r = startStep(again(h));
+    expect(r.created).toEqual([]);
+    expect(r.mail.sent).toBe(1);
+    const form = readTable(h.ss, FORMS).find((f) => f.formKey === '1#1#jongerenwerk')!;
+    const mail = local.rt.mailbox.at(-1)!;
+    expect(mail.to).toEqual(['team@jongerenwerk.example']);
+    expect(mail.body).toContain(form.publishedUrl);
   });
 
   it('weigert een gesloten casus, en maakt dan niets', () => {
@@ -232,7 +260,9 @@ describe('aanvullende formulieren (askAboutNewPersons)', () => {
     // Before the step's forms exist there is nothing to supplement.
     addPersons(again(h), [{ naam: 'Fictief Een' }]);
     expect(askAboutNewPersons(again(h))).toEqual(NONE);
-    startStep(again(h));
+    // With persons in the namenlijst there is no warning about it (only about the convenant).
+    const unsigned = openRegister().partners.find((p) => p.id === 'politie-zonder')!;
+    expect(startStep(again(h)).warnings).toEqual([convenantWarning(unsigned)]);
     expect(askAboutNewPersons(again(h))).toEqual(NONE);
     addPersons(again(h), [{ naam: 'Fictief Twee' }]);
     const mails = local.rt.mailbox.length;
@@ -348,6 +378,35 @@ describe('een start binnen het tijdsbudget', () => {
     expect(rest.created).toEqual(['jongerenwerk', 'boa']);
     expect([rest.made, rest.total]).toEqual([3, 3]);
     expect(startIncomplete(again(h))).toBe(false);
+  });
+
+  it('een onvolledige start telt niet meer als de casus gesloten is of de stap voorbij', () => {
+    const h = newCase();
+    startStep(h, { budgetMs: 0 });
+    expect(startIncomplete(again(h))).toBe(true);
+    // Step 1 decided: the forms of step 1 say nothing about step 2A, which has not started.
+    decideGate(local, h, '1', 'verder_verkennen');
+    expect(startIncomplete(again(h))).toBe(false);
+    local.dispose();
+    const closed = newCase();
+    startStep(closed, { budgetMs: 0 });
+    // Closed by a decision recorded while the start was unfinished.
+    appendRows(closed.ss, DECISIONS, [
+      {
+        step: '1',
+        round: 1,
+        outcome: 'niet_verder',
+        motivation: 'Besproken.',
+        decidedBy: 'overleg',
+        date: '2026-01-12',
+        route: 'lichte_interventie',
+        directions: '',
+        recordedAt: local.rt.now(),
+        recordedBy: 'regie@testdorp.example',
+        acuteReason: '',
+      },
+    ]);
+    expect(startIncomplete(again(closed))).toBe(false);
   });
 
   it('maakt altijd minstens één formulier per run', () => {
