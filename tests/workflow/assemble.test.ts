@@ -27,7 +27,7 @@ import {
   QUARANTINE,
 } from '../../src/workflow/records';
 import { appendRows, ensureTable, readTable } from '../../src/workspace/tables';
-import { PARTNERS, refusal } from './helpers';
+import { formRow, PARTNERS, refusal } from './helpers';
 
 const CODE = 'JGA-2026-001';
 const NAME = 'Testpersoon Aardbei';
@@ -292,28 +292,9 @@ describe('assemble: het leesmodel van een casus (assembleView)', () => {
     h = { ss, row, reg: { ss, settings, partners, catalog: CATALOG, allQuestions: CATALOG } };
   });
 
-  const form = (key: string, status: FormRow['status'] = 'open'): FormRow => {
-    const [step, round, partnerId] = key.split('#');
-    return {
-      formKey: key,
-      step: step as FormRow['step'],
-      round: Number(round),
-      partnerId: partnerId!,
-      formId: `form-${key}`,
-      publishedUrl: `https://forms.example/${key}`,
-      editUrl: '',
-      deadline: '2026-01-26',
-      createdAt: 10,
-      status,
-      itemMap: '{}',
-      closedAt: 0,
-      planVersion: 0,
-      readUpTo: 0,
-      sheetBook: '',
-      sheetTab: '',
-      sheetPrint: '',
-    };
-  };
+  const form = (key: string, status: FormRow['status'] = 'open'): FormRow =>
+    formRow(key, { publishedUrl: `https://forms.example/${key}`, createdAt: 10, status });
+
   const mail = (
     formKey: string,
     kind: OutboxRow['kind'],

@@ -11,7 +11,7 @@ import { PartnerListSchema, SettingsSchema } from '../../src/model/configSchemas
 import { parseSettingsRows, settingsToRows } from '../../src/model/settingsSheet';
 import { addMonths } from '../../src/model/workdays';
 import { digestMail } from '../../src/render/digestText';
-import type { CaseHandle, CaseRow } from '../../src/workflow/context';
+import type { CaseHandle } from '../../src/workflow/context';
 import { openRegister } from '../../src/workflow/context';
 import {
   DIGEST_SENT_KEY,
@@ -29,7 +29,15 @@ import { enqueue } from '../../src/workflow/outbox';
 import { DIGESTS, FORMS, OUTBOX } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable } from '../../src/workspace/tables';
-import { fillRequired, freshLocalCase, freshRegister, PARTNERS, PERSONS } from './helpers';
+import {
+  caseListRow,
+  fillRequired,
+  formRow,
+  freshLocalCase,
+  freshRegister,
+  PARTNERS,
+  PERSONS,
+} from './helpers';
 
 const SETTINGS = SettingsSchema.parse({
   gemeente: 'Testdorp',
@@ -39,48 +47,10 @@ const SETTINGS = SettingsSchema.parse({
 /** Local (Amsterdam, winter) hour on an ISO day as epoch ms. */
 const at = (iso: string, hour: number) => Date.parse(`${iso}T${String(hour - 1).padStart(2, '0')}:00:00Z`);
 
-function caseRow(over: Partial<CaseRow> = {}): CaseRow {
-  return {
-    index: 0,
-    code: 'JGA-2026-001',
-    status: 'open',
-    step: '1',
-    folderId: 'f',
-    spreadsheetId: 's',
-    overviewId: 'o',
-    namesId: '',
-    openedOn: '2026-01-05',
-    updatedAt: 0,
-    closedOn: '',
-    late: 0,
-    nextAction: '',
-    label: '',
-    wijk: '',
-    firstSignal: '',
-    retentionMonths: 0,
-    ...over,
-  };
-}
+const caseRow = caseListRow;
 
-const form = (partnerId: string, status: 'open' | 'beantwoord' | 'gesloten', deadline = '2026-01-26') => ({
-  formKey: `1#1#${partnerId}`,
-  step: '1' as const,
-  round: 1,
-  partnerId,
-  formId: `form-${partnerId}`,
-  publishedUrl: '',
-  editUrl: '',
-  deadline,
-  createdAt: 0,
-  status,
-  itemMap: '{}',
-  closedAt: 0,
-  planVersion: 0,
-  readUpTo: 0,
-  sheetBook: '',
-  sheetTab: '',
-  sheetPrint: '',
-});
+const form = (partnerId: string, status: 'open' | 'beantwoord' | 'gesloten', deadline = '2026-01-26') =>
+  formRow(`1#1#${partnerId}`, { status, deadline });
 
 const tables = (over: Partial<CaseTables> = {}): CaseTables => ({
   forms: [],

@@ -22,7 +22,7 @@ import {
 import { LOG_CHANGED_EVENT } from '../../src/workflow/logCheck';
 import type { FormRow, LogRow, OutboxRow } from '../../src/workflow/records';
 import { SHARING_REVERTED_EVENT } from '../../src/workflow/sharingCheck';
-import { PARTNERS } from './helpers';
+import { caseListRow, formRow, PARTNERS } from './helpers';
 
 const SETTINGS = SettingsSchema.parse({
   gemeente: 'Testdorp',
@@ -34,52 +34,12 @@ const CODE = 'JGA-2026-001';
 /** Tuesday 27 January 2026. */
 const TODAY = '2026-01-27';
 
-function caseRow(over: Partial<CaseRow> = {}): CaseRow {
-  return {
-    index: 0,
-    code: CODE,
-    status: 'open',
-    step: '1',
-    folderId: 'f',
-    spreadsheetId: 's',
-    overviewId: 'o',
-    namesId: '',
-    openedOn: '2026-01-05',
-    updatedAt: 0,
-    closedOn: '',
-    late: 0,
-    nextAction: '',
-    label: 'speeltuin',
-    wijk: '',
-    firstSignal: '',
-    retentionMonths: 0,
-    ...over,
-  };
-}
+const caseRow = (over: Partial<CaseRow> = {}): CaseRow =>
+  caseListRow({ code: CODE, label: 'speeltuin', ...over });
 
 /** A form row; `key` is `<step>#<round>#<partner>[#n]`. */
-function form(key: string, status: FormRow['status'], deadline = '2026-01-26'): FormRow {
-  const [step, round, partnerId] = key.split('#');
-  return {
-    formKey: key,
-    step: step as FormRow['step'],
-    round: Number(round),
-    partnerId: partnerId!,
-    formId: `form-${key}`,
-    publishedUrl: '',
-    editUrl: '',
-    deadline,
-    createdAt: 0,
-    status,
-    itemMap: '{}',
-    closedAt: 0,
-    planVersion: 0,
-    readUpTo: 0,
-    sheetBook: '',
-    sheetTab: '',
-    sheetPrint: '',
-  };
-}
+const form = (key: string, status: FormRow['status'], deadline = '2026-01-26'): FormRow =>
+  formRow(key, { status, deadline });
 
 function mail(key: string, status: OutboxRow['status'], kind: OutboxRow['kind'] = 'uitnodiging'): OutboxRow {
   return {

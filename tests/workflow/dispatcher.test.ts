@@ -29,6 +29,7 @@ import { setCaseNamesId } from '../../src/workflow/registerTabs';
 import { AFTER_START_MS, startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
 import {
+  closeAt2B,
   decideGate,
   fillRequired,
   freshCaseAt2B,
@@ -302,19 +303,7 @@ describe('een run over alle casussen', () => {
     local = f.local;
     addPersons(f.h, PERSONS.slice(0, 1));
     const namesId = reopen(f.h).row.namesId;
-    recordDecision(
-      reopen(f.h),
-      {
-        step: '2B',
-        round: 1,
-        outcome: 'niet_bevestigd',
-        routes: [LIGHT_ROUTES[0]!],
-        motivation: 'Niet bevestigd.',
-        decidedBy: 'overleg',
-        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
-      },
-      'regie@testdorp.example',
-    );
+    closeAt2B(local, f.h);
     // The decision stopped before the removal, and then the case spreadsheet was deleted for good.
     DriveApp.getFileById(namesId).setTrashed(false);
     setCaseNamesId(reopen(f.h), namesId);
@@ -349,19 +338,7 @@ describe('afsluitbrieven voordat de namenlijst weg mag', () => {
       times: 1_000,
       effect: (rt) => rt.advance(4 * MINUTE),
     });
-    recordDecision(
-      reopen(f.h),
-      {
-        step: '2B',
-        round: 1,
-        outcome: 'niet_bevestigd',
-        routes: [LIGHT_ROUTES[0]!],
-        motivation: 'Niet bevestigd.',
-        decidedBy: 'overleg',
-        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
-      },
-      'regie@testdorp.example',
-    );
+    closeAt2B(local, f.h);
     const letters = () => readTable(reopen(f.h).ss, PERSON_TABLE).filter((p) => p.closingOn !== '').length;
     expect([letters(), reopen(f.h).row.namesId]).toEqual([1, namesId]);
     dispatchAll(openRegister());

@@ -5,7 +5,6 @@ import { ADVICE_SHEET } from '../../src/model/adviceSheet';
 import { HOLDS_NAME } from '../../src/model/names';
 import { PLAN_SHEET } from '../../src/model/planSheet';
 import { isoDate } from '../../src/model/time';
-import { LIGHT_ROUTES } from '../../src/model/types';
 import { readAdviceTab, requireAdvice, writeAdviceTab } from '../../src/workflow/advice';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
@@ -19,7 +18,7 @@ import { ANSWERS, DECISIONS, FORMS, LOG, NAMES, OUTBOX } from '../../src/workflo
 import { setCaseNamesId } from '../../src/workflow/registerTabs';
 import { askAboutNewPersons, startStep } from '../../src/workflow/startStep';
 import { readTable } from '../../src/workspace/tables';
-import { decideGate, fillRequired, freshLocalCase, PERSONS } from './helpers';
+import { closeAt2B, decideGate, fillRequired, freshLocalCase, PERSONS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -131,20 +130,7 @@ describe('de namenlijst', () => {
     const namesId = reopen(h).row.namesId;
     expect(namesId).not.toBe('');
     const notes: string[] = [];
-    const after = recordDecision(
-      reopen(h),
-      {
-        step: '2B',
-        round: 1,
-        outcome: 'niet_bevestigd',
-        routes: [LIGHT_ROUTES[0]!],
-        motivation: 'Niet bevestigd.',
-        decidedBy: 'overleg',
-        date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
-      },
-      'regie@testdorp.example',
-      notes,
-    );
+    const after = closeAt2B(local, h, notes);
     expect(after.status).toBe('gesloten');
     expect(DriveApp.getFileById(namesId).isTrashed()).toBe(true);
     expect(reopen(h).row.namesId).toBe('');

@@ -11,13 +11,17 @@ import { runScenario } from '../../src/local/demo/runScenario';
 import type { Scenario } from '../../src/local/demo/scenarioSchema';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { startLocalAppsScript } from '../../src/local/harness';
+import { replay } from '../../src/model/caseMachine';
 import { UserError } from '../../src/model/errors';
 import { isoDate } from '../../src/model/time';
 import type { StepId } from '../../src/model/types';
-import type { CaseHandle } from '../../src/workflow/context';
+import { LIGHT_ROUTES } from '../../src/model/types';
+import { readDecisions } from '../../src/workflow/assemble';
+import type { CaseHandle, CaseRow } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
 import { recordDecision } from '../../src/workflow/decide';
 import { openNewCase } from '../../src/workflow/newCase';
+import type { FormRow } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
 
 export const PARTNERS = [
@@ -218,6 +222,40 @@ export function decideGate(
   );
 }
 
+/** Gate 2B decided "niet bevestigd" today with a light route: the case closes and its namenlijst must go. */
+export function closeAt2B(
+  local: LocalAppsScript,
+  h: CaseHandle,
+  notes?: string[],
+): ReturnType<typeof recordDecision> {
+  return recordDecision(
+    openCase(openRegister(), h.row.code),
+    {
+      step: '2B',
+      round: 1,
+      outcome: 'niet_bevestigd',
+      routes: [LIGHT_ROUTES[0]!],
+      motivation: 'Niet bevestigd.',
+      decidedBy: 'overleg',
+      date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
+    },
+    'regie@testdorp.example',
+    notes,
+  );
+}
+
+/** The case's state as if it closed at 2B now ("niet bevestigd"), without recording a decision. */
+export function closedAt2B(h: CaseHandle) {
+  const state = replay(h.row.code, readDecisions(h.ss));
+  const last = state.decisions[state.decisions.length - 1]!;
+  return {
+    ...state,
+    status: 'gesloten' as const,
+    step: '2B' as const,
+    decisions: [...state.decisions, { ...last, step: '2B' as const, outcome: 'niet_bevestigd' }],
+  };
+}
+
 /** A fresh case decided "verder verkennen" at 1 and "problematisch" at 2A: it may hold a namenlijst. */
 export function freshCaseAt2B(): { local: LocalAppsScript; h: CaseHandle } {
   const f = freshLocalCase();
@@ -301,4 +339,53 @@ export function refusal(f: () => unknown): string {
     return (e as Error).message;
   }
   throw new Error('niet geweigerd');
+}
+
+/** A register row of an open case at step 1 (fictional ids), for tests that build tables by hand. */
+export function caseListRow(over: Partial<CaseRow> = {}): CaseRow {
+  return {
+    index: 0,
+    code: 'JGA-2026-001',
+    status: 'open',
+    step: '1',
+    folderId: 'f',
+    spreadsheetId: 's',
+    overviewId: 'o',
+    namesId: '',
+    openedOn: '2026-01-05',
+    updatedAt: 0,
+    closedOn: '',
+    late: 0,
+    nextAction: '',
+    label: '',
+    wijk: '',
+    firstSignal: '',
+    retentionMonths: 0,
+    ...over,
+  };
+}
+
+/** A `_formulieren` row for `key` = `<step>#<round>#<partner>[#n]`, open with deadline 26 January 2026. */
+export function formRow(key: string, over: Partial<FormRow> = {}): FormRow {
+  const [step, round, partnerId] = key.split('#');
+  return {
+    formKey: key,
+    step: step as FormRow['step'],
+    round: Number(round),
+    partnerId: partnerId!,
+    formId: `form-${key}`,
+    publishedUrl: '',
+    editUrl: '',
+    deadline: '2026-01-26',
+    createdAt: 0,
+    status: 'open',
+    itemMap: '{}',
+    closedAt: 0,
+    planVersion: 0,
+    readUpTo: 0,
+    sheetBook: '',
+    sheetTab: '',
+    sheetPrint: '',
+    ...over,
+  };
 }

@@ -16,7 +16,7 @@ import { digestItems, factsFromTables, informLate } from '../../src/workflow/dig
 import { addPersons, syncNamesList } from '../../src/workflow/persons';
 import { LOG, NAMES, PERSONS as PERSON_TABLE, type PersonRow } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
-import { freshCaseAt2B, PARTNERS, PERSONS } from './helpers';
+import { caseListRow, freshCaseAt2B, PARTNERS, PERSONS } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -135,25 +135,8 @@ describe('het dagoverzicht waarschuwt per code', () => {
   });
 
   it('noemt de casuscode en de persoonscodes, nooit namen', () => {
-    const row = {
-      index: 0,
-      code: 'JGA-2026-001',
-      status: 'open' as const,
-      step: '2B' as const,
-      folderId: 'f',
-      spreadsheetId: 's',
-      overviewId: 'o',
-      namesId: 'n',
-      openedOn: '2026-01-05',
-      updatedAt: 0,
-      closedOn: '',
-      late: 0,
-      nextAction: '',
-      label: 'speeltuin',
-      wijk: '',
-      firstSignal: '',
-      retentionMonths: 0,
-    };
+    const row = caseListRow({ step: '2B', namesId: 'n', label: 'speeltuin' });
+
     const facts = factsFromTables(
       row,
       {

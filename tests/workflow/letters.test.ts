@@ -20,7 +20,7 @@ import { addPersons } from '../../src/workflow/persons';
 import { purgeDueCases } from '../../src/workflow/purge';
 import { LOG, PERSONS as PERSON_TABLE } from '../../src/workflow/records';
 import { readTable, withTableCache } from '../../src/workspace/tables';
-import { freshLocalCase } from './helpers';
+import { closedAt2B, freshLocalCase } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -172,14 +172,7 @@ describe('afsluitbrieven', () => {
     const r = makeLetters(reopen(h), 'afsluitbrief', { until: local.rt.now() - 1 });
     expect([r.made, r.remaining]).toEqual([[], codes]);
     // A case closed at 2B whose letters did not fit: the namenlijst stays for now.
-    const state = replay(h.row.code, readDecisions(h.ss));
-    const last = state.decisions[state.decisions.length - 1]!;
-    const closed = {
-      ...state,
-      status: 'gesloten' as const,
-      step: '2B' as const,
-      decisions: [...state.decisions, { ...last, step: '2B' as const, outcome: 'niet_bevestigd' }],
-    };
+    const closed = closedAt2B(h);
     const waiting = closingLettersOnClose(reopen(h), closed, -1);
     expect(waiting.ready).toBe(false);
     expect(waiting.notes.join(' ')).toContain('daarna wordt de namenlijst verwijderd');

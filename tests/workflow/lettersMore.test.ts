@@ -9,9 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotDocument } from '../../src/local/apps-script/document';
 import type { LocalAppsScript } from '../../src/local/harness';
-import { replay } from '../../src/model/caseMachine';
 import { defaultLetterRows, LETTER_KINDS, LETTERS_SHEET } from '../../src/model/letters';
-import { readDecisions } from '../../src/workflow/assemble';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
 import {
@@ -26,7 +24,7 @@ import {
 import { addPersons } from '../../src/workflow/persons';
 import { LOG, NAMES, PERSONS } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
-import { decideGate, freshLocalCase, refusal } from './helpers';
+import { closedAt2B, decideGate, freshLocalCase, refusal } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -44,18 +42,6 @@ function at2B(): CaseHandle {
   decideGate(local, f.h, '1', 'verder_verkennen');
   decideGate(local, f.h, '2A', 'problematisch');
   return reopen(f.h);
-}
-
-/** The case's state as if it closed at 2B now ("niet bevestigd": the namenlijst must go). */
-function closedAt2B(h: CaseHandle) {
-  const state = replay(h.row.code, readDecisions(h.ss));
-  const last = state.decisions[state.decisions.length - 1]!;
-  return {
-    ...state,
-    status: 'gesloten' as const,
-    step: '2B' as const,
-    decisions: [...state.decisions, { ...last, step: '2B' as const, outcome: 'niet_bevestigd' }],
-  };
 }
 
 const lettersTab = () => openRegister().ss.getSheetByName(LETTERS_SHEET)!;

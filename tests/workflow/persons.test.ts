@@ -9,12 +9,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fictionalCaseInput } from '../../src/local/demo/caseInput';
 import type { LocalAppsScript } from '../../src/local/harness';
 import { replay } from '../../src/model/caseMachine';
-import { isoDate } from '../../src/model/time';
-import { LIGHT_ROUTES } from '../../src/model/types';
 import { readDecisions } from '../../src/workflow/assemble';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
-import { recordDecision } from '../../src/workflow/decide';
 import { openNewCase } from '../../src/workflow/newCase';
 import {
   addPersons,
@@ -27,7 +24,7 @@ import {
 import { LOG, NAMES, PERSONS as PERSON_TABLE } from '../../src/workflow/records';
 import { readTable } from '../../src/workspace/tables';
 import { withoutSheets } from '../workspace/helpers';
-import { decideGate, freshCaseAt2B, freshRegister, PARTNERS, PERSONS, refusal } from './helpers';
+import { closeAt2B, decideGate, freshCaseAt2B, freshRegister, PARTNERS, PERSONS, refusal } from './helpers';
 
 let local: LocalAppsScript | null = null;
 afterEach(() => {
@@ -335,20 +332,7 @@ describe('de namenlijst verwijderen', () => {
         if (e) e.trashed = false;
       },
     });
-    const decide = () =>
-      recordDecision(
-        reopen(h),
-        {
-          step: '2B',
-          round: 1,
-          outcome: 'niet_bevestigd',
-          routes: [LIGHT_ROUTES[0]!],
-          motivation: 'Niet bevestigd.',
-          decidedBy: 'overleg',
-          date: isoDate(local!.rt.now(), 'Europe/Amsterdam'),
-        },
-        'regie@testdorp.example',
-      );
+    const decide = () => closeAt2B(local!, h);
     expect(refusal(decide)).toBe(
       `De namenlijst van casus ${h.row.code} kon niet worden verwijderd; probeer het opnieuw.`,
     );
