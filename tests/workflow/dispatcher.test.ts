@@ -203,19 +203,7 @@ describe('een casus bijwerken', () => {
 /** Step 1 started and decided "niet verder": the case is closed. */
 function closeAtStep1(h: CaseHandle): void {
   startStep(h);
-  recordDecision(
-    reopen(h),
-    {
-      step: '1',
-      round: 1,
-      outcome: 'niet_verder',
-      routes: [LIGHT_ROUTES[0]!],
-      motivation: 'Besproken.',
-      decidedBy: 'overleg',
-      date: isoDate(local!.rt.now(), 'Europe/Amsterdam'),
-    },
-    'regie@testdorp.example',
-  );
+  decideGate(local!, h, '1', 'niet_verder', [LIGHT_ROUTES[0]!]);
 }
 
 /** A register with three open cases (not started) and one closed at step 1. */

@@ -19,10 +19,13 @@ import { LIGHT_ROUTES } from '../../src/model/types';
 import { readDecisions } from '../../src/workflow/assemble';
 import type { CaseHandle, CaseRow } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
+import type { DecisionInput } from '../../src/workflow/decide';
 import { recordDecision } from '../../src/workflow/decide';
 import { openNewCase } from '../../src/workflow/newCase';
 import type { FormRow } from '../../src/workflow/records';
+import { LOG } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
+import { readTable } from '../../src/workspace/tables';
 
 export const PARTNERS = [
   {
@@ -207,6 +210,7 @@ export function decideGate(
   h: CaseHandle,
   step: StepId,
   outcome: string,
+  routes?: DecisionInput['routes'],
 ): ReturnType<typeof recordDecision> {
   return recordDecision(
     openCase(openRegister(), h.row.code),
@@ -214,6 +218,7 @@ export function decideGate(
       step,
       round: 1,
       outcome,
+      ...(routes ? { routes } : {}),
       motivation: 'Besproken.',
       decidedBy: 'overleg',
       date: isoDate(local.rt.now(), 'Europe/Amsterdam'),
@@ -388,4 +393,14 @@ export function formRow(key: string, over: Partial<FormRow> = {}): FormRow {
     sheetPrint: '',
     ...over,
   };
+}
+
+/** The Logboek lines written by `fn`, as [event, detail]. */
+export function logged<T>(h: CaseHandle, fn: () => T): { value: T; lines: [string, string][] } {
+  const before = readTable(h.ss, LOG).length;
+  const value = fn();
+  const lines = readTable(h.ss, LOG)
+    .slice(before)
+    .map((l): [string, string] => [l.event, l.detail]);
+  return { value, lines };
 }

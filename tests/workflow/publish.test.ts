@@ -7,13 +7,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalAppsScript } from '../../src/local/harness';
-import { isoDate } from '../../src/model/time';
 import { LIGHT_ROUTES } from '../../src/model/types';
 import type { CaseView } from '../../src/render/caseView';
 import { assembleView } from '../../src/workflow/assemble';
 import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
-import { recordDecision } from '../../src/workflow/decide';
 import { logEvents } from '../../src/workflow/log';
 import { ensureNamesList } from '../../src/workflow/persons';
 import {
@@ -29,7 +27,7 @@ import { DOCUMENTS, FORMS, LOG, TABS } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable, withTableCache } from '../../src/workspace/tables';
 import { withoutSheets } from '../workspace/helpers';
-import { freshCaseAt2B, freshLocalCase } from './helpers';
+import { decideGate, freshCaseAt2B, freshLocalCase } from './helpers';
 
 let local: LocalAppsScript | null = null;
 afterEach(() => {
@@ -311,19 +309,7 @@ describe('de weergavetabs en het register', () => {
     local!.rt.advance(21 * 86_400_000);
     rebuildViews(reopen(h));
     expect(reopen(h).row.late).toBe(3);
-    recordDecision(
-      reopen(h),
-      {
-        step: '1',
-        round: 1,
-        outcome: 'niet_verder',
-        routes: [LIGHT_ROUTES[0]!],
-        motivation: 'Besproken.',
-        decidedBy: 'overleg',
-        date: isoDate(local!.rt.now(), 'Europe/Amsterdam'),
-      },
-      'regie@testdorp.example',
-    );
+    decideGate(local!, h, '1', 'niet_verder', [LIGHT_ROUTES[0]!]);
     rebuildViews(reopen(h));
     expect(reopen(h).row).toMatchObject({ status: 'gesloten', late: 0, nextAction: '' });
     // Also when a form of the closed step is still marked open (its closing did not get through).

@@ -11,10 +11,10 @@ import type { LocalAppsScript } from '../../src/local/harness';
 import type { Question } from '../../src/model/types';
 import type { CaseHandle } from '../../src/workflow/context';
 import { missingRequired, READ_MARGIN_MS, reconcileCase, TAB_ELSEWHERE } from '../../src/workflow/reconcile';
-import { ANSWERS, FORMS, LOG, QUARANTINE } from '../../src/workflow/records';
+import { ANSWERS, FORMS, QUARANTINE } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { readTable, replaceTable } from '../../src/workspace/tables';
-import { answersFor, fillRequired, freshLocalCase } from './helpers';
+import { answersFor, fillRequired, freshLocalCase, logged } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -34,16 +34,6 @@ function started(): { h: CaseHandle; id: (key: string) => string } {
 }
 
 const formRow = (h: CaseHandle, key: string) => readTable(h.ss, FORMS).find((f) => f.formKey === key)!;
-
-/** The Logboek lines written by `fn`, as [event, detail]. */
-function logged<T>(h: CaseHandle, fn: () => T): { value: T; lines: [string, string][] } {
-  const before = readTable(h.ss, LOG).length;
-  const value = fn();
-  const lines = readTable(h.ss, LOG)
-    .slice(before)
-    .map((l): [string, string] => [l.event, l.detail]);
-  return { value, lines };
-}
 
 /** Ledger rows as "responseId v<version> @<submittedAt>", one per response version. */
 function versions(h: CaseHandle, key?: string): string[] {

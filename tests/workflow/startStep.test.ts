@@ -15,10 +15,10 @@ import { recordDecision } from '../../src/workflow/decide';
 import { itemMapOf } from '../../src/workflow/formKey';
 import { openNewCase } from '../../src/workflow/newCase';
 import { addPersons } from '../../src/workflow/persons';
-import { DECISIONS, FORMS, LOG, OUTBOX } from '../../src/workflow/records';
+import { DECISIONS, FORMS, OUTBOX } from '../../src/workflow/records';
 import { askAboutNewPersons, progressText, startIncomplete, startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
-import { decideGate, freshRegister, PARTNERS, refusal, withPartnerSteps } from './helpers';
+import { decideGate, freshRegister, logged, PARTNERS, refusal, withPartnerSteps } from './helpers';
 
 let local: LocalAppsScript;
 afterEach(() => local.dispose());
@@ -48,16 +48,6 @@ function newCase(partners: unknown = PARTNERS): CaseHandle {
   const r = freshRegister(partners, { latency: false });
   local = r.local;
   return openNewCase(openRegister(), fictionalCaseInput());
-}
-
-/** The Logboek lines written by `fn`, as [event, detail]. */
-function logged<T>(h: CaseHandle, fn: () => T): { value: T; lines: [string, string][] } {
-  const before = readTable(h.ss, LOG).length;
-  const value = fn();
-  const lines = readTable(h.ss, LOG)
-    .slice(before)
-    .map((l): [string, string] => [l.event, l.detail]);
-  return { value, lines };
 }
 
 const again = (h: CaseHandle) => openCase(openRegister(), h.row.code);
