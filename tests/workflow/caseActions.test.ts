@@ -18,6 +18,7 @@ import {
   freshCaseAt2B,
   freshLocalCase,
   PERSONS,
+  setPartnerLevels,
   withPartnerSteps,
 } from './helpers';
 
@@ -372,13 +373,7 @@ describe('acties op een casus', () => {
     const f = freshCaseAt2B();
     local = f.local;
     // Handhaving takes part in 2B at the level of persons, but signed no convenant.
-    const partners = openRegister().ss.getSheetByName('Partners')!;
-    const boa =
-      partners
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'boa') + 1;
-    partners.getRange(boa, 7).setValue("'groep, domein, persoon");
+    setPartnerLevels('boa', 'groep, domein, persoon');
     const message = withPartnerSteps('boa', '1, 2A, 2B, 3, 6', () =>
       runCaseAction(openRegister(), f.h.row.code, 'startStep'),
     ).message;

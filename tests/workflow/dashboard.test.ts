@@ -32,6 +32,7 @@ import {
   freshRegister,
   PARTNERS,
   PERSONS,
+  setPartnerLevels,
   withPartnerSteps,
 } from './helpers';
 
@@ -561,13 +562,7 @@ describe('de lijst en de links van een casus', () => {
   it('telt alleen partners met vragen in de stap: een partner zonder convenant die alleen over personen levert, krijgt niets', () => {
     const f = freshCaseAt2B();
     local = f.local;
-    const partners = openRegister().ss.getSheetByName('Partners')!;
-    const boa =
-      partners
-        .getDataRange()
-        .getValues()
-        .findIndex((r) => r[0] === 'boa') + 1;
-    partners.getRange(boa, 7).setValue("'persoon");
+    setPartnerLevels('boa', 'persoon');
     withPartnerSteps('boa', '1, 2A, 2B, 3, 6', () => {
       startStep(openCase(openRegister(), f.h.row.code));
       expect(dashboard(f.h.row.code).progress).toBe('0 van 1 partner hebben geantwoord');

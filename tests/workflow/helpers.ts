@@ -319,13 +319,7 @@ export function rng(seed: number): () => number {
  * tab, typed as text) and puts the old value back afterwards, also when `fn` throws.
  */
 export function withPartnerSteps<T>(id: string, steps: string, fn: () => T): T {
-  const partners = openRegister().ss.getSheetByName('Partners')!;
-  const row =
-    partners
-      .getDataRange()
-      .getValues()
-      .findIndex((r) => r[0] === id) + 1;
-  const cell = partners.getRange(row, 6);
+  const cell = partnerCell(id, 6);
   const before = cell.getValue();
   cell.setValue(`'${steps}`);
   try {
@@ -403,4 +397,20 @@ export function logged<T>(h: CaseHandle, fn: () => T): { value: T; lines: [strin
     .slice(before)
     .map((l): [string, string] => [l.event, l.detail]);
   return { value, lines };
+}
+
+/** The cell in column `column` of partner `id`'s row in the register's Partners tab. */
+function partnerCell(id: string, column: number): GoogleAppsScript.Spreadsheet.Range {
+  const partners = openRegister().ss.getSheetByName('Partners')!;
+  const row =
+    partners
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === id) + 1;
+  return partners.getRange(row, column);
+}
+
+/** Types the levels a partner delivers at ("groep, domein, persoon") into its Partners row, as text. */
+export function setPartnerLevels(id: string, levels: string): void {
+  partnerCell(id, 7).setValue(`'${levels}`);
 }
