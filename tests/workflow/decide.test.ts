@@ -12,11 +12,20 @@ import type { CaseHandle } from '../../src/workflow/context';
 import { openCase, openRegister, UserError } from '../../src/workflow/context';
 import { type DecisionInput, recordDecision } from '../../src/workflow/decide';
 import { addPersons } from '../../src/workflow/persons';
-import { ANSWERS, DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
+import { DECISIONS, FORMS, LOG, PLAN } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
-import { appendRows, readTable, replaceTable } from '../../src/workspace/tables';
+import { readTable, replaceTable } from '../../src/workspace/tables';
 import type { Played } from './helpers';
-import { ADVICE, decideGate, freshLocalCase, PARTNERS, PERSONS, play, withPartnerSteps } from './helpers';
+import {
+  ADVICE,
+  decideGate,
+  freshLocalCase,
+  PARTNERS,
+  PERSONS,
+  play,
+  scoreVandalismInDuiding,
+  withPartnerSteps,
+} from './helpers';
 
 const BY = 'regie@testdorp.example';
 
@@ -400,21 +409,7 @@ describe('een plan van aanpak dat met het besluit wordt meegegeven (stap 5)', ()
     // After the plan was fixed (previous test): two partners scored "Vernieling" in the duiding of step 3.
     const h = handle();
     expect(h.row.step).toBe('6');
-    appendRows(
-      h.ss,
-      ANSWERS,
-      ['politie', 'jongerenwerk'].map((partner, i) => ({
-        formKey: `3#1#${partner}`,
-        responseId: `r${i}`,
-        version: 1,
-        submittedAt: p.local.rt.now(),
-        questionId: '3.duiding.aard',
-        subject: '',
-        part: 0,
-        value: `Vernieling: ${i === 0 ? '2 duidelijk' : '3 ernstig'}`,
-        grid: '',
-      })),
-    );
+    scoreVandalismInDuiding(h, p.local.rt.now());
     // Goal D1 (row 3) now measures vandalism, its nulmeting left empty.
     const tab = h.ss.getSheetByName(PLAN_SHEET)!;
     tab

@@ -23,9 +23,9 @@ import type { DecisionInput } from '../../src/workflow/decide';
 import { recordDecision } from '../../src/workflow/decide';
 import { openNewCase } from '../../src/workflow/newCase';
 import type { FormRow } from '../../src/workflow/records';
-import { LOG } from '../../src/workflow/records';
+import { ANSWERS, LOG } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
-import { readTable } from '../../src/workspace/tables';
+import { appendRows, readTable } from '../../src/workspace/tables';
 
 export const PARTNERS = [
   {
@@ -413,4 +413,23 @@ function partnerCell(id: string, column: number): GoogleAppsScript.Spreadsheet.R
 /** Types the levels a partner delivers at ("groep, domein, persoon") into its Partners row, as text. */
 export function setPartnerLevels(id: string, levels: string): void {
   partnerCell(id, 7).setValue(`'${levels}`);
+}
+
+/** The duiding of step 3 as two partners answered it: "Vernieling" scored 2 (politie) and 3 (jongerenwerk). */
+export function scoreVandalismInDuiding(h: CaseHandle, at: number): void {
+  appendRows(
+    h.ss,
+    ANSWERS,
+    ['politie', 'jongerenwerk'].map((partner, i) => ({
+      formKey: `3#1#${partner}`,
+      responseId: `r${i}`,
+      version: 1,
+      submittedAt: at,
+      questionId: '3.duiding.aard',
+      subject: '',
+      part: 0,
+      value: `Vernieling: ${i === 0 ? '2 duidelijk' : '3 ernstig'}`,
+      grid: '',
+    })),
+  );
 }

@@ -8,9 +8,7 @@ import type { LocalAppsScript } from '../../src/local/harness';
 import { PLAN_HEADERS, PLAN_SHEET } from '../../src/model/planSheet';
 import { type CaseHandle, openCase, openRegister } from '../../src/workflow/context';
 import { readPlanTab, writePlanTab } from '../../src/workflow/planTab';
-import { ANSWERS } from '../../src/workflow/records';
-import { appendRows } from '../../src/workspace/tables';
-import { freshLocalCase } from './helpers';
+import { freshLocalCase, scoreVandalismInDuiding } from './helpers';
 
 let local: LocalAppsScript | null = null;
 afterEach(() => {
@@ -40,21 +38,7 @@ describe('de tab Plan van aanpak lezen', () => {
     local = f.local;
     const h = f.h;
     // Two partners scored "Vernieling" in the duiding of step 3: 2 and 3.
-    appendRows(
-      h.ss,
-      ANSWERS,
-      ['politie', 'jongerenwerk'].map((partner, i) => ({
-        formKey: `3#1#${partner}`,
-        responseId: `r${i}`,
-        version: 1,
-        submittedAt: f.local.rt.now(),
-        questionId: '3.duiding.aard',
-        subject: '',
-        part: 0,
-        value: `Vernieling: ${i === 0 ? '2 duidelijk' : '3 ernstig'}`,
-        grid: '',
-      })),
-    );
+    scoreVandalismInDuiding(h, f.local.rt.now());
     writePlanTab(h, null);
     // Midnight of 30 June in Amsterdam is still 29 June in UTC: Sheets keeps a typed date as a Date.
     const deadline = new Date(Date.UTC(2026, 5, 29, 22, 0));
