@@ -21,7 +21,7 @@ import {
   inDigestWindow,
   sendDigest,
 } from '../../src/workflow/digest';
-import type { CaseFacts, CaseTables } from '../../src/workflow/digestFacts';
+import type { CaseFacts } from '../../src/workflow/digestFacts';
 import { digestItems, factsFromTables, retentionFacts } from '../../src/workflow/digestFacts';
 import type { CaseRefresh, DispatchReport } from '../../src/workflow/dispatcher';
 import { dispatchAll } from '../../src/workflow/dispatcher';
@@ -30,7 +30,9 @@ import { DIGESTS, FORMS, OUTBOX } from '../../src/workflow/records';
 import { startStep } from '../../src/workflow/startStep';
 import { appendRows, readTable } from '../../src/workspace/tables';
 import {
+  caseFacts,
   caseListRow,
+  caseTables,
   fillRequired,
   formRow,
   freshLocalCase,
@@ -52,15 +54,7 @@ const caseRow = caseListRow;
 const form = (partnerId: string, status: 'open' | 'beantwoord' | 'gesloten', deadline = '2026-01-26') =>
   formRow(`1#1#${partnerId}`, { status, deadline });
 
-const tables = (over: Partial<CaseTables> = {}): CaseTables => ({
-  forms: [],
-  outbox: [],
-  quarantine: [],
-  decisions: [],
-  log: [],
-  persons: [],
-  ...over,
-});
+const tables = caseTables;
 
 const REG = { partners: PartnerListSchema.parse(PARTNERS), catalog: CATALOG };
 
@@ -427,19 +421,7 @@ describe('dagoverzicht: wat er uit een run komt (sendDigest)', () => {
   const digests = () => local.rt.mailbox.filter((m) => m.subject.startsWith('Dagoverzicht'));
   const property = () => PropertiesService.getScriptProperties().getProperty(DIGEST_SENT_KEY);
 
-  const facts = (code: string, over: Partial<CaseFacts> = {}): CaseFacts => ({
-    code,
-    label: '',
-    late: [],
-    decisionDue: null,
-    failedMails: [],
-    uncertainMails: [],
-    quarantine: [],
-    logChanged: [],
-    sharingReverted: [],
-    informLate: [],
-    ...over,
-  });
+  const facts = caseFacts;
   const refreshed = (code: string, f: CaseFacts | undefined, waiting = 0): CaseRefresh =>
     ({
       code,

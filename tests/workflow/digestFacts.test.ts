@@ -22,7 +22,7 @@ import {
 import { LOG_CHANGED_EVENT } from '../../src/workflow/logCheck';
 import type { FormRow, LogRow, OutboxRow } from '../../src/workflow/records';
 import { SHARING_REVERTED_EVENT } from '../../src/workflow/sharingCheck';
-import { caseListRow, formRow, PARTNERS } from './helpers';
+import { caseFacts, caseListRow, caseTables, formRow, PARTNERS } from './helpers';
 
 const SETTINGS = SettingsSchema.parse({
   gemeente: 'Testdorp',
@@ -59,15 +59,7 @@ function mail(key: string, status: OutboxRow['status'], kind: OutboxRow['kind'] 
 
 const logLine = (at: number, event: string, detail: string): LogRow => ({ at, event, detail, hash: '' });
 
-const tables = (over: Partial<CaseTables> = {}): CaseTables => ({
-  forms: [],
-  outbox: [],
-  quarantine: [],
-  decisions: [],
-  log: [],
-  persons: [],
-  ...over,
-});
+const tables = caseTables;
 
 /** The case as opened: step 1, round 1. */
 const START: CaseState = replay(CODE, []);
@@ -314,19 +306,7 @@ describe('dagoverzicht: bewaartermijnen (retentionFacts)', () => {
 });
 
 describe('dagoverzicht: de punten en hun sleutels (digestItems)', () => {
-  const facts = (over: Partial<CaseFacts>): CaseFacts => ({
-    code: CODE,
-    label: 'speeltuin',
-    late: [],
-    decisionDue: null,
-    failedMails: [],
-    uncertainMails: [],
-    quarantine: [],
-    logChanged: [],
-    sharingReverted: [],
-    informLate: [],
-    ...over,
-  });
+  const facts = (over: Partial<CaseFacts>): CaseFacts => caseFacts(CODE, { label: 'speeltuin', ...over });
 
   it('besluit: "alles binnen" en "termijn voorbij" zijn verschillende sleutels per stap en ronde', () => {
     const items = digestItems(

@@ -21,6 +21,7 @@ import type { CaseHandle, CaseRow } from '../../src/workflow/context';
 import { openCase, openRegister } from '../../src/workflow/context';
 import type { DecisionInput } from '../../src/workflow/decide';
 import { recordDecision } from '../../src/workflow/decide';
+import type { CaseFacts, CaseTables } from '../../src/workflow/digestFacts';
 import { openNewCase } from '../../src/workflow/newCase';
 import type { FormRow } from '../../src/workflow/records';
 import { ANSWERS, LOG } from '../../src/workflow/records';
@@ -432,4 +433,26 @@ export function scoreVandalismInDuiding(h: CaseHandle, at: number): void {
       grid: '',
     })),
   );
+}
+
+/** A case's register tables as digestFacts reads them: all empty unless given. */
+export function caseTables(over: Partial<CaseTables> = {}): CaseTables {
+  return { forms: [], outbox: [], quarantine: [], decisions: [], log: [], persons: [], ...over };
+}
+
+/** The digest facts of one case with nothing to report unless given. */
+export function caseFacts(code: string, over: Partial<CaseFacts> = {}): CaseFacts {
+  return {
+    code,
+    label: '',
+    late: [],
+    decisionDue: null,
+    failedMails: [],
+    uncertainMails: [],
+    quarantine: [],
+    logChanged: [],
+    sharingReverted: [],
+    informLate: [],
+    ...over,
+  };
 }
