@@ -14,7 +14,7 @@ import { PartnerListSchema, SettingsSchema } from '../../src/model/configSchemas
 import type { AnswerRecord } from '../../src/render/caseView';
 import { answersFrom, assembleView, latestAnswers, plansFrom, toDecision } from '../../src/workflow/assemble';
 import type { CaseHandle, CaseRow } from '../../src/workflow/context';
-import type { AnswerRow, DecisionRow, FormRow, OutboxRow, PlanRow } from '../../src/workflow/records';
+import type { AnswerRow, DecisionRow, FormRow, OutboxRow } from '../../src/workflow/records';
 import {
   ANSWERS,
   DECISIONS,
@@ -27,7 +27,7 @@ import {
   QUARANTINE,
 } from '../../src/workflow/records';
 import { appendRows, ensureTable, readTable } from '../../src/workspace/tables';
-import { formRow, PARTNERS, refusal } from './helpers';
+import { formRow, PARTNERS, planRow, refusal } from './helpers';
 
 const CODE = 'JGA-2026-001';
 const NAME = 'Testpersoon Aardbei';
@@ -45,28 +45,6 @@ function decisionRow(over: Partial<DecisionRow> = {}): DecisionRow {
     recordedAt: 0,
     recordedBy: 'regie@testdorp.example',
     acuteReason: '',
-    ...over,
-  };
-}
-
-function planRow(version: number, kind: PlanRow['kind'], id: string, over: Partial<PlanRow> = {}): PlanRow {
-  return {
-    version,
-    kind,
-    id,
-    spoor: '',
-    text: `${kind} ${id}`,
-    goalId: '',
-    owner: '',
-    deadline: '',
-    subject: '',
-    start: '',
-    frequency: '',
-    indicator: '',
-    baseline: 0,
-    baselineFrom: '',
-    target: 0,
-    measureDate: '',
     ...over,
   };
 }

@@ -23,7 +23,7 @@ import type { DecisionInput } from '../../src/workflow/decide';
 import { recordDecision } from '../../src/workflow/decide';
 import type { CaseFacts, CaseTables } from '../../src/workflow/digestFacts';
 import { openNewCase } from '../../src/workflow/newCase';
-import type { FormRow } from '../../src/workflow/records';
+import type { FormRow, PlanRow } from '../../src/workflow/records';
 import { ANSWERS, LOG } from '../../src/workflow/records';
 import { setupRegister } from '../../src/workflow/registerTabs';
 import { appendRows, readTable } from '../../src/workspace/tables';
@@ -453,6 +453,34 @@ export function caseFacts(code: string, over: Partial<CaseFacts> = {}): CaseFact
     logChanged: [],
     sharingReverted: [],
     informLate: [],
+    ...over,
+  };
+}
+
+/** A `_plan` row of plan version `version`: an empty `kind` named `id` unless given. */
+export function planRow(
+  version: number,
+  kind: PlanRow['kind'],
+  id: string,
+  over: Partial<PlanRow> = {},
+): PlanRow {
+  return {
+    version,
+    kind,
+    id,
+    spoor: '',
+    text: `${kind} ${id}`,
+    goalId: '',
+    owner: '',
+    deadline: '',
+    subject: '',
+    start: '',
+    frequency: '',
+    indicator: '',
+    baseline: 0,
+    baselineFrom: '',
+    target: 0,
+    measureDate: '',
     ...over,
   };
 }

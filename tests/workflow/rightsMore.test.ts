@@ -27,7 +27,7 @@ import {
 import { setCaseNamesId } from '../../src/workflow/registerTabs';
 import { collectPerson, exportPerson, removePerson } from '../../src/workflow/rights';
 import { appendRows, readTable } from '../../src/workspace/tables';
-import { freshCaseAt2B, PERSONS as PEOPLE, refusal } from './helpers';
+import { freshCaseAt2B, PERSONS as PEOPLE, planRow, refusal } from './helpers';
 
 let local: LocalAppsScript;
 let live = false;
@@ -64,26 +64,15 @@ function answer(formKey: string, subject: string, value: string, questionId = '2
   } satisfies AnswerRow;
 }
 
-function planRow(version: number, subject: string, text: string, owner = 'politie') {
-  return {
-    version,
-    kind: 'actie' as const,
-    id: `a${version}-${subject || 'x'}`,
-    spoor: 'groep' as const,
+/** An action of the group track in plan version `version`, about `subject` (a code or ''). */
+const action = (version: number, subject: string, text: string, owner = 'politie') =>
+  planRow(version, 'actie', `a${version}-${subject || 'x'}`, {
+    spoor: 'groep',
     text,
-    goalId: '',
     owner,
     deadline: '2026-03-01',
     subject,
-    start: '',
-    frequency: '',
-    indicator: '',
-    baseline: 0,
-    baselineFrom: '',
-    target: 0,
-    measureDate: '',
-  };
-}
+  });
 
 function decision(motivation: string, directions: string, acuteReason: string, date: string) {
   return {
@@ -120,9 +109,9 @@ describe('inzage (art. 15): wat het document over één code bevat', () => {
       answer('2B#1#oudpartner', a, 'Een oude uitspraak.', '2B.vervallen', 'r3'),
     ]);
     appendRows(h.ss, PLAN, [
-      planRow(1, a, 'Gesprek met de ouders.'),
-      planRow(1, '', `Huisbezoek bij ${AARDBEI}.`, 'jongerenwerk'),
-      planRow(1, b, 'Groepsaanspreking.'),
+      action(1, a, 'Gesprek met de ouders.'),
+      action(1, '', `Huisbezoek bij ${AARDBEI}.`, 'jongerenwerk'),
+      action(1, b, 'Groepsaanspreking.'),
     ]);
     appendRows(h.ss, DECISIONS, [
       decision(`Zorgen over ${a}.`, '', '', '2026-01-20'),
@@ -466,9 +455,9 @@ describe('een persoon overal verwijderen (art. 17): wat er weggaat, wat er getel
   it('weigert zolang het vastgestelde plan (de laatste versie) de persoon noemt, bij code of naam; een oudere versie houdt niets tegen', () => {
     const { h, a, b } = setUp();
     appendRows(h.ss, PLAN, [
-      planRow(1, b, 'Groepsaanspreking.'),
-      planRow(2, '', `Huisbezoek bij ${AARDBEI}.`),
-      planRow(2, '', 'Extra toezicht.'),
+      action(1, b, 'Groepsaanspreking.'),
+      action(2, '', `Huisbezoek bij ${AARDBEI}.`),
+      action(2, '', 'Extra toezicht.'),
     ]);
     expect(refusal(() => removePerson(reopen(h), a))).toBe(
       'Het plan van aanpak noemt deze persoon nog (het vastgestelde plan (versie 2)). Haal de persoonscode daar weg en leg het plan opnieuw vast; verwijder de persoon daarna.',
@@ -476,7 +465,7 @@ describe('een persoon overal verwijderen (art. 17): wat er weggaat, wat er getel
     // The plan in force no longer names b: the removal goes through.
     expect(removePerson(reopen(h), b).code).toBe(b);
     // By code in the subject of the plan in force, and in two cells of the tab: all named.
-    appendRows(h.ss, PLAN, [planRow(3, a, 'Gesprek.')]);
+    appendRows(h.ss, PLAN, [action(3, a, 'Gesprek.')]);
     writePlanTab(h, null);
     const sheet = h.ss.getSheetByName(PLAN_SHEET)!;
     sheet.getRange('I3').setValue(a);
